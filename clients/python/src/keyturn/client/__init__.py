@@ -1,0 +1,1 @@
+"""Hand-written client facade over the generated keyturn.v1 stubs."""

@@ -1,0 +1,1 @@
+"""Generated keyturn.v1 stubs. Do not edit; run scripts/generate.py."""

@@ -1,0 +1,1 @@
+"""The gRPC edge: thin servicers, proto<->domain conversion, the error table, interceptors."""

@@ -1,0 +1,175 @@
+"""The edge interceptor: request id, per-request context, error mapping, one log line per RPC.
+
+Servicers raise DomainError; this is the one place that turns it into a status (through the
+table in api/errors.py). Unexpected exceptions become INTERNAL, logged with the request id
+and never shown to the caller. The log line carries method, status code, duration, request
+id and reason, never request fields, so no key, password or plaintext can reach the log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import grpc
+
+from keyturn_server.api import errors as api_errors
+from keyturn_server.domain.context import RequestMeta, current_request
+from keyturn_server.domain.errors import DomainError
+
+log = logging.getLogger("keyturn.rpc")
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
+_QUIET_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+
+
+def _metadata_value(context: grpc.aio.ServicerContext, name: str) -> str:
+    for key, value in context.invocation_metadata() or ():
+        if key == name:
+            return value if isinstance(value, str) else value.decode("utf-8", "replace")
+    return ""
+
+
+def _begin(context: grpc.aio.ServicerContext, method: str) -> RequestMeta:
+    offered = _metadata_value(context, "x-request-id")
+    meta = RequestMeta(
+        request_id=offered if _REQUEST_ID.match(offered) else uuid.uuid4().hex,
+        method=method,
+        client_address=context.peer() or "",
+        user_agent=_metadata_value(context, "user-agent")[:200],
+    )
+    current_request.set(meta)
+    return meta
+
+
+class EdgeInterceptor(grpc.aio.ServerInterceptor):
+    """Wraps every handler; must be the outermost interceptor."""
+
+    async def intercept_service(
+        self,
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        handler_call_details: grpc.HandlerCallDetails,
+    ) -> grpc.RpcMethodHandler:
+        handler = await continuation(handler_call_details)
+        if handler is None:
+            return None  # type: ignore[return-value]
+        method: str = handler_call_details.method  # type: ignore[attr-defined]
+        quiet = method.startswith(_QUIET_PREFIXES)
+        kwargs = {
+            "request_deserializer": handler.request_deserializer,
+            "response_serializer": handler.response_serializer,
+        }
+        if handler.unary_unary:
+            return grpc.unary_unary_rpc_method_handler(
+                self._wrap_unary(handler.unary_unary, method, quiet), **kwargs
+            )
+        if handler.unary_stream:
+            return grpc.unary_stream_rpc_method_handler(
+                self._wrap_stream(handler.unary_stream, method, quiet), **kwargs
+            )
+        return handler  # client-streaming handlers (reflection) pass through untouched
+
+    def _wrap_unary(self, inner: Any, method: str, quiet: bool) -> Callable[..., Awaitable[Any]]:
+        async def unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
+            meta = _begin(context, method)
+            started = time.perf_counter()
+            code = "OK"
+            try:
+                response = await inner(request, context)
+                context.set_trailing_metadata((("x-request-id", meta.request_id),))
+                return response
+            except DomainError as err:
+                code = _note_error(meta, err)
+                await _abort(context, api_errors.to_status(err), meta)
+            except asyncio.CancelledError:
+                code = "CANCELLED"
+                raise
+            except grpc.aio.AbortError:
+                code = _code_name(context)
+                raise
+            except NotImplementedError:
+                code = "UNIMPLEMENTED"
+                await _abort(context, api_errors.not_implemented_status(method), meta)
+            except Exception:
+                log.exception("unhandled error in %s (request_id=%s)", meta.method, meta.request_id)
+                code = _note_error(meta, None)
+                await _abort(context, api_errors.internal_status(meta.request_id), meta)
+            finally:
+                _log_rpc(meta, code, started, quiet)
+
+        return unary
+
+    def _wrap_stream(self, inner: Any, method: str, quiet: bool) -> Callable[..., AsyncIterator[Any]]:
+        async def stream(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+            meta = _begin(context, method)
+            started = time.perf_counter()
+            code = "OK"
+            try:
+                async for item in inner(request, context):
+                    yield item
+            except DomainError as err:
+                code = _note_error(meta, err)
+                await _abort(context, api_errors.to_status(err), meta)
+            except asyncio.CancelledError:
+                code = "CANCELLED"
+                raise
+            except grpc.aio.AbortError:
+                code = _code_name(context)
+                raise
+            except NotImplementedError:
+                code = "UNIMPLEMENTED"
+                await _abort(context, api_errors.not_implemented_status(method), meta)
+            except Exception:
+                log.exception("unhandled error in %s (request_id=%s)", meta.method, meta.request_id)
+                code = _note_error(meta, None)
+                await _abort(context, api_errors.internal_status(meta.request_id), meta)
+            finally:
+                _log_rpc(meta, code, started, quiet)
+
+        return stream
+
+
+def _code_name(context: grpc.aio.ServicerContext) -> str:
+    code = context.code()
+    return code.name if isinstance(code, grpc.StatusCode) else str(code or "UNKNOWN")
+
+
+def _note_error(meta: RequestMeta, err: DomainError | None) -> str:
+    reason = err.reason if err else "INTERNAL"
+    meta.log_fields.setdefault("reason", reason)
+    mapping = api_errors.ERROR_TABLE.get(reason, api_errors.ERROR_TABLE["INTERNAL"])
+    return mapping.code.name
+
+
+async def _abort(context: grpc.aio.ServicerContext, status: grpc.Status, meta: RequestMeta) -> None:
+    await context.abort(
+        status.code,  # type: ignore[attr-defined]
+        status.details,  # type: ignore[attr-defined]
+        (*status.trailing_metadata, ("x-request-id", meta.request_id)),  # type: ignore[attr-defined]
+    )
+
+
+def _log_rpc(meta: RequestMeta, code: str, started: float, quiet: bool) -> None:
+    level = logging.DEBUG if quiet and code == "OK" else logging.INFO
+    if not log.isEnabledFor(level):
+        return
+    log.log(
+        level,
+        "rpc",
+        extra={
+            "fields": {
+                "method": meta.method,
+                "code": code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 3),
+                "request_id": meta.request_id,
+                "peer": meta.client_address,
+                "actor": meta.actor,
+                **meta.log_fields,
+            }
+        },
+    )

@@ -1,0 +1,166 @@
+"""The server factory: services, health, reflection, interceptors, background tasks, shutdown.
+
+    server, port = await build_server(settings)   # settings.listen may use port 0
+    await server.start()
+    ...
+    await server.stop(grace=5)
+
+Tests bind 127.0.0.1:0 and read the port back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import grpc
+from google.rpc import error_details_pb2  # noqa: F401  (puts google.rpc details in the reflection pool)
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+from keyturn.v1 import audit_pb2, crypto_pb2, keys_pb2
+
+from keyturn_server.api.interceptors import EdgeInterceptor
+from keyturn_server.config import Settings
+from keyturn_server.store.db import Database
+
+log = logging.getLogger("keyturn.server")
+
+SERVICE_NAMES = (
+    keys_pb2.DESCRIPTOR.services_by_name["KeyService"].full_name,
+    crypto_pb2.DESCRIPTOR.services_by_name["CryptoService"].full_name,
+    audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
+)
+
+Hook = Callable[[], Awaitable[None]]
+
+
+@dataclass
+class Runtime:
+    """What the servicers share: settings, the database, and background work.
+
+    Components register `on_start` hooks (start background tasks) and `on_stop` hooks
+    (flush and stop them); stop hooks run in reverse order after the gRPC server has drained.
+    """
+
+    settings: Settings
+    db: Database
+    on_start: list[Hook] = field(default_factory=list)
+    on_stop: list[Hook] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+class KeyturnServer:
+    def __init__(
+        self, server: grpc.aio.Server, health_servicer: health.aio.HealthServicer, runtime: Runtime
+    ) -> None:
+        self.server = server
+        self.health = health_servicer
+        self.runtime = runtime
+        self._stopped = False
+
+    async def start(self) -> None:
+        for hook in self.runtime.on_start:
+            await hook()
+        await self.server.start()
+        for name in ("", *SERVICE_NAMES):
+            await self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
+
+    async def stop(self, grace: float | None = None) -> None:
+        """Graceful: NOT_SERVING first, drain in-flight RPCs, then flush background work."""
+        if self._stopped:
+            return
+        self._stopped = True
+        await self.health.enter_graceful_shutdown()
+        await self.server.stop(self.runtime.settings.shutdown_grace_seconds if grace is None else grace)
+        for hook in reversed(self.runtime.on_stop):
+            try:
+                await hook()
+            except Exception:
+                log.exception("error while stopping a background component")
+        await self.runtime.db.dispose()
+
+    async def wait_for_termination(self) -> None:
+        await self.server.wait_for_termination()
+
+
+def _server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
+    if not settings.tls_cert and not settings.tls_key:
+        return None
+    if not (settings.tls_cert and settings.tls_key):
+        raise ValueError("--tls-cert and --tls-key must be given together")
+    root = settings.tls_client_ca.read_bytes() if settings.tls_client_ca else None
+    return grpc.ssl_server_credentials(
+        [(settings.tls_key.read_bytes(), settings.tls_cert.read_bytes())],
+        root_certificates=root,
+        require_client_auth=root is not None,
+    )
+
+
+def _register_services(server: grpc.aio.Server, runtime: Runtime) -> None:
+    """Add every keyturn.v1 servicer. Imported lazily so each module owns its wiring."""
+    from keyturn_server.api import wiring
+
+    wiring.register(server, runtime)
+
+
+async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
+    """Build (not start) a server listening on settings.listen; returns it and the bound port."""
+    runtime = Runtime(settings=settings, db=Database(settings.database_url))
+    max_message = settings.max_payload_bytes + 64 * 1024
+    server = grpc.aio.server(
+        interceptors=[EdgeInterceptor()],
+        options=[
+            ("grpc.max_receive_message_length", max_message),
+            ("grpc.max_send_message_length", max_message),
+            ("grpc.so_reuseport", 0),
+        ],
+    )
+    _register_services(server, runtime)
+
+    health_servicer = health.aio.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    for name in ("", *SERVICE_NAMES):
+        await health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+
+    reflection.enable_server_reflection(
+        (
+            *SERVICE_NAMES,
+            *runtime.extras.get("reflection_services", ()),
+            health.SERVICE_NAME,
+            reflection.SERVICE_NAME,
+        ),
+        server,
+    )
+
+    credentials = _server_credentials(settings)
+    if credentials is None:
+        port = server.add_insecure_port(settings.listen)
+    else:
+        port = server.add_secure_port(settings.listen, credentials)
+    if port == 0:
+        raise OSError(f"could not bind {settings.listen}")
+    return KeyturnServer(server, health_servicer, runtime), port
+
+
+async def serve(settings: Settings) -> None:
+    """Run until SIGTERM/SIGINT, then shut down gracefully."""
+    import signal
+
+    server, port = await build_server(settings)
+    await server.start()
+    log.info("serving", extra={"fields": {"listen": settings.listen, "port": port}})
+    print(f"keyturn: serving {', '.join(SERVICE_NAMES)} on {settings.listen}", flush=True)
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    log.info("shutting down", extra={"fields": {"grace_seconds": settings.shutdown_grace_seconds}})
+    await server.stop()
+
+
+__all__ = ["SERVICE_NAMES", "KeyturnServer", "Runtime", "build_server", "serve"]

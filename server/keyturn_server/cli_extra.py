@@ -1,0 +1,11 @@
+"""Subcommands contributed by later features (audit, reports, bootstrap)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    """Add subcommands to the `keyturn` parser's subparsers object."""
+    _ = (sub, argparse)

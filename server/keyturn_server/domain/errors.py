@@ -1,0 +1,173 @@
+"""Domain errors: raised once, where a rule is broken, and mapped once, at the gRPC edge.
+
+Each error names its ErrorReason (the string sent as google.rpc.ErrorInfo.reason); the
+status code and extra details are decided by the single table in api/errors.py. Messages
+are safe to show to callers: they never contain a key, a password or a plaintext.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class FieldViolation:
+    field: str
+    description: str
+
+
+class DomainError(Exception):
+    """Base class. `reason` is an ErrorReason value name; `metadata` goes into ErrorInfo."""
+
+    reason: str = "INTERNAL"
+
+    def __init__(self, message: str, metadata: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.metadata = dict(metadata or {})
+
+
+class InvalidArgument(DomainError):
+    reason = "INVALID_ARGUMENT"
+
+    def __init__(self, violations: list[FieldViolation] | FieldViolation, message: str | None = None) -> None:
+        self.violations = [violations] if isinstance(violations, FieldViolation) else list(violations)
+        text = message or "; ".join(f"{v.field}: {v.description}" for v in self.violations)
+        super().__init__(text)
+
+    @classmethod
+    def field(cls, field: str, description: str) -> InvalidArgument:
+        return cls(FieldViolation(field, description))
+
+
+class PayloadTooLarge(DomainError):
+    reason = "PAYLOAD_TOO_LARGE"
+
+    def __init__(self, field: str, limit_bytes: int) -> None:
+        super().__init__(
+            f"{field} exceeds the limit of {limit_bytes} bytes", {"limitBytes": str(limit_bytes)}
+        )
+        self.field = field
+        self.limit_bytes = limit_bytes
+
+
+class DecryptionFailed(DomainError):
+    reason = "DECRYPTION_FAILED"
+
+    def __init__(self) -> None:
+        super().__init__("decryption failed: the data, key, password or associated data do not match")
+
+
+class NotFound(DomainError):
+    reason = "NOT_FOUND"
+
+    def __init__(self, resource_type: str, resource_id: str = "") -> None:
+        super().__init__(f"{resource_type} not found", {"resourceType": resource_type})
+        self.resource_type = resource_type
+        self.resource_id = resource_id
+
+
+class AlreadyExists(DomainError):
+    reason = "ALREADY_EXISTS"
+
+    def __init__(self, resource_type: str, existing_id: str) -> None:
+        super().__init__(
+            f"{resource_type} with this name already exists",
+            {"existingId": existing_id, "resourceType": resource_type},
+        )
+        self.resource_type = resource_type
+        self.existing_id = existing_id
+
+
+class FailedPrecondition(DomainError):
+    reason = "FAILED_PRECONDITION"
+
+
+class KeyInvalid(DomainError):
+    reason = "KEY_INVALID"
+
+    def __init__(self) -> None:
+        # One message for malformed, bad-checksum and unknown keys: no existence oracle.
+        super().__init__("the API key is invalid")
+
+
+class KeyExpired(DomainError):
+    reason = "KEY_EXPIRED"
+
+    def __init__(self, expire_time: datetime) -> None:
+        stamp = expire_time.isoformat().replace("+00:00", "Z")
+        super().__init__(f"the API key expired at {stamp}", {"expireTime": stamp})
+        self.expire_time = expire_time
+
+
+class KeyRevoked(DomainError):
+    reason = "KEY_REVOKED"
+
+    def __init__(self) -> None:
+        super().__init__("the API key has been revoked")
+
+
+class WrongProduct(DomainError):
+    reason = "WRONG_PRODUCT"
+
+    def __init__(self) -> None:
+        super().__init__("the API key is not valid for this product")
+
+
+class IpNotAllowed(DomainError):
+    reason = "IP_NOT_ALLOWED"
+
+    def __init__(self) -> None:
+        super().__init__("the API key may not be used from this address")
+
+
+class InsufficientScope(DomainError):
+    reason = "INSUFFICIENT_SCOPE"
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(
+            "the API key lacks required scopes: " + ", ".join(missing),
+            {"missingScopes": ",".join(missing)},
+        )
+        self.missing = missing
+
+
+class RateLimited(DomainError):
+    reason = "RATE_LIMITED"
+
+    def __init__(self, limit: int, window: str, reset_time: datetime, retry_after_seconds: float) -> None:
+        stamp = reset_time.isoformat().replace("+00:00", "Z")
+        super().__init__(
+            f"rate limit of {limit} per {window.lower()} exceeded",
+            {"limit": str(limit), "window": window, "resetTime": stamp},
+        )
+        self.limit = limit
+        self.window = window
+        self.reset_time = reset_time
+        self.retry_after_seconds = retry_after_seconds
+
+
+class CallerUnauthenticated(DomainError):
+    reason = "CALLER_UNAUTHENTICATED"
+
+    def __init__(self, message: str = "missing or invalid caller credentials") -> None:
+        super().__init__(message)
+
+
+class CallerForbidden(DomainError):
+    reason = "CALLER_FORBIDDEN"
+
+    def __init__(self, permission: str) -> None:
+        super().__init__(f"the caller lacks the permission {permission}", {"permission": permission})
+        self.permission = permission
+
+
+class Unavailable(DomainError):
+    reason = "UNAVAILABLE"
+
+    def __init__(
+        self, message: str = "a dependency is temporarily unavailable", retry_after_seconds: float = 1.0
+    ) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds

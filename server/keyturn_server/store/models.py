@@ -1,0 +1,231 @@
+"""Typed SQLAlchemy models for every table. The schema itself is created by Alembic.
+
+Conventions: singular snake_case tables, `*_time` timestamps stored as UTC, UUIDs as
+36-character strings (portable between PostgreSQL and SQLite), a naming convention on the
+MetaData so constraint names are stable across backends and migrations.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Organization(Base):
+    __tablename__ = "organization"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    create_time: Mapped[datetime]
+
+
+class Project(Base):
+    __tablename__ = "project"
+    __table_args__ = (UniqueConstraint("organization_id", "name"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    create_time: Mapped[datetime]
+
+
+class Product(Base):
+    __tablename__ = "product"
+    __table_args__ = (UniqueConstraint("organization_id", "name"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    create_time: Mapped[datetime]
+
+
+class ProjectProduct(Base):
+    """A product linked to a project of the same organization."""
+
+    __tablename__ = "project_product"
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), primary_key=True)
+    product_id: Mapped[str] = mapped_column(
+        ForeignKey("product.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    create_time: Mapped[datetime]
+
+
+class ApiKey(Base):
+    """An issued key. Only a keyed hash of the plaintext is stored, never the plaintext."""
+
+    __tablename__ = "api_key"
+    __table_args__ = (
+        # Keyset pagination: newest first within a parent.
+        Index("ix_api_key_org_created", "organization_id", "create_time", "id"),
+        Index("ix_api_key_project_created", "project_id", "create_time", "id"),
+        Index("ix_api_key_product_created", "product_id", "create_time", "id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    product_id: Mapped[str | None] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"))
+    # HMAC-SHA256(server secret of `secret_version`, plaintext), hex.
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    secret_version: Mapped[int] = mapped_column(Integer)
+    start: Mapped[str] = mapped_column(String(40))
+    environment: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    scopes: Mapped[list[str]] = mapped_column(default=list)
+    rate_limit_requests: Mapped[int | None] = mapped_column(BigInteger)
+    rate_limit_window: Mapped[str | None] = mapped_column(String(8))
+    custom: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    allowed_cidrs: Mapped[list[str]] = mapped_column(default=list)
+    create_time: Mapped[datetime]
+    update_time: Mapped[datetime]
+    expire_time: Mapped[datetime | None]
+    revoke_time: Mapped[datetime | None]
+    revoke_reason: Mapped[str] = mapped_column(String(500), default="")
+    use_count: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_used_time: Mapped[datetime | None]
+    rotated_from_key_id: Mapped[str | None] = mapped_column(String(36))
+    replaced_by_key_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class RateLimitCounter(Base):
+    """Successful validations of one key in one fixed window, incremented atomically in SQL."""
+
+    __tablename__ = "rate_limit_counter"
+
+    key_id: Mapped[str] = mapped_column(ForeignKey("api_key.id", ondelete="CASCADE"), primary_key=True)
+    # Start of the window, in seconds since the Unix epoch.
+    window_start: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+
+
+class AuditEvent(Base):
+    """One link of the audit hash chain. `sequence` is assigned under a lock by the appender."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        Index("ix_audit_event_org_seq", "organization_id", "sequence"),
+        Index("ix_audit_event_key_seq", "key_id", "sequence"),
+        Index("ix_audit_event_time", "event_time"),
+        Index("ix_audit_event_action_seq", "action", "sequence"),
+    )
+
+    sequence: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    event_time: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64))
+    resource_type: Mapped[str] = mapped_column(String(32), default="")
+    resource_id: Mapped[str] = mapped_column(String(64), default="")
+    organization_id: Mapped[str] = mapped_column(String(36), default="")
+    project_id: Mapped[str] = mapped_column(String(36), default="")
+    key_id: Mapped[str] = mapped_column(String(36), default="")
+    outcome: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    request_id: Mapped[str] = mapped_column(String(64), default="")
+    client_address: Mapped[str] = mapped_column(String(200), default="")
+    user_agent: Mapped[str] = mapped_column(String(200), default="")
+    changes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    key_fingerprint: Mapped[str] = mapped_column(String(32), default="")
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditAnchor(Base):
+    """The chain's starting point: after pruning, the hash of the last removed event."""
+
+    __tablename__ = "audit_anchor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    # Events with sequence <= pruned_through were pruned; the next event links to anchor_hash.
+    pruned_through: Mapped[int] = mapped_column(BigInteger, default=0)
+    anchor_hash: Mapped[str] = mapped_column(String(64))
+    update_time: Mapped[datetime]
+
+
+class Principal(Base):
+    """A caller of Keyturn (a person or an internal service) and its role bindings."""
+
+    __tablename__ = "principal"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    # [{"role": "ROLE_KEY_MANAGER", "organization_id": ..., "project_id": ..., "product_id": ...}]
+    roles: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    certificate_identity: Mapped[str | None] = mapped_column(String(500), unique=True)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    create_time: Mapped[datetime]
+    update_time: Mapped[datetime]
+
+
+class PrincipalToken(Base):
+    """A bearer token of a principal; stored like API keys, as a keyed hash only."""
+
+    __tablename__ = "principal_token"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    principal_id: Mapped[str] = mapped_column(ForeignKey("principal.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    secret_version: Mapped[int] = mapped_column(Integer)
+    start: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text, default="")
+    create_time: Mapped[datetime]
+    expire_time: Mapped[datetime | None]
+    revoke_time: Mapped[datetime | None]

@@ -1,0 +1,343 @@
+"""Test infrastructure: a throwaway PostgreSQL cluster, servers on free ports, error decoding.
+
+Tests talk to a real server over a real port through the generated stubs. The server runs
+in-process on its own thread and event loop (`ServerThread`), so tests can use plain
+synchronous stubs, or as a separate `keyturn serve` process (`ServerProcess`) when a test
+needs several replicas.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import grpc
+from google.rpc import error_details_pb2
+from grpc_status import rpc_status
+from keyturn_server import config
+from keyturn_server.store import migrate
+
+TEST_SECRET = "test-secret-" + "x" * 40
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _pg_bin(name: str) -> str:
+    found = shutil.which(name)
+    if found:
+        return found
+    for candidate in sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True):
+        return str(candidate)
+    raise RuntimeError(f"PostgreSQL server binary {name!r} not found (apt-get install postgresql)")
+
+
+@dataclass
+class PostgresCluster:
+    """A PostgreSQL server of our own: initdb in a temp folder, a free port, fsync off."""
+
+    root: Path
+    port: int
+    _demote: Callable[[], None] | None = None
+
+    @property
+    def admin_url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    @classmethod
+    def start(cls) -> PostgresCluster:
+        root = Path(tempfile.mkdtemp(prefix="keyturn-pg-"))
+        demote = None
+        if os.geteuid() == 0:
+            # PostgreSQL refuses to run as root: drop the server process to `postgres`.
+            user = pwd.getpwnam("postgres")
+            os.chown(root, user.pw_uid, user.pw_gid)
+
+            def demote() -> None:
+                os.setgid(user.pw_gid)
+                os.setuid(user.pw_uid)
+
+        data = root / "data"
+        env = {**os.environ, "LC_ALL": "C.UTF-8"}
+        subprocess.run(
+            [_pg_bin("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"],
+            check=True,
+            capture_output=True,
+            preexec_fn=demote,
+            env=env,
+        )
+        port = free_port()
+        options = (
+            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+        subprocess.run(
+            [
+                _pg_bin("pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(root / "log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+            preexec_fn=demote,
+            env=env,
+        )
+        return cls(root=root, port=port, _demote=demote)
+
+    def create_database(self) -> str:
+        import psycopg
+
+        name = "kt_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        subprocess.run(
+            [_pg_bin("pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate", "stop"],
+            capture_output=True,
+            preexec_fn=self._demote,
+        )
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def create_postgres_database(admin_url: str) -> str:
+    """A fresh database on a server given by KEYTURN_TEST_DATABASE_URL."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = "kt_" + uuid.uuid4().hex[:12]
+    plain = make_url(admin_url).set(drivername="postgresql")
+    with psycopg.connect(plain.render_as_string(hide_password=False), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return plain.set(database=name).render_as_string(hide_password=False)
+
+
+def make_settings(database_url: str, tmp: Path, **overrides: Any) -> config.Settings:
+    base = config.Settings(
+        listen="127.0.0.1:0",
+        database_url=database_url,
+        secrets=config.parse_secrets(TEST_SECRET),
+        data_dir=tmp,
+        shutdown_grace_seconds=2.0,
+        usage_flush_interval_seconds=0.2,
+    )
+    return base.with_overrides(**overrides)
+
+
+class ServerThread:
+    """A Keyturn server built by app.build_server, running on its own thread and loop."""
+
+    def __init__(self, settings: config.Settings) -> None:
+        from keyturn_server.app import KeyturnServer
+
+        self.settings = settings
+        self.loop = asyncio.new_event_loop()
+        self.server: KeyturnServer | None = None
+        self.port = 0
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="keyturn-server", daemon=True)
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def runtime(self) -> Any:
+        assert self.server is not None
+        return self.server.runtime
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        try:
+            self.loop.run_until_complete(self._start())
+        except BaseException as exc:  # surfaced by start()
+            self._error = exc
+            self._ready.set()
+            return
+        self._ready.set()
+        self.loop.run_forever()
+
+    async def _start(self) -> None:
+        from keyturn_server.app import build_server
+
+        self.server, self.port = await build_server(self.settings)
+        await self.server.start()
+
+    def start(self) -> ServerThread:
+        self._thread.start()
+        self._ready.wait(60)
+        if self._error is not None:
+            raise self._error
+        return self
+
+    def call(self, coro: Any, timeout: float = 30) -> Any:
+        """Run a coroutine on the server's loop (to reach into its runtime)."""
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+    def stop(self, grace: float = 2.0) -> None:
+        if self.server is not None and self.loop.is_running():
+            self.call(self.server.stop(grace), timeout=60)
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self._thread.join(30)
+
+
+@dataclass
+class ServerProcess:
+    """`keyturn serve` as a child process (for multi-replica tests)."""
+
+    env: dict[str, str]
+    port: int = 0
+    proc: subprocess.Popen[bytes] | None = None
+    log_path: Path = field(default_factory=lambda: Path(tempfile.mkstemp(prefix="keyturn-log-")[1]))
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def start(self) -> ServerProcess:
+        self.port = free_port()
+        env = {**os.environ, **self.env, "KEYTURN_LISTEN": self.address}
+        with self.log_path.open("wb") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "keyturn_server.cli", "serve"],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"keyturn serve exited: {self.log_path.read_text()[-2000:]}")
+            if wait_serving(self.address, 0.5):
+                return self
+        raise RuntimeError("keyturn serve did not become SERVING")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+def wait_serving(address: str, timeout: float) -> bool:
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+    with grpc.insecure_channel(address) as channel:
+        try:
+            response = health_pb2_grpc.HealthStub(channel).Check(
+                health_pb2.HealthCheckRequest(), timeout=timeout
+            )
+        except grpc.RpcError:
+            time.sleep(0.1)
+            return False
+    return bool(response.status == health_pb2.HealthCheckResponse.SERVING)
+
+
+@contextlib.contextmanager
+def channel(address: str) -> Iterator[grpc.Channel]:
+    with grpc.insecure_channel(address) as ch:
+        yield ch
+
+
+@dataclass
+class DecodedError:
+    code: grpc.StatusCode
+    message: str
+    reason: str
+    domain: str
+    metadata: dict[str, str]
+    details: list[Any]
+
+    def detail(self, kind: type) -> Any:
+        for item in self.details:
+            if isinstance(item, kind):
+                return item
+        return None
+
+    @property
+    def field_violations(self) -> list[str]:
+        bad = self.detail(error_details_pb2.BadRequest)
+        return [v.field for v in bad.field_violations] if bad else []
+
+
+_DETAIL_TYPES = (
+    error_details_pb2.ErrorInfo,
+    error_details_pb2.BadRequest,
+    error_details_pb2.RetryInfo,
+    error_details_pb2.QuotaFailure,
+    error_details_pb2.ResourceInfo,
+    error_details_pb2.PreconditionFailure,
+)
+
+
+def decode_error(err: grpc.RpcError) -> DecodedError:
+    """Decode google.rpc.Status details; asserts exactly one ErrorInfo is present."""
+    status = rpc_status.from_call(err)  # type: ignore[arg-type]
+    assert status is not None, f"no google.rpc.Status on {err.code()}: {err.details()}"  # type: ignore[attr-defined]
+    details: list[Any] = []
+    for packed in status.details:
+        for kind in _DETAIL_TYPES:
+            if packed.Is(kind.DESCRIPTOR):
+                item = kind()
+                packed.Unpack(item)
+                details.append(item)
+    infos = [d for d in details if isinstance(d, error_details_pb2.ErrorInfo)]
+    assert len(infos) == 1, f"expected exactly one ErrorInfo, got {len(infos)}"
+    info = infos[0]
+    return DecodedError(
+        code=err.code(),  # type: ignore[attr-defined]
+        message=status.message,
+        reason=info.reason,
+        domain=info.domain,
+        metadata=dict(info.metadata),
+        details=details,
+    )
+
+
+def expect_error(call: Callable[[], Any], code: grpc.StatusCode, reason: str) -> DecodedError:
+    try:
+        call()
+    except grpc.RpcError as err:
+        decoded = decode_error(err)
+        assert decoded.code == code, f"expected {code.name}, got {decoded.code.name}: {decoded.message}"
+        assert decoded.reason == reason, f"expected reason {reason}, got {decoded.reason}: {decoded.message}"
+        assert decoded.domain == "keyturn.dev"
+        return decoded
+    raise AssertionError(f"expected {code.name}/{reason}, but the call succeeded")
+
+
+def prepare_database(database_url: str) -> None:
+    migrate.upgrade(database_url)
