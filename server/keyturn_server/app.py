@@ -24,6 +24,7 @@ from keyturn.v1 import audit_pb2, crypto_pb2, keys_pb2
 
 from keyturn_server.api.interceptors import EdgeInterceptor
 from keyturn_server.config import Settings
+from keyturn_server.domain.ports import AccessLog, KeyEvents
 from keyturn_server.store.db import Database
 
 log = logging.getLogger("keyturn.server")
@@ -47,6 +48,9 @@ class Runtime:
 
     settings: Settings
     db: Database
+    # Set by the components that implement them (see domain/ports.py); None until wired.
+    access_log: AccessLog | None = None
+    key_events: KeyEvents | None = None
     on_start: list[Hook] = field(default_factory=list)
     on_stop: list[Hook] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)

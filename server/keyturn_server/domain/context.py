@@ -23,8 +23,9 @@ class RequestMeta:
     log_fields: dict[str, str] = field(default_factory=dict)
 
 
-current_request: ContextVar[RequestMeta] = ContextVar("keyturn_request", default=RequestMeta())
+current_request: ContextVar[RequestMeta | None] = ContextVar("keyturn_request", default=None)
 
 
 def request_meta() -> RequestMeta:
-    return current_request.get()
+    """The current request's facts; an empty RequestMeta outside an RPC (CLI, background)."""
+    return current_request.get() or RequestMeta()

@@ -1,0 +1,28 @@
+"""Seams between components that run on the server: implemented in store/ or usecases/,
+held by the Runtime, called by servicers and use cases."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from keyturn_server.domain.audit import AuditRecord
+
+
+class AccessLog(Protocol):
+    """Access attempts (ValidateKey outcomes), written in batches by a background task.
+
+    The implementation filters by audit level (basic: none, detailed: failures, verbose: all)
+    and applies back-pressure (callers wait briefly) rather than dropping events.
+    """
+
+    async def submit(self, record: AuditRecord) -> None: ...
+
+
+class KeyEvents(Protocol):
+    """Tell every replica that a key changed (revoked, updated, rotated, deleted).
+
+    Call AFTER the transaction that changed the key has committed: evicts the local cache
+    entry and, on PostgreSQL, sends NOTIFY so other replicas evict theirs.
+    """
+
+    async def key_changed(self, key_id: str) -> None: ...
