@@ -1,1 +1,116 @@
-"""Hand-written client facade over the generated keyturn.v1 stubs."""
+"""keyturn.client: the typed, hand-written facade over the keyturn.v1 gRPC stubs.
+
+    from keyturn.client import Client, KeyMetadata, RateLimit, RateLimitWindow
+
+    with Client("127.0.0.1:50051", token="kta_...") as keyturn:
+        org, _ = keyturn.get_or_create_organization("Acme Inc")
+        result = keyturn.create_key(
+            org.id,
+            metadata=KeyMetadata(
+                name="Alice's key",
+                scopes=["read", "write"],
+                rate_limit=RateLimit(requests=1000, window=RateLimitWindow.minute),
+                custom={"user_id": "u_alice"},
+            ),
+        )
+        key = keyturn.validate_key(result.plaintext, required_scopes=["read"]).key
+
+Optional integrations for services that guard their own APIs with Keyturn keys live in
+`keyturn.client.interceptor` (grpc.aio server interceptor) and `keyturn.client.fastapi`
+(FastAPI dependency; install `keyturn-client[fastapi]`). Neither is imported here.
+"""
+
+from keyturn.client._options import DEFAULT_TARGET, RetryPolicy
+from keyturn.client.aio import AsyncAuditEventStream, AsyncClient
+from keyturn.client.errors import (
+    AlreadyExistsError,
+    APIKeyError,
+    CallerForbiddenError,
+    CallerUnauthenticatedError,
+    DeadlineExceededError,
+    DecryptionError,
+    ExpiredKeyError,
+    FailedPreconditionError,
+    FieldViolation,
+    InsufficientScopeError,
+    InternalError,
+    InvalidArgumentError,
+    InvalidKeyError,
+    IpNotAllowedError,
+    KeyRejectedError,
+    NotFoundError,
+    NotImplementedByServerError,
+    PayloadTooLargeError,
+    QuotaError,
+    RevokedKeyError,
+    UnavailableError,
+    WrongProductError,
+    from_rpc_error,
+)
+from keyturn.client.pagers import AsyncPager, Pager
+from keyturn.client.sync import AuditEventStream, Client
+from keyturn.client.types import (
+    AuditOrder,
+    AuditOutcome,
+    EllipticCurve,
+    Environment,
+    KeyMetadata,
+    KeyPairAlgorithm,
+    KeyStatus,
+    RateLimit,
+    RateLimitWindow,
+    ReportGranularity,
+    Role,
+    RoleBinding,
+    TokenType,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_TARGET",
+    "APIKeyError",
+    "AlreadyExistsError",
+    "AsyncAuditEventStream",
+    "AsyncClient",
+    "AsyncPager",
+    "AuditEventStream",
+    "AuditOrder",
+    "AuditOutcome",
+    "CallerForbiddenError",
+    "CallerUnauthenticatedError",
+    "Client",
+    "DeadlineExceededError",
+    "DecryptionError",
+    "EllipticCurve",
+    "Environment",
+    "ExpiredKeyError",
+    "FailedPreconditionError",
+    "FieldViolation",
+    "InsufficientScopeError",
+    "InternalError",
+    "InvalidArgumentError",
+    "InvalidKeyError",
+    "IpNotAllowedError",
+    "KeyMetadata",
+    "KeyPairAlgorithm",
+    "KeyRejectedError",
+    "KeyStatus",
+    "NotFoundError",
+    "NotImplementedByServerError",
+    "Pager",
+    "PayloadTooLargeError",
+    "QuotaError",
+    "RateLimit",
+    "RateLimitWindow",
+    "ReportGranularity",
+    "RetryPolicy",
+    "RevokedKeyError",
+    "Role",
+    "RoleBinding",
+    "TokenType",
+    "UnavailableError",
+    "WrongProductError",
+    "__version__",
+    "from_rpc_error",
+]

