@@ -1,15 +1,219 @@
-"""keyturn.v1.KeyService: placeholder until its issue lands (every RPC answers UNIMPLEMENTED)."""
+"""keyturn.v1.KeyService: thin handlers (validate + convert in, use case, convert out).
+
+Tenancy and key management live here; ValidateKey (the hot path) comes from
+ValidateKeyMixin in validate_servicer.py. Handlers raise domain errors; the edge
+interceptor maps them to statuses.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import grpc
-from keyturn.v1 import keys_pb2_grpc
+from keyturn.v1 import keys_pb2, keys_pb2_grpc
+
+from keyturn_server.api import convert
+from keyturn_server.api.validate_servicer import ValidateKeyMixin, setup_validation
+from keyturn_server.domain import validation as check
+from keyturn_server.usecases import keys, tenancy, utcnow
 
 if TYPE_CHECKING:
     from keyturn_server.app import Runtime
 
+Context = grpc.aio.ServicerContext[Any, Any]
+
+
+def _id(field: str, value: str) -> str:
+    checked = check.resource_id(field, value)
+    assert checked is not None
+    return checked
+
+
+def _name(field: str, value: str) -> str:
+    return check.name(field, value)
+
+
+def _org_and_name(organization_id: str, name: str) -> tuple[str, str]:
+    v = check.Violations()
+    org = v.check(lambda: _id("organization_id", organization_id), "")
+    checked = v.check(lambda: _name("name", name), "")
+    v.raise_if_any()
+    return org, checked
+
+
+def _page_size(value: int) -> int:
+    return check.page_size("page_size", value)
+
+
+class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+
+    # --- Organizations ------------------------------------------------------------------------
+
+    async def CreateOrganization(
+        self, request: keys_pb2.CreateOrganizationRequest, context: Context
+    ) -> keys_pb2.Organization:
+        row = await tenancy.create_organization(self.runtime, _name("name", request.name))
+        return convert.organization_to_proto(row)
+
+    async def GetOrCreateOrganization(
+        self, request: keys_pb2.GetOrCreateOrganizationRequest, context: Context
+    ) -> keys_pb2.GetOrCreateOrganizationResponse:
+        row, created = await tenancy.get_or_create_organization(self.runtime, _name("name", request.name))
+        return keys_pb2.GetOrCreateOrganizationResponse(
+            organization=convert.organization_to_proto(row), created=created
+        )
+
+    async def GetOrganization(
+        self, request: keys_pb2.GetOrganizationRequest, context: Context
+    ) -> keys_pb2.Organization:
+        row = await tenancy.get_organization(self.runtime, _id("id", request.id))
+        return convert.organization_to_proto(row)
+
+    async def ListOrganizations(
+        self, request: keys_pb2.ListOrganizationsRequest, context: Context
+    ) -> keys_pb2.ListOrganizationsResponse:
+        page = await tenancy.list_organizations(
+            self.runtime, _page_size(request.page_size), request.page_token
+        )
+        return keys_pb2.ListOrganizationsResponse(
+            organizations=[convert.organization_to_proto(r) for r in page.items],
+            next_page_token=page.next_page_token,
+        )
+
+    # --- Projects -----------------------------------------------------------------------------
+
+    async def CreateProject(
+        self, request: keys_pb2.CreateProjectRequest, context: Context
+    ) -> keys_pb2.Project:
+        org, name = _org_and_name(request.organization_id, request.name)
+        return convert.project_to_proto(await tenancy.create_project(self.runtime, org, name))
+
+    async def GetOrCreateProject(
+        self, request: keys_pb2.GetOrCreateProjectRequest, context: Context
+    ) -> keys_pb2.GetOrCreateProjectResponse:
+        org, name = _org_and_name(request.organization_id, request.name)
+        view, created = await tenancy.get_or_create_project(self.runtime, org, name)
+        return keys_pb2.GetOrCreateProjectResponse(project=convert.project_to_proto(view), created=created)
+
+    async def GetProject(self, request: keys_pb2.GetProjectRequest, context: Context) -> keys_pb2.Project:
+        return convert.project_to_proto(await tenancy.get_project(self.runtime, _id("id", request.id)))
+
+    async def ListProjects(
+        self, request: keys_pb2.ListProjectsRequest, context: Context
+    ) -> keys_pb2.ListProjectsResponse:
+        v = check.Violations()
+        org = v.check(lambda: _id("organization_id", request.organization_id), "")
+        size = v.check(lambda: _page_size(request.page_size), 0)
+        v.raise_if_any()
+        page = await tenancy.list_projects(self.runtime, org, size, request.page_token)
+        return keys_pb2.ListProjectsResponse(
+            projects=[convert.project_to_proto(p) for p in page.items], next_page_token=page.next_page_token
+        )
+
+    # --- Products -----------------------------------------------------------------------------
+
+    async def CreateProduct(
+        self, request: keys_pb2.CreateProductRequest, context: Context
+    ) -> keys_pb2.Product:
+        org, name = _org_and_name(request.organization_id, request.name)
+        return convert.product_to_proto(await tenancy.create_product(self.runtime, org, name))
+
+    async def GetOrCreateProduct(
+        self, request: keys_pb2.GetOrCreateProductRequest, context: Context
+    ) -> keys_pb2.GetOrCreateProductResponse:
+        org, name = _org_and_name(request.organization_id, request.name)
+        row, created = await tenancy.get_or_create_product(self.runtime, org, name)
+        return keys_pb2.GetOrCreateProductResponse(product=convert.product_to_proto(row), created=created)
+
+    async def GetProduct(self, request: keys_pb2.GetProductRequest, context: Context) -> keys_pb2.Product:
+        return convert.product_to_proto(await tenancy.get_product(self.runtime, _id("id", request.id)))
+
+    async def ListProducts(
+        self, request: keys_pb2.ListProductsRequest, context: Context
+    ) -> keys_pb2.ListProductsResponse:
+        v = check.Violations()
+        org = v.check(lambda: _id("organization_id", request.organization_id), "")
+        project = v.check(lambda: check.resource_id("project_id", request.project_id, required=False), None)
+        size = v.check(lambda: _page_size(request.page_size), 0)
+        v.raise_if_any()
+        page = await tenancy.list_products(self.runtime, org, project, size, request.page_token)
+        return keys_pb2.ListProductsResponse(
+            products=[convert.product_to_proto(p) for p in page.items], next_page_token=page.next_page_token
+        )
+
+    async def AddProductToProject(
+        self, request: keys_pb2.AddProductToProjectRequest, context: Context
+    ) -> keys_pb2.AddProductToProjectResponse:
+        v = check.Violations()
+        product = v.check(lambda: _id("product_id", request.product_id), "")
+        project = v.check(lambda: _id("project_id", request.project_id), "")
+        v.raise_if_any()
+        view, created = await tenancy.add_product_to_project(self.runtime, product, project)
+        return keys_pb2.AddProductToProjectResponse(project=convert.project_to_proto(view), created=created)
+
+    # --- Keys ---------------------------------------------------------------------------------
+
+    async def CreateKey(
+        self, request: keys_pb2.CreateKeyRequest, context: Context
+    ) -> keys_pb2.CreateKeyResponse:
+        now = utcnow()
+        row, plaintext = await keys.create_key(self.runtime, convert.new_key(request, now))
+        return keys_pb2.CreateKeyResponse(key=convert.api_key_to_proto(row, utcnow()), plaintext=plaintext)
+
+    async def GetKey(self, request: keys_pb2.GetKeyRequest, context: Context) -> keys_pb2.ApiKey:
+        row = await keys.get_key(self.runtime, _id("id", request.id))
+        return convert.api_key_to_proto(row, utcnow())
+
+    async def ListKeys(
+        self, request: keys_pb2.ListKeysRequest, context: Context
+    ) -> keys_pb2.ListKeysResponse:
+        page = await keys.list_keys(self.runtime, convert.key_listing(request))
+        now = utcnow()
+        return keys_pb2.ListKeysResponse(
+            keys=[convert.api_key_to_proto(r, now) for r in page.items], next_page_token=page.next_page_token
+        )
+
+    async def UpdateKey(self, request: keys_pb2.UpdateKeyRequest, context: Context) -> keys_pb2.ApiKey:
+        row = await keys.update_key(self.runtime, convert.key_update(request, utcnow()))
+        return convert.api_key_to_proto(row, utcnow())
+
+    async def RotateKey(
+        self, request: keys_pb2.RotateKeyRequest, context: Context
+    ) -> keys_pb2.RotateKeyResponse:
+        v = check.Violations()
+        key_id = v.check(lambda: _id("id", request.id), "")
+        grace = (
+            v.check(lambda: convert.from_duration("grace_period", request.grace_period), None)
+            if request.HasField("grace_period")
+            else None
+        )
+        period = v.check(lambda: check.grace_period("grace_period", grace), check.DEFAULT_ROTATION_GRACE)
+        v.raise_if_any()
+        successor, plaintext, previous = await keys.rotate_key(self.runtime, key_id, period)
+        now = utcnow()
+        return keys_pb2.RotateKeyResponse(
+            key=convert.api_key_to_proto(successor, now),
+            plaintext=plaintext,
+            previous_key=convert.api_key_to_proto(previous, now),
+        )
+
+    async def RevokeKey(self, request: keys_pb2.RevokeKeyRequest, context: Context) -> keys_pb2.ApiKey:
+        v = check.Violations()
+        key_id = v.check(lambda: _id("id", request.id), "")
+        reason = v.check(lambda: check.revoke_reason("reason", request.reason), "")
+        v.raise_if_any()
+        row = await keys.revoke_key(self.runtime, key_id, reason)
+        return convert.api_key_to_proto(row, utcnow())
+
+    async def DeleteKey(
+        self, request: keys_pb2.DeleteKeyRequest, context: Context
+    ) -> keys_pb2.DeleteKeyResponse:
+        await keys.delete_key(self.runtime, _id("id", request.id))
+        return keys_pb2.DeleteKeyResponse()
+
 
 def register(server: grpc.aio.Server, runtime: Runtime) -> None:
-    keys_pb2_grpc.add_KeyServiceServicer_to_server(keys_pb2_grpc.KeyServiceServicer(), server)
+    setup_validation(runtime)
+    keys_pb2_grpc.add_KeyServiceServicer_to_server(KeyServicer(runtime), server)

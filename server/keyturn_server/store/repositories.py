@@ -1,0 +1,286 @@
+"""Repositories for tenants and API keys: queries over a session the caller owns.
+
+They never commit: the use case frames one transaction (`async with db.transaction()`).
+Inserts that can race on a unique name use INSERT ... ON CONFLICT DO NOTHING (PostgreSQL and
+SQLite both have it), so a concurrent duplicate is a no-op, never an IntegrityError; the
+caller then reads the row that won.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Select, and_, delete, inspect, or_, select, true
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from keyturn_server.store.models import (
+    ApiKey,
+    Base,
+    Organization,
+    Product,
+    Project,
+    ProjectProduct,
+    RateLimitCounter,
+)
+
+KeyStatusFilter = Literal["ALL", "ACTIVE", "REVOKED", "EXPIRED"]
+KeyParent = Literal["organization", "project", "product"]
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """The sort key of the last row of the previous page."""
+
+    create_time: datetime
+    id: str
+
+
+async def insert_ignoring_conflict(session: AsyncSession, model: type[Base], values: dict[str, Any]) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING; True when the row was inserted.
+
+    On PostgreSQL a conflicting row of a transaction still in flight makes this wait for
+    that transaction; once it commits the insert does nothing and a following SELECT (a new
+    READ COMMITTED snapshot) sees the winner. On SQLite every transaction holds the write lock.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        stmt: Any = postgresql.insert(model).values(**values).on_conflict_do_nothing()
+    elif dialect == "sqlite":
+        stmt = sqlite.insert(model).values(**values).on_conflict_do_nothing()
+    else:  # pragma: no cover - Keyturn supports PostgreSQL and SQLite only
+        raise RuntimeError(f"unsupported database dialect {dialect}")
+    # RETURNING rather than rowcount: psycopg's async cursor reports rowcount -1 here.
+    first_pk = next(iter(inspect(model).primary_key))
+    result = await session.execute(stmt.returning(first_pk))
+    return result.first() is not None
+
+
+def _keyset(
+    time_column: InstrumentedAttribute[datetime],
+    id_column: InstrumentedAttribute[str],
+    after: Cursor | None,
+    *,
+    newest_first: bool,
+) -> ColumnElement[bool]:
+    """Rows strictly after `after` in (create_time, id) order; explicit OR form for portability."""
+    if after is None:
+        return true()
+    if newest_first:
+        return or_(
+            time_column < after.create_time,
+            and_(time_column == after.create_time, id_column < after.id),
+        )
+    return or_(
+        time_column > after.create_time,
+        and_(time_column == after.create_time, id_column > after.id),
+    )
+
+
+# --- Organizations ----------------------------------------------------------------------------
+
+
+async def get_organization(session: AsyncSession, organization_id: str) -> Organization | None:
+    return await session.get(Organization, organization_id)
+
+
+async def find_organization(session: AsyncSession, name: str) -> Organization | None:
+    return (await session.scalars(select(Organization).where(Organization.name == name))).first()
+
+
+async def list_organizations(
+    session: AsyncSession, after: Cursor | None, limit: int
+) -> Sequence[Organization]:
+    stmt = (
+        select(Organization)
+        .where(_keyset(Organization.create_time, Organization.id, after, newest_first=False))
+        .order_by(Organization.create_time, Organization.id)
+        .limit(limit)
+    )
+    return (await session.scalars(stmt)).all()
+
+
+# --- Projects ---------------------------------------------------------------------------------
+
+
+async def get_project(session: AsyncSession, project_id: str) -> Project | None:
+    return await session.get(Project, project_id)
+
+
+async def find_project(session: AsyncSession, organization_id: str, name: str) -> Project | None:
+    stmt = select(Project).where(Project.organization_id == organization_id, Project.name == name)
+    return (await session.scalars(stmt)).first()
+
+
+async def list_projects(
+    session: AsyncSession, organization_id: str, after: Cursor | None, limit: int
+) -> Sequence[Project]:
+    stmt = (
+        select(Project)
+        .where(
+            Project.organization_id == organization_id,
+            _keyset(Project.create_time, Project.id, after, newest_first=False),
+        )
+        .order_by(Project.create_time, Project.id)
+        .limit(limit)
+    )
+    return (await session.scalars(stmt)).all()
+
+
+async def product_ids_by_project(session: AsyncSession, project_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Linked product ids per project, in link order."""
+    found: dict[str, list[str]] = {project_id: [] for project_id in project_ids}
+    if not project_ids:
+        return found
+    stmt = (
+        select(ProjectProduct.project_id, ProjectProduct.product_id)
+        .where(ProjectProduct.project_id.in_(project_ids))
+        .order_by(ProjectProduct.create_time, ProjectProduct.product_id)
+    )
+    for project_id, product_id in await session.execute(stmt):
+        found[project_id].append(product_id)
+    return found
+
+
+# --- Products ---------------------------------------------------------------------------------
+
+
+async def get_product(session: AsyncSession, product_id: str) -> Product | None:
+    return await session.get(Product, product_id)
+
+
+async def find_product(session: AsyncSession, organization_id: str, name: str) -> Product | None:
+    stmt = select(Product).where(Product.organization_id == organization_id, Product.name == name)
+    return (await session.scalars(stmt)).first()
+
+
+async def list_products(
+    session: AsyncSession, organization_id: str, project_id: str | None, after: Cursor | None, limit: int
+) -> Sequence[Product]:
+    stmt: Select[Product] = select(Product).where(
+        Product.organization_id == organization_id,
+        _keyset(Product.create_time, Product.id, after, newest_first=False),
+    )
+    if project_id is not None:
+        linked = select(ProjectProduct.product_id).where(ProjectProduct.project_id == project_id)
+        stmt = stmt.where(Product.id.in_(linked))
+    stmt = stmt.order_by(Product.create_time, Product.id).limit(limit)
+    return (await session.scalars(stmt)).all()
+
+
+async def link_product(session: AsyncSession, project_id: str, product_id: str, now: datetime) -> bool:
+    """Link a product to a project; False when the link already existed."""
+    return await insert_ignoring_conflict(
+        session, ProjectProduct, {"project_id": project_id, "product_id": product_id, "create_time": now}
+    )
+
+
+async def is_linked(session: AsyncSession, project_id: str, product_id: str) -> bool:
+    return await session.get(ProjectProduct, (project_id, product_id)) is not None
+
+
+# --- API keys ---------------------------------------------------------------------------------
+
+
+async def get_key(
+    session: AsyncSession, key_id: str, *, lock: Literal["none", "change", "delete"] = "none"
+) -> ApiKey | None:
+    """One key, optionally locking its row (PostgreSQL) so concurrent changes serialize.
+
+    `change` takes FOR NO KEY UPDATE: it serializes management changes without blocking the
+    hot path's rate-limit counter inserts (their foreign key takes FOR KEY SHARE on the row).
+    `delete` takes FOR UPDATE, which a DELETE needs anyway.
+    """
+    stmt = select(ApiKey).where(ApiKey.id == key_id)
+    if lock == "change":
+        stmt = stmt.with_for_update(key_share=True)
+    elif lock == "delete":
+        stmt = stmt.with_for_update()
+    return (await session.scalars(stmt)).first()
+
+
+def add_key(session: AsyncSession, row: ApiKey) -> None:
+    session.add(row)
+
+
+def status_condition(status: KeyStatusFilter, now: datetime) -> ColumnElement[bool]:
+    """SQL form of the status derived in api.convert: revoked wins over expired."""
+    not_revoked = ApiKey.revoke_time.is_(None)
+    if status == "ACTIVE":
+        return and_(not_revoked, or_(ApiKey.expire_time.is_(None), ApiKey.expire_time > now))
+    if status == "REVOKED":
+        return ApiKey.revoke_time.is_not(None)
+    if status == "EXPIRED":
+        return and_(not_revoked, ApiKey.expire_time.is_not(None), ApiKey.expire_time <= now)
+    return true()
+
+
+async def list_keys(
+    session: AsyncSession,
+    *,
+    parent: KeyParent,
+    parent_id: str,
+    status: KeyStatusFilter,
+    as_of: datetime,
+    expire_before: datetime | None,
+    not_used_since: datetime | None,
+    after: Cursor | None,
+    limit: int,
+) -> Sequence[ApiKey]:
+    """Keys of a parent, newest first by (create_time, id): keyset pagination over the
+    ix_api_key_*_created indexes, so keys created meanwhile cause neither duplicates nor gaps."""
+    parent_column = {
+        "organization": ApiKey.organization_id,
+        "project": ApiKey.project_id,
+        "product": ApiKey.product_id,
+    }[parent]
+    conditions: list[ColumnElement[bool]] = [
+        parent_column == parent_id,
+        status_condition(status, as_of),
+        _keyset(ApiKey.create_time, ApiKey.id, after, newest_first=True),
+    ]
+    if expire_before is not None:
+        conditions.append(and_(ApiKey.expire_time.is_not(None), ApiKey.expire_time < expire_before))
+    if not_used_since is not None:
+        conditions.append(or_(ApiKey.last_used_time.is_(None), ApiKey.last_used_time < not_used_since))
+    stmt = (
+        select(ApiKey).where(*conditions).order_by(ApiKey.create_time.desc(), ApiKey.id.desc()).limit(limit)
+    )
+    return (await session.scalars(stmt)).all()
+
+
+async def delete_key(session: AsyncSession, key_id: str) -> None:
+    """Hard delete: the key's rate-limit counters, then the key."""
+    await session.execute(delete(RateLimitCounter).where(RateLimitCounter.key_id == key_id))
+    await session.execute(
+        delete(ApiKey).where(ApiKey.id == key_id).execution_options(synchronize_session=False)
+    )
+
+
+__all__ = [
+    "Cursor",
+    "KeyParent",
+    "KeyStatusFilter",
+    "add_key",
+    "delete_key",
+    "find_organization",
+    "find_product",
+    "find_project",
+    "get_key",
+    "get_organization",
+    "get_product",
+    "get_project",
+    "insert_ignoring_conflict",
+    "is_linked",
+    "link_product",
+    "list_keys",
+    "list_organizations",
+    "list_products",
+    "list_projects",
+    "product_ids_by_project",
+    "status_condition",
+]
