@@ -6,25 +6,33 @@ written the change is rolled back (fail closed). The append is serialized across
 processes: on PostgreSQL by a transaction-scoped advisory lock, on SQLite by the write lock
 every transaction takes (BEGIN IMMEDIATE). Append last in a transaction: the lock is held
 until commit.
+
+On PostgreSQL the append also sends `NOTIFY keyturn_audit, '<last sequence>'`; PostgreSQL
+delivers it only when the transaction commits (and drops it on rollback), so listeners
+(StreamAuditEvents on every replica) wake exactly when new events become visible.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import UTC
+from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from keyturn_server.domain.audit import GENESIS_HASH, AuditRecord, event_hash
+from keyturn_server.domain.audit import GENESIS_HASH, HASHED_FIELDS, AuditRecord, event_hash
 from keyturn_server.store.models import AuditAnchor, AuditEvent
 
 # Arbitrary constant naming Keyturn's chain lock among the database's advisory locks.
 CHAIN_LOCK_ID = 0x6B74_6175  # "ktau"
+# LISTEN/NOTIFY channel announcing committed appends (payload: the last new sequence).
+NOTIFY_CHANNEL = "keyturn_audit"
 
 
 async def lock_chain(session: AsyncSession) -> None:
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         await session.execute(text("SELECT pg_advisory_xact_lock(:lock_id)"), {"lock_id": CHAIN_LOCK_ID})
 
 
@@ -43,16 +51,12 @@ async def chain_head(session: AsyncSession) -> tuple[int, str]:
     return 0, GENESIS_HASH
 
 
-async def append_events(session: AsyncSession, records: Sequence[AuditRecord]) -> list[AuditEvent]:
-    """Give the records the next sequence numbers and chain hashes, and add them."""
-    if not records:
-        return []
-    await lock_chain(session)
-    sequence, previous = await chain_head(session)
-    rows = []
+def _chain_values(records: Sequence[AuditRecord], sequence: int, previous: str) -> list[dict[str, Any]]:
+    """The stored values of each record: next sequence numbers, links and hashes."""
+    chained = []
     for record in records:
         sequence += 1
-        values = {
+        values: dict[str, Any] = {
             "sequence": sequence,
             "event_time": record.event_time.astimezone(UTC),
             "actor": record.actor[:200],
@@ -71,10 +75,61 @@ async def append_events(session: AsyncSession, records: Sequence[AuditRecord]) -
             "key_fingerprint": record.key_fingerprint,
             "previous_hash": previous,
         }
-        digest = event_hash(values)
-        row = AuditEvent(**values, hash=digest)
-        session.add(row)
-        rows.append(row)
-        previous = digest
+        values["hash"] = previous = event_hash(values)
+        chained.append(values)
+    return chained
+
+
+async def _announce(session: AsyncSession, last_sequence: int) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": NOTIFY_CHANNEL, "payload": str(last_sequence)},
+        )
+
+
+async def append_events(session: AsyncSession, records: Sequence[AuditRecord]) -> list[AuditEvent]:
+    """Give the records the next sequence numbers and chain hashes, and add them."""
+    if not records:
+        return []
+    await lock_chain(session)
+    sequence, previous = await chain_head(session)
+    rows = [AuditEvent(**values) for values in _chain_values(records, sequence, previous)]
+    session.add_all(rows)
     await session.flush()
+    await _announce(session, rows[-1].sequence)
     return rows
+
+
+async def append_batch(session: AsyncSession, records: Sequence[AuditRecord]) -> int:
+    """append_events for large batches (the access-log writer): the same lock, chain and
+    NOTIFY, without ORM objects. PostgreSQL: COPY (about 3x a pipelined executemany);
+    SQLite: one executemany. Returns the last sequence."""
+    if not records:
+        return 0
+    await lock_chain(session)
+    sequence, previous = await chain_head(session)
+    chained = _chain_values(records, sequence, previous)
+    if session.get_bind().dialect.name == "postgresql":
+        await _copy_rows(session, chained)
+    else:
+        await session.execute(insert(AuditEvent), chained)
+    last = int(chained[-1]["sequence"])
+    await _announce(session, last)
+    return last
+
+
+_COPY_COLUMNS = (*HASHED_FIELDS, "hash")
+
+
+async def _copy_rows(session: AsyncSession, chained: list[dict[str, Any]]) -> None:
+    """COPY on the session's own connection, so it is part of the caller's transaction."""
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    driver: Any = raw.driver_connection
+    statement = f"COPY audit_event ({', '.join(_COPY_COLUMNS)}) FROM STDIN"
+    async with driver.cursor() as cursor, cursor.copy(statement) as copy:
+        for values in chained:
+            await copy.write_row(
+                [json.dumps(values[c]) if c == "changes" else values[c] for c in _COPY_COLUMNS]
+            )

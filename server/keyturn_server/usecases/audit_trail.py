@@ -1,0 +1,259 @@
+"""Audit use cases: list, stream, verify, prune and report; plus the wiring of the access log.
+
+The servicer (api/audit_servicer.py) and the CLI (`keyturn audit prune`) call these; they
+frame the transactions and raise DomainError for bad input. See domain/audit_query.py for the
+rules (tokens, chain checks, buckets) and store/audit_queries.py for the SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from keyturn_server.domain import errors as de
+from keyturn_server.domain.audit_query import (
+    DEFAULT_PAGE_SIZE,
+    MAX_BUCKETS,
+    MAX_PAGE_SIZE,
+    AuditFilter,
+    BadPageToken,
+    ChainCheck,
+    ChainVerifier,
+    Granularity,
+    PageToken,
+    UsageTally,
+    bucket_count,
+    genesis_or,
+)
+from keyturn_server.store import audit_queries as q
+from keyturn_server.store.access_log import AccessLogWriter
+from keyturn_server.store.audit import lock_chain
+from keyturn_server.store.audit_feed import AuditFeed
+from keyturn_server.store.db import Database
+from keyturn_server.store.models import ApiKey, AuditEvent
+
+if TYPE_CHECKING:
+    from keyturn_server.app import Runtime
+
+STREAM_BATCH = 500
+VERIFY_CHUNK = 2000
+REPORT_KEY_LIMIT = 1000
+RUNTIME_KEY = "audit"
+
+
+@dataclass
+class PruneResult:
+    pruned_through: int
+    deleted: int
+    anchor_hash: str
+
+
+@dataclass
+class UsageReport:
+    tally: UsageTally
+    last_used_time: datetime | None
+    expiring_keys: list[ApiKey] = field(default_factory=list)
+    unused_keys: list[ApiKey] = field(default_factory=list)
+
+
+class AuditUseCases:
+    def __init__(self, db: Database, feed: AuditFeed | None = None) -> None:
+        self.db = db
+        self.feed = feed or AuditFeed(db.url, db.is_postgres)
+
+    # -- ListAuditEvents ----------------------------------------------------------------
+
+    async def list_events(
+        self, flt: AuditFilter, *, newest_first: bool, page_size: int, page_token: str
+    ) -> tuple[list[AuditEvent], str]:
+        if page_size < 0:
+            raise de.InvalidArgument.field("page_size", "must not be negative")
+        size = min(page_size or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+        digest = flt.digest("newest" if newest_first else "oldest")
+        after: int | None = None
+        if page_token:
+            try:
+                after = PageToken.decode(page_token, digest).after_sequence
+            except BadPageToken as exc:
+                raise de.InvalidArgument.field("page_token", str(exc)) from exc
+        async with self.db.transaction() as session:
+            rows = await q.list_page(session, flt, newest_first=newest_first, after=after, limit=size + 1)
+        next_token = ""
+        if len(rows) > size:
+            rows = rows[:size]
+            next_token = PageToken(rows[-1].sequence, digest).encode()
+        return rows, next_token
+
+    # -- StreamAuditEvents --------------------------------------------------------------
+
+    async def stream_events(
+        self, flt: AuditFilter, *, after_sequence: int, live_only: bool
+    ) -> AsyncIterator[AuditEvent]:
+        """Replay, then follow. Runs until the caller stops iterating (client cancel)."""
+        if after_sequence < 0:
+            raise de.InvalidArgument.field("after_sequence", "must not be negative")
+        cursor = after_sequence
+        if live_only:
+            async with self.db.transaction() as session:
+                cursor = await q.head_sequence(session)
+        while True:
+            ticket = self.feed.ticket()
+            async with self.db.transaction() as session:
+                head = await q.head_sequence(session)
+                rows = await q.events_after(session, flt, cursor, head, STREAM_BATCH) if head > cursor else []
+            for row in rows:
+                yield row
+            if len(rows) == STREAM_BATCH:
+                cursor = rows[-1].sequence
+                continue
+            # Everything up to `head` has been scanned (sequences become visible in order).
+            cursor = max(cursor, head)
+            await self.feed.wait(ticket)
+
+    # -- VerifyAuditChain ---------------------------------------------------------------
+
+    async def verify_chain(self, start_sequence: int = 0, end_sequence: int = 0) -> ChainCheck:
+        if start_sequence < 0:
+            raise de.InvalidArgument.field("start_sequence", "must not be negative")
+        if end_sequence < 0:
+            raise de.InvalidArgument.field("end_sequence", "must not be negative")
+        if start_sequence and end_sequence and end_sequence < start_sequence:
+            raise de.InvalidArgument.field("end_sequence", "must not be below start_sequence")
+        async with self.db.transaction() as session:
+            anchor = await q.get_anchor(session)
+            pruned = anchor.pruned_through if anchor else 0
+            first = max(start_sequence, pruned + 1)
+            verifier = ChainVerifier(first, genesis_or(anchor.anchor_hash if anchor else None))
+            if first > pruned + 1:
+                before = await q.predecessor(session, first)
+                if before is None or before[0] <= pruned:
+                    verifier.gap(pruned + 1)
+                    return verifier.result()
+                if before[0] != first - 1:
+                    verifier.gap(before[0] + 1)
+                    return verifier.result()
+                verifier.previous_hash = before[1]
+        through = end_sequence or None
+        cursor = first - 1
+        while True:
+            async with self.db.transaction() as session:
+                chunk = await q.chain_chunk(session, cursor, through, VERIFY_CHUNK)
+            for values in chunk:
+                if not verifier.feed(values):
+                    return verifier.result()
+            if len(chunk) < VERIFY_CHUNK:
+                return verifier.result()
+            cursor = int(chunk[-1]["sequence"])
+
+    # -- pruning (CLI) ------------------------------------------------------------------
+
+    async def prune(self, before: datetime, *, verify_first: bool = True) -> PruneResult:
+        """Delete the oldest events (a prefix of the chain, all older than `before`).
+
+        The anchor keeps the last pruned event's sequence and hash, so the rest still verifies.
+        With verify_first, refuses (FailedPrecondition) when the part to be removed is already
+        broken: pruning must not launder tampering.
+        """
+        if before.tzinfo is None:
+            raise de.InvalidArgument.field("before", "must carry a time zone")
+        boundary = await self._prune_boundary(before)
+        if boundary is None:
+            async with self.db.transaction() as session:
+                anchor = await q.get_anchor(session)
+            if anchor is None:
+                return PruneResult(0, 0, genesis_or(None))
+            return PruneResult(anchor.pruned_through, 0, anchor.anchor_hash)
+        if verify_first:
+            check = await self.verify_chain(0, boundary)
+            if not check.ok:
+                raise de.FailedPrecondition(
+                    f"the audit chain is broken at sequence {check.first_bad_sequence} "
+                    f"({check.problem}); not pruning (use --force to prune anyway)"
+                )
+        async with self.db.transaction() as session:
+            await lock_chain(session)
+            deleted = await q.prune_through(session, boundary)
+            anchor = await q.get_anchor(session)
+            assert anchor is not None
+            return PruneResult(anchor.pruned_through, deleted, anchor.anchor_hash)
+
+    async def _prune_boundary(self, before: datetime) -> int | None:
+        async with self.db.transaction() as session:
+            anchor = await q.get_anchor(session)
+            pruned = anchor.pruned_through if anchor else 0
+            first_kept = await q.first_sequence_at_or_after(session, before)
+            boundary = first_kept - 1 if first_kept is not None else await q.head_sequence(session)
+        return boundary if boundary > pruned else None
+
+    # -- GetUsageReport -----------------------------------------------------------------
+
+    async def usage_report(
+        self,
+        subject: q.Subject,
+        *,
+        start: datetime | None,
+        end: datetime | None,
+        granularity: Granularity,
+        expiring_within: timedelta | None,
+        unused_since: datetime | None,
+        now: datetime | None = None,
+    ) -> UsageReport:
+        now = now or datetime.now(UTC)
+        given = [name for name in ("key_id", "project_id", "organization_id") if getattr(subject, name)]
+        if len(given) != 1:
+            raise de.InvalidArgument.field(
+                "key_id", "give exactly one of key_id, project_id and organization_id"
+            )
+        if start is None:
+            raise de.InvalidArgument.field("start_time", "required")
+        end = end or now
+        if end <= start:
+            raise de.InvalidArgument.field("end_time", "must be after start_time")
+        if bucket_count(start, end, granularity) > MAX_BUCKETS:
+            raise de.InvalidArgument.field(
+                "start_time", f"the range spans more than {MAX_BUCKETS} {granularity} buckets"
+            )
+        if expiring_within is not None and expiring_within < timedelta(0):
+            raise de.InvalidArgument.field("expiring_within", "must not be negative")
+        tally = UsageTally.empty(start, end, granularity)
+        async with self.db.transaction() as session:
+            for when, outcome, reason, count in await q.validation_counts(
+                session, subject, start, end, granularity
+            ):
+                tally.add(when, outcome, reason, count)
+            report = UsageReport(tally, await q.last_used(session, subject))
+            if expiring_within is not None:
+                report.expiring_keys = await q.expiring_keys(
+                    session, subject, now, now + expiring_within, REPORT_KEY_LIMIT
+                )
+            if unused_since is not None:
+                report.unused_keys = await q.unused_keys(
+                    session, subject, now, unused_since, REPORT_KEY_LIMIT
+                )
+        return report
+
+
+def setup_audit(runtime: Runtime) -> AuditUseCases:
+    """Create the access-log writer and the live feed; hook them into the server lifecycle.
+
+    Sets `runtime.access_log` (used at call time by ValidateKey and CryptoService) and
+    `runtime.extras["audit"]`. Idempotent: a second call returns the first instance.
+    """
+    existing = runtime.extras.get(RUNTIME_KEY)
+    if isinstance(existing, AuditUseCases):
+        return existing
+    settings = runtime.settings
+    feed = AuditFeed(runtime.db.url, runtime.db.is_postgres)
+    writer = AccessLogWriter(
+        runtime.db, settings.audit_level, settings.audit_queue_size, on_written=feed.wake
+    )
+    runtime.access_log = writer
+    usecases = AuditUseCases(runtime.db, feed)
+    runtime.extras[RUNTIME_KEY] = usecases
+    runtime.extras["access_log_writer"] = writer
+    runtime.on_start.append(writer.start)
+    runtime.on_stop.append(feed.stop)
+    runtime.on_stop.append(writer.stop)  # stop hooks run in reverse: the writer flushes first
+    return usecases
