@@ -19,6 +19,7 @@ from tests.support import (
     create_postgres_database,
     make_settings,
     prepare_database,
+    with_token,
 )
 
 
@@ -71,8 +72,9 @@ def server(
 
 @pytest.fixture(scope="module")
 def grpc_channel(server: ServerThread) -> Iterator[grpc.Channel]:
+    """A channel to `server` sending its ADMIN token (`authorization: Bearer ...`) on every call."""
     with grpc.insecure_channel(server.address) as channel:
-        yield channel
+        yield with_token(channel, server.admin_token)
 
 
 @pytest.fixture

@@ -161,6 +161,8 @@ class ServerThread:
         self.loop = asyncio.new_event_loop()
         self.server: KeyturnServer | None = None
         self.port = 0
+        # Bearer token of an ADMIN principal, bootstrapped into the server's database.
+        self.admin_token = ""
         self._ready = threading.Event()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="keyturn-server", daemon=True)
@@ -188,8 +190,10 @@ class ServerThread:
     async def _start(self) -> None:
         from keyturn_server.app import build_server
 
+        self.admin_token = await bootstrap_admin(self.settings)
         self.server, self.port = await build_server(self.settings)
         await self.server.start()
+        ADMIN_TOKENS[self.address] = self.admin_token
 
     def start(self) -> ServerThread:
         self._thread.start()
@@ -216,6 +220,10 @@ class ServerProcess:
     env: dict[str, str]
     port: int = 0
     proc: subprocess.Popen[bytes] | None = None
+    # Bearer token of an ADMIN principal (`keyturn bootstrap --force` against the same DB).
+    admin_token: str = ""
+    # False: leave the database alone (e.g. to watch the embedded default bootstrap itself).
+    bootstrap: bool = True
     log_path: Path = field(default_factory=lambda: Path(tempfile.mkstemp(prefix="keyturn-log-")[1]))
 
     @property
@@ -225,6 +233,8 @@ class ServerProcess:
     def start(self) -> ServerProcess:
         self.port = free_port()
         env = {**os.environ, **self.env, "KEYTURN_LISTEN": self.address}
+        if self.bootstrap and not self.admin_token:
+            self.admin_token = bootstrap_cli(env)
         with self.log_path.open("wb") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "keyturn_server.cli", "serve"],
@@ -237,6 +247,7 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"keyturn serve exited: {self.log_path.read_text()[-2000:]}")
             if wait_serving(self.address, 0.5):
+                ADMIN_TOKENS[self.address] = self.admin_token
                 return self
         raise RuntimeError("keyturn serve did not become SERVING")
 
@@ -267,9 +278,94 @@ def wait_serving(address: str, timeout: float) -> bool:
 
 
 @contextlib.contextmanager
-def channel(address: str) -> Iterator[grpc.Channel]:
+def channel(address: str, token: str | None = None) -> Iterator[grpc.Channel]:
+    """A channel to a test server, sending `token` (default: the server's ADMIN token)."""
+    token = ADMIN_TOKENS.get(address, "") if token is None else token
     with grpc.insecure_channel(address) as ch:
-        yield ch
+        yield with_token(ch, token) if token else ch
+
+
+# address -> ADMIN token of the test servers started by this process.
+ADMIN_TOKENS: dict[str, str] = {}
+
+
+class AddMetadata(
+    grpc.UnaryUnaryClientInterceptor,  # type: ignore[type-arg]
+    grpc.UnaryStreamClientInterceptor,  # type: ignore[type-arg]
+    grpc.StreamUnaryClientInterceptor,  # type: ignore[type-arg]
+    grpc.StreamStreamClientInterceptor,  # type: ignore[type-arg]
+):
+    """Adds metadata to every call (keys the call sets itself win)."""
+
+    def __init__(self, *pairs: tuple[str, str]) -> None:
+        self._pairs = pairs
+
+    def _details(self, details: Any) -> Any:
+        metadata = list(details.metadata or ())
+        own = {key for key, _ in metadata}
+        metadata.extend(pair for pair in self._pairs if pair[0] not in own)
+        return _CallDetails(
+            details.method,
+            details.timeout,
+            metadata,
+            details.credentials,
+            getattr(details, "wait_for_ready", None),
+            getattr(details, "compression", None),
+        )
+
+    def intercept_unary_unary(self, continuation: Any, details: Any, request: Any) -> Any:
+        return continuation(self._details(details), request)
+
+    def intercept_unary_stream(self, continuation: Any, details: Any, request: Any) -> Any:
+        return continuation(self._details(details), request)
+
+    def intercept_stream_unary(self, continuation: Any, details: Any, requests: Any) -> Any:
+        return continuation(self._details(details), requests)
+
+    def intercept_stream_stream(self, continuation: Any, details: Any, requests: Any) -> Any:
+        return continuation(self._details(details), requests)
+
+
+@dataclass(frozen=True)
+class _CallDetails(grpc.ClientCallDetails):
+    method: str
+    timeout: float | None
+    metadata: Any
+    credentials: Any
+    wait_for_ready: Any
+    compression: Any
+
+
+def with_token(ch: grpc.Channel, token: str) -> grpc.Channel:
+    """`ch` sending `authorization: Bearer <token>` on every call."""
+    return grpc.intercept_channel(ch, AddMetadata(("authorization", f"Bearer {token}")))
+
+
+async def bootstrap_admin(settings: config.Settings, name: str = "admin") -> str:
+    """An ADMIN principal (created, or given a new token) in the settings' database."""
+    from keyturn_server.store.db import Database
+    from keyturn_server.usecases.access import AccessUseCases
+
+    db = Database(settings.database_url)
+    try:
+        _, token = await AccessUseCases(db, settings).bootstrap_admin(name=name, force=True)
+    finally:
+        await db.dispose()
+    return token
+
+
+def bootstrap_cli(env: dict[str, str], *args: str) -> str:
+    """`keyturn bootstrap --force` with this environment; returns the token (its last line)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "keyturn_server.cli", "bootstrap", "--force", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"keyturn bootstrap failed: {done.stderr[-2000:]}")
+    return done.stdout.strip().splitlines()[-1]
 
 
 @dataclass

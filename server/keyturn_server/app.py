@@ -20,8 +20,9 @@ import grpc
 from google.rpc import error_details_pb2  # noqa: F401  (puts google.rpc details in the reflection pool)
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
-from keyturn.v1 import audit_pb2, crypto_pb2, keys_pb2
+from keyturn.v1 import access_pb2, audit_pb2, crypto_pb2, keys_pb2
 
+from keyturn_server.api.auth import AuthInterceptor
 from keyturn_server.api.interceptors import EdgeInterceptor
 from keyturn_server.config import Settings
 from keyturn_server.domain.ports import AccessLog, KeyEvents
@@ -33,6 +34,7 @@ SERVICE_NAMES = (
     keys_pb2.DESCRIPTOR.services_by_name["KeyService"].full_name,
     crypto_pb2.DESCRIPTOR.services_by_name["CryptoService"].full_name,
     audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
+    access_pb2.DESCRIPTOR.services_by_name["AccessService"].full_name,
 )
 
 Hook = Callable[[], Awaitable[None]]
@@ -115,7 +117,8 @@ async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
     runtime = Runtime(settings=settings, db=Database(settings.database_url))
     max_message = settings.max_payload_bytes + 64 * 1024
     server = grpc.aio.server(
-        interceptors=[EdgeInterceptor()],
+        # EdgeInterceptor stays outermost: it maps the errors AuthInterceptor raises.
+        interceptors=[EdgeInterceptor(), AuthInterceptor(runtime)],
         options=[
             ("grpc.max_receive_message_length", max_message),
             ("grpc.max_send_message_length", max_message),

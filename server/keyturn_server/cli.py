@@ -42,6 +42,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # The embedded default migrates itself; PostgreSQL deployments run `keyturn migrate`
         # once per release (or pass --migrate) so replicas never race on DDL.
         migrate.upgrade(settings.database_url)
+    from keyturn_server import cli_access
+
+    if cli_access.is_embedded_default(args):
+        cli_access.bootstrap_embedded(settings)  # first start: an ADMIN and its token file
     asyncio.run(serve(settings))
     return 0
 

@@ -48,6 +48,9 @@ class Settings:
     tls_cert: Path | None = None
     tls_key: Path | None = None
     tls_client_ca: Path | None = None
+    # How long an authenticated caller (token or certificate) is cached; revocation and
+    # principal updates evict at once on the replica that served them, others within this.
+    principal_cache_ttl_seconds: float = 5.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -139,6 +142,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         tls_cert=path("KEYTURN_TLS_CERT"),
         tls_key=path("KEYTURN_TLS_KEY"),
         tls_client_ca=path("KEYTURN_TLS_CLIENT_CA"),
+        principal_cache_ttl_seconds=_env_float(env, "KEYTURN_PRINCIPAL_CACHE_TTL_SECONDS", 5.0),
     )
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import grpc
 
-from keyturn_server.api import audit_servicer, crypto_servicer, key_servicer
+from keyturn_server.api import access_servicer, audit_servicer, crypto_servicer, key_servicer
 
 if TYPE_CHECKING:
     from keyturn_server.app import Runtime
@@ -16,3 +16,4 @@ def register(server: grpc.aio.Server, runtime: Runtime) -> None:
     crypto_servicer.register(server, runtime)
     key_servicer.register(server, runtime)
     audit_servicer.register(server, runtime)
+    access_servicer.register(server, runtime)

@@ -1,0 +1,379 @@
+"""Who may do what: permissions, roles, role bindings, and the tenant-scoped policy.
+
+Plain Python (no grpc, no SQLAlchemy). The gRPC edge (api/auth.py) authenticates the caller,
+puts its `Principal` in the `current_principal` contextvar and checks that one of its roles
+grants the RPC's permission (METHOD_PERMISSIONS) - otherwise CALLER_FORBIDDEN. Once the
+tenant of the resource is known, `authorize(...)` checks the binding covers that tenant: a
+caller with no role in the resource's organization gets NOT_FOUND (the resource does not
+exist as far as it can tell), never PERMISSION_DENIED, so ids of other tenants leak nothing.
+
+Tenant rules:
+- ADMIN and CRYPTO bindings are global (no organization); every other role is bound to one
+  organization.
+- KEY_MANAGER may be narrowed to one project: then only keys of that project (org-wide keys
+  and other projects' keys are out of reach); tenancy reads stay organization-wide.
+- VALIDATOR may be narrowed to one product: then ValidateKey only for that product.
+- Outside an RPC (CLI, background tasks) there is no principal and nothing is checked: the
+  interceptor always sets one for every RPC except health checking and reflection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from keyturn_server.domain.errors import (
+    CallerForbidden,
+    FieldViolation,
+    InvalidArgument,
+    NotFound,
+)
+
+TOKEN_PREFIX = "kta"  # noqa: S105 - the principal-token prefix
+
+
+class Role(StrEnum):
+    """Stored by these names (the proto enum value names), so the JSON column reads well."""
+
+    ADMIN = "ROLE_ADMIN"
+    ORG_ADMIN = "ROLE_ORG_ADMIN"
+    KEY_MANAGER = "ROLE_KEY_MANAGER"
+    AUDITOR = "ROLE_AUDITOR"
+    VALIDATOR = "ROLE_VALIDATOR"
+    CRYPTO = "ROLE_CRYPTO"
+
+
+class Permission(StrEnum):
+    ORGANIZATIONS_CREATE = "organizations.create"
+    ORGANIZATIONS_GET = "organizations.get"
+    ORGANIZATIONS_LIST = "organizations.list"
+    PROJECTS_CREATE = "projects.create"
+    PROJECTS_GET = "projects.get"
+    PROJECTS_LIST = "projects.list"
+    PROJECTS_UPDATE = "projects.update"
+    PRODUCTS_CREATE = "products.create"
+    PRODUCTS_GET = "products.get"
+    PRODUCTS_LIST = "products.list"
+    KEYS_CREATE = "keys.create"
+    KEYS_VALIDATE = "keys.validate"
+    KEYS_GET = "keys.get"
+    KEYS_LIST = "keys.list"
+    KEYS_UPDATE = "keys.update"
+    KEYS_ROTATE = "keys.rotate"
+    KEYS_REVOKE = "keys.revoke"
+    KEYS_DELETE = "keys.delete"
+    AUDIT_READ = "audit.read"
+    AUDIT_VERIFY = "audit.verify"
+    USAGE_READ = "usage.read"
+    CRYPTO_USE = "crypto.use"
+    PRINCIPALS_GET = "principals.get"
+    PRINCIPALS_LIST = "principals.list"
+    PRINCIPALS_MANAGE = "principals.manage"
+
+
+P = Permission
+_TENANCY_READ = {P.ORGANIZATIONS_GET, P.ORGANIZATIONS_LIST}
+_KEY_MANAGEMENT = {
+    P.KEYS_CREATE,
+    P.KEYS_GET,
+    P.KEYS_LIST,
+    P.KEYS_UPDATE,
+    P.KEYS_ROTATE,
+    P.KEYS_REVOKE,
+    P.KEYS_DELETE,
+}
+
+ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(Permission),
+    Role.ORG_ADMIN: frozenset(
+        _TENANCY_READ
+        | _KEY_MANAGEMENT
+        | {
+            P.PROJECTS_CREATE,
+            P.PROJECTS_GET,
+            P.PROJECTS_LIST,
+            P.PROJECTS_UPDATE,
+            P.PRODUCTS_CREATE,
+            P.PRODUCTS_GET,
+            P.PRODUCTS_LIST,
+            P.KEYS_VALIDATE,
+            P.AUDIT_READ,
+            P.USAGE_READ,
+            P.PRINCIPALS_GET,
+            P.PRINCIPALS_LIST,
+            P.PRINCIPALS_MANAGE,
+        }
+    ),
+    Role.KEY_MANAGER: frozenset(
+        _TENANCY_READ | _KEY_MANAGEMENT | {P.PROJECTS_GET, P.PROJECTS_LIST, P.PRODUCTS_GET, P.PRODUCTS_LIST}
+    ),
+    Role.AUDITOR: frozenset(_TENANCY_READ | {P.AUDIT_READ, P.USAGE_READ}),
+    Role.VALIDATOR: frozenset({P.KEYS_VALIDATE}),
+    Role.CRYPTO: frozenset({P.CRYPTO_USE}),
+}
+
+GLOBAL_ROLES = frozenset({Role.ADMIN, Role.CRYPTO})
+# Permissions narrowed by a binding's project_id / product_id.
+PROJECT_NARROWED = frozenset(_KEY_MANAGEMENT)
+PRODUCT_NARROWED = frozenset({P.KEYS_VALIDATE})
+
+_KEYS = "/keyturn.v1.KeyService/"
+_AUDIT = "/keyturn.v1.AuditService/"
+_CRYPTO = "/keyturn.v1.CryptoService/"
+_ACCESS = "/keyturn.v1.AccessService/"
+
+# Full gRPC method name -> the permission it needs. None: any authenticated caller.
+# Every RPC of every keyturn.v1 service is listed; tests/test_auth.py checks the table
+# against the service descriptors, and the interceptor denies methods missing from it.
+METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
+    _KEYS + "CreateOrganization": P.ORGANIZATIONS_CREATE,
+    _KEYS + "GetOrCreateOrganization": P.ORGANIZATIONS_CREATE,
+    _KEYS + "GetOrganization": P.ORGANIZATIONS_GET,
+    _KEYS + "ListOrganizations": P.ORGANIZATIONS_LIST,
+    _KEYS + "CreateProject": P.PROJECTS_CREATE,
+    _KEYS + "GetOrCreateProject": P.PROJECTS_CREATE,
+    _KEYS + "GetProject": P.PROJECTS_GET,
+    _KEYS + "ListProjects": P.PROJECTS_LIST,
+    _KEYS + "CreateProduct": P.PRODUCTS_CREATE,
+    _KEYS + "GetOrCreateProduct": P.PRODUCTS_CREATE,
+    _KEYS + "GetProduct": P.PRODUCTS_GET,
+    _KEYS + "ListProducts": P.PRODUCTS_LIST,
+    _KEYS + "AddProductToProject": P.PROJECTS_UPDATE,
+    _KEYS + "CreateKey": P.KEYS_CREATE,
+    _KEYS + "ValidateKey": P.KEYS_VALIDATE,
+    _KEYS + "GetKey": P.KEYS_GET,
+    _KEYS + "ListKeys": P.KEYS_LIST,
+    _KEYS + "UpdateKey": P.KEYS_UPDATE,
+    _KEYS + "RotateKey": P.KEYS_ROTATE,
+    _KEYS + "RevokeKey": P.KEYS_REVOKE,
+    _KEYS + "DeleteKey": P.KEYS_DELETE,
+    _AUDIT + "ListAuditEvents": P.AUDIT_READ,
+    _AUDIT + "StreamAuditEvents": P.AUDIT_READ,
+    _AUDIT + "VerifyAuditChain": P.AUDIT_VERIFY,
+    _AUDIT + "GetUsageReport": P.USAGE_READ,
+    _CRYPTO + "GenerateKey": P.CRYPTO_USE,
+    _CRYPTO + "GenerateKeyPair": P.CRYPTO_USE,
+    _CRYPTO + "Encrypt": P.CRYPTO_USE,
+    _CRYPTO + "Decrypt": P.CRYPTO_USE,
+    _ACCESS + "GetCallerIdentity": None,
+    _ACCESS + "CreatePrincipal": P.PRINCIPALS_MANAGE,
+    _ACCESS + "GetPrincipal": P.PRINCIPALS_GET,
+    _ACCESS + "ListPrincipals": P.PRINCIPALS_LIST,
+    _ACCESS + "UpdatePrincipal": P.PRINCIPALS_MANAGE,
+    _ACCESS + "CreatePrincipalToken": P.PRINCIPALS_MANAGE,
+    _ACCESS + "ListPrincipalTokens": P.PRINCIPALS_GET,
+    _ACCESS + "RevokePrincipalToken": P.PRINCIPALS_MANAGE,
+}
+
+# Methods that need no caller at all.
+PUBLIC_METHOD_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+
+
+@dataclass(frozen=True)
+class RoleBinding:
+    role: Role
+    organization_id: str = ""
+    project_id: str = ""
+    product_id: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "role": self.role.value,
+            "organization_id": self.organization_id,
+            "project_id": self.project_id,
+            "product_id": self.product_id,
+        }
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> RoleBinding:
+        return cls(
+            role=Role(str(raw["role"])),
+            organization_id=str(raw.get("organization_id") or ""),
+            project_id=str(raw.get("project_id") or ""),
+            product_id=str(raw.get("product_id") or ""),
+        )
+
+    @property
+    def is_global(self) -> bool:
+        return self.role in GLOBAL_ROLES
+
+    def grants(
+        self,
+        permission: Permission,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        product_id: str | None = None,
+    ) -> bool:
+        if permission not in ROLE_PERMISSIONS[self.role]:
+            return False
+        if self.is_global:
+            return True
+        if not organization_id or organization_id != self.organization_id:
+            return False
+        if self.project_id and permission in PROJECT_NARROWED and project_id != self.project_id:
+            return False
+        return not (self.product_id and permission in PRODUCT_NARROWED and product_id != self.product_id)
+
+
+def validate_bindings(bindings: Iterable[RoleBinding], field_name: str = "principal.roles") -> None:
+    """Org required for org-bound roles, forbidden for ADMIN/CRYPTO; narrowing only where it means something."""
+    violations: list[FieldViolation] = []
+    seen: set[RoleBinding] = set()
+    for index, binding in enumerate(bindings):
+        where = f"{field_name}[{index}]"
+        if binding.is_global:
+            if binding.organization_id or binding.project_id or binding.product_id:
+                violations.append(
+                    FieldViolation(where, f"{binding.role.value} applies everywhere: leave the tenant empty")
+                )
+        elif not binding.organization_id:
+            violations.append(
+                FieldViolation(f"{where}.organization_id", f"required for {binding.role.value}")
+            )
+        if binding.project_id and binding.role is not Role.KEY_MANAGER:
+            violations.append(
+                FieldViolation(f"{where}.project_id", "only KEY_MANAGER bindings take a project")
+            )
+        if binding.product_id and binding.role is not Role.VALIDATOR:
+            violations.append(FieldViolation(f"{where}.product_id", "only VALIDATOR bindings take a product"))
+        if binding in seen:
+            violations.append(FieldViolation(where, "duplicate binding"))
+        seen.add(binding)
+    if violations:
+        raise InvalidArgument(violations)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """An authenticated caller, as the policy sees it."""
+
+    id: str
+    name: str
+    bindings: tuple[RoleBinding, ...] = ()
+    disabled: bool = False
+    certificate_identity: str = ""
+    # How this request authenticated: "token" or "certificate" (empty outside an RPC).
+    authentication_method: str = ""
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    def allows(
+        self,
+        permission: Permission | str,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        product_id: str | None = None,
+    ) -> bool:
+        """Does a binding grant `permission` on this tenant (org-less: only global bindings)?"""
+        perm = Permission(permission)
+        return any(b.grants(perm, organization_id, project_id, product_id) for b in self.bindings)
+
+    def has_permission(self, permission: Permission | str) -> bool:
+        """Does any binding grant `permission` somewhere (the RPC-level check)?"""
+        perm = Permission(permission)
+        return any(perm in ROLE_PERMISSIONS[b.role] for b in self.bindings)
+
+    def is_global(self, permission: Permission | str) -> bool:
+        """True when the permission holds in every organization (ADMIN, or CRYPTO for crypto)."""
+        perm = Permission(permission)
+        return any(b.is_global and perm in ROLE_PERMISSIONS[b.role] for b in self.bindings)
+
+    def organizations(self, permission: Permission | str) -> list[str]:
+        """The organizations in which some binding grants `permission` (ignores global bindings)."""
+        perm = Permission(permission)
+        orgs: list[str] = []
+        for b in self.bindings:
+            if not b.is_global and perm in ROLE_PERMISSIONS[b.role] and b.organization_id not in orgs:
+                orgs.append(b.organization_id)
+        return orgs
+
+    def narrowed_project(self, permission: Permission | str, organization_id: str) -> str | None:
+        """The single project the caller is limited to in this org for `permission`, if any."""
+        perm = Permission(permission)
+        relevant = [
+            b
+            for b in self.bindings
+            if not b.is_global and b.organization_id == organization_id and perm in ROLE_PERMISSIONS[b.role]
+        ]
+        if not relevant or perm not in PROJECT_NARROWED or any(not b.project_id for b in relevant):
+            return None
+        projects = {b.project_id for b in relevant}
+        return projects.pop() if len(projects) == 1 else None
+
+    def narrowed_product(self, permission: Permission | str) -> str | None:
+        """The single product a product-bound VALIDATOR is limited to, when that is all it holds."""
+        perm = Permission(permission)
+        if perm not in PRODUCT_NARROWED or self.is_global(perm):
+            return None
+        relevant = [b for b in self.bindings if perm in ROLE_PERMISSIONS[b.role]]
+        if not relevant or any(not b.product_id for b in relevant):
+            return None
+        products = {b.product_id for b in relevant}
+        return products.pop() if len(products) == 1 else None
+
+    @property
+    def role_names(self) -> list[str]:
+        return sorted({b.role.value for b in self.bindings})
+
+
+current_principal: ContextVar[Principal | None] = ContextVar("keyturn_principal", default=None)
+
+
+def caller() -> Principal | None:
+    """The authenticated caller of the current RPC; None outside an RPC (trusted code)."""
+    return current_principal.get()
+
+
+def caller_allows(
+    permission: Permission | str,
+    organization_id: str | None = None,
+    project_id: str | None = None,
+    product_id: str | None = None,
+) -> bool:
+    """Like Principal.allows for the current caller; True outside an RPC."""
+    principal = current_principal.get()
+    if principal is None:
+        return True
+    return principal.allows(permission, organization_id, project_id, product_id)
+
+
+def authorize(
+    permission: Permission | str,
+    organization_id: str | None = None,
+    project_id: str | None = None,
+    product_id: str | None = None,
+    *,
+    resource_type: str = "Organization",
+    resource_id: str = "",
+) -> None:
+    """Call once the resource's tenant is known.
+
+    Raises NotFound(resource_type) when the caller holds no role in the organization that
+    grants `permission` (existence is not revealed), CallerForbidden when it does but a
+    narrower binding (project, product) excludes this resource.
+    """
+    principal = current_principal.get()
+    if principal is None or principal.allows(permission, organization_id, project_id, product_id):
+        return
+    if organization_id and organization_id in principal.organizations(permission):
+        raise CallerForbidden(str(Permission(permission)))
+    raise NotFound(resource_type, resource_id)
+
+
+__all__ = [
+    "METHOD_PERMISSIONS",
+    "PUBLIC_METHOD_PREFIXES",
+    "ROLE_PERMISSIONS",
+    "TOKEN_PREFIX",
+    "Permission",
+    "Principal",
+    "Role",
+    "RoleBinding",
+    "authorize",
+    "caller",
+    "caller_allows",
+    "current_principal",
+    "validate_bindings",
+]
