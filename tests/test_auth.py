@@ -1138,6 +1138,11 @@ def test_tls_server(new_database_url: Any, tmp_path: Path, pki: Pki) -> None:
             with pytest.raises(grpc.RpcError) as info:
                 _identity(with_token(plain, server.admin_token))
             assert info.value.code() == grpc.StatusCode.UNAVAILABLE
+        # The Dockerfile's HEALTHCHECK command works against a TLS listener too.
+        from keyturn_server import cli
+
+        assert cli.main(["health", "--addr", server.address, "--timeout", "2"]) == 1
+        assert cli.main(["health", "--addr", server.address, "--tls-ca", str(pki.ca_path)]) == 0
     finally:
         server.stop()
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import grpc
 from google.rpc import error_details_pb2  # noqa: F401  (puts google.rpc details in the reflection pool)
+from grpc_health.v1 import _async as health_aio  # what health.aio re-exports
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from keyturn.v1 import access_pb2, audit_pb2, crypto_pb2, keys_pb2
@@ -60,7 +61,7 @@ class Runtime:
 
 class KeyturnServer:
     def __init__(
-        self, server: grpc.aio.Server, health_servicer: health.aio.HealthServicer, runtime: Runtime
+        self, server: grpc.aio.Server, health_servicer: health_aio.HealthServicer, runtime: Runtime
     ) -> None:
         self.server = server
         self.health = health_servicer
@@ -127,7 +128,7 @@ async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
     )
     _register_services(server, runtime)
 
-    health_servicer = health.aio.HealthServicer()
+    health_servicer = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     for name in ("", *SERVICE_NAMES):
         await health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)

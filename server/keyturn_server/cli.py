@@ -66,12 +66,22 @@ def cmd_health(args: argparse.Namespace) -> int:
     import grpc
     from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-    with grpc.insecure_channel(args.addr) as channel:
+    if args.tls_ca or args.tls_client_cert:
+        credentials = grpc.ssl_channel_credentials(
+            root_certificates=args.tls_ca.read_bytes() if args.tls_ca else None,
+            private_key=args.tls_client_key.read_bytes() if args.tls_client_key else None,
+            certificate_chain=args.tls_client_cert.read_bytes() if args.tls_client_cert else None,
+        )
+        options = [("grpc.ssl_target_name_override", args.tls_server_name)] if args.tls_server_name else []
+        channel = grpc.secure_channel(args.addr, credentials, options=options)
+    else:
+        channel = grpc.insecure_channel(args.addr)
+    with channel:
         stub = health_pb2_grpc.HealthStub(channel)
         try:
             response = stub.Check(health_pb2.HealthCheckRequest(service=args.service), timeout=args.timeout)
         except grpc.RpcError as err:
-            print(f"keyturn: {args.addr} unhealthy: {err.code().name}", file=sys.stderr)  # type: ignore[attr-defined]
+            print(f"keyturn: {args.addr} unhealthy: {err.code().name}", file=sys.stderr)
             return 1
     status = health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
     print(f"keyturn: {args.addr} {status}")
@@ -102,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     hc.add_argument("--addr", default="127.0.0.1:50051")
     hc.add_argument("--service", default="", help="service name (default: the whole server)")
     hc.add_argument("--timeout", type=float, default=3.0)
+    hc.add_argument("--tls-ca", type=Path, help="connect with TLS, trusting this CA (PEM)")
+    hc.add_argument("--tls-client-cert", type=Path, help="client certificate for an mTLS listener")
+    hc.add_argument("--tls-client-key", type=Path, help="client private key for an mTLS listener")
+    hc.add_argument("--tls-server-name", help="expected server name, when it differs from --addr's host")
     hc.set_defaults(func=cmd_health)
 
     from keyturn_server import cli_extra

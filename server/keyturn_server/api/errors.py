@@ -117,7 +117,7 @@ def _status(
     details = []
     for message_pb in [info, *extra]:
         packed = any_pb2.Any()
-        packed.Pack(message_pb)  # type: ignore[arg-type]
+        packed.Pack(message_pb)
         details.append(packed)
     status = status_pb2.Status(code=getattr(code_pb2, code.name), message=message, details=details)
     return rpc_status.to_status(status)

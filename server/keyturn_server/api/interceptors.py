@@ -14,7 +14,7 @@ import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import grpc
 
@@ -24,18 +24,23 @@ from keyturn_server.domain.errors import DomainError
 
 log = logging.getLogger("keyturn.rpc")
 
+if TYPE_CHECKING:  # grpc-stubs types the interceptor generically; the runtime class is not subscriptable
+    _ServerInterceptor = grpc.aio.ServerInterceptor[Any, Any]
+else:
+    _ServerInterceptor = grpc.aio.ServerInterceptor
+
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
 _QUIET_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 
 
-def _metadata_value(context: grpc.aio.ServicerContext, name: str) -> str:
+def _metadata_value(context: grpc.aio.ServicerContext[Any, Any], name: str) -> str:
     for key, value in context.invocation_metadata() or ():
         if key == name:
             return value if isinstance(value, str) else value.decode("utf-8", "replace")
     return ""
 
 
-def _begin(context: grpc.aio.ServicerContext, method: str) -> RequestMeta:
+def _begin(context: grpc.aio.ServicerContext[Any, Any], method: str) -> RequestMeta:
     offered = _metadata_value(context, "x-request-id")
     meta = RequestMeta(
         request_id=offered if _REQUEST_ID.match(offered) else uuid.uuid4().hex,
@@ -47,18 +52,18 @@ def _begin(context: grpc.aio.ServicerContext, method: str) -> RequestMeta:
     return meta
 
 
-class EdgeInterceptor(grpc.aio.ServerInterceptor):
+class EdgeInterceptor(_ServerInterceptor):
     """Wraps every handler; must be the outermost interceptor."""
 
     async def intercept_service(
         self,
-        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler[Any, Any]]],
         handler_call_details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler:
+    ) -> grpc.RpcMethodHandler[Any, Any]:
         handler = await continuation(handler_call_details)
         if handler is None:
-            return None  # type: ignore[return-value]
-        method: str = handler_call_details.method  # type: ignore[attr-defined]
+            return None
+        method: str = handler_call_details.method
         quiet = method.startswith(_QUIET_PREFIXES)
         kwargs = {
             "request_deserializer": handler.request_deserializer,
@@ -75,7 +80,7 @@ class EdgeInterceptor(grpc.aio.ServerInterceptor):
         return handler  # client-streaming handlers (reflection) pass through untouched
 
     def _wrap_unary(self, inner: Any, method: str, quiet: bool) -> Callable[..., Awaitable[Any]]:
-        async def unary(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        async def unary(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             meta = _begin(context, method)
             started = time.perf_counter()
             code = "OK"
@@ -105,7 +110,7 @@ class EdgeInterceptor(grpc.aio.ServerInterceptor):
         return unary
 
     def _wrap_stream(self, inner: Any, method: str, quiet: bool) -> Callable[..., AsyncIterator[Any]]:
-        async def stream(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+        async def stream(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
             meta = _begin(context, method)
             started = time.perf_counter()
             code = "OK"
@@ -134,7 +139,7 @@ class EdgeInterceptor(grpc.aio.ServerInterceptor):
         return stream
 
 
-def _code_name(context: grpc.aio.ServicerContext) -> str:
+def _code_name(context: grpc.aio.ServicerContext[Any, Any]) -> str:
     code = context.code()
     return code.name if isinstance(code, grpc.StatusCode) else str(code or "UNKNOWN")
 
@@ -146,11 +151,11 @@ def _note_error(meta: RequestMeta, err: DomainError | None) -> str:
     return mapping.code.name
 
 
-async def _abort(context: grpc.aio.ServicerContext, status: grpc.Status, meta: RequestMeta) -> None:
+async def _abort(context: grpc.aio.ServicerContext[Any, Any], status: grpc.Status, meta: RequestMeta) -> None:
     await context.abort(
-        status.code,  # type: ignore[attr-defined]
-        status.details,  # type: ignore[attr-defined]
-        (*status.trailing_metadata, ("x-request-id", meta.request_id)),  # type: ignore[attr-defined]
+        status.code,
+        status.details,
+        (*status.trailing_metadata, ("x-request-id", meta.request_id)),
     )
 
 
