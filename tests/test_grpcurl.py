@@ -91,3 +91,10 @@ def test_documented_grpcurl_session(server: ServerThread, tmp_path: Path) -> Non
     documented = re.findall(r"```text\n(.*?)```", DOC.read_text(), re.S)[-1]
     for line in documented.splitlines():
         assert line.strip() in output, line
+
+
+def test_readme_shows_the_tested_session() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert re.findall(r"```bash\n(.*?)```", readme, re.S) == [session_script()], (
+        "README's grpcurl session drifted from docs/grpcurl.md"
+    )
