@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import grpc
 import pytest
-from keyturn.v1 import keys_pb2, keys_pb2_grpc
+from keyturn.v1 import access_pb2, access_pb2_grpc, keys_pb2, keys_pb2_grpc
 
 from tests.support import (
     TEST_SECRET,
@@ -42,6 +42,7 @@ def replicas(postgres_admin_url: str) -> Iterator[tuple[ServerProcess, ServerPro
         "KEYTURN_USAGE_FLUSH_INTERVAL_SECONDS": "0.2",
         # Without NOTIFY a cached key would stay valid for the whole TTL: make that obvious.
         "KEYTURN_KEY_CACHE_TTL_SECONDS": "30",
+        "KEYTURN_PRINCIPAL_CACHE_TTL_SECONDS": "30",
         "KEYTURN_LOG_LEVEL": "WARNING",
     }
     first = ServerProcess(dict(env)).start()
@@ -168,3 +169,41 @@ def test_listener_reconnects_after_losing_its_connection(
         assert time.monotonic() < deadline, "the replicas did not LISTEN again"
         time.sleep(0.1)
     test_revoke_on_one_replica_reaches_the_other_within_a_second(stubs)
+
+
+def test_token_revoked_on_one_replica_is_refused_by_the_other_within_a_second(
+    replicas: tuple[ServerProcess, ServerProcess],
+) -> None:
+    a, b = replicas
+    with channel(a.address, a.admin_token) as admin_a:
+        access_a = access_pb2_grpc.AccessServiceStub(admin_a)
+        principal = access_a.CreatePrincipal(
+            access_pb2.CreatePrincipalRequest(
+                principal=access_pb2.Principal(
+                    name="replica-crypto", roles=[access_pb2.RoleBinding(role=access_pb2.ROLE_CRYPTO)]
+                )
+            ),
+            timeout=10,
+        )
+        issued = access_a.CreatePrincipalToken(
+            access_pb2.CreatePrincipalTokenRequest(principal_id=principal.id), timeout=10
+        )
+        with channel(b.address, issued.plaintext) as as_service_on_b:
+            who = access_pb2_grpc.AccessServiceStub(as_service_on_b)
+            # Cached on B now (the principal cache TTL is 30 s in this module).
+            assert (
+                who.GetCallerIdentity(access_pb2.GetCallerIdentityRequest(), timeout=10).principal.id
+                == principal.id
+            )
+            access_a.RevokePrincipalToken(
+                access_pb2.RevokePrincipalTokenRequest(id=issued.token.id), timeout=10
+            )
+            deadline = time.monotonic() + 1.0
+            while True:
+                try:
+                    who.GetCallerIdentity(access_pb2.GetCallerIdentityRequest(), timeout=5)
+                except grpc.RpcError as err:
+                    assert decode_error(err).reason == "CALLER_UNAUTHENTICATED"
+                    break
+                assert time.monotonic() < deadline, "replica B still accepts a token revoked on A"
+                time.sleep(0.02)

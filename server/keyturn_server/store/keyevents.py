@@ -9,6 +9,10 @@ If the LISTEN connection fails, the listener reconnects with backoff and, once l
 again, drops the whole local cache: notifications sent while it was away are lost, so
 anything cached may be stale. The cache TTL bounds staleness even if the database stays
 unreachable. SQLite is single-process, so there is nothing to notify.
+
+The same channel carries caller-identity changes (principal updated, token revoked): their
+payload starts with `principal:` and they go to the subscribers added with `subscribe`
+(the authentication cache), not to the key cache.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from keyturn_server.store.db import Database
 log = logging.getLogger("keyturn.keyevents")
 
 CHANNEL = "keyturn_key_events"
+PRINCIPAL_PREFIX = "principal:"
 
 
 def libpq_url(database_url: str) -> str:
@@ -49,9 +54,35 @@ class KeyEventBus:
         self._task: asyncio.Task[None] | None = None
         self.listening = asyncio.Event()
         self.received = 0
+        self._principal_listeners: list[Callable[[], None]] = []
+
+    def subscribe_principal_changes(self, on_change: Callable[[], None]) -> None:
+        """Call `on_change` whenever another replica reports a principal or token change,
+        and after a reconnect (when changes may have been missed)."""
+        self._principal_listeners.append(on_change)
+
+    async def principal_changed(self, principal_id: str) -> None:
+        """Tell the other replicas (the caller has already evicted its own cache)."""
+        await self._notify(PRINCIPAL_PREFIX + principal_id)
 
     async def key_changed(self, key_id: str) -> None:
         self.evict(key_id)
+        await self._notify(key_id)
+
+    def _dispatch(self, payload: str) -> None:
+        if payload.startswith(PRINCIPAL_PREFIX):
+            for listener in self._principal_listeners:
+                listener()
+        elif payload:
+            self.evict(payload)
+
+    def _reset(self) -> None:
+        self.evict_all()
+        for listener in self._principal_listeners:
+            listener()
+
+    async def _notify(self, payload: str) -> None:
+        key_id = payload
         if not self.db.is_postgres:
             return
         try:
@@ -91,14 +122,13 @@ class KeyEventBus:
                 try:
                     await conn.execute(f"LISTEN {CHANNEL}")
                     if not first:
-                        self.evict_all()  # we may have missed notifications while away
+                        self._reset()  # we may have missed notifications while away
                     first = False
                     delay = self.reconnect_delay
                     self.listening.set()
                     async for notify in conn.notifies():
                         self.received += 1
-                        if notify.payload:
-                            self.evict(notify.payload)
+                        self._dispatch(notify.payload)
                 finally:
                     self.listening.clear()
                     with contextlib.suppress(Exception):

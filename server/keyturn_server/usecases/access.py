@@ -14,13 +14,14 @@ Every change is audited in the same transaction, with the acting principal as ac
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hmac
 import json
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -119,6 +120,9 @@ class PrincipalCache:
         self.ttl = ttl_seconds
         self.max_entries = max_entries
         self._entries: OrderedDict[str, _Cached] = OrderedDict()
+        # Bumped by every eviction: a lookup that started before a revoke must not cache
+        # what it read (see put).
+        self.generation = 0
 
     def get(self, key: str) -> _Cached | None:
         entry = self._entries.get(key)
@@ -129,8 +133,15 @@ class PrincipalCache:
             return None
         return entry
 
-    def put(self, key: str, principal: policy.Principal, token_id: str, expire_time: datetime | None) -> None:
-        if self.ttl <= 0:
+    def put(
+        self,
+        key: str,
+        principal: policy.Principal,
+        token_id: str,
+        expire_time: datetime | None,
+        generation: int | None = None,
+    ) -> None:
+        if self.ttl <= 0 or (generation is not None and generation != self.generation):
             return
         self._entries[key] = _Cached(principal, token_id, expire_time, time.monotonic())
         self._entries.move_to_end(key)
@@ -138,14 +149,17 @@ class PrincipalCache:
             self._entries.popitem(last=False)
 
     def evict_principal(self, principal_id: str) -> None:
+        self.generation += 1
         for key in [k for k, v in self._entries.items() if v.principal.id == principal_id]:
             self._entries.pop(key, None)
 
     def evict_token(self, token_id: str) -> None:
+        self.generation += 1
         for key in [k for k, v in self._entries.items() if v.token_id == token_id]:
             self._entries.pop(key, None)
 
     def clear(self) -> None:
+        self.generation += 1
         self._entries.clear()
 
 
@@ -208,6 +222,13 @@ class AccessUseCases:
         self.db = db
         self.settings = settings
         self.cache = PrincipalCache(settings.principal_cache_ttl_seconds)
+        self._in_flight: dict[str, asyncio.Future[policy.Principal]] = {}
+        # Set by setup_access: tells other replicas to drop their cached callers.
+        self.announce: Callable[[str], Awaitable[None]] | None = None
+
+    async def _announce(self, principal_id: str) -> None:
+        if self.announce is not None:
+            await self.announce(principal_id)
 
     # -- authentication ------------------------------------------------------------------
 
@@ -226,6 +247,25 @@ class AccessUseCases:
                 self.cache.evict_token(cached.token_id)
                 raise CallerUnauthenticated("the bearer token has expired")
             return cached.principal
+        # Concurrent misses for one token (a cold cache under load) share one query.
+        flight = self._in_flight.get(cache_key)
+        if flight is None:
+            flight = asyncio.ensure_future(self._load_token(presented, hashes, cache_key))
+            self._in_flight[cache_key] = flight
+            flight.add_done_callback(self._flight_done(cache_key))
+        return await asyncio.shield(flight)
+
+    def _flight_done(self, cache_key: str) -> Callable[[asyncio.Future[policy.Principal]], None]:
+        def done(future: asyncio.Future[policy.Principal]) -> None:
+            self._in_flight.pop(cache_key, None)
+            if not future.cancelled():
+                future.exception()  # retrieved here, so an abandoned failure is not reported
+
+        return done
+
+    async def _load_token(self, presented: str, hashes: list[str], cache_key: str) -> policy.Principal:
+        secrets = self.settings.secrets
+        generation = self.cache.generation
         async with self.db.transaction() as session:
             found = await repo.token_by_hashes(session, hashes)
         if found is None:
@@ -243,7 +283,7 @@ class AccessUseCases:
         if token.secret_version != secrets[0].version:
             await self._rehash(token.id, hashes[0], secrets[0].version)
         principal = to_policy_principal(row, "token")
-        self.cache.put(cache_key, principal, token.id, token.expire_time)
+        self.cache.put(cache_key, principal, token.id, token.expire_time, generation)
         return principal
 
     async def _rehash(self, token_id: str, token_hash: str, version: int) -> None:
@@ -473,6 +513,7 @@ class AccessUseCases:
                     ],
                 )
         self.cache.evict_principal(row.id)
+        await self._announce(row.id)
         return row
 
     # -- tokens --------------------------------------------------------------------------
@@ -576,6 +617,7 @@ class AccessUseCases:
                     ],
                 )
         self.cache.evict_token(token.id)
+        await self._announce(token.principal_id)
         return token
 
     # -- bootstrap -----------------------------------------------------------------------
@@ -637,14 +679,20 @@ class AccessUseCases:
                 await append_events(session, [record])
             _, plaintext = await self._issue(session, row, "bootstrap", None, actor=BOOTSTRAP_ACTOR)
         self.cache.evict_principal(row.id)
+        await self._announce(row.id)
         return row, plaintext
 
 
 def setup_access(runtime: Any) -> AccessUseCases:
     """The runtime's one AccessUseCases (shared by the interceptor and the servicer)."""
-    existing = runtime.extras.get("access")
-    if isinstance(existing, AccessUseCases):
-        return existing
-    access = AccessUseCases(runtime.db, runtime.settings)
-    runtime.extras["access"] = access
+    access = runtime.extras.get("access")
+    if not isinstance(access, AccessUseCases):
+        access = AccessUseCases(runtime.db, runtime.settings)
+        runtime.extras["access"] = access
+    bus = runtime.extras.get("key_event_bus")
+    if bus is not None and access.announce is None:
+        # Replicas on PostgreSQL: principal and token changes reach the others at once
+        # (LISTEN/NOTIFY on the key-event channel), not only after the cache TTL.
+        bus.subscribe_principal_changes(access.cache.clear)
+        access.announce = bus.principal_changed
     return access
