@@ -9,8 +9,9 @@ get the existing row (`created` false) or ALREADY_EXISTS with its id.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -36,48 +37,84 @@ class ProjectView:
     product_ids: list[str]
 
 
-# --- Organizations ----------------------------------------------------------------------------
+# --- Shared: named entities created once ------------------------------------------------------
+
+Named = TypeVar("Named", Organization, Project, Product)
 
 
-async def _insert_organization(session: AsyncSession, name: str) -> Organization | None:
-    """The new organization, or None when one with this name exists (no event then)."""
-    row = Organization(id=str(uuid.uuid4()), name=name, create_time=utcnow())
-    values = {"id": row.id, "name": row.name, "create_time": row.create_time}
-    if not await repo.insert_ignoring_conflict(session, Organization, values):
+async def _insert_named(
+    session: AsyncSession, model: type[Named], action: str, organization_id: str | None, name: str
+) -> Named | None:
+    """The new row, or None when one with this name exists in its scope (no event then).
+
+    `organization_id` None means the row is an organization (its own tenant).
+    """
+    new_id = str(uuid.uuid4())
+    values: dict[str, object] = {"id": new_id, "name": name, "create_time": utcnow()}
+    if organization_id is not None:
+        values["organization_id"] = organization_id
+    if not await repo.insert_ignoring_conflict(session, model, values):
         return None
     await audit(
         session,
         AuditRecord(
-            action="organization.create",
-            resource_type=ORGANIZATION,
-            resource_id=row.id,
-            organization_id=row.id,
+            action=action,
+            resource_type=model.__name__,
+            resource_id=new_id,
+            organization_id=organization_id or new_id,
+            project_id=new_id if model is Project else "",
             changes=[change("name", None, name)],
         ),
     )
-    return row
+    return model(**values)
+
+
+async def _create_named(
+    insert: Callable[[], Awaitable[Named | None]], find: Callable[[], Awaitable[Named | None]], kind: str
+) -> Named:
+    """Create, or ALREADY_EXISTS naming the row that holds the name."""
+    created = await insert()
+    if created is None:
+        existing = await find()
+        raise AlreadyExists(kind, existing.id if existing else "")
+    return created
+
+
+async def _get_or_create_named(
+    insert: Callable[[], Awaitable[Named | None]], find: Callable[[], Awaitable[Named | None]]
+) -> tuple[Named, bool]:
+    """The existing row, or a new one; under a race the row that won the insert."""
+    existing = await find()
+    if existing is not None:
+        return existing, False
+    created = await insert()
+    if created is not None:
+        return created, True
+    winner = await find()
+    assert winner is not None, "a conflicting row must be visible after ON CONFLICT DO NOTHING"
+    return winner, False
+
+
+# --- Organizations ----------------------------------------------------------------------------
+
+
+def _organization_ops(
+    session: AsyncSession, name: str
+) -> tuple[Callable[[], Awaitable[Organization | None]], Callable[[], Awaitable[Organization | None]]]:
+    return (
+        lambda: _insert_named(session, Organization, "organization.create", None, name),
+        lambda: repo.find_organization(session, name),
+    )
 
 
 async def create_organization(runtime: Runtime, name: str) -> Organization:
     async with runtime.db.transaction() as session:
-        created = await _insert_organization(session, name)
-        if created is None:
-            existing = await repo.find_organization(session, name)
-            raise AlreadyExists(ORGANIZATION, existing.id if existing else "")
-        return created
+        return await _create_named(*_organization_ops(session, name), ORGANIZATION)
 
 
 async def get_or_create_organization(runtime: Runtime, name: str) -> tuple[Organization, bool]:
     async with runtime.db.transaction() as session:
-        existing = await repo.find_organization(session, name)
-        if existing is not None:
-            return existing, False
-        created = await _insert_organization(session, name)
-        if created is not None:
-            return created, True
-        winner = await repo.find_organization(session, name)
-        assert winner is not None, "a conflicting organization must be visible after ON CONFLICT"
-        return winner, False
+        return await _get_or_create_named(*_organization_ops(session, name))
 
 
 async def require_organization(session: AsyncSession, organization_id: str) -> Organization:
@@ -102,38 +139,19 @@ async def list_organizations(runtime: Runtime, page_size: int, page_token: str) 
 # --- Projects ---------------------------------------------------------------------------------
 
 
-async def _insert_project(session: AsyncSession, organization_id: str, name: str) -> Project | None:
-    row = Project(id=str(uuid.uuid4()), organization_id=organization_id, name=name, create_time=utcnow())
-    values = {
-        "id": row.id,
-        "organization_id": organization_id,
-        "name": name,
-        "create_time": row.create_time,
-    }
-    if not await repo.insert_ignoring_conflict(session, Project, values):
-        return None
-    await audit(
-        session,
-        AuditRecord(
-            action="project.create",
-            resource_type=PROJECT,
-            resource_id=row.id,
-            organization_id=organization_id,
-            project_id=row.id,
-            changes=[change("name", None, name)],
-        ),
+def _project_ops(
+    session: AsyncSession, organization_id: str, name: str
+) -> tuple[Callable[[], Awaitable[Project | None]], Callable[[], Awaitable[Project | None]]]:
+    return (
+        lambda: _insert_named(session, Project, "project.create", organization_id, name),
+        lambda: repo.find_project(session, organization_id, name),
     )
-    return row
 
 
 async def create_project(runtime: Runtime, organization_id: str, name: str) -> ProjectView:
     async with runtime.db.transaction() as session:
         await require_organization(session, organization_id)
-        created = await _insert_project(session, organization_id, name)
-        if created is None:
-            existing = await repo.find_project(session, organization_id, name)
-            raise AlreadyExists(PROJECT, existing.id if existing else "")
-        return ProjectView(created, [])
+        return ProjectView(await _create_named(*_project_ops(session, organization_id, name), PROJECT), [])
 
 
 async def get_or_create_project(
@@ -141,15 +159,8 @@ async def get_or_create_project(
 ) -> tuple[ProjectView, bool]:
     async with runtime.db.transaction() as session:
         await require_organization(session, organization_id)
-        existing = await repo.find_project(session, organization_id, name)
-        if existing is None:
-            created = await _insert_project(session, organization_id, name)
-            if created is not None:
-                return ProjectView(created, []), True
-            existing = await repo.find_project(session, organization_id, name)
-            assert existing is not None, "a conflicting project must be visible after ON CONFLICT"
-        linked = await repo.product_ids_by_project(session, [existing.id])
-        return ProjectView(existing, linked[existing.id]), False
+        project, created = await _get_or_create_named(*_project_ops(session, organization_id, name))
+        return (ProjectView(project, []) if created else await _view(session, project)), created
 
 
 async def require_project(session: AsyncSession, project_id: str) -> Project:
@@ -185,51 +196,25 @@ async def list_projects(
 # --- Products ---------------------------------------------------------------------------------
 
 
-async def _insert_product(session: AsyncSession, organization_id: str, name: str) -> Product | None:
-    row = Product(id=str(uuid.uuid4()), organization_id=organization_id, name=name, create_time=utcnow())
-    values = {
-        "id": row.id,
-        "organization_id": organization_id,
-        "name": name,
-        "create_time": row.create_time,
-    }
-    if not await repo.insert_ignoring_conflict(session, Product, values):
-        return None
-    await audit(
-        session,
-        AuditRecord(
-            action="product.create",
-            resource_type=PRODUCT,
-            resource_id=row.id,
-            organization_id=organization_id,
-            changes=[change("name", None, name)],
-        ),
+def _product_ops(
+    session: AsyncSession, organization_id: str, name: str
+) -> tuple[Callable[[], Awaitable[Product | None]], Callable[[], Awaitable[Product | None]]]:
+    return (
+        lambda: _insert_named(session, Product, "product.create", organization_id, name),
+        lambda: repo.find_product(session, organization_id, name),
     )
-    return row
 
 
 async def create_product(runtime: Runtime, organization_id: str, name: str) -> Product:
     async with runtime.db.transaction() as session:
         await require_organization(session, organization_id)
-        created = await _insert_product(session, organization_id, name)
-        if created is None:
-            existing = await repo.find_product(session, organization_id, name)
-            raise AlreadyExists(PRODUCT, existing.id if existing else "")
-        return created
+        return await _create_named(*_product_ops(session, organization_id, name), PRODUCT)
 
 
 async def get_or_create_product(runtime: Runtime, organization_id: str, name: str) -> tuple[Product, bool]:
     async with runtime.db.transaction() as session:
         await require_organization(session, organization_id)
-        existing = await repo.find_product(session, organization_id, name)
-        if existing is not None:
-            return existing, False
-        created = await _insert_product(session, organization_id, name)
-        if created is not None:
-            return created, True
-        winner = await repo.find_product(session, organization_id, name)
-        assert winner is not None, "a conflicting product must be visible after ON CONFLICT"
-        return winner, False
+        return await _get_or_create_named(*_product_ops(session, organization_id, name))
 
 
 async def require_product(session: AsyncSession, product_id: str) -> Product:
