@@ -672,3 +672,11 @@ def test_fastapi_dependency_with_sync_client(server: ServerThread, client: Clien
     with TestClient(app) as http:
         assert http.get("/", headers={"X-API-Key": key.plaintext}).json() == {"id": key.key.id}
         assert http.get("/").status_code == 401
+
+
+def test_payload_at_the_server_limit_round_trips(client: Client) -> None:
+    """Encrypt's answer for a 4 MiB payload is larger than gRPC's default receive limit."""
+    key = "ab" * 32
+    payload = bytes(4 * 1024 * 1024)
+    sealed = client.encrypt(payload, key=key)
+    assert client.decrypt(sealed, key=key) == payload

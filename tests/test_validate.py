@@ -208,6 +208,19 @@ def test_wrong_product(stub: keys_pb2_grpc.KeyServiceStub, tenant: Tenant) -> No
     expect_error(lambda: validate(stub, org_key, product_id=str(uuid.uuid4())), DENIED, "WRONG_PRODUCT")
 
 
+def test_a_new_product_link_is_seen_at_once(stub: keys_pb2_grpc.KeyServiceStub) -> None:
+    tenant = make_tenant(stub)
+    project_key = create_key(stub, tenant.org, project=tenant.project).plaintext
+    # Not linked yet: denied, and that answer is now cached.
+    expect_error(
+        lambda: validate(stub, project_key, product_id=tenant.other_product), DENIED, "WRONG_PRODUCT"
+    )
+    stub.AddProductToProject(
+        keys_pb2.AddProductToProjectRequest(product_id=tenant.other_product, project_id=tenant.project)
+    )
+    assert validate(stub, project_key, product_id=tenant.other_product).key
+
+
 # ---- lifecycle: revoke, update, delete take effect at once -----------------------------------
 
 

@@ -91,6 +91,7 @@ def setup_validation(runtime: Runtime) -> None:
     runtime.extras[VALIDATOR] = validator
     runtime.extras[KEY_EVENT_BUS] = bus
     runtime.key_events = bus
+    bus.subscribe("links", validator.links.clear)
     interval = max(0.05, settings.usage_flush_interval_seconds)
     state: dict[str, asyncio.Task[None]] = {}
 

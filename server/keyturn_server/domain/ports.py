@@ -26,3 +26,6 @@ class KeyEvents(Protocol):
     """
 
     async def key_changed(self, key_id: str) -> None: ...
+
+    async def links_changed(self) -> None:
+        """A product was linked to a project: drop cached link lookups everywhere."""

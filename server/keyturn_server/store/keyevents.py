@@ -10,9 +10,10 @@ again, drops the whole local cache: notifications sent while it was away are los
 anything cached may be stale. The cache TTL bounds staleness even if the database stays
 unreachable. SQLite is single-process, so there is nothing to notify.
 
-The same channel carries caller-identity changes (principal updated, token revoked): their
-payload starts with `principal:` and they go to the subscribers added with `subscribe`
-(the authentication cache), not to the key cache.
+The same channel carries other cache-invalidating topics as `topic:subject` payloads
+(`principal:<id>` when a principal or token changes, `links:` when a product is linked to a
+project): they go to the callbacks registered with `subscribe(topic, ...)`, here and on
+every other replica, and to all of them after a LISTEN reconnect.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from keyturn_server.store.db import Database
 log = logging.getLogger("keyturn.keyevents")
 
 CHANNEL = "keyturn_key_events"
-PRINCIPAL_PREFIX = "principal:"
+TOPIC_PRINCIPAL = "principal"
+TOPIC_LINKS = "links"
 
 
 def libpq_url(database_url: str) -> str:
@@ -54,32 +56,43 @@ class KeyEventBus:
         self._task: asyncio.Task[None] | None = None
         self.listening = asyncio.Event()
         self.received = 0
-        self._principal_listeners: list[Callable[[], None]] = []
+        self._topics: dict[str, list[Callable[[], None]]] = {}
 
-    def subscribe_principal_changes(self, on_change: Callable[[], None]) -> None:
-        """Call `on_change` whenever another replica reports a principal or token change,
-        and after a reconnect (when changes may have been missed)."""
-        self._principal_listeners.append(on_change)
+    def subscribe(self, topic: str, on_change: Callable[[], None]) -> None:
+        """Call `on_change` when any replica announces `topic` (and after a reconnect, when
+        announcements may have been missed)."""
+        self._topics.setdefault(topic, []).append(on_change)
+
+    async def announce(self, topic: str, subject: str = "") -> None:
+        """Run this replica's `topic` callbacks now and tell the other replicas."""
+        self._run(topic)
+        await self._notify(f"{topic}:{subject}")
 
     async def principal_changed(self, principal_id: str) -> None:
-        """Tell the other replicas (the caller has already evicted its own cache)."""
-        await self._notify(PRINCIPAL_PREFIX + principal_id)
+        await self.announce(TOPIC_PRINCIPAL, principal_id)
+
+    async def links_changed(self) -> None:
+        await self.announce(TOPIC_LINKS)
 
     async def key_changed(self, key_id: str) -> None:
         self.evict(key_id)
         await self._notify(key_id)
 
+    def _run(self, topic: str) -> None:
+        for callback in self._topics.get(topic, ()):
+            callback()
+
     def _dispatch(self, payload: str) -> None:
-        if payload.startswith(PRINCIPAL_PREFIX):
-            for listener in self._principal_listeners:
-                listener()
+        topic, sep, _subject = payload.partition(":")
+        if sep:
+            self._run(topic)
         elif payload:
-            self.evict(payload)
+            self.evict(payload)  # key ids (UUIDs) carry no topic
 
     def _reset(self) -> None:
         self.evict_all()
-        for listener in self._principal_listeners:
-            listener()
+        for topic in self._topics:
+            self._run(topic)
 
     async def _notify(self, payload: str) -> None:
         key_id = payload

@@ -693,6 +693,6 @@ def setup_access(runtime: Any) -> AccessUseCases:
     if bus is not None and access.announce is None:
         # Replicas on PostgreSQL: principal and token changes reach the others at once
         # (LISTEN/NOTIFY on the key-event channel), not only after the cache TTL.
-        bus.subscribe_principal_changes(access.cache.clear)
+        bus.subscribe("principal", access.cache.clear)
         access.announce = bus.principal_changed
     return access

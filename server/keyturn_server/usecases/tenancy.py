@@ -270,4 +270,7 @@ async def add_product_to_project(
                     changes=[change("project_id", None, project.id)],
                 ),
             )
-        return view, created
+    if created and runtime.key_events is not None:
+        # ValidateKey caches "not linked" answers; a new link must be seen at once.
+        await runtime.key_events.links_changed()
+    return view, created

@@ -438,7 +438,7 @@ class Validator:
                 action=ACTION,
                 outcome=outcome,
                 reason=reason,
-                resource_type="api_key",
+                resource_type="ApiKey",
                 resource_id=entry.id,
                 organization_id=entry.organization_id,
                 project_id=entry.project_id,
@@ -449,7 +449,7 @@ class Validator:
                 action=ACTION,
                 outcome=outcome,
                 reason=reason,
-                resource_type="api_key",
+                resource_type="ApiKey",
                 key_fingerprint=keyformat.fingerprint(self.current.value, request.key) if request.key else "",
             )
         try:

@@ -22,6 +22,10 @@ _CHANNEL_OPTIONS: tuple[tuple[str, int | str], ...] = (
     ("grpc.min_reconnect_backoff_ms", 100),
     ("grpc.max_reconnect_backoff_ms", 2000),
     ("grpc.primary_user_agent", USER_AGENT),
+    # The server accepts Encrypt payloads up to 4 MiB by default; its answers carry a little
+    # more than the payload, past gRPC's default 4 MiB receive limit.
+    ("grpc.max_receive_message_length", 64 * 1024 * 1024),
+    ("grpc.max_send_message_length", 64 * 1024 * 1024),
 )
 
 
