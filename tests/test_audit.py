@@ -481,3 +481,61 @@ def test_cli_tail_verify_and_report(
     assert code == 0
     assert "BUCKET (UTC)" in out and "TOTAL SUCCESS" in out
     assert "KEY_REVOKED=3" in out  # the seeded failures
+
+
+def test_cli_tail_follow_prints_live_events(server: ServerThread) -> None:
+    import queue
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    from keyturn.v1 import keys_pb2, keys_pb2_grpc
+
+    from tests.support import channel
+
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "keyturn_server.cli",
+            "audit",
+            "tail",
+            "-n",
+            "1",
+            "--follow",
+            "--addr",
+            server.address,
+            "--token",
+            server.admin_token,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(1.5)  # let it print the backlog and start following
+        name = f"followed-{uuid.uuid4().hex[:8]}"
+        with channel(server.address, server.admin_token) as ch:
+            org = keys_pb2_grpc.KeyServiceStub(ch).CreateOrganization(
+                keys_pb2.CreateOrganizationRequest(name=name), timeout=10
+            )
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout or ()], daemon=True).start()
+        deadline = time.monotonic() + 10
+        seen = ""
+        while org.id not in seen and time.monotonic() < deadline:
+            try:
+                seen += lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+        assert org.id in seen and "organization.create" in seen, seen
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert "Traceback" not in (proc.stderr.read() if proc.stderr else "")
