@@ -1143,6 +1143,16 @@ def test_tls_server(new_database_url: Any, tmp_path: Path, pki: Pki) -> None:
 
         assert cli.main(["health", "--addr", server.address, "--timeout", "2"]) == 1
         assert cli.main(["health", "--addr", server.address, "--tls-ca", str(pki.ca_path)]) == 0
+        tls_and_token = [
+            "--addr",
+            server.address,
+            "--tls-ca",
+            str(pki.ca_path),
+            "--token",
+            server.admin_token,
+        ]
+        assert cli.main(["audit", "verify", *tls_and_token]) == 0
+        assert cli.main(["audit", "tail", "-n", "3", *tls_and_token]) == 0
     finally:
         server.stop()
 

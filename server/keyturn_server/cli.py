@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from keyturn_server import config
+from keyturn_server.cli_channel import add_tls_flags, open_channel
 
 
 def _settings(args: argparse.Namespace, announce: bool = True) -> config.Settings:
@@ -66,16 +67,7 @@ def cmd_health(args: argparse.Namespace) -> int:
     import grpc
     from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-    if args.tls_ca or args.tls_client_cert:
-        credentials = grpc.ssl_channel_credentials(
-            root_certificates=args.tls_ca.read_bytes() if args.tls_ca else None,
-            private_key=args.tls_client_key.read_bytes() if args.tls_client_key else None,
-            certificate_chain=args.tls_client_cert.read_bytes() if args.tls_client_cert else None,
-        )
-        options = [("grpc.ssl_target_name_override", args.tls_server_name)] if args.tls_server_name else []
-        channel = grpc.secure_channel(args.addr, credentials, options=options)
-    else:
-        channel = grpc.insecure_channel(args.addr)
+    channel = open_channel(args.addr, args)
     with channel:
         stub = health_pb2_grpc.HealthStub(channel)
         try:
@@ -112,10 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     hc.add_argument("--addr", default="127.0.0.1:50051")
     hc.add_argument("--service", default="", help="service name (default: the whole server)")
     hc.add_argument("--timeout", type=float, default=3.0)
-    hc.add_argument("--tls-ca", type=Path, help="connect with TLS, trusting this CA (PEM)")
-    hc.add_argument("--tls-client-cert", type=Path, help="client certificate for an mTLS listener")
-    hc.add_argument("--tls-client-key", type=Path, help="client private key for an mTLS listener")
-    hc.add_argument("--tls-server-name", help="expected server name, when it differs from --addr's host")
+    add_tls_flags(hc)
     hc.set_defaults(func=cmd_health)
 
     from keyturn_server import cli_extra

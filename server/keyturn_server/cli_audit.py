@@ -25,6 +25,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from keyturn_server.cli_channel import add_tls_flags, open_channel
+
 DEFAULT_ADDR = "127.0.0.1:50051"
 _RELATIVE = re.compile(r"^(\d+)([smhdw])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -76,9 +78,7 @@ def _metadata(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 
 def _channel(args: argparse.Namespace) -> Any:
-    import grpc
-
-    return grpc.insecure_channel(args.addr or os.environ.get("KEYTURN_ADDR", DEFAULT_ADDR))
+    return open_channel(args.addr or os.environ.get("KEYTURN_ADDR", DEFAULT_ADDR), args)
 
 
 def _rpc_failed(err: Any) -> int:
@@ -89,6 +89,7 @@ def _rpc_failed(err: Any) -> int:
 def _add_server_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--addr", help=f"server host:port (env KEYTURN_ADDR, default {DEFAULT_ADDR})")
     parser.add_argument("--token", help="caller bearer token (env KEYTURN_TOKEN)")
+    add_tls_flags(parser)
 
 
 def _event_row(event: Any) -> list[str]:
