@@ -136,7 +136,6 @@ async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
     reflection.enable_server_reflection(
         (
             *SERVICE_NAMES,
-            *runtime.extras.get("reflection_services", ()),
             health.SERVICE_NAME,
             reflection.SERVICE_NAME,
         ),

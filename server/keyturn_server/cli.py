@@ -107,9 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_tls_flags(hc)
     hc.set_defaults(func=cmd_health)
 
-    from keyturn_server import cli_extra
+    # Feature modules add their own subcommands (bootstrap; audit and report).
+    from keyturn_server import cli_access, cli_audit
 
-    cli_extra.register(sub)
+    cli_access.register(sub)
+    cli_audit.register(sub)
     return parser
 
 

@@ -123,7 +123,7 @@ class CryptoServicer(crypto_pb2_grpc.CryptoServiceServicer):
                 max_payload_bytes=self._runtime.settings.max_payload_bytes,
             )
             heavy = bool(request.password) or len(request.plaintext) > INLINE_PAYLOAD_BYTES
-            sealed = await self._off_loop(seal) if heavy else seal()
+            sealed = await self._run(seal, heavy)
             return crypto_pb2.EncryptResponse(
                 ciphertext=sealed.ciphertext,
                 iv=sealed.iv,
@@ -153,13 +153,17 @@ class CryptoServicer(crypto_pb2_grpc.CryptoServiceServicer):
                 max_payload_bytes=self._runtime.settings.max_payload_bytes,
             )
             heavy = bool(request.password) or len(request.ciphertext) > INLINE_PAYLOAD_BYTES
-            plaintext = await self._off_loop(open_) if heavy else open_()
+            plaintext = await self._run(open_, heavy)
             return crypto_pb2.DecryptResponse(plaintext=plaintext, algorithm=crypto.ALGORITHM)
 
         return await self._audited("crypto.decrypt", run)
 
     async def _off_loop(self, func: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._executor, func, *args)
+
+    async def _run(self, func: Callable[[], T], heavy: bool) -> T:
+        """Slow work (PBKDF2, large payloads) on the pool; small AES-GCM calls inline."""
+        return await self._off_loop(func) if heavy else func()
 
     async def _audited(self, action: str, run: Callable[[], Awaitable[T]]) -> T:
         """Run one RPC body and offer its outcome to the access log (never its data)."""
