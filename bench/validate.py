@@ -14,7 +14,7 @@ What it does:
    limiter runs on every call without ever rejecting).
 4. From a separate load-generator process (grpc.aio), keeps --concurrency calls in flight
    for --calls calls: ValidateKey (keys round-robin, product_id, required_scopes,
-   check_rate_limit and track_usage on) and the grpc.health.v1 Check RPC, alternating for
+   rate limit and usage tracking on) and the grpc.health.v1 Check RPC, alternating for
    --rounds rounds after a warm-up; reports the median round.
 5. Prints RPS, p50 and p99 for both and the ratio ValidateKey / Check (target >= 0.7;
    >= 0.6 at --audit-level verbose).
@@ -78,11 +78,11 @@ async def _drive(
         check_request = health_pb2.HealthCheckRequest()
         requests = [
             keys_pb2.ValidateKeyRequest(
-                key=key,
+                plaintext=key,
                 product_id=product_id,
                 required_scopes=["read"],
-                check_rate_limit=True,
-                track_usage=True,
+                skip_rate_limit=False,
+                skip_usage=False,
             )
             for key in keys
         ]

@@ -363,14 +363,15 @@ def test_usage_report_adds_up_to_the_calls_made(verbose_server: ServerThread) ->
         successes = {used.key.id: 5, other.key.id: 2}
         for created in (used, other):
             for _ in range(successes[created.key.id]):
-                keys.ValidateKey(keys_pb2.ValidateKeyRequest(key=created.plaintext), timeout=10)
+                keys.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=created.plaintext), timeout=10)
         for _ in range(3):
             with pytest.raises(grpc.RpcError):
                 keys.ValidateKey(
-                    keys_pb2.ValidateKeyRequest(key=used.plaintext, required_scopes=["admin"]), timeout=10
+                    keys_pb2.ValidateKeyRequest(plaintext=used.plaintext, required_scopes=["admin"]),
+                    timeout=10,
                 )
         with pytest.raises(grpc.RpcError):
-            keys.ValidateKey(keys_pb2.ValidateKeyRequest(key=used.plaintext[:-2] + "xx"), timeout=10)
+            keys.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=used.plaintext[:-2] + "xx"), timeout=10)
         _flush(verbose_server)
 
         stub = audit_stub(c)

@@ -353,7 +353,7 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
     ),
     K + "ValidateKey": (
         {"ADMIN", "ORG_ADMIN", "VALIDATOR"},
-        lambda w, ch: keys(ch).ValidateKey(keys_pb2.ValidateKeyRequest(key=w.a.key), timeout=10),
+        lambda w, ch: keys(ch).ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=w.a.key), timeout=10),
     ),
     K + "GetKey": (
         KEY_MANAGERS,
@@ -723,16 +723,19 @@ def test_other_organizations_principals_are_invisible(world: World) -> None:
 
 def test_validator_gets_key_invalid_for_other_organizations_keys(world: World) -> None:
     stub = keys(world.as_role("VALIDATOR"))
-    assert stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=world.a.key), timeout=10).key.id == world.a.key_id
+    assert (
+        stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=world.a.key), timeout=10).key.id
+        == world.a.key_id
+    )
     before = keys(world.admin).GetKey(keys_pb2.GetKeyRequest(id=world.b.key_id), timeout=10).use_count
     expect_error(
-        lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=world.b.key), timeout=10),
+        lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=world.b.key), timeout=10),
         UNAUTHENTICATED,
         "KEY_INVALID",
     )
     expect_error(
         lambda: stub.ValidateKey(
-            keys_pb2.ValidateKeyRequest(key=world.b.key, product_id=world.b.product), timeout=10
+            keys_pb2.ValidateKeyRequest(plaintext=world.b.key, product_id=world.b.product), timeout=10
         ),
         UNAUTHENTICATED,
         "KEY_INVALID",
@@ -752,15 +755,18 @@ def test_product_bound_validator(world: World) -> None:
     stub = keys(world.channel(token))
     mine = new_key(admin, a.id, product=a.product)
     theirs = new_key(admin, a.id, product=other_product)
-    assert stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=mine.plaintext), timeout=10).key.id == mine.key.id
+    assert (
+        stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=mine.plaintext), timeout=10).key.id
+        == mine.key.id
+    )
     expect_error(
-        lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=theirs.plaintext), timeout=10),
+        lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=theirs.plaintext), timeout=10),
         FORBIDDEN,
         "WRONG_PRODUCT",
     )
     expect_error(
         lambda: stub.ValidateKey(
-            keys_pb2.ValidateKeyRequest(key=theirs.plaintext, product_id=other_product), timeout=10
+            keys_pb2.ValidateKeyRequest(plaintext=theirs.plaintext, product_id=other_product), timeout=10
         ),
         FORBIDDEN,
         "CALLER_FORBIDDEN",
@@ -947,10 +953,12 @@ def test_last_admin_cannot_be_demoted(world: World) -> None:
 def test_no_token_or_key_in_log_lines(world: World, log_records: pytest.LogCaptureFixture) -> None:
     principal_id, token = new_principal(world.admin, binding("VALIDATOR", world.a.id))
     stub = keys(world.channel(token))
-    stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=world.a.key), timeout=10)
+    stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=world.a.key), timeout=10)
     for bad in (token[:-1] + ("A" if token[-1] != "A" else "B"), "kta_live_nonsense"):
         with pytest.raises(grpc.RpcError):
-            keys(world.channel(bad)).ValidateKey(keys_pb2.ValidateKeyRequest(key=world.b.key), timeout=10)
+            keys(world.channel(bad)).ValidateKey(
+                keys_pb2.ValidateKeyRequest(plaintext=world.b.key), timeout=10
+            )
     issued = access(world.admin).CreatePrincipalToken(
         access_pb2.CreatePrincipalTokenRequest(principal_id=principal_id), timeout=10
     )
@@ -1183,7 +1191,11 @@ def test_mtls_maps_client_certificates_to_principals(new_database_url: Any, tmp_
             )
             me = _identity(ch)  # no token: the certificate authenticates
             assert me.principal.id == principal.id and me.authentication_method == "certificate"
-            assert keys(ch).ValidateKey(keys_pb2.ValidateKeyRequest(key=created.plaintext), timeout=10).key.id
+            assert (
+                keys(ch)
+                .ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=created.plaintext), timeout=10)
+                .key.id
+            )
             expect_error(
                 lambda: keys(ch).ListKeys(keys_pb2.ListKeysRequest(organization_id=org), timeout=10),
                 FORBIDDEN,

@@ -206,7 +206,7 @@ def test_validation_errors_decode_to_typed_exceptions(client: Client, tenant: di
     assert quota.value.code == grpc.StatusCode.RESOURCE_EXHAUSTED
     assert quota.value.retry_after_seconds is not None and 0 < quota.value.retry_after_seconds <= 3600
     # Skipping the rate limit lets an internal caller through.
-    client.validate_key(limited.plaintext, check_rate_limit=False)
+    client.validate_key(limited.plaintext, skip_rate_limit=True)
 
     expiring = client.create_key(org.id, ttl=timedelta(seconds=1))
     time.sleep(1.2)
@@ -281,7 +281,7 @@ def test_update_rotate_revoke_delete(client: Client, tenant: dict[str, Any]) -> 
     grace_end = rotated.previous_key.expire_time.ToDatetime(tzinfo=UTC)
     assert timedelta(minutes=4) < grace_end - datetime.now(UTC) <= timedelta(minutes=5, seconds=5)
     client.validate_key(result.plaintext, client_ip="127.0.0.1")  # still within the grace period
-    client.validate_key(rotated.plaintext, client_ip="127.0.0.1", track_usage=False)
+    client.validate_key(rotated.plaintext, client_ip="127.0.0.1", skip_usage=True)
 
     revoked = client.revoke_key(rotated.key.id, reason="done")
     assert revoked.status == keys_pb2.KEY_STATUS_REVOKED and revoked.revoke_reason == "done"

@@ -396,12 +396,12 @@ def test_list_keys_status_and_time_filters(stub: keys_pb2_grpc.KeyServiceStub, t
 
 def test_list_keys_request_validation(stub: keys_pb2_grpc.KeyServiceStub, t: Tenant) -> None:
     err = expect_error(lambda: stub.ListKeys(keys_pb2.ListKeysRequest()), INVALID, "INVALID_ARGUMENT")
-    assert sorted(err.field_violations) == ["organization_id", "product_id", "project_id"]
-    expect_error(
-        lambda: stub.ListKeys(keys_pb2.ListKeysRequest(organization_id=t.org.id, project_id=t.project.id)),
-        INVALID,
-        "INVALID_ARGUMENT",
+    assert err.field_violations == ["parent"]
+    # `parent` is a oneof: an empty id still selects its member, and is refused as that field.
+    err = expect_error(
+        lambda: stub.ListKeys(keys_pb2.ListKeysRequest(organization_id="")), INVALID, "INVALID_ARGUMENT"
     )
+    assert err.field_violations == ["organization_id"]
     err = expect_error(
         lambda: stub.ListKeys(keys_pb2.ListKeysRequest(project_id="x")), INVALID, "INVALID_ARGUMENT"
     )
@@ -642,7 +642,7 @@ def test_rotate_key_inherits_settings_and_links(
     # The old key keeps working during the grace period; the new one works too.
     for plaintext in (old.plaintext, rotated.plaintext):
         ok = stub.ValidateKey(
-            keys_pb2.ValidateKeyRequest(key=plaintext, client_ip="10.1.1.1", track_usage=False)
+            keys_pb2.ValidateKeyRequest(plaintext=plaintext, client_ip="10.1.1.1", skip_usage=True)
         )
         assert ok.key.status == keys_pb2.KEY_STATUS_ACTIVE
 
@@ -675,11 +675,11 @@ def test_rotation_with_zero_grace_stops_the_old_key_now(
     assert rotated.previous_key.status == keys_pb2.KEY_STATUS_EXPIRED
     assert not rotated.key.HasField("expire_time")
     expect_error(
-        lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=old.plaintext)),
+        lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=old.plaintext)),
         grpc.StatusCode.UNAUTHENTICATED,
         "KEY_EXPIRED",
     )
-    stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=rotated.plaintext))
+    stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=rotated.plaintext))
     # An expired key cannot be rotated.
     expect_error(
         lambda: stub.RotateKey(keys_pb2.RotateKeyRequest(id=old.key.id)), PRECONDITION, "FAILED_PRECONDITION"
@@ -717,7 +717,7 @@ def test_revoke_is_soft_and_idempotent(stub: keys_pb2_grpc.KeyServiceStub, t: Te
     assert second.revoke_time == first.revoke_time and second.revoke_reason == "leaked in a log"
     assert stub.GetKey(keys_pb2.GetKeyRequest(id=created.key.id)) == second
     expect_error(
-        lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=created.plaintext)),
+        lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=created.plaintext)),
         grpc.StatusCode.PERMISSION_DENIED,
         "KEY_REVOKED",
     )
@@ -764,7 +764,7 @@ def test_delete_key_erases_row_and_counters_keeps_history(
         ),
     )
     key_id = created.key.id
-    stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=created.plaintext))
+    stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=created.plaintext))
     with db.begin() as conn:
         conn.execute(
             text("INSERT INTO rate_limit_counter (key_id, window_start, count) VALUES (:k, 0, 3)"),
@@ -773,7 +773,7 @@ def test_delete_key_erases_row_and_counters_keeps_history(
     stub.DeleteKey(keys_pb2.DeleteKeyRequest(id=key_id))
     expect_error(lambda: stub.GetKey(keys_pb2.GetKeyRequest(id=key_id)), NOT_FOUND, "NOT_FOUND")
     expect_error(
-        lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=created.plaintext)),
+        lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=created.plaintext)),
         grpc.StatusCode.UNAUTHENTICATED,
         "KEY_INVALID",
     )
@@ -843,10 +843,10 @@ def test_no_plaintext_key_is_ever_stored_or_logged(
     log_records: pytest.LogCaptureFixture,
 ) -> None:
     first = create(stub, t, project_id=t.project.id, product_id=t.product.id, metadata=full_metadata())
-    stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=first.plaintext, product_id=t.product.id))
+    stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=first.plaintext, product_id=t.product.id))
     update(stub, keys_pb2.ApiKey(id=first.key.id, metadata=keys_pb2.KeyMetadata(name="n")), ["metadata.name"])
     rotated = stub.RotateKey(keys_pb2.RotateKeyRequest(id=first.key.id))
-    stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=rotated.plaintext))
+    stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=rotated.plaintext))
     stub.RevokeKey(keys_pb2.RevokeKeyRequest(id=first.key.id, reason="rotated"))
     third = create(stub, t)
     stub.DeleteKey(keys_pb2.DeleteKeyRequest(id=third.key.id))

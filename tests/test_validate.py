@@ -87,7 +87,7 @@ def create_key(
 
 
 def validate(stub: keys_pb2_grpc.KeyServiceStub, key: str, **fields: Any) -> keys_pb2.ValidateKeyResponse:
-    return stub.ValidateKey(keys_pb2.ValidateKeyRequest(key=key, **fields), timeout=30)
+    return stub.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=key, **fields), timeout=30)
 
 
 def outcome(call: Callable[[], Any]) -> str:
@@ -128,8 +128,8 @@ def test_success_returns_the_key_and_quota(stub: keys_pb2_grpc.KeyServiceStub, t
     assert response.rate_limit.window == HOUR
     reset = response.rate_limit.reset_time.ToSeconds()
     assert reset % 3600 == 0 and 0 < reset - time.time() <= 3600
-    # check_rate_limit=false: no quota taken, no RateLimitStatus.
-    response = validate(stub, created.plaintext, check_rate_limit=False)
+    # skip_rate_limit=true: no quota taken, no RateLimitStatus.
+    response = validate(stub, created.plaintext, skip_rate_limit=True)
     assert not response.HasField("rate_limit")
     assert validate(stub, created.plaintext).rate_limit.remaining == 8
 
@@ -162,8 +162,8 @@ def test_malformed_bad_checksum_and_unknown_keys_look_the_same(
 @pytest.mark.parametrize(
     ("fields", "violation"),
     [
-        ({"key": ""}, "key"),
-        ({"key": "x" * 600}, "key"),
+        ({"plaintext": ""}, "plaintext"),
+        ({"plaintext": "x" * 600}, "plaintext"),
         ({"product_id": "not-a-uuid"}, "product_id"),
         ({"required_scopes": ["ok", "bad scope!"]}, "required_scopes[1]"),
         ({"client_ip": "10.0.0.300"}, "client_ip"),
@@ -173,7 +173,7 @@ def test_malformed_bad_checksum_and_unknown_keys_look_the_same(
 def test_invalid_requests(
     stub: keys_pb2_grpc.KeyServiceStub, tenant: Tenant, fields: dict[str, Any], violation: str
 ) -> None:
-    request = {"key": create_key(stub, tenant.org).plaintext, **fields}
+    request = {"plaintext": create_key(stub, tenant.org).plaintext, **fields}
     err = expect_error(
         lambda: stub.ValidateKey(keys_pb2.ValidateKeyRequest(**request)),
         grpc.StatusCode.INVALID_ARGUMENT,
@@ -343,8 +343,8 @@ def test_denied_calls_take_no_quota_and_are_not_uses(
     expect_error(
         lambda: validate(stub, created.plaintext), grpc.StatusCode.RESOURCE_EXHAUSTED, "RATE_LIMITED"
     )
-    # track_usage=false validations are not counted either.
-    validate(stub, created.plaintext, check_rate_limit=False, track_usage=False)
+    # skip_usage=true validations are not counted either.
+    validate(stub, created.plaintext, skip_rate_limit=True, skip_usage=True)
     assert wait_use_count(stub, server, created.key.id, 2) == 2
 
 

@@ -60,8 +60,8 @@ export interface ValidateKeyOptions {
   product_id?: string;
   required_scopes?: string[];
   client_ip?: string;
-  check_rate_limit?: boolean;
-  track_usage?: boolean;
+  skip_rate_limit?: boolean;
+  skip_usage?: boolean;
 }
 
 export interface ValidateKeyResponse {
@@ -97,7 +97,7 @@ export class KeyturnClient {
   createOrganization(name: string): Promise<Organization>;
   getOrCreateOrganization(name: string): Promise<[Organization, boolean]>;
   createKey(organizationId: string, options?: CreateKeyOptions): Promise<CreateKeyResponse>;
-  validateKey(key: string, options?: ValidateKeyOptions): Promise<ValidateKeyResponse>;
+  validateKey(plaintext: string, options?: ValidateKeyOptions): Promise<ValidateKeyResponse>;
   revokeKey(id: string, reason?: string): Promise<ApiKey>;
   getKey(id: string): Promise<ApiKey>;
   close(): void;

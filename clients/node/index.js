@@ -156,8 +156,8 @@ class KeyturnClient {
     return this.call('keys', 'CreateKey', { organization_id: organizationId, ...options });
   }
 
-  validateKey(key, options = {}) {
-    return this.call('keys', 'ValidateKey', { key, ...options });
+  validateKey(plaintext, options = {}) {
+    return this.call('keys', 'ValidateKey', { plaintext, ...options });
   }
 
   revokeKey(id, reason = '') {

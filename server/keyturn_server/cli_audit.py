@@ -95,10 +95,16 @@ def _add_server_flags(parser: argparse.ArgumentParser) -> None:
 def _event_row(event: Any) -> list[str]:
     from keyturn.v1 import audit_pb2
 
+    from keyturn_server.domain.audit import ResourceType
+
     outcome = {audit_pb2.AUDIT_OUTCOME_SUCCESS: "ok", audit_pb2.AUDIT_OUTCOME_FAILURE: "FAIL"}.get(
         event.outcome, "?"
     )
-    resource = f"{event.resource_type}/{event.resource_id}" if event.resource_id else event.resource_type
+    kind = ""
+    if event.resource_type:
+        name = audit_pb2.AuditResourceType.Name(event.resource_type).removeprefix("AUDIT_RESOURCE_TYPE_")
+        kind = ResourceType[name].value if name in ResourceType.__members__ else name
+    resource = f"{kind}/{event.resource_id}" if event.resource_id else kind
     detail = event.reason or ", ".join(c.field for c in event.changes)
     if event.key_fingerprint and not event.key_id:
         detail = f"{detail} fp={event.key_fingerprint}".strip()

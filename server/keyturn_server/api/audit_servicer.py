@@ -28,7 +28,7 @@ from google.protobuf import duration_pb2, json_format, struct_pb2, timestamp_pb2
 from keyturn.v1 import audit_pb2, audit_pb2_grpc
 
 from keyturn_server.domain import errors as de
-from keyturn_server.domain.audit import FAILURE, SUCCESS
+from keyturn_server.domain.audit import FAILURE, SUCCESS, ResourceType
 from keyturn_server.domain.audit_query import AuditFilter, ChainCheck, Granularity
 from keyturn_server.store.audit_queries import Subject
 from keyturn_server.store.models import ApiKey, AuditEvent
@@ -71,13 +71,22 @@ def _value(raw: Any) -> struct_pb2.Value:
     return json_format.ParseDict(raw, struct_pb2.Value())
 
 
+_RESOURCE_TYPE_TO_PROTO: dict[str, audit_pb2.AuditResourceType.ValueType] = {
+    kind.value: audit_pb2.AuditResourceType.Value("AUDIT_RESOURCE_TYPE_" + kind.name) for kind in ResourceType
+}
+
+
+def resource_type_to_proto(stored: str) -> audit_pb2.AuditResourceType.ValueType:
+    return _RESOURCE_TYPE_TO_PROTO.get(stored, audit_pb2.AUDIT_RESOURCE_TYPE_UNSPECIFIED)
+
+
 def event_to_proto(row: AuditEvent) -> audit_pb2.AuditEvent:
     event = audit_pb2.AuditEvent(
         sequence=row.sequence,
         event_time=_timestamp(row.event_time),
         actor=row.actor,
         action=row.action,
-        resource_type=row.resource_type,
+        resource_type=resource_type_to_proto(row.resource_type),
         resource_id=row.resource_id,
         organization_id=row.organization_id,
         project_id=row.project_id,

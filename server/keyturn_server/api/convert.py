@@ -269,19 +269,18 @@ def key_update(request: keys_pb2.UpdateKeyRequest, now: datetime) -> KeyUpdate:
 
 def key_listing(request: keys_pb2.ListKeysRequest) -> KeyListing:
     v = check.Violations()
-    candidates: tuple[tuple[KeyParent, str, str], ...] = (
-        ("organization", "organization_id", request.organization_id),
-        ("project", "project_id", request.project_id),
-        ("product", "product_id", request.product_id),
-    )
-    given = [candidate for candidate in candidates if candidate[2]]
-    parent: KeyParent = "organization"
+    parents: dict[str, KeyParent] = {
+        "organization_id": "organization",
+        "project_id": "project",
+        "product_id": "product",
+    }
+    field = request.WhichOneof("parent")
+    parent: KeyParent = parents[field] if field else "organization"
     parent_id = ""
-    if len(given) != 1:
-        for field in ("organization_id", "project_id", "product_id"):
-            v.add(field, "give exactly one of organization_id, project_id and product_id")
+    if field is None:
+        v.add("parent", "required: one of organization_id, project_id and product_id")
     else:
-        parent, field, value = given[0]
+        value = getattr(request, field)
         parent_id = v.check(lambda: check.resource_id(field, value), None) or ""
     status = STATUS_FILTERS.get(request.status)
     if status is None:

@@ -72,12 +72,12 @@ class ValidateKeyMixin:
         validator: Validator = self.runtime.extras[VALIDATOR]
         result = await validator.validate(
             ValidateInput(
-                key=request.key,
+                key=request.plaintext,
                 product_id=request.product_id,
                 required_scopes=tuple(request.required_scopes),
                 client_ip=request.client_ip,
-                check_rate_limit=request.check_rate_limit if request.HasField("check_rate_limit") else True,
-                track_usage=request.track_usage if request.HasField("track_usage") else True,
+                check_rate_limit=not request.skip_rate_limit,
+                track_usage=not request.skip_usage,
             )
         )
         return _render(result)

@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from keyturn_server.domain.context import request_meta
@@ -42,13 +43,28 @@ HASHED_FIELDS = (
 )
 
 
+class ResourceType(StrEnum):
+    """The kinds of resource audit events and NOT_FOUND/ALREADY_EXISTS errors name.
+
+    The values are what is stored (and hashed into the chain) and what ResourceInfo carries;
+    the member names match keyturn.v1.AuditResourceType (AUDIT_RESOURCE_TYPE_<NAME>).
+    """
+
+    ORGANIZATION = "Organization"
+    PROJECT = "Project"
+    PRODUCT = "Product"
+    API_KEY = "ApiKey"
+    PRINCIPAL = "Principal"
+    PRINCIPAL_TOKEN = "PrincipalToken"  # noqa: S105 - a resource name, not a secret
+
+
 @dataclass
 class AuditRecord:
     """An event before it joins the chain (no sequence or hashes yet)."""
 
     action: str
     outcome: str = SUCCESS
-    resource_type: str = ""
+    resource_type: ResourceType | str = ""
     resource_id: str = ""
     organization_id: str = ""
     project_id: str = ""

@@ -33,7 +33,7 @@ from keyturn_server.config import Settings
 from keyturn_server.domain import access as policy
 from keyturn_server.domain import keyformat
 from keyturn_server.domain.access import Permission, Role, RoleBinding
-from keyturn_server.domain.audit import AuditRecord, change
+from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import (
     AlreadyExists,
     CallerForbidden,
@@ -339,7 +339,7 @@ class AccessUseCases:
         mine = set(caller.organizations(permission))
         for b in bindings:
             if b.organization_id not in mine:
-                raise NotFound("Organization", b.organization_id)
+                raise NotFound(ResourceType.ORGANIZATION, b.organization_id)
 
     @staticmethod
     def _check_manageable(row: models.Principal) -> None:
@@ -358,7 +358,7 @@ class AccessUseCases:
     ) -> models.Principal:
         row = await repo.get_principal(session, principal_id) if principal_id else None
         if row is None or not self._visible(row, permission):
-            raise NotFound("Principal", principal_id)
+            raise NotFound(ResourceType.PRINCIPAL, principal_id)
         return row
 
     async def _load_manageable(self, session: AsyncSession, principal_id: str) -> models.Principal:
@@ -391,7 +391,7 @@ class AccessUseCases:
                     [
                         AuditRecord(
                             action="principal.create",
-                            resource_type="principal",
+                            resource_type=ResourceType.PRINCIPAL,
                             resource_id=row.id,
                             organization_id=_audit_org(data.bindings),
                             changes=[
@@ -404,13 +404,13 @@ class AccessUseCases:
                     ],
                 )
         except IntegrityError:  # a concurrent create took the name or identity
-            raise AlreadyExists("Principal", "") from None
+            raise AlreadyExists(ResourceType.PRINCIPAL, "") from None
         return row
 
     async def _check_unique(self, session: AsyncSession, data: PrincipalInput, exclude_id: str) -> None:
         same_name = await repo.principal_by_name(session, data.name)
         if same_name is not None and same_name.id != exclude_id:
-            raise AlreadyExists("Principal", same_name.id if self._visible_any(same_name) else "")
+            raise AlreadyExists(ResourceType.PRINCIPAL, same_name.id if self._visible_any(same_name) else "")
         if data.certificate_identity:
             same_identity = await repo.principal_by_certificate_identity(session, data.certificate_identity)
             if same_identity is not None and same_identity.id != exclude_id:
@@ -505,7 +505,7 @@ class AccessUseCases:
                     [
                         AuditRecord(
                             action="principal.update",
-                            resource_type="principal",
+                            resource_type=ResourceType.PRINCIPAL,
                             resource_id=row.id,
                             organization_id=_audit_org([*old_bindings, *data.bindings]),
                             changes=changes,
@@ -558,7 +558,7 @@ class AccessUseCases:
             [
                 AuditRecord(
                     action="principal.token.create",
-                    resource_type="principal_token",
+                    resource_type=ResourceType.PRINCIPAL_TOKEN,
                     resource_id=token.id,
                     organization_id=_audit_org(bindings_of(row)),
                     actor=actor,
@@ -593,11 +593,11 @@ class AccessUseCases:
         async with self.db.transaction() as session:
             token = await repo.get_token(session, token_id)
             if token is None:
-                raise NotFound("PrincipalToken", token_id)
+                raise NotFound(ResourceType.PRINCIPAL_TOKEN, token_id)
             try:
                 row = await self._load_manageable(session, token.principal_id)
             except NotFound:
-                raise NotFound("PrincipalToken", token_id) from None
+                raise NotFound(ResourceType.PRINCIPAL_TOKEN, token_id) from None
             if token.revoke_time is None:
                 token.revoke_time = _now()
                 await session.flush()
@@ -606,7 +606,7 @@ class AccessUseCases:
                     [
                         AuditRecord(
                             action="principal.token.revoke",
-                            resource_type="principal_token",
+                            resource_type=ResourceType.PRINCIPAL_TOKEN,
                             resource_id=token.id,
                             organization_id=_audit_org(bindings_of(row)),
                             changes=[
@@ -657,7 +657,7 @@ class AccessUseCases:
                 await session.flush()
                 record = AuditRecord(
                     action="principal.create",
-                    resource_type="principal",
+                    resource_type=ResourceType.PRINCIPAL,
                     resource_id=row.id,
                     actor=BOOTSTRAP_ACTOR,
                     changes=[change("name", None, name), change("roles", None, row.roles)],
@@ -671,7 +671,7 @@ class AccessUseCases:
                 await session.flush()
                 record = AuditRecord(
                     action="principal.update",
-                    resource_type="principal",
+                    resource_type=ResourceType.PRINCIPAL,
                     resource_id=row.id,
                     actor=BOOTSTRAP_ACTOR,
                     changes=[change("roles", old_roles, row.roles), change("disabled", old_disabled, False)],

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.config import Settings
 from keyturn_server.domain import keyformat
-from keyturn_server.domain.audit import AuditRecord, change
+from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import FailedPrecondition, InvalidArgument, NotFound
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.models import ApiKey
@@ -29,7 +29,7 @@ from keyturn_server.usecases.tenancy import require_organization, require_produc
 if TYPE_CHECKING:
     from keyturn_server.app import Runtime
 
-API_KEY = "ApiKey"
+API_KEY = ResourceType.API_KEY
 
 # The mutable settings, by update_mask path; `metadata` stands for the four metadata fields.
 METADATA_PATHS = ("metadata.name", "metadata.scopes", "metadata.rate_limit", "metadata.custom")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from keyturn_server.domain.audit import AuditRecord, change
+from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import AlreadyExists, InvalidArgument, NotFound
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.models import Organization, Product, Project
@@ -24,9 +24,9 @@ from keyturn_server.usecases import Page, PageRequest, audit, utcnow
 if TYPE_CHECKING:
     from keyturn_server.app import Runtime
 
-ORGANIZATION = "Organization"
-PROJECT = "Project"
-PRODUCT = "Product"
+ORGANIZATION = ResourceType.ORGANIZATION
+PROJECT = ResourceType.PROJECT
+PRODUCT = ResourceType.PRODUCT
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ async def _insert_named(
         session,
         AuditRecord(
             action=action,
-            resource_type=model.__name__,
+            resource_type=ResourceType(model.__name__),
             resource_id=new_id,
             organization_id=organization_id or new_id,
             project_id=new_id if model is Project else "",

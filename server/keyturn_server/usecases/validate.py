@@ -38,7 +38,7 @@ from sqlalchemy import select, update
 from keyturn_server.config import Settings
 from keyturn_server.domain import keyformat
 from keyturn_server.domain.access import Permission, caller_allows
-from keyturn_server.domain.audit import FAILURE, SUCCESS, AuditRecord
+from keyturn_server.domain.audit import FAILURE, SUCCESS, AuditRecord, ResourceType
 from keyturn_server.domain.context import request_meta
 from keyturn_server.domain.errors import (
     DomainError,
@@ -104,9 +104,9 @@ def check_fields(request: ValidateInput) -> CheckedInput:
     """The request's fields (INVALID_ARGUMENT); the key's shape is checked separately."""
     violations: list[FieldViolation] = []
     if not request.key:
-        violations.append(FieldViolation("key", "required"))
+        violations.append(FieldViolation("plaintext", "required"))
     elif len(request.key) > MAX_REQUEST_KEY_LENGTH:
-        violations.append(FieldViolation("key", f"at most {MAX_REQUEST_KEY_LENGTH} characters"))
+        violations.append(FieldViolation("plaintext", f"at most {MAX_REQUEST_KEY_LENGTH} characters"))
     if request.product_id and not _UUID.match(request.product_id):
         violations.append(FieldViolation("product_id", "must be a UUID"))
     if len(request.required_scopes) > MAX_REQUIRED_SCOPES:
@@ -438,7 +438,7 @@ class Validator:
                 action=ACTION,
                 outcome=outcome,
                 reason=reason,
-                resource_type="ApiKey",
+                resource_type=ResourceType.API_KEY,
                 resource_id=entry.id,
                 organization_id=entry.organization_id,
                 project_id=entry.project_id,
@@ -449,7 +449,7 @@ class Validator:
                 action=ACTION,
                 outcome=outcome,
                 reason=reason,
-                resource_type="ApiKey",
+                resource_type=ResourceType.API_KEY,
                 key_fingerprint=keyformat.fingerprint(self.current.value, request.key) if request.key else "",
             )
         try:

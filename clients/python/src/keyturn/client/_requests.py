@@ -87,16 +87,16 @@ def validate_key(
     product_id: str,
     required_scopes: Sequence[str],
     client_ip: str,
-    check_rate_limit: bool,
-    track_usage: bool,
+    skip_rate_limit: bool,
+    skip_usage: bool,
 ) -> keys_pb2.ValidateKeyRequest:
     return keys_pb2.ValidateKeyRequest(
-        key=key,
+        plaintext=key,
         product_id=product_id,
         required_scopes=list(required_scopes),
         client_ip=client_ip,
-        check_rate_limit=check_rate_limit,
-        track_usage=track_usage,
+        skip_rate_limit=skip_rate_limit,
+        skip_usage=skip_usage,
     )
 
 
@@ -110,12 +110,19 @@ def list_keys(
     not_used_since: datetime | None,
     page_size: int,
 ) -> keys_pb2.ListKeysRequest:
-    request = keys_pb2.ListKeysRequest(
-        organization_id=organization_id,
-        project_id=project_id,
-        product_id=product_id,
-        page_size=page_size,
-    )
+    request = keys_pb2.ListKeysRequest(page_size=page_size)
+    # `parent` is a oneof: set only the one given (assigning "" would still select it).
+    given = [
+        (n, v)
+        for n, v in (
+            ("organization_id", organization_id),
+            ("project_id", project_id),
+            ("product_id", product_id),
+        )
+        if v
+    ]
+    for name, value in given:
+        setattr(request, name, value)
     if status is not None:
         request.status = int(status)  # type: ignore[assignment]
     if expire_before is not None:

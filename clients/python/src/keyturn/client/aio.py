@@ -331,8 +331,8 @@ class AsyncClient:
         product_id: str = "",
         required_scopes: Sequence[str] = (),
         client_ip: str = "",
-        check_rate_limit: bool = True,
-        track_usage: bool = True,
+        skip_rate_limit: bool = False,
+        skip_usage: bool = False,
     ) -> keys_pb2.ValidateKeyResponse:
         """Validate a presented key: `.key` (with metadata.custom) and `.rate_limit` on success;
         InvalidKeyError, ExpiredKeyError, RevokedKeyError, InsufficientScopeError,
@@ -342,8 +342,8 @@ class AsyncClient:
             product_id=product_id,
             required_scopes=required_scopes,
             client_ip=client_ip,
-            check_rate_limit=check_rate_limit,
-            track_usage=track_usage,
+            skip_rate_limit=skip_rate_limit,
+            skip_usage=skip_usage,
         )
         return await self._call(self.keys.ValidateKey, request)
 

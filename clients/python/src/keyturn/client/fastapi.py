@@ -100,8 +100,8 @@ def require_api_key(
     *,
     product_id: str = "",
     header_name: str = "X-API-Key",
-    check_rate_limit: bool = True,
-    track_usage: bool = True,
+    skip_rate_limit: bool = False,
+    skip_usage: bool = False,
 ) -> Callable[..., Awaitable[keys_pb2.ApiKey]]:
     """A dependency that validates the request's API key and returns the keyturn.v1.ApiKey.
 
@@ -129,8 +129,8 @@ def require_api_key(
                     product_id=product_id,
                     required_scopes=scopes,
                     client_ip=client_ip,
-                    check_rate_limit=check_rate_limit,
-                    track_usage=track_usage,
+                    skip_rate_limit=skip_rate_limit,
+                    skip_usage=skip_usage,
                 )
             else:
                 response = await run_in_threadpool(
@@ -139,8 +139,8 @@ def require_api_key(
                     product_id=product_id,
                     required_scopes=scopes,
                     client_ip=client_ip,
-                    check_rate_limit=check_rate_limit,
-                    track_usage=track_usage,
+                    skip_rate_limit=skip_rate_limit,
+                    skip_usage=skip_usage,
                 )
         except APIKeyError as error:
             raise http_error(error) from error

@@ -125,7 +125,7 @@ class APIKeyInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[type-arg]
         public_methods: names or prefixes (ending in `/` or `.`) that need no key; health
             checking and reflection by default.
         metadata_key: where the key travels (lower-case metadata name).
-        check_rate_limit, track_usage: passed to ValidateKey.
+        skip_rate_limit, skip_usage: passed to ValidateKey (both off by default).
     """
 
     def __init__(
@@ -137,8 +137,8 @@ class APIKeyInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[type-arg]
         public_methods: Collection[str] = DEFAULT_PUBLIC_METHODS,
         require_key_for_unlisted: bool = True,
         metadata_key: str = "x-api-key",
-        check_rate_limit: bool = True,
-        track_usage: bool = True,
+        skip_rate_limit: bool = False,
+        skip_usage: bool = False,
     ) -> None:
         self._client = client
         self._scopes = {name: tuple(scopes) for name, scopes in (method_scopes or {}).items()}
@@ -146,8 +146,8 @@ class APIKeyInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[type-arg]
         self._public = tuple(public_methods)
         self._require_unlisted = require_key_for_unlisted
         self._metadata_key = metadata_key.lower()
-        self._check_rate_limit = check_rate_limit
-        self._track_usage = track_usage
+        self._skip_rate_limit = skip_rate_limit
+        self._skip_usage = skip_usage
 
     def required_scopes(self, method: str) -> tuple[str, ...] | None:
         """Scopes a method needs; None when it needs no key at all."""
@@ -235,8 +235,8 @@ class APIKeyInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[type-arg]
                 product_id=self._product_id,
                 required_scopes=scopes,
                 client_ip=client_ip_from_peer(context.peer() or ""),
-                check_rate_limit=self._check_rate_limit,
-                track_usage=self._track_usage,
+                skip_rate_limit=self._skip_rate_limit,
+                skip_usage=self._skip_usage,
             )
         except APIKeyError as error:
             await self._reject(context, error)

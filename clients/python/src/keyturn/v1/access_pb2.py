@@ -26,7 +26,7 @@ from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior_
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17keyturn/v1/access.proto\x12\nkeyturn.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x86\x01\n\x0bRoleBinding\x12$\n\x04role\x18\x01 \x01(\x0e\x32\x10.keyturn.v1.RoleB\x04\xe2\x41\x01\x02\x12\x1d\n\x0forganization_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproject_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproduct_id\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\"\x89\x02\n\tPrincipal\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x12\n\x04name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12,\n\x05roles\x18\x03 \x03(\x0b\x32\x17.keyturn.v1.RoleBindingB\x04\xe2\x41\x01\x01\x12\"\n\x14\x63\x65rtificate_identity\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\x12\x16\n\x08\x64isabled\x18\x05 \x01(\x08\x42\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x35\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\"\x93\x02\n\x0ePrincipalToken\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x1a\n\x0cprincipal_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\x12\x13\n\x05start\x18\x03 \x01(\tB\x04\xe2\x41\x01\x03\x12\x19\n\x0b\x64\x65scription\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x35\n\x0b\x65xpire_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\x12\x35\n\x0brevoke_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\"\x1a\n\x18GetCallerIdentityRequest\"p\n\x19GetCallerIdentityResponse\x12.\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.PrincipalB\x04\xe2\x41\x01\x03\x12#\n\x15\x61uthentication_method\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\"H\n\x16\x43reatePrincipalRequest\x12.\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.PrincipalB\x04\xe2\x41\x01\x02\"\'\n\x13GetPrincipalRequest\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\"i\n\x15ListPrincipalsRequest\x12\x1d\n\x0forganization_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x01\x12\x17\n\tpage_size\x18\x02 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\"h\n\x16ListPrincipalsResponse\x12/\n\nprincipals\x18\x01 \x03(\x0b\x32\x15.keyturn.v1.PrincipalB\x04\xe2\x41\x01\x03\x12\x1d\n\x0fnext_page_token\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\"H\n\x16UpdatePrincipalRequest\x12.\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.PrincipalB\x04\xe2\x41\x01\x02\"\x8b\x01\n\x1b\x43reatePrincipalTokenRequest\x12\x1a\n\x0cprincipal_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x19\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x65xpire_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\"h\n\x1c\x43reatePrincipalTokenResponse\x12/\n\x05token\x18\x01 \x01(\x0b\x32\x1a.keyturn.v1.PrincipalTokenB\x04\xe2\x41\x01\x03\x12\x17\n\tplaintext\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\"k\n\x1aListPrincipalTokensRequest\x12\x1a\n\x0cprincipal_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\tpage_size\x18\x02 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\"n\n\x1bListPrincipalTokensResponse\x12\x30\n\x06tokens\x18\x01 \x03(\x0b\x32\x1a.keyturn.v1.PrincipalTokenB\x04\xe2\x41\x01\x03\x12\x1d\n\x0fnext_page_token\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\"/\n\x1bRevokePrincipalTokenRequest\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02*\x8d\x01\n\x04Role\x12\x14\n\x10ROLE_UNSPECIFIED\x10\x00\x12\x0e\n\nROLE_ADMIN\x10\x01\x12\x12\n\x0eROLE_ORG_ADMIN\x10\x02\x12\x14\n\x10ROLE_KEY_MANAGER\x10\x03\x12\x10\n\x0cROLE_AUDITOR\x10\x04\x12\x12\n\x0eROLE_VALIDATOR\x10\x05\x12\x0f\n\x0bROLE_CRYPTO\x10\x06\x32\xde\x05\n\rAccessService\x12`\n\x11GetCallerIdentity\x12$.keyturn.v1.GetCallerIdentityRequest\x1a%.keyturn.v1.GetCallerIdentityResponse\x12L\n\x0f\x43reatePrincipal\x12\".keyturn.v1.CreatePrincipalRequest\x1a\x15.keyturn.v1.Principal\x12\x46\n\x0cGetPrincipal\x12\x1f.keyturn.v1.GetPrincipalRequest\x1a\x15.keyturn.v1.Principal\x12W\n\x0eListPrincipals\x12!.keyturn.v1.ListPrincipalsRequest\x1a\".keyturn.v1.ListPrincipalsResponse\x12L\n\x0fUpdatePrincipal\x12\".keyturn.v1.UpdatePrincipalRequest\x1a\x15.keyturn.v1.Principal\x12i\n\x14\x43reatePrincipalToken\x12\'.keyturn.v1.CreatePrincipalTokenRequest\x1a(.keyturn.v1.CreatePrincipalTokenResponse\x12\x66\n\x13ListPrincipalTokens\x12&.keyturn.v1.ListPrincipalTokensRequest\x1a\'.keyturn.v1.ListPrincipalTokensResponse\x12[\n\x14RevokePrincipalToken\x12\'.keyturn.v1.RevokePrincipalTokenRequest\x1a\x1a.keyturn.v1.PrincipalTokenb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17keyturn/v1/access.proto\x12\nkeyturn.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x86\x01\n\x0bRoleBinding\x12$\n\x04role\x18\x01 \x01(\x0e\x32\x10.keyturn.v1.RoleB\x04\xe2\x41\x01\x02\x12\x1d\n\x0forganization_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproject_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproduct_id\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\"\x89\x02\n\tPrincipal\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x12\n\x04name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12,\n\x05roles\x18\x03 \x03(\x0b\x32\x17.keyturn.v1.RoleBindingB\x04\xe2\x41\x01\x01\x12\"\n\x14\x63\x65rtificate_identity\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\x12\x16\n\x08\x64isabled\x18\x05 \x01(\x08\x42\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x35\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\"\x93\x02\n\x0ePrincipalToken\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x1a\n\x0cprincipal_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\x12\x13\n\x05start\x18\x03 \x01(\tB\x04\xe2\x41\x01\x03\x12\x19\n\x0b\x64\x65scription\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x35\n\x0b\x65xpire_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\x12\x35\n\x0brevoke_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\"\x1a\n\x18GetCallerIdentityRequest\"d\n\x19GetCallerIdentityResponse\x12(\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.Principal\x12\x1d\n\x15\x61uthentication_method\x18\x02 \x01(\t\"H\n\x16\x43reatePrincipalRequest\x12.\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.PrincipalB\x04\xe2\x41\x01\x02\"\'\n\x13GetPrincipalRequest\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\"i\n\x15ListPrincipalsRequest\x12\x1d\n\x0forganization_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x01\x12\x17\n\tpage_size\x18\x02 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\"\\\n\x16ListPrincipalsResponse\x12)\n\nprincipals\x18\x01 \x03(\x0b\x32\x15.keyturn.v1.Principal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"H\n\x16UpdatePrincipalRequest\x12.\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.PrincipalB\x04\xe2\x41\x01\x02\"\x8b\x01\n\x1b\x43reatePrincipalTokenRequest\x12\x1a\n\x0cprincipal_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x19\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x65xpire_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\"\\\n\x1c\x43reatePrincipalTokenResponse\x12)\n\x05token\x18\x01 \x01(\x0b\x32\x1a.keyturn.v1.PrincipalToken\x12\x11\n\tplaintext\x18\x02 \x01(\t\"k\n\x1aListPrincipalTokensRequest\x12\x1a\n\x0cprincipal_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\tpage_size\x18\x02 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\"b\n\x1bListPrincipalTokensResponse\x12*\n\x06tokens\x18\x01 \x03(\x0b\x32\x1a.keyturn.v1.PrincipalToken\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"/\n\x1bRevokePrincipalTokenRequest\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02*\x8d\x01\n\x04Role\x12\x14\n\x10ROLE_UNSPECIFIED\x10\x00\x12\x0e\n\nROLE_ADMIN\x10\x01\x12\x12\n\x0eROLE_ORG_ADMIN\x10\x02\x12\x14\n\x10ROLE_KEY_MANAGER\x10\x03\x12\x10\n\x0cROLE_AUDITOR\x10\x04\x12\x12\n\x0eROLE_VALIDATOR\x10\x05\x12\x0f\n\x0bROLE_CRYPTO\x10\x06\x32\xde\x05\n\rAccessService\x12`\n\x11GetCallerIdentity\x12$.keyturn.v1.GetCallerIdentityRequest\x1a%.keyturn.v1.GetCallerIdentityResponse\x12L\n\x0f\x43reatePrincipal\x12\".keyturn.v1.CreatePrincipalRequest\x1a\x15.keyturn.v1.Principal\x12\x46\n\x0cGetPrincipal\x12\x1f.keyturn.v1.GetPrincipalRequest\x1a\x15.keyturn.v1.Principal\x12W\n\x0eListPrincipals\x12!.keyturn.v1.ListPrincipalsRequest\x1a\".keyturn.v1.ListPrincipalsResponse\x12L\n\x0fUpdatePrincipal\x12\".keyturn.v1.UpdatePrincipalRequest\x1a\x15.keyturn.v1.Principal\x12i\n\x14\x43reatePrincipalToken\x12\'.keyturn.v1.CreatePrincipalTokenRequest\x1a(.keyturn.v1.CreatePrincipalTokenResponse\x12\x66\n\x13ListPrincipalTokens\x12&.keyturn.v1.ListPrincipalTokensRequest\x1a\'.keyturn.v1.ListPrincipalTokensResponse\x12[\n\x14RevokePrincipalToken\x12\'.keyturn.v1.RevokePrincipalTokenRequest\x1a\x1a.keyturn.v1.PrincipalTokenb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -69,10 +69,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PRINCIPALTOKEN'].fields_by_name['expire_time']._serialized_options = b'\342A\001\001'
   _globals['_PRINCIPALTOKEN'].fields_by_name['revoke_time']._loaded_options = None
   _globals['_PRINCIPALTOKEN'].fields_by_name['revoke_time']._serialized_options = b'\342A\001\003'
-  _globals['_GETCALLERIDENTITYRESPONSE'].fields_by_name['principal']._loaded_options = None
-  _globals['_GETCALLERIDENTITYRESPONSE'].fields_by_name['principal']._serialized_options = b'\342A\001\003'
-  _globals['_GETCALLERIDENTITYRESPONSE'].fields_by_name['authentication_method']._loaded_options = None
-  _globals['_GETCALLERIDENTITYRESPONSE'].fields_by_name['authentication_method']._serialized_options = b'\342A\001\003'
   _globals['_CREATEPRINCIPALREQUEST'].fields_by_name['principal']._loaded_options = None
   _globals['_CREATEPRINCIPALREQUEST'].fields_by_name['principal']._serialized_options = b'\342A\001\002'
   _globals['_GETPRINCIPALREQUEST'].fields_by_name['id']._loaded_options = None
@@ -83,10 +79,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTPRINCIPALSREQUEST'].fields_by_name['page_size']._serialized_options = b'\342A\001\001'
   _globals['_LISTPRINCIPALSREQUEST'].fields_by_name['page_token']._loaded_options = None
   _globals['_LISTPRINCIPALSREQUEST'].fields_by_name['page_token']._serialized_options = b'\342A\001\001'
-  _globals['_LISTPRINCIPALSRESPONSE'].fields_by_name['principals']._loaded_options = None
-  _globals['_LISTPRINCIPALSRESPONSE'].fields_by_name['principals']._serialized_options = b'\342A\001\003'
-  _globals['_LISTPRINCIPALSRESPONSE'].fields_by_name['next_page_token']._loaded_options = None
-  _globals['_LISTPRINCIPALSRESPONSE'].fields_by_name['next_page_token']._serialized_options = b'\342A\001\003'
   _globals['_UPDATEPRINCIPALREQUEST'].fields_by_name['principal']._loaded_options = None
   _globals['_UPDATEPRINCIPALREQUEST'].fields_by_name['principal']._serialized_options = b'\342A\001\002'
   _globals['_CREATEPRINCIPALTOKENREQUEST'].fields_by_name['principal_id']._loaded_options = None
@@ -95,24 +87,16 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CREATEPRINCIPALTOKENREQUEST'].fields_by_name['description']._serialized_options = b'\342A\001\001'
   _globals['_CREATEPRINCIPALTOKENREQUEST'].fields_by_name['expire_time']._loaded_options = None
   _globals['_CREATEPRINCIPALTOKENREQUEST'].fields_by_name['expire_time']._serialized_options = b'\342A\001\001'
-  _globals['_CREATEPRINCIPALTOKENRESPONSE'].fields_by_name['token']._loaded_options = None
-  _globals['_CREATEPRINCIPALTOKENRESPONSE'].fields_by_name['token']._serialized_options = b'\342A\001\003'
-  _globals['_CREATEPRINCIPALTOKENRESPONSE'].fields_by_name['plaintext']._loaded_options = None
-  _globals['_CREATEPRINCIPALTOKENRESPONSE'].fields_by_name['plaintext']._serialized_options = b'\342A\001\003'
   _globals['_LISTPRINCIPALTOKENSREQUEST'].fields_by_name['principal_id']._loaded_options = None
   _globals['_LISTPRINCIPALTOKENSREQUEST'].fields_by_name['principal_id']._serialized_options = b'\342A\001\002'
   _globals['_LISTPRINCIPALTOKENSREQUEST'].fields_by_name['page_size']._loaded_options = None
   _globals['_LISTPRINCIPALTOKENSREQUEST'].fields_by_name['page_size']._serialized_options = b'\342A\001\001'
   _globals['_LISTPRINCIPALTOKENSREQUEST'].fields_by_name['page_token']._loaded_options = None
   _globals['_LISTPRINCIPALTOKENSREQUEST'].fields_by_name['page_token']._serialized_options = b'\342A\001\001'
-  _globals['_LISTPRINCIPALTOKENSRESPONSE'].fields_by_name['tokens']._loaded_options = None
-  _globals['_LISTPRINCIPALTOKENSRESPONSE'].fields_by_name['tokens']._serialized_options = b'\342A\001\003'
-  _globals['_LISTPRINCIPALTOKENSRESPONSE'].fields_by_name['next_page_token']._loaded_options = None
-  _globals['_LISTPRINCIPALTOKENSRESPONSE'].fields_by_name['next_page_token']._serialized_options = b'\342A\001\003'
   _globals['_REVOKEPRINCIPALTOKENREQUEST'].fields_by_name['id']._loaded_options = None
   _globals['_REVOKEPRINCIPALTOKENREQUEST'].fields_by_name['id']._serialized_options = b'\342A\001\002'
-  _globals['_ROLE']._serialized_start=1851
-  _globals['_ROLE']._serialized_end=1992
+  _globals['_ROLE']._serialized_start=1803
+  _globals['_ROLE']._serialized_end=1944
   _globals['_ROLEBINDING']._serialized_start=106
   _globals['_ROLEBINDING']._serialized_end=240
   _globals['_PRINCIPAL']._serialized_start=243
@@ -122,27 +106,27 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETCALLERIDENTITYREQUEST']._serialized_start=788
   _globals['_GETCALLERIDENTITYREQUEST']._serialized_end=814
   _globals['_GETCALLERIDENTITYRESPONSE']._serialized_start=816
-  _globals['_GETCALLERIDENTITYRESPONSE']._serialized_end=928
-  _globals['_CREATEPRINCIPALREQUEST']._serialized_start=930
-  _globals['_CREATEPRINCIPALREQUEST']._serialized_end=1002
-  _globals['_GETPRINCIPALREQUEST']._serialized_start=1004
-  _globals['_GETPRINCIPALREQUEST']._serialized_end=1043
-  _globals['_LISTPRINCIPALSREQUEST']._serialized_start=1045
-  _globals['_LISTPRINCIPALSREQUEST']._serialized_end=1150
-  _globals['_LISTPRINCIPALSRESPONSE']._serialized_start=1152
-  _globals['_LISTPRINCIPALSRESPONSE']._serialized_end=1256
-  _globals['_UPDATEPRINCIPALREQUEST']._serialized_start=1258
-  _globals['_UPDATEPRINCIPALREQUEST']._serialized_end=1330
-  _globals['_CREATEPRINCIPALTOKENREQUEST']._serialized_start=1333
-  _globals['_CREATEPRINCIPALTOKENREQUEST']._serialized_end=1472
-  _globals['_CREATEPRINCIPALTOKENRESPONSE']._serialized_start=1474
-  _globals['_CREATEPRINCIPALTOKENRESPONSE']._serialized_end=1578
-  _globals['_LISTPRINCIPALTOKENSREQUEST']._serialized_start=1580
-  _globals['_LISTPRINCIPALTOKENSREQUEST']._serialized_end=1687
-  _globals['_LISTPRINCIPALTOKENSRESPONSE']._serialized_start=1689
-  _globals['_LISTPRINCIPALTOKENSRESPONSE']._serialized_end=1799
-  _globals['_REVOKEPRINCIPALTOKENREQUEST']._serialized_start=1801
-  _globals['_REVOKEPRINCIPALTOKENREQUEST']._serialized_end=1848
-  _globals['_ACCESSSERVICE']._serialized_start=1995
-  _globals['_ACCESSSERVICE']._serialized_end=2729
+  _globals['_GETCALLERIDENTITYRESPONSE']._serialized_end=916
+  _globals['_CREATEPRINCIPALREQUEST']._serialized_start=918
+  _globals['_CREATEPRINCIPALREQUEST']._serialized_end=990
+  _globals['_GETPRINCIPALREQUEST']._serialized_start=992
+  _globals['_GETPRINCIPALREQUEST']._serialized_end=1031
+  _globals['_LISTPRINCIPALSREQUEST']._serialized_start=1033
+  _globals['_LISTPRINCIPALSREQUEST']._serialized_end=1138
+  _globals['_LISTPRINCIPALSRESPONSE']._serialized_start=1140
+  _globals['_LISTPRINCIPALSRESPONSE']._serialized_end=1232
+  _globals['_UPDATEPRINCIPALREQUEST']._serialized_start=1234
+  _globals['_UPDATEPRINCIPALREQUEST']._serialized_end=1306
+  _globals['_CREATEPRINCIPALTOKENREQUEST']._serialized_start=1309
+  _globals['_CREATEPRINCIPALTOKENREQUEST']._serialized_end=1448
+  _globals['_CREATEPRINCIPALTOKENRESPONSE']._serialized_start=1450
+  _globals['_CREATEPRINCIPALTOKENRESPONSE']._serialized_end=1542
+  _globals['_LISTPRINCIPALTOKENSREQUEST']._serialized_start=1544
+  _globals['_LISTPRINCIPALTOKENSREQUEST']._serialized_end=1651
+  _globals['_LISTPRINCIPALTOKENSRESPONSE']._serialized_start=1653
+  _globals['_LISTPRINCIPALTOKENSRESPONSE']._serialized_end=1751
+  _globals['_REVOKEPRINCIPALTOKENREQUEST']._serialized_start=1753
+  _globals['_REVOKEPRINCIPALTOKENREQUEST']._serialized_end=1800
+  _globals['_ACCESSSERVICE']._serialized_start=1947
+  _globals['_ACCESSSERVICE']._serialized_end=2681
 # @@protoc_insertion_point(module_scope)

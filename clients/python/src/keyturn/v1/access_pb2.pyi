@@ -232,10 +232,10 @@ class GetCallerIdentityResponse(_message.Message):
     PRINCIPAL_FIELD_NUMBER: _builtins.int
     AUTHENTICATION_METHOD_FIELD_NUMBER: _builtins.int
     authentication_method: _builtins.str
-    """Output only. How the caller authenticated: `token` or `certificate`."""
+    """How the caller authenticated: `token` or `certificate`."""
     @_builtins.property
     def principal(self) -> Global___Principal:
-        """Output only. The calling principal."""
+        """The calling principal."""
 
     def __init__(
         self,
@@ -336,10 +336,10 @@ class ListPrincipalsResponse(_message.Message):
     PRINCIPALS_FIELD_NUMBER: _builtins.int
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     next_page_token: _builtins.str
-    """Output only. Token for the next page; empty on the last page."""
+    """Token for the next page; empty on the last page."""
     @_builtins.property
     def principals(self) -> _containers.RepeatedCompositeFieldContainer[Global___Principal]:
-        """Output only. One page of principals."""
+        """One page of principals."""
 
     def __init__(
         self,
@@ -422,10 +422,10 @@ class CreatePrincipalTokenResponse(_message.Message):
     TOKEN_FIELD_NUMBER: _builtins.int
     PLAINTEXT_FIELD_NUMBER: _builtins.int
     plaintext: _builtins.str
-    """Output only. The bearer token. Shown once; the server keeps only a keyed hash."""
+    """The bearer token. Shown once; the server keeps only a keyed hash."""
     @_builtins.property
     def token(self) -> Global___PrincipalToken:
-        """Output only. The new token's record."""
+        """The new token's record."""
 
     def __init__(
         self,
@@ -480,10 +480,10 @@ class ListPrincipalTokensResponse(_message.Message):
     TOKENS_FIELD_NUMBER: _builtins.int
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     next_page_token: _builtins.str
-    """Output only. Token for the next page; empty on the last page."""
+    """Token for the next page; empty on the last page."""
     @_builtins.property
     def tokens(self) -> _containers.RepeatedCompositeFieldContainer[Global___PrincipalToken]:
-        """Output only. One page of tokens, newest first."""
+        """One page of tokens, newest first."""
 
     def __init__(
         self,

@@ -47,6 +47,49 @@ AUDIT_OUTCOME_FAILURE: AuditOutcome.ValueType  # 2
 """The action was refused or failed; `reason` says why."""
 Global___AuditOutcome: _TypeAlias = AuditOutcome  # noqa: Y015
 
+class _AuditResourceType:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _AuditResourceTypeEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_AuditResourceType.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    AUDIT_RESOURCE_TYPE_UNSPECIFIED: _AuditResourceType.ValueType  # 0
+    """No resource (or not given)."""
+    AUDIT_RESOURCE_TYPE_ORGANIZATION: _AuditResourceType.ValueType  # 1
+    """An organization (`Organization`)."""
+    AUDIT_RESOURCE_TYPE_PROJECT: _AuditResourceType.ValueType  # 2
+    """A project (`Project`)."""
+    AUDIT_RESOURCE_TYPE_PRODUCT: _AuditResourceType.ValueType  # 3
+    """A product (`Product`)."""
+    AUDIT_RESOURCE_TYPE_API_KEY: _AuditResourceType.ValueType  # 4
+    """An API key (`ApiKey`)."""
+    AUDIT_RESOURCE_TYPE_PRINCIPAL: _AuditResourceType.ValueType  # 5
+    """A principal, i.e. a caller of the management API (`Principal`)."""
+    AUDIT_RESOURCE_TYPE_PRINCIPAL_TOKEN: _AuditResourceType.ValueType  # 6
+    """A principal's bearer token (`PrincipalToken`)."""
+
+class AuditResourceType(_AuditResourceType, metaclass=_AuditResourceTypeEnumTypeWrapper):
+    """The kind of resource an audit event is about. The same names appear as
+    `google.rpc.ResourceInfo.resource_type` in NOT_FOUND and ALREADY_EXISTS errors
+    (`Organization`, `Project`, `Product`, `ApiKey`, `Principal`, `PrincipalToken`).
+    """
+
+AUDIT_RESOURCE_TYPE_UNSPECIFIED: AuditResourceType.ValueType  # 0
+"""No resource (or not given)."""
+AUDIT_RESOURCE_TYPE_ORGANIZATION: AuditResourceType.ValueType  # 1
+"""An organization (`Organization`)."""
+AUDIT_RESOURCE_TYPE_PROJECT: AuditResourceType.ValueType  # 2
+"""A project (`Project`)."""
+AUDIT_RESOURCE_TYPE_PRODUCT: AuditResourceType.ValueType  # 3
+"""A product (`Product`)."""
+AUDIT_RESOURCE_TYPE_API_KEY: AuditResourceType.ValueType  # 4
+"""An API key (`ApiKey`)."""
+AUDIT_RESOURCE_TYPE_PRINCIPAL: AuditResourceType.ValueType  # 5
+"""A principal, i.e. a caller of the management API (`Principal`)."""
+AUDIT_RESOURCE_TYPE_PRINCIPAL_TOKEN: AuditResourceType.ValueType  # 6
+"""A principal's bearer token (`PrincipalToken`)."""
+Global___AuditResourceType: _TypeAlias = AuditResourceType  # noqa: Y015
+
 class _AuditOrder:
     ValueType = _typing.NewType("ValueType", _builtins.int)
     V: _TypeAlias = ValueType  # noqa: Y015
@@ -163,9 +206,9 @@ class AuditEvent(_message.Message):
     `key.rotate`, `key.revoke`, `key.delete`, `key.validate`, `crypto.generate_key`,
     `crypto.generate_key_pair`, `crypto.encrypt`, `crypto.decrypt`, `principal.*`.
     """
-    resource_type: _builtins.str
-    """Output only. The kind of resource acted on: `Organization`, `Project`, `Product`,
-    `ApiKey`, `Principal`, or empty.
+    resource_type: Global___AuditResourceType.ValueType
+    """Output only. The kind of resource acted on (UNSPECIFIED when none, e.g. a stateless
+    CryptoService call).
     """
     resource_id: _builtins.str
     """Output only. The id of the resource acted on, when known."""
@@ -210,7 +253,7 @@ class AuditEvent(_message.Message):
         event_time: _timestamp_pb2.Timestamp | None = ...,
         actor: _builtins.str = ...,
         action: _builtins.str = ...,
-        resource_type: _builtins.str = ...,
+        resource_type: Global___AuditResourceType.ValueType = ...,
         resource_id: _builtins.str = ...,
         organization_id: _builtins.str = ...,
         project_id: _builtins.str = ...,
@@ -334,10 +377,10 @@ class ListAuditEventsResponse(_message.Message):
     EVENTS_FIELD_NUMBER: _builtins.int
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     next_page_token: _builtins.str
-    """Output only. Token for the next page; empty on the last page."""
+    """Token for the next page; empty on the last page."""
     @_builtins.property
     def events(self) -> _containers.RepeatedCompositeFieldContainer[Global___AuditEvent]:
-        """Output only. One page of events."""
+        """One page of events."""
 
     def __init__(
         self,
@@ -396,7 +439,7 @@ class StreamAuditEventsResponse(_message.Message):
     EVENT_FIELD_NUMBER: _builtins.int
     @_builtins.property
     def event(self) -> Global___AuditEvent:
-        """Output only. The next event, in sequence order."""
+        """The next event, in sequence order."""
 
     def __init__(
         self,
@@ -449,17 +492,17 @@ class VerifyAuditChainResponse(_message.Message):
     PROBLEM_FIELD_NUMBER: _builtins.int
     HEAD_HASH_FIELD_NUMBER: _builtins.int
     ok: _builtins.bool
-    """Output only. True when every checked event's hash and link match."""
+    """True when every checked event's hash and link match."""
     events_checked: _builtins.int
-    """Output only. How many events were checked."""
+    """How many events were checked."""
     first_bad_sequence: _builtins.int
-    """Output only. The first sequence whose hash or link does not match; 0 when ok."""
+    """The first sequence whose hash or link does not match; 0 when ok."""
     problem: _builtins.str
-    """Output only. What is wrong there: `hash_mismatch`, `link_mismatch` or
+    """What is wrong there: `hash_mismatch`, `link_mismatch` or
     `sequence_gap`; empty when ok.
     """
     head_hash: _builtins.str
-    """Output only. The hash of the last checked event (a checkpoint to keep elsewhere)."""
+    """The hash of the last checked event (a checkpoint to keep elsewhere)."""
     def __init__(
         self,
         *,
@@ -629,28 +672,28 @@ class GetUsageReportResponse(_message.Message):
     EXPIRING_KEYS_FIELD_NUMBER: _builtins.int
     UNUSED_KEYS_FIELD_NUMBER: _builtins.int
     total_success: _builtins.int
-    """Output only. Successful validations over the whole range."""
+    """Successful validations over the whole range."""
     total_failure: _builtins.int
-    """Output only. Failed validations over the whole range."""
+    """Failed validations over the whole range."""
     @_builtins.property
     def buckets(self) -> _containers.RepeatedCompositeFieldContainer[Global___UsageBucket]:
-        """Output only. Buckets in time order; empty buckets included."""
+        """Buckets in time order; empty buckets included."""
 
     @_builtins.property
     def failures_by_reason(self) -> _containers.ScalarMap[_builtins.str, _builtins.int]:
-        """Output only. Failed validations over the whole range by ErrorReason name."""
+        """Failed validations over the whole range by ErrorReason name."""
 
     @_builtins.property
     def last_used_time(self) -> _timestamp_pb2.Timestamp:
-        """Output only. The latest successful use of any key in the subject."""
+        """The latest successful use of any key in the subject."""
 
     @_builtins.property
     def expiring_keys(self) -> _containers.RepeatedCompositeFieldContainer[_keys_pb2.ApiKey]:
-        """Output only. Active keys expiring within expiring_within, soonest first."""
+        """Active keys expiring within expiring_within, soonest first."""
 
     @_builtins.property
     def unused_keys(self) -> _containers.RepeatedCompositeFieldContainer[_keys_pb2.ApiKey]:
-        """Output only. Active keys not used since unused_since."""
+        """Active keys not used since unused_since."""
 
     def __init__(
         self,

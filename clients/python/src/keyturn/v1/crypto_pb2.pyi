@@ -153,11 +153,11 @@ class GenerateKeyResponse(_message.Message):
     TYPE_FIELD_NUMBER: _builtins.int
     ENTROPY_BITS_FIELD_NUMBER: _builtins.int
     key: _builtins.str
-    """Output only. The generated token. Shown once; the server keeps no copy."""
+    """The generated token. Shown once; the server keeps no copy."""
     type: Global___TokenType.ValueType
-    """Output only. The kind of token generated."""
+    """The kind of token generated."""
     entropy_bits: _builtins.float
-    """Output only. The number of random bits in the token."""
+    """The number of random bits in the token."""
     def __init__(
         self,
         *,
@@ -224,19 +224,19 @@ class GenerateKeyPairResponse(_message.Message):
     CURVE_FIELD_NUMBER: _builtins.int
     PRIVATE_KEY_ENCRYPTED_FIELD_NUMBER: _builtins.int
     public_key: _builtins.str
-    """Output only. SubjectPublicKeyInfo public key, PEM (`-----BEGIN PUBLIC KEY-----`)."""
+    """SubjectPublicKeyInfo public key, PEM (`-----BEGIN PUBLIC KEY-----`)."""
     private_key: _builtins.str
-    """Output only. PKCS#8 private key, PEM (`-----BEGIN PRIVATE KEY-----`, or
+    """PKCS#8 private key, PEM (`-----BEGIN PRIVATE KEY-----`, or
     `-----BEGIN ENCRYPTED PRIVATE KEY-----` when a passphrase was given).
     """
     algorithm: Global___KeyPairAlgorithm.ValueType
-    """Output only. The algorithm of the pair."""
+    """The algorithm of the pair."""
     key_size: _builtins.int
-    """Output only. RSA modulus size in bits; 0 for EC and Ed25519."""
+    """RSA modulus size in bits; 0 for EC and Ed25519."""
     curve: Global___EllipticCurve.ValueType
-    """Output only. The curve of an EC key; unspecified for RSA and Ed25519."""
+    """The curve of an EC key; unspecified for RSA and Ed25519."""
     private_key_encrypted: _builtins.bool
-    """Output only. True when private_key is encrypted with the request's passphrase."""
+    """True when private_key is encrypted with the request's passphrase."""
     def __init__(
         self,
         *,
@@ -315,21 +315,21 @@ class EncryptResponse(_message.Message):
     KDF_FIELD_NUMBER: _builtins.int
     ITERATIONS_FIELD_NUMBER: _builtins.int
     ciphertext: _builtins.bytes
-    """Output only. The ciphertext, the same length as the plaintext (the tag is separate)."""
+    """The ciphertext, the same length as the plaintext (the tag is separate)."""
     iv: _builtins.bytes
-    """Output only. The 96-bit random nonce."""
+    """The 96-bit random nonce."""
     tag: _builtins.bytes
-    """Output only. The 128-bit GCM authentication tag."""
+    """The 128-bit GCM authentication tag."""
     salt: _builtins.bytes
-    """Output only. The 16-byte PBKDF2 salt; empty when a raw key was used."""
+    """The 16-byte PBKDF2 salt; empty when a raw key was used."""
     algorithm: _builtins.str
-    """Output only. Always "AES-256-GCM"."""
+    """Always "AES-256-GCM"."""
     kdf: _builtins.str
-    """Output only. The key derivation function: "PBKDF2-HMAC-SHA256" for a password, empty
+    """The key derivation function: "PBKDF2-HMAC-SHA256" for a password, empty
     for a raw key.
     """
     iterations: _builtins.int
-    """Output only. The PBKDF2 iteration count used; 0 for a raw key."""
+    """The PBKDF2 iteration count used; 0 for a raw key."""
     def __init__(
         self,
         *,
@@ -410,9 +410,9 @@ class DecryptResponse(_message.Message):
     PLAINTEXT_FIELD_NUMBER: _builtins.int
     ALGORITHM_FIELD_NUMBER: _builtins.int
     plaintext: _builtins.bytes
-    """Output only. The authenticated plaintext."""
+    """The authenticated plaintext."""
     algorithm: _builtins.str
-    """Output only. Always "AES-256-GCM"."""
+    """Always "AES-256-GCM"."""
     def __init__(
         self,
         *,

@@ -482,10 +482,10 @@ class GetOrCreateOrganizationResponse(_message.Message):
     ORGANIZATION_FIELD_NUMBER: _builtins.int
     CREATED_FIELD_NUMBER: _builtins.int
     created: _builtins.bool
-    """Output only. True when this call created it."""
+    """True when this call created it."""
     @_builtins.property
     def organization(self) -> Global___Organization:
-        """Output only. The existing or new organization."""
+        """The existing or new organization."""
 
     def __init__(
         self,
@@ -558,10 +558,10 @@ class ListOrganizationsResponse(_message.Message):
     ORGANIZATIONS_FIELD_NUMBER: _builtins.int
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     next_page_token: _builtins.str
-    """Output only. Token for the next page; empty on the last page."""
+    """Token for the next page; empty on the last page."""
     @_builtins.property
     def organizations(self) -> _containers.RepeatedCompositeFieldContainer[Global___Organization]:
-        """Output only. One page of organizations."""
+        """One page of organizations."""
 
     def __init__(
         self,
@@ -638,10 +638,10 @@ class GetOrCreateProjectResponse(_message.Message):
     PROJECT_FIELD_NUMBER: _builtins.int
     CREATED_FIELD_NUMBER: _builtins.int
     created: _builtins.bool
-    """Output only. True when this call created it."""
+    """True when this call created it."""
     @_builtins.property
     def project(self) -> Global___Project:
-        """Output only. The existing or new project."""
+        """The existing or new project."""
 
     def __init__(
         self,
@@ -718,10 +718,10 @@ class ListProjectsResponse(_message.Message):
     PROJECTS_FIELD_NUMBER: _builtins.int
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     next_page_token: _builtins.str
-    """Output only. Token for the next page; empty on the last page."""
+    """Token for the next page; empty on the last page."""
     @_builtins.property
     def projects(self) -> _containers.RepeatedCompositeFieldContainer[Global___Project]:
-        """Output only. One page of projects."""
+        """One page of projects."""
 
     def __init__(
         self,
@@ -798,10 +798,10 @@ class GetOrCreateProductResponse(_message.Message):
     PRODUCT_FIELD_NUMBER: _builtins.int
     CREATED_FIELD_NUMBER: _builtins.int
     created: _builtins.bool
-    """Output only. True when this call created it."""
+    """True when this call created it."""
     @_builtins.property
     def product(self) -> Global___Product:
-        """Output only. The existing or new product."""
+        """The existing or new product."""
 
     def __init__(
         self,
@@ -882,10 +882,10 @@ class ListProductsResponse(_message.Message):
     PRODUCTS_FIELD_NUMBER: _builtins.int
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     next_page_token: _builtins.str
-    """Output only. Token for the next page; empty on the last page."""
+    """Token for the next page; empty on the last page."""
     @_builtins.property
     def products(self) -> _containers.RepeatedCompositeFieldContainer[Global___Product]:
-        """Output only. One page of products."""
+        """One page of products."""
 
     def __init__(
         self,
@@ -936,10 +936,10 @@ class AddProductToProjectResponse(_message.Message):
     PROJECT_FIELD_NUMBER: _builtins.int
     CREATED_FIELD_NUMBER: _builtins.int
     created: _builtins.bool
-    """Output only. True when this call created the link; false when it already existed."""
+    """True when this call created the link; false when it already existed."""
     @_builtins.property
     def project(self) -> Global___Project:
-        """Output only. The project with its updated product_ids."""
+        """The project with its updated product_ids."""
 
     def __init__(
         self,
@@ -1024,10 +1024,10 @@ class CreateKeyResponse(_message.Message):
     KEY_FIELD_NUMBER: _builtins.int
     PLAINTEXT_FIELD_NUMBER: _builtins.int
     plaintext: _builtins.str
-    """Output only. The plaintext key. Shown once; the server keeps only a keyed hash."""
+    """The plaintext key. Shown once; the server keeps only a keyed hash."""
     @_builtins.property
     def key(self) -> Global___ApiKey:
-        """Output only. The new key."""
+        """The new key."""
 
     def __init__(
         self,
@@ -1049,14 +1049,16 @@ class ValidateKeyRequest(_message.Message):
 
     DESCRIPTOR: _descriptor.Descriptor
 
-    KEY_FIELD_NUMBER: _builtins.int
+    PLAINTEXT_FIELD_NUMBER: _builtins.int
     PRODUCT_ID_FIELD_NUMBER: _builtins.int
     REQUIRED_SCOPES_FIELD_NUMBER: _builtins.int
     CLIENT_IP_FIELD_NUMBER: _builtins.int
-    CHECK_RATE_LIMIT_FIELD_NUMBER: _builtins.int
-    TRACK_USAGE_FIELD_NUMBER: _builtins.int
-    key: _builtins.str
-    """Required. The plaintext key presented by the end caller."""
+    SKIP_RATE_LIMIT_FIELD_NUMBER: _builtins.int
+    SKIP_USAGE_FIELD_NUMBER: _builtins.int
+    plaintext: _builtins.str
+    """Required. The plaintext API key presented by the end caller (what
+    CreateKeyResponse.plaintext returned once).
+    """
     product_id: _builtins.str
     """Optional. The product being accessed. A key scoped to another product, or a key of an
     organization that does not own this product, fails with WRONG_PRODUCT.
@@ -1065,10 +1067,14 @@ class ValidateKeyRequest(_message.Message):
     """Optional. The end caller's IP address, checked against allowed_cidrs. A key with
     allowed_cidrs fails IP_NOT_ALLOWED when this is empty.
     """
-    check_rate_limit: _builtins.bool
-    """Optional. Enforce the key's rate limit (default true)."""
-    track_usage: _builtins.bool
-    """Optional. Count this validation in use_count and last_used_time (default true)."""
+    skip_rate_limit: _builtins.bool
+    """Optional. When true, the key's rate limit is not enforced and no quota is taken
+    (default false: the limit applies).
+    """
+    skip_usage: _builtins.bool
+    """Optional. When true, this validation is not counted in use_count and
+    last_used_time (default false: it is counted).
+    """
     @_builtins.property
     def required_scopes(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """Optional. Scopes the key must all hold."""
@@ -1076,25 +1082,18 @@ class ValidateKeyRequest(_message.Message):
     def __init__(
         self,
         *,
-        key: _builtins.str = ...,
+        plaintext: _builtins.str = ...,
         product_id: _builtins.str = ...,
         required_scopes: _abc.Iterable[_builtins.str] | None = ...,
         client_ip: _builtins.str = ...,
-        check_rate_limit: _builtins.bool | None = ...,
-        track_usage: _builtins.bool | None = ...,
+        skip_rate_limit: _builtins.bool = ...,
+        skip_usage: _builtins.bool = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["_check_rate_limit", b"_check_rate_limit", "_track_usage", b"_track_usage", "check_rate_limit", b"check_rate_limit", "track_usage", b"track_usage"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["_check_rate_limit", b"_check_rate_limit", "_track_usage", b"_track_usage", "check_rate_limit", b"check_rate_limit", "client_ip", b"client_ip", "key", b"key", "product_id", b"product_id", "required_scopes", b"required_scopes", "track_usage", b"track_usage"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["client_ip", b"client_ip", "plaintext", b"plaintext", "product_id", b"product_id", "required_scopes", b"required_scopes", "skip_rate_limit", b"skip_rate_limit", "skip_usage", b"skip_usage"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
-    _WhichOneofReturnType__check_rate_limit: _TypeAlias = _typing.Literal["check_rate_limit"]  # noqa: Y015
-    _WhichOneofArgType__check_rate_limit: _TypeAlias = _typing.Literal["_check_rate_limit", b"_check_rate_limit"]  # noqa: Y015
-    _WhichOneofReturnType__track_usage: _TypeAlias = _typing.Literal["track_usage"]  # noqa: Y015
-    _WhichOneofArgType__track_usage: _TypeAlias = _typing.Literal["_track_usage", b"_track_usage"]  # noqa: Y015
-    @_typing.overload
-    def WhichOneof(self, oneof_group: _WhichOneofArgType__check_rate_limit) -> _WhichOneofReturnType__check_rate_limit | None: ...
-    @_typing.overload
-    def WhichOneof(self, oneof_group: _WhichOneofArgType__track_usage) -> _WhichOneofReturnType__track_usage | None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ValidateKeyRequest: _TypeAlias = ValidateKeyRequest  # noqa: Y015
 
@@ -1144,11 +1143,11 @@ class ValidateKeyResponse(_message.Message):
     RATE_LIMIT_FIELD_NUMBER: _builtins.int
     @_builtins.property
     def key(self) -> Global___ApiKey:
-        """Output only. The validated key, including metadata.custom."""
+        """The validated key, including metadata.custom."""
 
     @_builtins.property
     def rate_limit(self) -> Global___RateLimitStatus:
-        """Output only. Quota state; unset when the key has no rate limit or check_rate_limit
+        """Quota state; unset when the key has no rate limit or check_rate_limit
         was false.
         """
 
@@ -1205,11 +1204,11 @@ class ListKeysRequest(_message.Message):
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     organization_id: _builtins.str
-    """Optional. List the keys of this organization."""
+    """List the keys of this organization."""
     project_id: _builtins.str
-    """Optional. List the keys scoped to this project."""
+    """List the keys scoped to this project."""
     product_id: _builtins.str
-    """Optional. List the keys scoped to this product."""
+    """List the keys scoped to this product."""
     status: Global___KeyStatusFilter.ValueType
     """Optional. Status filter (default ALL)."""
     page_size: _builtins.int
@@ -1236,11 +1235,13 @@ class ListKeysRequest(_message.Message):
         page_size: _builtins.int = ...,
         page_token: _builtins.str = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "not_used_since", b"not_used_since"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "not_used_since", b"not_used_since", "organization_id", b"organization_id", "parent", b"parent", "product_id", b"product_id", "project_id", b"project_id"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "not_used_since", b"not_used_since", "organization_id", b"organization_id", "page_size", b"page_size", "page_token", b"page_token", "product_id", b"product_id", "project_id", b"project_id", "status", b"status"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "not_used_since", b"not_used_since", "organization_id", b"organization_id", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "product_id", b"product_id", "project_id", b"project_id", "status", b"status"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
-    def WhichOneof(self, oneof_group: _Never) -> None: ...
+    _WhichOneofReturnType_parent: _TypeAlias = _typing.Literal["organization_id", "project_id", "product_id"]  # noqa: Y015
+    _WhichOneofArgType_parent: _TypeAlias = _typing.Literal["parent", b"parent"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType_parent) -> _WhichOneofReturnType_parent | None: ...
 
 Global___ListKeysRequest: _TypeAlias = ListKeysRequest  # noqa: Y015
 
@@ -1253,10 +1254,10 @@ class ListKeysResponse(_message.Message):
     KEYS_FIELD_NUMBER: _builtins.int
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     next_page_token: _builtins.str
-    """Output only. Token for the next page; empty on the last page."""
+    """Token for the next page; empty on the last page."""
     @_builtins.property
     def keys(self) -> _containers.RepeatedCompositeFieldContainer[Global___ApiKey]:
-        """Output only. One page of keys, newest first."""
+        """One page of keys, newest first."""
 
     def __init__(
         self,
@@ -1345,14 +1346,14 @@ class RotateKeyResponse(_message.Message):
     PLAINTEXT_FIELD_NUMBER: _builtins.int
     PREVIOUS_KEY_FIELD_NUMBER: _builtins.int
     plaintext: _builtins.str
-    """Output only. The successor's plaintext. Shown once."""
+    """The successor's plaintext. Shown once."""
     @_builtins.property
     def key(self) -> Global___ApiKey:
-        """Output only. The successor key, with the old key's settings and expire_time."""
+        """The successor key, with the old key's settings and expire_time."""
 
     @_builtins.property
     def previous_key(self) -> Global___ApiKey:
-        """Output only. The old key with its new expire_time."""
+        """The old key with its new expire_time."""
 
     def __init__(
         self,
