@@ -42,7 +42,7 @@ def append(server: ServerThread, records: list[AuditRecord]) -> list[int]:
     """Append records to the chain in one transaction on the server's own loop."""
 
     async def run() -> list[int]:
-        async with server.runtime.db.transaction() as session:
+        async with server.container.db.transaction() as session:
             rows = await append_events(session, records)
             return [row.sequence for row in rows]
 

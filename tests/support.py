@@ -172,9 +172,9 @@ class ServerThread:
         return f"127.0.0.1:{self.port}"
 
     @property
-    def runtime(self) -> Any:
+    def container(self) -> Any:
         assert self.server is not None
-        return self.server.runtime
+        return self.server.container
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
@@ -343,14 +343,13 @@ def with_token(ch: grpc.Channel, token: str) -> grpc.Channel:
 
 async def bootstrap_admin(settings: config.Settings, name: str = "admin") -> str:
     """An ADMIN principal (created, or given a new token) in the settings' database."""
-    from keyturn_server.store.db import Database
-    from keyturn_server.usecases.access import AccessUseCases
+    from keyturn_server.container import Container
 
-    db = Database(settings.database_url)
+    container = Container.build(settings)
     try:
-        _, token = await AccessUseCases(db, settings).bootstrap_admin(name=name, force=True)
+        _, token = await container.principals.bootstrap_admin(name=name, force=True)
     finally:
-        await db.dispose()
+        await container.db.dispose()
     return token
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from keyturn_server.api.permissions import METHOD_PERMISSIONS
 from keyturn_server.domain.access import (
-    METHOD_PERMISSIONS,
     Permission,
     Principal,
     Role,
@@ -120,3 +120,13 @@ def test_every_method_names_a_known_permission() -> None:
     for method, permission in METHOD_PERMISSIONS.items():
         assert method.startswith("/keyturn.v1.")
         assert permission is None or isinstance(permission, Permission)
+
+
+def test_domain_knows_no_method_paths() -> None:
+    """gRPC method paths live at the edge (api/permissions.py), not in domain/."""
+    import pathlib
+
+    import keyturn_server.domain as domain
+
+    for module in pathlib.Path(domain.__file__).parent.glob("*.py"):
+        assert "/keyturn.v1." not in module.read_text(), module.name

@@ -184,7 +184,7 @@ def test_access_log_levels(server: ServerThread, ch: grpc.Channel, level: str, e
     org = str(uuid.uuid4())
 
     async def run() -> AccessLogWriter:
-        writer = AccessLogWriter(server.runtime.db, level, 100)  # type: ignore[arg-type]
+        writer = AccessLogWriter(server.container.db, level, 100)  # type: ignore[arg-type]
         await writer.start()
         for record in _access_records(org):
             await writer.submit(record)
@@ -200,8 +200,7 @@ def test_access_log_levels(server: ServerThread, ch: grpc.Channel, level: str, e
 def test_server_access_log_is_wired_at_the_configured_level(server: ServerThread, ch: grpc.Channel) -> None:
     """The default server runs at `detailed`: failures kept, successes filtered."""
     org = str(uuid.uuid4())
-    log = server.runtime.access_log
-    assert log is server.runtime.extras["access_log_writer"]
+    log = server.container.access_log
 
     async def run() -> None:
         for record in _access_records(org):
@@ -219,7 +218,7 @@ def test_full_queue_waits_then_counts_the_drop(server: ServerThread, ch: grpc.Ch
     org = str(uuid.uuid4())
 
     async def run() -> tuple[int, int]:
-        writer = AccessLogWriter(server.runtime.db, "verbose", 2, put_timeout_seconds=0.05)
+        writer = AccessLogWriter(server.container.db, "verbose", 2, put_timeout_seconds=0.05)
         records = [AuditRecord(action="crypto.encrypt", organization_id=org) for _ in range(3)]
         # Not started: nothing drains, so the third submit waits briefly and is then dropped.
         for record in records:
@@ -335,7 +334,7 @@ def verbose_server(
 
 def _flush(server: ServerThread) -> None:
     async def run() -> None:
-        await server.runtime.extras["access_log_writer"].flush()
+        await server.container.access_log.flush()
 
     server.call(run())
 

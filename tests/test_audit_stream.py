@@ -118,7 +118,7 @@ def test_access_log_events_reach_the_stream(server: ServerThread, ch: grpc.Chann
 
         async def submit() -> None:
             for _ in range(5):
-                await server.runtime.access_log.submit(
+                await server.container.access_log.submit(
                     AuditRecord(action="crypto.decrypt", organization_id=org)
                 )
 
@@ -167,7 +167,7 @@ def test_stream_sees_events_from_a_second_server_process(
             latency = time.monotonic() - started
         assert [e.resource_id for e in got] == created
         # Delivered by NOTIFY (the poll backstop is 2 s; this would be slower).
-        feed = server.runtime.extras["audit"].feed
+        feed = server.container.audit_feed
         assert feed.notifications > 0
         assert latency < 2.0, latency
     finally:

@@ -35,7 +35,7 @@ from keyturn.v1 import (
     keys_pb2,
     keys_pb2_grpc,
 )
-from keyturn_server.domain.access import METHOD_PERMISSIONS
+from keyturn_server.api.permissions import METHOD_PERMISSIONS
 
 from tests.support import (
     AddMetadata,

@@ -615,8 +615,8 @@ def test_calls_are_audited_without_payloads(
     server: ServerThread, stub: crypto_pb2_grpc.CryptoServiceStub
 ) -> None:
     recorder = RecordingAccessLog()
-    previous = server.runtime.access_log
-    server.runtime.access_log = recorder
+    crypto_ops = server.container.crypto
+    previous, crypto_ops.access_log = crypto_ops.access_log, recorder
     try:
         key, password, plaintext, passphrase = (
             hex_key(),
@@ -640,7 +640,7 @@ def test_calls_are_audited_without_payloads(
         bad = pb.DecryptRequest(ciphertext=sealed.ciphertext, iv=sealed.iv, tag=sealed.tag, key=hex_key())
         decryption_failed(lambda: stub.Decrypt(bad, timeout=5))
     finally:
-        server.runtime.access_log = previous
+        crypto_ops.access_log = previous
 
     summary = [(r.action, r.outcome, r.reason) for r in recorder.records]
     assert summary == [

@@ -1,4 +1,4 @@
-"""The server factory: services, health, reflection, interceptors, background tasks, shutdown.
+"""The gRPC server factory: the container's servicers, health, reflection, interceptors, shutdown.
 
     server, port = await build_server(settings)   # settings.listen may use port 0
     await server.start()
@@ -12,22 +12,31 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 import grpc
 from google.rpc import error_details_pb2  # noqa: F401  (puts google.rpc details in the reflection pool)
 from grpc_health.v1 import _async as health_aio  # what health.aio re-exports
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
-from keyturn.v1 import access_pb2, audit_pb2, crypto_pb2, keys_pb2
+from keyturn.v1 import (
+    access_pb2,
+    access_pb2_grpc,
+    audit_pb2,
+    audit_pb2_grpc,
+    crypto_pb2,
+    crypto_pb2_grpc,
+    keys_pb2,
+    keys_pb2_grpc,
+)
 
-from keyturn_server.api.auth import AuthInterceptor
+from keyturn_server.api.access_servicer import AccessServicer
+from keyturn_server.api.audit_servicer import AuditServicer
+from keyturn_server.api.auth import AuthInterceptor, CallerCheck
+from keyturn_server.api.crypto_servicer import CryptoServicer
 from keyturn_server.api.interceptors import EdgeInterceptor
+from keyturn_server.api.key_servicer import KeyServicer
 from keyturn_server.config import Settings
-from keyturn_server.domain.ports import AccessLog, KeyEvents
-from keyturn_server.store.db import Database
+from keyturn_server.container import Container
 
 log = logging.getLogger("keyturn.server")
 
@@ -38,39 +47,18 @@ SERVICE_NAMES = (
     access_pb2.DESCRIPTOR.services_by_name["AccessService"].full_name,
 )
 
-Hook = Callable[[], Awaitable[None]]
-
-
-@dataclass
-class Runtime:
-    """What the servicers share: settings, the database, and background work.
-
-    Components register `on_start` hooks (start background tasks) and `on_stop` hooks
-    (flush and stop them); stop hooks run in reverse order after the gRPC server has drained.
-    """
-
-    settings: Settings
-    db: Database
-    # Set by the components that implement them (see domain/ports.py); None until wired.
-    access_log: AccessLog | None = None
-    key_events: KeyEvents | None = None
-    on_start: list[Hook] = field(default_factory=list)
-    on_stop: list[Hook] = field(default_factory=list)
-    extras: dict[str, Any] = field(default_factory=dict)
-
 
 class KeyturnServer:
     def __init__(
-        self, server: grpc.aio.Server, health_servicer: health_aio.HealthServicer, runtime: Runtime
+        self, server: grpc.aio.Server, health_servicer: health_aio.HealthServicer, container: Container
     ) -> None:
         self.server = server
         self.health = health_servicer
-        self.runtime = runtime
+        self.container = container
         self._stopped = False
 
     async def start(self) -> None:
-        for hook in self.runtime.on_start:
-            await hook()
+        await self.container.start()
         await self.server.start()
         for name in ("", *SERVICE_NAMES):
             await self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
@@ -81,13 +69,8 @@ class KeyturnServer:
             return
         self._stopped = True
         await self.health.enter_graceful_shutdown()
-        await self.server.stop(self.runtime.settings.shutdown_grace_seconds if grace is None else grace)
-        for hook in reversed(self.runtime.on_stop):
-            try:
-                await hook()
-            except Exception:
-                log.exception("error while stopping a background component")
-        await self.runtime.db.dispose()
+        await self.server.stop(self.container.settings.shutdown_grace_seconds if grace is None else grace)
+        await self.container.stop()
 
     async def wait_for_termination(self) -> None:
         await self.server.wait_for_termination()
@@ -106,27 +89,28 @@ def _server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
     )
 
 
-def _register_services(server: grpc.aio.Server, runtime: Runtime) -> None:
-    """Add every keyturn.v1 servicer. Imported lazily so each module owns its wiring."""
-    from keyturn_server.api import wiring
-
-    wiring.register(server, runtime)
+def _add_servicers(server: grpc.aio.Server, c: Container) -> None:
+    keys_pb2_grpc.add_KeyServiceServicer_to_server(KeyServicer(c.tenancy, c.keys, c.validation), server)
+    crypto_pb2_grpc.add_CryptoServiceServicer_to_server(CryptoServicer(c.crypto), server)
+    audit_pb2_grpc.add_AuditServiceServicer_to_server(AuditServicer(c.audit), server)
+    access_pb2_grpc.add_AccessServiceServicer_to_server(AccessServicer(c.principals), server)
 
 
 async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
     """Build (not start) a server listening on settings.listen; returns it and the bound port."""
-    runtime = Runtime(settings=settings, db=Database(settings.database_url))
+    container = Container.build(settings)
+    caller_check = CallerCheck(container.authenticator, mtls=settings.tls_client_ca is not None)
     max_message = settings.max_payload_bytes + 64 * 1024
     server = grpc.aio.server(
         # EdgeInterceptor stays outermost: it maps the errors AuthInterceptor raises.
-        interceptors=[EdgeInterceptor(), AuthInterceptor(runtime)],
+        interceptors=[EdgeInterceptor(), AuthInterceptor(caller_check)],
         options=[
             ("grpc.max_receive_message_length", max_message),
             ("grpc.max_send_message_length", max_message),
             ("grpc.so_reuseport", 0),
         ],
     )
-    _register_services(server, runtime)
+    _add_servicers(server, container)
 
     health_servicer = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
@@ -149,7 +133,7 @@ async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
         port = server.add_secure_port(settings.listen, credentials)
     if port == 0:
         raise OSError(f"could not bind {settings.listen}")
-    return KeyturnServer(server, health_servicer, runtime), port
+    return KeyturnServer(server, health_servicer, container), port
 
 
 async def serve(settings: Settings) -> None:
@@ -170,4 +154,4 @@ async def serve(settings: Settings) -> None:
     await server.stop()
 
 
-__all__ = ["SERVICE_NAMES", "KeyturnServer", "Runtime", "build_server", "serve"]
+__all__ = ["SERVICE_NAMES", "KeyturnServer", "build_server", "serve"]

@@ -27,26 +27,24 @@ ADMIN_TOKEN_FILE = "admin-token"  # noqa: S105
 
 
 async def _bootstrap(settings: config.Settings, name: str, force: bool) -> tuple[str, str, str]:
-    from keyturn_server.store.db import Database
-    from keyturn_server.usecases.access import AccessUseCases
+    from keyturn_server.container import Container
 
-    db = Database(settings.database_url)
+    container = Container.build(settings)  # built, not started: no background work
     try:
-        row, plaintext = await AccessUseCases(db, settings).bootstrap_admin(name=name, force=force)
+        row, plaintext = await container.principals.bootstrap_admin(name=name, force=force)
         return row.id, row.name, plaintext
     finally:
-        await db.dispose()
+        await container.db.dispose()
 
 
 async def _admin_exists(settings: config.Settings) -> bool:
-    from keyturn_server.store.db import Database
-    from keyturn_server.usecases.access import AccessUseCases
+    from keyturn_server.container import Container
 
-    db = Database(settings.database_url)
+    container = Container.build(settings)
     try:
-        return await AccessUseCases(db, settings).admin_exists()
+        return await container.principals.admin_exists()
     finally:
-        await db.dispose()
+        await container.db.dispose()
 
 
 def cmd_bootstrap(args: argparse.Namespace) -> int:

@@ -209,12 +209,12 @@ def _database_url(args: argparse.Namespace) -> str:
 def cmd_prune(args: argparse.Namespace) -> int:
     from keyturn_server.domain.errors import DomainError
     from keyturn_server.store.db import Database
-    from keyturn_server.usecases.audit_trail import AuditUseCases
+    from keyturn_server.usecases.audit_trail import AuditChain
 
     async def run() -> int:
         db = Database(_database_url(args))
         try:
-            result = await AuditUseCases(db).prune(args.before, verify_first=not args.force)
+            result = await AuditChain(db).prune(args.before, verify_first=not args.force)
         except DomainError as err:
             print(f"keyturn: {err.message}", file=sys.stderr)
             return 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import grpc
 from google.protobuf import timestamp_pb2
@@ -13,10 +13,7 @@ from keyturn_server.domain import access as policy
 from keyturn_server.domain.access import Role, RoleBinding
 from keyturn_server.domain.errors import CallerUnauthenticated, FieldViolation, InvalidArgument
 from keyturn_server.store import models
-from keyturn_server.usecases.access import AccessUseCases, PrincipalInput, bindings_of, setup_access
-
-if TYPE_CHECKING:
-    from keyturn_server.app import Runtime
+from keyturn_server.usecases.principals import PrincipalInput, Principals, bindings_of
 
 Context = grpc.aio.ServicerContext[Any, Any]
 
@@ -88,7 +85,7 @@ def principal_input(message: access_pb2.Principal) -> PrincipalInput:
 
 
 class AccessServicer(access_pb2_grpc.AccessServiceServicer):
-    def __init__(self, access: AccessUseCases) -> None:
+    def __init__(self, access: Principals) -> None:
         self.access = access
 
     async def GetCallerIdentity(
@@ -120,7 +117,7 @@ class AccessServicer(access_pb2_grpc.AccessServiceServicer):
             request.organization_id, request.page_size, request.page_token
         )
         return access_pb2.ListPrincipalsResponse(
-            principals=[principal_to_proto(p) for p in page.principals], next_page_token=page.next_page_token
+            principals=[principal_to_proto(p) for p in page.items], next_page_token=page.next_page_token
         )
 
     async def UpdatePrincipal(
@@ -141,14 +138,10 @@ class AccessServicer(access_pb2_grpc.AccessServiceServicer):
     ) -> access_pb2.ListPrincipalTokensResponse:
         page = await self.access.list_tokens(request.principal_id, request.page_size, request.page_token)
         return access_pb2.ListPrincipalTokensResponse(
-            tokens=[token_to_proto(t) for t in page.tokens], next_page_token=page.next_page_token
+            tokens=[token_to_proto(t) for t in page.items], next_page_token=page.next_page_token
         )
 
     async def RevokePrincipalToken(
         self, request: access_pb2.RevokePrincipalTokenRequest, context: Context
     ) -> access_pb2.PrincipalToken:
         return token_to_proto(await self.access.revoke_token(request.id))
-
-
-def register(server: grpc.aio.Server, runtime: Runtime) -> None:
-    access_pb2_grpc.add_AccessServiceServicer_to_server(AccessServicer(setup_access(runtime)), server)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import grpc
 from google.protobuf import duration_pb2, json_format, struct_pb2, timestamp_pb2
@@ -32,10 +32,7 @@ from keyturn_server.domain.audit import FAILURE, SUCCESS, ResourceType
 from keyturn_server.domain.audit_query import AuditFilter, ChainCheck, Granularity
 from keyturn_server.store.audit_queries import Subject
 from keyturn_server.store.models import ApiKey, AuditEvent
-from keyturn_server.usecases.audit_trail import AuditUseCases, UsageReport, setup_audit
-
-if TYPE_CHECKING:
-    from keyturn_server.app import Runtime
+from keyturn_server.usecases.audit_trail import AuditUseCases, UsageReport
 
 MAX_ID_LENGTH = 64
 MAX_ACTIONS = 50
@@ -260,8 +257,3 @@ class AuditServicer(audit_pb2_grpc.AuditServiceServicer):
             now=now,
         )
         return report_to_proto(report, now)
-
-
-def register(server: grpc.aio.Server, runtime: Runtime) -> None:
-    usecases = setup_audit(runtime)
-    audit_pb2_grpc.add_AuditServiceServicer_to_server(AuditServicer(usecases), server)

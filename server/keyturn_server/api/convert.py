@@ -275,11 +275,10 @@ def key_listing(request: keys_pb2.ListKeysRequest) -> KeyListing:
         "product_id": "product",
     }
     field = request.WhichOneof("parent")
-    parent: KeyParent = parents[field] if field else "organization"
+    # No parent: the caller's only organization (decided by the use case, which knows the caller).
+    parent: KeyParent | None = parents[field] if field else None
     parent_id = ""
-    if field is None:
-        v.add("parent", "required: one of organization_id, project_id and product_id")
-    else:
+    if field is not None:
         value = getattr(request, field)
         parent_id = v.check(lambda: check.resource_id(field, value), None) or ""
     status = STATUS_FILTERS.get(request.status)

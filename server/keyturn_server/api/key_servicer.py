@@ -1,24 +1,22 @@
 """keyturn.v1.KeyService: thin handlers (validate + convert in, use case, convert out).
 
-Tenancy and key management live here; ValidateKey (the hot path) comes from
-ValidateKeyMixin in validate_servicer.py. Handlers raise domain errors; the edge
-interceptor maps them to statuses.
+ValidateKey's decoding and rendering live in validate_servicer.py. Handlers raise domain
+errors; the edge interceptor maps them to statuses.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import grpc
 from keyturn.v1 import keys_pb2, keys_pb2_grpc
 
-from keyturn_server.api import convert
-from keyturn_server.api.validate_servicer import ValidateKeyMixin, setup_validation
+from keyturn_server.api import convert, validate_servicer
 from keyturn_server.domain import validation as check
-from keyturn_server.usecases import keys, tenancy, utcnow
-
-if TYPE_CHECKING:
-    from keyturn_server.app import Runtime
+from keyturn_server.usecases import utcnow
+from keyturn_server.usecases.keys import KeyManagement
+from keyturn_server.usecases.tenancy import Tenancy
+from keyturn_server.usecases.validate import KeyValidation
 
 Context = grpc.aio.ServicerContext[Any, Any]
 
@@ -45,22 +43,24 @@ def _page_size(value: int) -> int:
     return check.page_size("page_size", value)
 
 
-class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
-    def __init__(self, runtime: Runtime) -> None:
-        self.runtime = runtime
+class KeyServicer(keys_pb2_grpc.KeyServiceServicer):
+    def __init__(self, tenancy: Tenancy, keys: KeyManagement, validation: KeyValidation) -> None:
+        self.tenancy = tenancy
+        self.keys = keys
+        self.validation = validation
 
     # --- Organizations ------------------------------------------------------------------------
 
     async def CreateOrganization(
         self, request: keys_pb2.CreateOrganizationRequest, context: Context
     ) -> keys_pb2.Organization:
-        row = await tenancy.create_organization(self.runtime, _name("name", request.name))
+        row = await self.tenancy.create_organization(_name("name", request.name))
         return convert.organization_to_proto(row)
 
     async def GetOrCreateOrganization(
         self, request: keys_pb2.GetOrCreateOrganizationRequest, context: Context
     ) -> keys_pb2.GetOrCreateOrganizationResponse:
-        row, created = await tenancy.get_or_create_organization(self.runtime, _name("name", request.name))
+        row, created = await self.tenancy.get_or_create_organization(_name("name", request.name))
         return keys_pb2.GetOrCreateOrganizationResponse(
             organization=convert.organization_to_proto(row), created=created
         )
@@ -68,15 +68,13 @@ class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
     async def GetOrganization(
         self, request: keys_pb2.GetOrganizationRequest, context: Context
     ) -> keys_pb2.Organization:
-        row = await tenancy.get_organization(self.runtime, _id("id", request.id))
+        row = await self.tenancy.get_organization(_id("id", request.id))
         return convert.organization_to_proto(row)
 
     async def ListOrganizations(
         self, request: keys_pb2.ListOrganizationsRequest, context: Context
     ) -> keys_pb2.ListOrganizationsResponse:
-        page = await tenancy.list_organizations(
-            self.runtime, _page_size(request.page_size), request.page_token
-        )
+        page = await self.tenancy.list_organizations(_page_size(request.page_size), request.page_token)
         return keys_pb2.ListOrganizationsResponse(
             organizations=[convert.organization_to_proto(r) for r in page.items],
             next_page_token=page.next_page_token,
@@ -88,17 +86,17 @@ class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
         self, request: keys_pb2.CreateProjectRequest, context: Context
     ) -> keys_pb2.Project:
         org, name = _org_and_name(request.organization_id, request.name)
-        return convert.project_to_proto(await tenancy.create_project(self.runtime, org, name))
+        return convert.project_to_proto(await self.tenancy.create_project(org, name))
 
     async def GetOrCreateProject(
         self, request: keys_pb2.GetOrCreateProjectRequest, context: Context
     ) -> keys_pb2.GetOrCreateProjectResponse:
         org, name = _org_and_name(request.organization_id, request.name)
-        view, created = await tenancy.get_or_create_project(self.runtime, org, name)
+        view, created = await self.tenancy.get_or_create_project(org, name)
         return keys_pb2.GetOrCreateProjectResponse(project=convert.project_to_proto(view), created=created)
 
     async def GetProject(self, request: keys_pb2.GetProjectRequest, context: Context) -> keys_pb2.Project:
-        return convert.project_to_proto(await tenancy.get_project(self.runtime, _id("id", request.id)))
+        return convert.project_to_proto(await self.tenancy.get_project(_id("id", request.id)))
 
     async def ListProjects(
         self, request: keys_pb2.ListProjectsRequest, context: Context
@@ -107,7 +105,7 @@ class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
         org = v.check(lambda: _id("organization_id", request.organization_id), "")
         size = v.check(lambda: _page_size(request.page_size), 0)
         v.raise_if_any()
-        page = await tenancy.list_projects(self.runtime, org, size, request.page_token)
+        page = await self.tenancy.list_projects(org, size, request.page_token)
         return keys_pb2.ListProjectsResponse(
             projects=[convert.project_to_proto(p) for p in page.items], next_page_token=page.next_page_token
         )
@@ -118,17 +116,17 @@ class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
         self, request: keys_pb2.CreateProductRequest, context: Context
     ) -> keys_pb2.Product:
         org, name = _org_and_name(request.organization_id, request.name)
-        return convert.product_to_proto(await tenancy.create_product(self.runtime, org, name))
+        return convert.product_to_proto(await self.tenancy.create_product(org, name))
 
     async def GetOrCreateProduct(
         self, request: keys_pb2.GetOrCreateProductRequest, context: Context
     ) -> keys_pb2.GetOrCreateProductResponse:
         org, name = _org_and_name(request.organization_id, request.name)
-        row, created = await tenancy.get_or_create_product(self.runtime, org, name)
+        row, created = await self.tenancy.get_or_create_product(org, name)
         return keys_pb2.GetOrCreateProductResponse(product=convert.product_to_proto(row), created=created)
 
     async def GetProduct(self, request: keys_pb2.GetProductRequest, context: Context) -> keys_pb2.Product:
-        return convert.product_to_proto(await tenancy.get_product(self.runtime, _id("id", request.id)))
+        return convert.product_to_proto(await self.tenancy.get_product(_id("id", request.id)))
 
     async def ListProducts(
         self, request: keys_pb2.ListProductsRequest, context: Context
@@ -138,7 +136,7 @@ class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
         project = v.check(lambda: check.resource_id("project_id", request.project_id, required=False), None)
         size = v.check(lambda: _page_size(request.page_size), 0)
         v.raise_if_any()
-        page = await tenancy.list_products(self.runtime, org, project, size, request.page_token)
+        page = await self.tenancy.list_products(org, project, size, request.page_token)
         return keys_pb2.ListProductsResponse(
             products=[convert.product_to_proto(p) for p in page.items], next_page_token=page.next_page_token
         )
@@ -150,7 +148,7 @@ class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
         product = v.check(lambda: _id("product_id", request.product_id), "")
         project = v.check(lambda: _id("project_id", request.project_id), "")
         v.raise_if_any()
-        view, created = await tenancy.add_product_to_project(self.runtime, product, project)
+        view, created = await self.tenancy.add_product_to_project(product, project)
         return keys_pb2.AddProductToProjectResponse(project=convert.project_to_proto(view), created=created)
 
     # --- Keys ---------------------------------------------------------------------------------
@@ -159,24 +157,30 @@ class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
         self, request: keys_pb2.CreateKeyRequest, context: Context
     ) -> keys_pb2.CreateKeyResponse:
         now = utcnow()
-        row, plaintext = await keys.create_key(self.runtime, convert.new_key(request, now))
+        row, plaintext = await self.keys.create_key(convert.new_key(request, now))
         return keys_pb2.CreateKeyResponse(key=convert.api_key_to_proto(row, utcnow()), plaintext=plaintext)
 
+    async def ValidateKey(
+        self, request: keys_pb2.ValidateKeyRequest, context: Context
+    ) -> keys_pb2.ValidateKeyResponse:
+        result = await self.validation.validate(validate_servicer.validation_request(request))
+        return validate_servicer.render(result)
+
     async def GetKey(self, request: keys_pb2.GetKeyRequest, context: Context) -> keys_pb2.ApiKey:
-        row = await keys.get_key(self.runtime, _id("id", request.id))
+        row = await self.keys.get_key(_id("id", request.id))
         return convert.api_key_to_proto(row, utcnow())
 
     async def ListKeys(
         self, request: keys_pb2.ListKeysRequest, context: Context
     ) -> keys_pb2.ListKeysResponse:
-        page = await keys.list_keys(self.runtime, convert.key_listing(request))
+        page = await self.keys.list_keys(convert.key_listing(request))
         now = utcnow()
         return keys_pb2.ListKeysResponse(
             keys=[convert.api_key_to_proto(r, now) for r in page.items], next_page_token=page.next_page_token
         )
 
     async def UpdateKey(self, request: keys_pb2.UpdateKeyRequest, context: Context) -> keys_pb2.ApiKey:
-        row = await keys.update_key(self.runtime, convert.key_update(request, utcnow()))
+        row = await self.keys.update_key(convert.key_update(request, utcnow()))
         return convert.api_key_to_proto(row, utcnow())
 
     async def RotateKey(
@@ -191,7 +195,7 @@ class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
         )
         period = v.check(lambda: check.grace_period("grace_period", grace), check.DEFAULT_ROTATION_GRACE)
         v.raise_if_any()
-        successor, plaintext, previous = await keys.rotate_key(self.runtime, key_id, period)
+        successor, plaintext, previous = await self.keys.rotate_key(key_id, period)
         now = utcnow()
         return keys_pb2.RotateKeyResponse(
             key=convert.api_key_to_proto(successor, now),
@@ -204,16 +208,11 @@ class KeyServicer(ValidateKeyMixin, keys_pb2_grpc.KeyServiceServicer):
         key_id = v.check(lambda: _id("id", request.id), "")
         reason = v.check(lambda: check.revoke_reason("reason", request.reason), "")
         v.raise_if_any()
-        row = await keys.revoke_key(self.runtime, key_id, reason)
+        row = await self.keys.revoke_key(key_id, reason)
         return convert.api_key_to_proto(row, utcnow())
 
     async def DeleteKey(
         self, request: keys_pb2.DeleteKeyRequest, context: Context
     ) -> keys_pb2.DeleteKeyResponse:
-        await keys.delete_key(self.runtime, _id("id", request.id))
+        await self.keys.delete_key(_id("id", request.id))
         return keys_pb2.DeleteKeyResponse()
-
-
-def register(server: grpc.aio.Server, runtime: Runtime) -> None:
-    setup_validation(runtime)
-    keys_pb2_grpc.add_KeyServiceServicer_to_server(KeyServicer(runtime), server)

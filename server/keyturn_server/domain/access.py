@@ -1,11 +1,13 @@
 """Who may do what: permissions, roles, role bindings, and the tenant-scoped policy.
 
-Plain Python (no grpc, no SQLAlchemy). The gRPC edge (api/auth.py) authenticates the caller,
-puts its `Principal` in the `current_principal` contextvar and checks that one of its roles
-grants the RPC's permission (METHOD_PERMISSIONS) - otherwise CALLER_FORBIDDEN. Once the
-tenant of the resource is known, `authorize(...)` checks the binding covers that tenant: a
-caller with no role in the resource's organization gets NOT_FOUND (the resource does not
-exist as far as it can tell), never PERMISSION_DENIED, so ids of other tenants leak nothing.
+Plain Python (no grpc, no SQLAlchemy). An edge (api/) authenticates the caller, puts its
+`Principal` in the `current_principal` contextvar and checks that one of its roles grants
+the call's permission somewhere (the coarse check; api/permissions.py maps RPCs to
+permissions) - otherwise CALLER_FORBIDDEN. Use cases then authorize against the tenant of
+what they loaded: `authorize(...)` checks a binding covers that tenant, and a caller with no
+role in the resource's organization gets NOT_FOUND (the resource does not exist as far as it
+can tell), never PERMISSION_DENIED, so ids of other tenants leak nothing. Lists narrow their
+queries with `visible_organizations` / `visible_projects` instead of filtering pages.
 
 Tenant rules:
 - ADMIN and CRYPTO bindings are global (no organization); every other role is bound to one
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from keyturn_server.domain.audit import ResourceType
 from keyturn_server.domain.errors import (
     CallerForbidden,
     FieldViolation,
@@ -119,57 +122,6 @@ GLOBAL_ROLES = frozenset({Role.ADMIN, Role.CRYPTO})
 # Permissions narrowed by a binding's project_id / product_id.
 PROJECT_NARROWED = frozenset(_KEY_MANAGEMENT)
 PRODUCT_NARROWED = frozenset({P.KEYS_VALIDATE})
-
-_KEYS = "/keyturn.v1.KeyService/"
-_AUDIT = "/keyturn.v1.AuditService/"
-_CRYPTO = "/keyturn.v1.CryptoService/"
-_ACCESS = "/keyturn.v1.AccessService/"
-
-# Full gRPC method name -> the permission it needs. None: any authenticated caller.
-# Every RPC of every keyturn.v1 service is listed; tests/test_auth.py checks the table
-# against the service descriptors, and the interceptor denies methods missing from it.
-METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
-    _KEYS + "CreateOrganization": P.ORGANIZATIONS_CREATE,
-    _KEYS + "GetOrCreateOrganization": P.ORGANIZATIONS_CREATE,
-    _KEYS + "GetOrganization": P.ORGANIZATIONS_GET,
-    _KEYS + "ListOrganizations": P.ORGANIZATIONS_LIST,
-    _KEYS + "CreateProject": P.PROJECTS_CREATE,
-    _KEYS + "GetOrCreateProject": P.PROJECTS_CREATE,
-    _KEYS + "GetProject": P.PROJECTS_GET,
-    _KEYS + "ListProjects": P.PROJECTS_LIST,
-    _KEYS + "CreateProduct": P.PRODUCTS_CREATE,
-    _KEYS + "GetOrCreateProduct": P.PRODUCTS_CREATE,
-    _KEYS + "GetProduct": P.PRODUCTS_GET,
-    _KEYS + "ListProducts": P.PRODUCTS_LIST,
-    _KEYS + "AddProductToProject": P.PROJECTS_UPDATE,
-    _KEYS + "CreateKey": P.KEYS_CREATE,
-    _KEYS + "ValidateKey": P.KEYS_VALIDATE,
-    _KEYS + "GetKey": P.KEYS_GET,
-    _KEYS + "ListKeys": P.KEYS_LIST,
-    _KEYS + "UpdateKey": P.KEYS_UPDATE,
-    _KEYS + "RotateKey": P.KEYS_ROTATE,
-    _KEYS + "RevokeKey": P.KEYS_REVOKE,
-    _KEYS + "DeleteKey": P.KEYS_DELETE,
-    _AUDIT + "ListAuditEvents": P.AUDIT_READ,
-    _AUDIT + "StreamAuditEvents": P.AUDIT_READ,
-    _AUDIT + "VerifyAuditChain": P.AUDIT_VERIFY,
-    _AUDIT + "GetUsageReport": P.USAGE_READ,
-    _CRYPTO + "GenerateKey": P.CRYPTO_USE,
-    _CRYPTO + "GenerateKeyPair": P.CRYPTO_USE,
-    _CRYPTO + "Encrypt": P.CRYPTO_USE,
-    _CRYPTO + "Decrypt": P.CRYPTO_USE,
-    _ACCESS + "GetCallerIdentity": None,
-    _ACCESS + "CreatePrincipal": P.PRINCIPALS_MANAGE,
-    _ACCESS + "GetPrincipal": P.PRINCIPALS_GET,
-    _ACCESS + "ListPrincipals": P.PRINCIPALS_LIST,
-    _ACCESS + "UpdatePrincipal": P.PRINCIPALS_MANAGE,
-    _ACCESS + "CreatePrincipalToken": P.PRINCIPALS_MANAGE,
-    _ACCESS + "ListPrincipalTokens": P.PRINCIPALS_GET,
-    _ACCESS + "RevokePrincipalToken": P.PRINCIPALS_MANAGE,
-}
-
-# Methods that need no caller at all.
-PUBLIC_METHOD_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 
 
 @dataclass(frozen=True)
@@ -339,13 +291,73 @@ def caller_allows(
     return principal.allows(permission, organization_id, project_id, product_id)
 
 
+def visible_organizations(permission: Permission | str) -> frozenset[str] | None:
+    """The organizations the current caller may see for `permission`; None means all of them
+    (a global binding, or trusted code outside an RPC). Lists use it as a WHERE clause."""
+    principal = current_principal.get()
+    if principal is None or principal.is_global(permission):
+        return None
+    return frozenset(principal.organizations(permission))
+
+
+def visible_projects(permission: Permission | str, organization_id: str) -> frozenset[str] | None:
+    """Within an organization the caller may see: None for the whole organization, else the
+    only projects it may see (a KEY_MANAGER bound to projects). Call after `authorize`."""
+    principal = current_principal.get()
+    perm = Permission(permission)
+    if principal is None or principal.is_global(perm) or perm not in PROJECT_NARROWED:
+        return None
+    projects: set[str] = set()
+    for b in principal.bindings:
+        if b.is_global or b.organization_id != organization_id or perm not in ROLE_PERMISSIONS[b.role]:
+            continue
+        if not b.project_id:
+            return None
+        projects.add(b.project_id)
+    return frozenset(projects)
+
+
+def default_organization(permission: Permission | str) -> str:
+    """The one organization a caller bound to a single organization works in ("" otherwise):
+    what a request that names no organization means for it."""
+    principal = current_principal.get()
+    if principal is None or principal.is_global(permission):
+        return ""
+    orgs = principal.organizations(permission)
+    return orgs[0] if len(orgs) == 1 else ""
+
+
+def require_member(permission: Permission | str, organization_id: str) -> None:
+    """The caller holds `permission` somewhere in this organization (a project-bound binding
+    counts); otherwise the organization does not exist for it (NOT_FOUND)."""
+    principal = current_principal.get()
+    if principal is None or principal.is_global(permission):
+        return
+    if organization_id not in principal.organizations(permission):
+        raise NotFound(ResourceType.ORGANIZATION, organization_id)
+
+
+def validation_product(requested: str) -> str:
+    """The product a ValidateKey call is for: a VALIDATOR bound to one product validates for
+    that product (and may not ask for another: CALLER_FORBIDDEN)."""
+    principal = current_principal.get()
+    if principal is None:
+        return requested
+    product = principal.narrowed_product(Permission.KEYS_VALIDATE)
+    if product is None:
+        return requested
+    if requested and requested != product:
+        raise CallerForbidden(Permission.KEYS_VALIDATE.value)
+    return product
+
+
 def authorize(
     permission: Permission | str,
     organization_id: str | None = None,
     project_id: str | None = None,
     product_id: str | None = None,
     *,
-    resource_type: str = "Organization",
+    resource_type: str = ResourceType.ORGANIZATION,
     resource_id: str = "",
 ) -> None:
     """Call once the resource's tenant is known.
@@ -363,8 +375,6 @@ def authorize(
 
 
 __all__ = [
-    "METHOD_PERMISSIONS",
-    "PUBLIC_METHOD_PREFIXES",
     "ROLE_PERMISSIONS",
     "TOKEN_PREFIX",
     "Permission",
@@ -375,5 +385,10 @@ __all__ = [
     "caller",
     "caller_allows",
     "current_principal",
+    "default_organization",
+    "require_member",
     "validate_bindings",
+    "validation_product",
+    "visible_organizations",
+    "visible_projects",
 ]

@@ -43,6 +43,14 @@ HASHED_FIELDS = (
 )
 
 
+def level_records(level: str, access_attempt: bool, outcome: str) -> bool:
+    """The audit-level rule: management events are always recorded; access attempts
+    (ValidateKey) by level - basic: none, detailed: failures, verbose: all."""
+    if not access_attempt or level == "verbose":
+        return True
+    return level == "detailed" and outcome != SUCCESS
+
+
 class ResourceType(StrEnum):
     """The kinds of resource audit events and NOT_FOUND/ALREADY_EXISTS errors name.
 

@@ -16,8 +16,6 @@ Plain Python (no grpc, no SQLAlchemy) so each rule can be unit-tested on its own
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
 from collections.abc import Mapping
@@ -40,10 +38,6 @@ PROBLEM_LINK = "link_mismatch"
 PROBLEM_GAP = "sequence_gap"
 
 
-class BadPageToken(ValueError):
-    """The page token is malformed or was issued for another filter or order."""
-
-
 @dataclass(frozen=True)
 class AuditFilter:
     """Which events; empty fields do not filter. Times: start inclusive, end exclusive."""
@@ -56,6 +50,9 @@ class AuditFilter:
     outcome: str = ""
     start_time: datetime | None = None
     end_time: datetime | None = None
+    # Not a caller's filter: the organizations the caller may see (None: all). Set by the
+    # use case from the caller's roles; it narrows the query itself, so pages stay full.
+    visible_organizations: frozenset[str] | None = None
 
     def digest(self, order: str) -> str:
         """Identifies the query a page token belongs to (stable across processes)."""
@@ -84,36 +81,17 @@ class AuditFilter:
         )
         if any(wanted and values[name] != wanted for name, wanted in checks):
             return False
+        if (
+            self.visible_organizations is not None
+            and values["organization_id"] not in self.visible_organizations
+        ):
+            return False
         if self.actions and values["action"] not in self.actions:
             return False
         event_time: datetime = values["event_time"]
         if self.start_time and event_time < self.start_time:
             return False
         return not (self.end_time and event_time >= self.end_time)
-
-
-@dataclass(frozen=True)
-class PageToken:
-    after_sequence: int
-    query_digest: str
-
-    def encode(self) -> str:
-        raw = json.dumps({"s": self.after_sequence, "q": self.query_digest}, separators=(",", ":"))
-        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-    @classmethod
-    def decode(cls, token: str, expected_digest: str) -> PageToken:
-        try:
-            padded = token + "=" * (-len(token) % 4)
-            data = json.loads(base64.urlsafe_b64decode(padded.encode()))
-            sequence, digest = data["s"], data["q"]
-        except (ValueError, KeyError, TypeError, binascii.Error) as exc:
-            raise BadPageToken("malformed page token") from exc
-        if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 0:
-            raise BadPageToken("malformed page token")
-        if digest != expected_digest:
-            raise BadPageToken("page token was issued for a different filter or order")
-        return cls(sequence, digest)
 
 
 @dataclass

@@ -17,6 +17,7 @@ import hmac
 import re
 import secrets
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from keyturn_server.domain.errors import KeyInvalid
@@ -79,8 +80,46 @@ def parse(plaintext: str, expected_prefix: str) -> ParsedKey:
 
 
 def key_hash(secret: bytes, plaintext: str) -> str:
-    """HMAC-SHA256(server secret, plaintext) as 64 hex characters: what the database stores."""
-    return hmac.new(secret, plaintext.encode(), hashlib.sha256).hexdigest()
+    """HMAC-SHA256(server secret, plaintext) as 64 hex characters: what the database stores.
+
+    hmac.digest is the one-shot C implementation: the hot path's HMAC."""
+    return hmac.digest(secret, plaintext.encode(), "sha256").hex()
+
+
+class KeyHasher:
+    """Keyed hashes of keys and tokens under the versioned server secret.
+
+    New hashes use the newest version; a stored hash of an older version still matches (and
+    is re-hashed to the newest on use). One lookup asks for the hashes under every version.
+    """
+
+    def __init__(self, secrets: Sequence[tuple[int, bytes]]) -> None:
+        if not secrets:
+            raise ValueError("at least one secret version is required")
+        self._secrets = dict(secrets)
+        self.current_version, self._current = secrets[0]
+
+    def current(self, plaintext: str) -> str:
+        return key_hash(self._current, plaintext)
+
+    def by_version(self, plaintext: str, current_hash: str | None = None) -> dict[int, str]:
+        """{version: hash} for every configured version, the newest first."""
+        hashes = {self.current_version: current_hash or self.current(plaintext)}
+        for version, secret in self._secrets.items():
+            if version != self.current_version:
+                hashes[version] = key_hash(secret, plaintext)
+        return hashes
+
+    def matches(self, plaintext: str, stored_hash: str, version: int, current_hash: str) -> bool:
+        """Constant-time: does `stored_hash` (made under `version`) belong to `plaintext`?"""
+        secret = self._secrets.get(version)
+        if secret is None:
+            return False
+        expected = current_hash if version == self.current_version else key_hash(secret, plaintext)
+        return hmac.compare_digest(stored_hash, expected)
+
+    def fingerprint(self, presented: str) -> str:
+        return fingerprint(self._current, presented)
 
 
 def fingerprint(secret: bytes, presented: str) -> str:

@@ -25,9 +25,34 @@ def parse_ip(text: str) -> IPAddress:
     return address
 
 
+def parse_network(text: str) -> IPNetwork:
+    """Parse one CIDR (host bits tolerated: `10.0.0.1/8` is `10.0.0.0/8`); ValueError when
+    malformed. The one CIDR parser: request validation and stored allow-lists both use it."""
+    return ipaddress.ip_network(text.strip(), strict=False)
+
+
 def parse_networks(cidrs: Iterable[str]) -> tuple[IPNetwork, ...]:
-    """Parse stored CIDRs (host bits tolerated); ValueError on a malformed entry."""
-    return tuple(ipaddress.ip_network(cidr.strip(), strict=False) for cidr in cidrs)
+    """Parse stored CIDRs; ValueError on a malformed entry."""
+    return tuple(parse_network(cidr) for cidr in cidrs)
+
+
+# Matches no real client: what an allow-list whose entries are all unreadable becomes.
+_NOTHING = ipaddress.ip_network("0.0.0.0/32")
+
+
+def allow_list(cidrs: Iterable[str]) -> tuple[IPNetwork, ...]:
+    """A stored allow-list, failing closed: an unreadable entry allows nothing, and a list
+    that had entries never becomes empty (which would allow everyone)."""
+    items = list(cidrs)
+    networks: list[IPNetwork] = []
+    for cidr in items:
+        try:
+            networks.append(parse_network(cidr))
+        except ValueError:
+            continue
+    if items and not networks:
+        networks.append(_NOTHING)
+    return tuple(networks)
 
 
 def _forms(address: IPAddress) -> tuple[IPAddress, ...]:

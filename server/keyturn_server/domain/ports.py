@@ -1,5 +1,5 @@
-"""Seams between components that run on the server: implemented in store/ or usecases/,
-held by the Runtime, called by servicers and use cases."""
+"""Seams between components that run on the server: implemented in store/, built once by
+container.py, handed to the use cases that call them."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ class AccessLog(Protocol):
 
     async def submit(self, record: AuditRecord) -> None: ...
 
+    def keeps(self, action: str, outcome: str) -> bool:
+        """Whether the audit level keeps events of this action and outcome."""
+        ...
+
 
 class KeyEvents(Protocol):
     """Tell every replica that a key changed (revoked, updated, rotated, deleted).
@@ -29,3 +33,6 @@ class KeyEvents(Protocol):
 
     async def links_changed(self) -> None:
         """A product was linked to a project: drop cached link lookups everywhere."""
+
+    async def principal_changed(self, principal_id: str) -> None:
+        """A principal or one of its tokens changed: drop cached callers everywhere."""

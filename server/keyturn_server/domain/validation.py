@@ -7,19 +7,18 @@ several failures so one response can name every bad field at once.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
-import ipaddress
 import json
 import re
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from keyturn_server.domain.errors import FieldViolation, InvalidArgument
+from keyturn_server.domain.netcheck import parse_network
+from keyturn_server.domain.paging import DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE
+from keyturn_server.domain.paging import MAX_PAGE_SIZE as MAX_PAGE_SIZE
+from keyturn_server.domain.paging import page_size as page_size
 
 T = TypeVar("T")
 
@@ -29,8 +28,6 @@ SCOPE_PATTERN = re.compile(r"^[A-Za-z0-9_.:\-*/]{1,64}$")
 MAX_CUSTOM_BYTES = 16 * 1024
 MAX_CIDRS = 64
 MAX_REVOKE_REASON_CHARS = 500
-DEFAULT_PAGE_SIZE = 100
-MAX_PAGE_SIZE = 1000
 # Stored names of the rate-limit windows (api_key.rate_limit_window) and their lengths.
 WINDOW_SECONDS: dict[str, int] = {"SECOND": 1, "MINUTE": 60, "HOUR": 3600, "DAY": 86400}
 # Stored names of the environments (api_key.environment), as in the key text.
@@ -122,7 +119,7 @@ def cidrs(field: str, values: Iterable[str]) -> list[str]:
     bad: list[FieldViolation] = []
     for i, text in enumerate(items):
         try:
-            network = ipaddress.ip_network(text.strip(), strict=False)
+            network = parse_network(text)
         except ValueError:
             bad.append(FieldViolation(f"{field}[{i}]", "must be an IPv4 or IPv6 network in CIDR notation"))
             continue
@@ -207,72 +204,3 @@ def revoke_reason(field: str, value: str) -> str:
     if _CONTROL.search(value.replace("\n", "").replace("\t", "")):
         raise InvalidArgument.field(field, "must not contain control characters")
     return value
-
-
-def page_size(field: str, value: int) -> int:
-    """1..1000; zero means the default (100); larger values are capped at 1000 (AIP-158)."""
-    if value < 0:
-        raise InvalidArgument.field(field, "must not be negative")
-    if value == 0:
-        return DEFAULT_PAGE_SIZE
-    return min(value, MAX_PAGE_SIZE)
-
-
-# --- Page tokens -----------------------------------------------------------------------------
-#
-# A token is base64url(JSON) of the last item's sort key (create_time, id), the time the
-# listing started (`as_of`, so status filters mean the same on every page), and a digest of
-# the filters. Tokens are opaque to callers and grant nothing: the parent and filters are
-# checked again on every page, and a token used with other filters is INVALID_ARGUMENT.
-
-
-class PageCursor:
-    """Where the previous page ended, and when the listing started."""
-
-    __slots__ = ("as_of", "create_time", "id")
-
-    def __init__(self, create_time: datetime, id: str, as_of: datetime) -> None:
-        self.create_time = create_time
-        self.id = id
-        self.as_of = as_of
-
-
-def filters_digest(filters: dict[str, Any]) -> str:
-    canonical = json.dumps(filters, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
-
-
-def encode_page_token(cursor: PageCursor, filters: dict[str, Any]) -> str:
-    payload = {
-        "v": 1,
-        "t": cursor.create_time.astimezone(UTC).isoformat(),
-        "i": cursor.id,
-        "a": cursor.as_of.astimezone(UTC).isoformat(),
-        "f": filters_digest(filters),
-    }
-    raw = json.dumps(payload, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_page_token(field: str, token: str, filters: dict[str, Any]) -> PageCursor | None:
-    """The cursor of a token from a previous call with the same filters; None for ""."""
-    if not token:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        payload = json.loads(raw)
-        if not isinstance(payload, dict) or payload.get("v") != 1:
-            raise ValueError("unknown token version")
-        create_time = datetime.fromisoformat(payload["t"])
-        as_of = datetime.fromisoformat(payload["a"])
-        key_id = payload["i"]
-        digest = payload["f"]
-        if not isinstance(key_id, str) or not isinstance(digest, str):
-            raise ValueError("bad token fields")
-        if create_time.tzinfo is None or as_of.tzinfo is None:
-            raise ValueError("naive time in token")
-    except (ValueError, KeyError, TypeError, binascii.Error):
-        raise InvalidArgument.field(field, "is not a page token from this service") from None
-    if not hmac.compare_digest(digest, filters_digest(filters)):
-        raise InvalidArgument.field(field, "was issued for a listing with other filters")
-    return PageCursor(create_time.astimezone(UTC), key_id, as_of.astimezone(UTC))

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from keyturn_server.store.models import ApiKey, Organization, Principal, PrincipalToken, Product, Project
+from keyturn_server.store.models import Organization, Principal, PrincipalToken, Product, Project
+from keyturn_server.store.repositories import Cursor
 
 
 async def get_principal(session: AsyncSession, principal_id: str) -> Principal | None:
@@ -30,6 +31,20 @@ async def principal_by_certificate_identity(session: AsyncSession, identity: str
 async def all_principals(session: AsyncSession) -> Sequence[Principal]:
     """Every principal, oldest first. Principals number in the hundreds, not millions."""
     return (await session.scalars(select(Principal).order_by(Principal.create_time, Principal.id))).all()
+
+
+async def principals_after(session: AsyncSession, after: Cursor | None, limit: int) -> Sequence[Principal]:
+    """Principals oldest first by (create_time, id), strictly after `after`."""
+    query = select(Principal)
+    if after is not None:
+        query = query.where(
+            or_(
+                Principal.create_time > after.create_time,
+                and_(Principal.create_time == after.create_time, Principal.id > after.id),
+            )
+        )
+    query = query.order_by(Principal.create_time, Principal.id).limit(limit)
+    return (await session.scalars(query)).all()
 
 
 async def token_by_hashes(
@@ -66,26 +81,6 @@ async def list_tokens(
         )
     query = query.order_by(PrincipalToken.create_time.desc(), PrincipalToken.id.desc()).limit(limit)
     return (await session.scalars(query)).all()
-
-
-async def tenant_of(session: AsyncSession, kind: str, resource_id: str) -> tuple[str, str, str] | None:
-    """(organization_id, project_id, product_id) of a project, product or key; None if absent."""
-    if kind == "Project":
-        project = await session.get(Project, resource_id)
-        return (project.organization_id, project.id, "") if project else None
-    if kind == "Product":
-        product = await session.get(Product, resource_id)
-        return (product.organization_id, "", product.id) if product else None
-    if kind == "ApiKey":
-        row = (
-            await session.execute(
-                select(ApiKey.organization_id, ApiKey.project_id, ApiKey.product_id).where(
-                    ApiKey.id == resource_id
-                )
-            )
-        ).first()
-        return (str(row[0]), str(row[1] or ""), str(row[2] or "")) if row else None
-    raise ValueError(f"unknown resource kind {kind}")
 
 
 async def binding_target_missing(

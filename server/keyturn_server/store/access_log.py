@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable
 
 from keyturn_server.config import AuditLevel
-from keyturn_server.domain.audit import SUCCESS, AuditRecord
+from keyturn_server.domain.audit import AuditRecord, level_records
 from keyturn_server.domain.audit_query import VALIDATE_ACTION
 from keyturn_server.store.audit import append_batch
 from keyturn_server.store.db import Database
@@ -51,13 +51,7 @@ _RETRY_DELAYS = (0.1, 0.5, 1.0, 2.0)
 
 def keeps(level: AuditLevel, record: AuditRecord) -> bool:
     """Whether the audit level records this access event."""
-    if record.action != VALIDATE_ACTION:
-        return True
-    if level == "verbose":
-        return True
-    if level == "detailed":
-        return record.outcome != SUCCESS
-    return False
+    return level_records(level, record.action == VALIDATE_ACTION, record.outcome)
 
 
 class AccessLogWriter:
@@ -93,6 +87,10 @@ class AccessLogWriter:
         self._pending: list[AuditRecord] = []
 
     # -- the hot path -------------------------------------------------------------------
+
+    def keeps(self, action: str, outcome: str) -> bool:
+        """Would an event of this action and outcome be kept? (Callers skip building it.)"""
+        return level_records(self.level, action == VALIDATE_ACTION, outcome)
 
     async def submit(self, record: AuditRecord) -> None:
         if not keeps(self.level, record):

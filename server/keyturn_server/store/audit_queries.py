@@ -26,6 +26,8 @@ def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if flt.organization_id:
         conds.append(AuditEvent.organization_id == flt.organization_id)
+    if flt.visible_organizations is not None:
+        conds.append(AuditEvent.organization_id.in_(sorted(flt.visible_organizations)))
     if flt.project_id:
         conds.append(AuditEvent.project_id == flt.project_id)
     if flt.key_id:

@@ -8,12 +8,12 @@ caller then reads the row that won.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, and_, delete, inspect, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, delete, inspect, or_, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
@@ -93,11 +93,13 @@ async def find_organization(session: AsyncSession, name: str) -> Organization | 
 
 
 async def list_organizations(
-    session: AsyncSession, after: Cursor | None, limit: int
+    session: AsyncSession, after: Cursor | None, limit: int, *, only: Collection[str] | None = None
 ) -> Sequence[Organization]:
+    """Organizations in creation order; `only` narrows to the ids a caller may see."""
+    visible = true() if only is None else Organization.id.in_(list(only))
     stmt = (
         select(Organization)
-        .where(_keyset(Organization.create_time, Organization.id, after, newest_first=False))
+        .where(visible, _keyset(Organization.create_time, Organization.id, after, newest_first=False))
         .order_by(Organization.create_time, Organization.id)
         .limit(limit)
     )
@@ -230,9 +232,11 @@ async def list_keys(
     not_used_since: datetime | None,
     after: Cursor | None,
     limit: int,
+    only_projects: Collection[str] | None = None,
 ) -> Sequence[ApiKey]:
     """Keys of a parent, newest first by (create_time, id): keyset pagination over the
-    ix_api_key_*_created indexes, so keys created meanwhile cause neither duplicates nor gaps."""
+    ix_api_key_*_created indexes, so keys created meanwhile cause neither duplicates nor gaps.
+    `only_projects` narrows to the projects a project-bound caller may see."""
     parent_column = {
         "organization": ApiKey.organization_id,
         "project": ApiKey.project_id,
@@ -243,6 +247,8 @@ async def list_keys(
         status_condition(status, as_of),
         _keyset(ApiKey.create_time, ApiKey.id, after, newest_first=True),
     ]
+    if only_projects is not None:
+        conditions.append(ApiKey.project_id.in_(list(only_projects)))
     if expire_before is not None:
         conditions.append(and_(ApiKey.expire_time.is_not(None), ApiKey.expire_time < expire_before))
     if not_used_since is not None:
@@ -251,6 +257,29 @@ async def list_keys(
         select(ApiKey).where(*conditions).order_by(ApiKey.create_time.desc(), ApiKey.id.desc()).limit(limit)
     )
     return (await session.scalars(stmt)).all()
+
+
+async def keys_by_hashes(session: AsyncSession, hashes: Collection[str]) -> Sequence[ApiKey]:
+    """The keys stored under any of these keyed hashes (one per secret version): one indexed
+    query, whatever the number of versions."""
+    return (await session.scalars(select(ApiKey).where(ApiKey.key_hash.in_(list(hashes))))).all()
+
+
+async def rehash_key(
+    session: AsyncSession, key_id: str, old_hash: str, new_hash: str, secret_version: int
+) -> None:
+    """Move a key to a newer secret version; a no-op if it changed meanwhile."""
+    await session.execute(
+        update(ApiKey)
+        .where(ApiKey.id == key_id, ApiKey.key_hash == old_hash)
+        .values(key_hash=new_hash, secret_version=secret_version)
+    )
+
+
+async def product_organization(session: AsyncSession, product_id: str) -> str:
+    """The organization of a product; "" when there is no such product."""
+    found = await session.scalar(select(Product.organization_id).where(Product.id == product_id))
+    return found or ""
 
 
 async def delete_key(session: AsyncSession, key_id: str) -> None:
@@ -276,11 +305,14 @@ __all__ = [
     "get_project",
     "insert_ignoring_conflict",
     "is_linked",
+    "keys_by_hashes",
     "link_product",
     "list_keys",
     "list_organizations",
     "list_products",
     "list_projects",
     "product_ids_by_project",
+    "product_organization",
+    "rehash_key",
     "status_condition",
 ]

@@ -1,8 +1,11 @@
-"""Use cases: one transaction each (`async with runtime.db.transaction()`), repositories for
-the reads and writes, the audit event appended last in the same transaction, domain rows out.
+"""Use cases: one class per area, its dependencies in its constructor (container.py builds
+each once). Each method frames one transaction (`async with self.db.transaction()`), reads and
+writes through repositories, authorizes against the tenant of what it loaded
+(domain.access.authorize; lists narrow their queries with visible_organizations), and appends
+its audit event last in the same transaction. Domain rows out.
 
-Servicers call these with validated values (domain.validation) and convert the results with
-api.convert. Errors are domain errors, mapped to statuses once at the edge.
+Edges (api/) call these with validated values (domain.validation) and render the results.
+Errors are domain errors, mapped to statuses once at the edge.
 """
 
 from __future__ import annotations
@@ -10,17 +13,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain.audit import AuditRecord
-from keyturn_server.domain.validation import PageCursor, decode_page_token, encode_page_token
+from keyturn_server.domain.paging import TIME_ID, PageTokens, page_size
+from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store.audit import append_events
 from keyturn_server.store.repositories import Cursor
-
-if TYPE_CHECKING:
-    from keyturn_server.app import Runtime
 
 T = TypeVar("T")
 log = logging.getLogger("keyturn.usecases")
@@ -42,22 +43,29 @@ class PageRequest:
     as_of: datetime
     size: int
     filters: dict[str, Any]
-
-    @classmethod
-    def decode(cls, token: str, size: int, filters: dict[str, Any], now: datetime) -> PageRequest:
-        decoded = decode_page_token("page_token", token, filters)
-        if decoded is None:
-            return cls(None, now, size, filters)
-        return cls(Cursor(decoded.create_time, decoded.id), decoded.as_of, size, filters)
+    tokens: PageTokens
 
     def page(self, rows: list[T], sort_key: Any) -> Page[T]:
         """`rows` was fetched with limit size + 1: the extra row only says there is more."""
         if len(rows) <= self.size:
             return Page(rows, "")
         rows = rows[: self.size]
-        create_time, row_id = sort_key(rows[-1])
-        token = encode_page_token(PageCursor(create_time, row_id, self.as_of), self.filters)
-        return Page(rows, token)
+        return Page(rows, self.tokens.encode(self.filters, self.as_of, sort_key(rows[-1])))
+
+
+class Pages:
+    """Page requests of (create_time, id) keyset listings, over the one token codec."""
+
+    def __init__(self, tokens: PageTokens) -> None:
+        self.tokens = tokens
+
+    def request(self, token: str, size: int, filters: dict[str, Any], now: datetime) -> PageRequest:
+        size = page_size("page_size", size)
+        state = self.tokens.decode("page_token", token, filters, TIME_ID)
+        if state is None:
+            return PageRequest(None, now, size, filters, self.tokens)
+        create_time, row_id = state.cursor
+        return PageRequest(Cursor(create_time, row_id), state.as_of, size, filters, self.tokens)
 
 
 def utcnow() -> datetime:
@@ -69,15 +77,13 @@ async def audit(session: AsyncSession, record: AuditRecord) -> None:
     await append_events(session, [record])
 
 
-async def notify_key_changed(runtime: Runtime, key_id: str) -> None:
+async def notify_key_changed(key_events: KeyEvents, key_id: str) -> None:
     """After commit: evict the key from caches here and (PostgreSQL) on other replicas.
 
     The change is already committed, so a failure here is logged rather than returned: the
     caller must not retry a change that happened. Cached entries expire after a short TTL.
     """
-    if runtime.key_events is None:
-        return
     try:
-        await runtime.key_events.key_changed(key_id)
+        await key_events.key_changed(key_id)
     except Exception:
         log.exception("could not publish a key change (key_id=%s); caches expire by TTL", key_id)

@@ -8,34 +8,32 @@ rules (tokens, chain checks, buckets) and store/audit_queries.py for the SQL.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 
+from keyturn_server.domain import access as policy
 from keyturn_server.domain import errors as de
+from keyturn_server.domain.access import Permission
+from keyturn_server.domain.audit import ResourceType
 from keyturn_server.domain.audit_query import (
-    DEFAULT_PAGE_SIZE,
     MAX_BUCKETS,
-    MAX_PAGE_SIZE,
     AuditFilter,
-    BadPageToken,
     ChainCheck,
     ChainVerifier,
     Granularity,
-    PageToken,
     UsageTally,
     bucket_count,
     genesis_or,
 )
+from keyturn_server.domain.paging import SEQUENCE, PageTokens
+from keyturn_server.domain.paging import page_size as page_size_rule
 from keyturn_server.store import audit_queries as q
-from keyturn_server.store.access_log import AccessLogWriter
+from keyturn_server.store import repositories as repo
 from keyturn_server.store.audit import lock_chain
 from keyturn_server.store.audit_feed import AuditFeed
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey, AuditEvent
-
-if TYPE_CHECKING:
-    from keyturn_server.app import Runtime
+from keyturn_server.usecases.tenancy import require_project
 
 STREAM_BATCH = 500
 VERIFY_CHUNK = 2000
@@ -58,59 +56,11 @@ class UsageReport:
     unused_keys: list[ApiKey] = field(default_factory=list)
 
 
-class AuditUseCases:
-    def __init__(self, db: Database, feed: AuditFeed | None = None) -> None:
+class AuditChain:
+    """Verifying and pruning the hash chain: needs only the database (the CLI uses it too)."""
+
+    def __init__(self, db: Database) -> None:
         self.db = db
-        self.feed = feed or AuditFeed(db.url, db.is_postgres)
-
-    # -- ListAuditEvents ----------------------------------------------------------------
-
-    async def list_events(
-        self, flt: AuditFilter, *, newest_first: bool, page_size: int, page_token: str
-    ) -> tuple[list[AuditEvent], str]:
-        if page_size < 0:
-            raise de.InvalidArgument.field("page_size", "must not be negative")
-        size = min(page_size or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
-        digest = flt.digest("newest" if newest_first else "oldest")
-        after: int | None = None
-        if page_token:
-            try:
-                after = PageToken.decode(page_token, digest).after_sequence
-            except BadPageToken as exc:
-                raise de.InvalidArgument.field("page_token", str(exc)) from exc
-        async with self.db.transaction() as session:
-            rows = await q.list_page(session, flt, newest_first=newest_first, after=after, limit=size + 1)
-        next_token = ""
-        if len(rows) > size:
-            rows = rows[:size]
-            next_token = PageToken(rows[-1].sequence, digest).encode()
-        return rows, next_token
-
-    # -- StreamAuditEvents --------------------------------------------------------------
-
-    async def stream_events(
-        self, flt: AuditFilter, *, after_sequence: int, live_only: bool
-    ) -> AsyncIterator[AuditEvent]:
-        """Replay, then follow. Runs until the caller stops iterating (client cancel)."""
-        if after_sequence < 0:
-            raise de.InvalidArgument.field("after_sequence", "must not be negative")
-        cursor = after_sequence
-        if live_only:
-            async with self.db.transaction() as session:
-                cursor = await q.head_sequence(session)
-        while True:
-            ticket = self.feed.ticket()
-            async with self.db.transaction() as session:
-                head = await q.head_sequence(session)
-                rows = await q.events_after(session, flt, cursor, head, STREAM_BATCH) if head > cursor else []
-            for row in rows:
-                yield row
-            if len(rows) == STREAM_BATCH:
-                cursor = rows[-1].sequence
-                continue
-            # Everything up to `head` has been scanned (sequences become visible in order).
-            cursor = max(cursor, head)
-            await self.feed.wait(ticket)
 
     # -- VerifyAuditChain ---------------------------------------------------------------
 
@@ -187,6 +137,121 @@ class AuditUseCases:
             boundary = first_kept - 1 if first_kept is not None else await q.head_sequence(session)
         return boundary if boundary > pruned else None
 
+
+class AuditUseCases(AuditChain):
+    """AuditService: list, stream, verify and report, for an authenticated caller."""
+
+    def __init__(self, db: Database, feed: AuditFeed, tokens: PageTokens) -> None:
+        super().__init__(db)
+        self.feed = feed
+        self.tokens = tokens
+
+    # -- authorization after load --------------------------------------------------------
+
+    async def _scoped(self, flt: AuditFilter) -> AuditFilter:
+        """The filter narrowed to what the caller may read; named resources must be visible."""
+        permission = Permission.AUDIT_READ
+        visible = policy.visible_organizations(permission)
+        if visible is None:
+            return flt
+        if flt.organization_id:
+            policy.authorize(permission, flt.organization_id, resource_id=flt.organization_id)
+        async with self.db.transaction() as session:
+            if flt.project_id:
+                project = await require_project(session, flt.project_id)
+                policy.authorize(
+                    permission,
+                    project.organization_id,
+                    resource_type=ResourceType.PROJECT,
+                    resource_id=project.id,
+                )
+            if flt.key_id:
+                key = await repo.get_key(session, flt.key_id)
+                if key is None:
+                    raise de.NotFound(ResourceType.API_KEY, flt.key_id)
+                policy.authorize(
+                    permission, key.organization_id, resource_type=ResourceType.API_KEY, resource_id=key.id
+                )
+        return replace(flt, visible_organizations=visible)
+
+    async def _scoped_subject(self, subject: q.Subject) -> q.Subject:
+        """The report's subject: the caller's only organization when none is named; a named
+        organization, project or key must be one the caller may read usage of."""
+        permission = Permission.USAGE_READ
+        if not (subject.key_id or subject.project_id or subject.organization_id):
+            default = policy.default_organization(permission)
+            if not default and policy.visible_organizations(permission) is not None:
+                raise de.InvalidArgument.field(
+                    "organization_id", "required for callers bound to several organizations"
+                )
+            subject = replace(subject, organization_id=default)
+        if policy.visible_organizations(permission) is None:
+            return subject
+        if subject.organization_id:
+            policy.authorize(permission, subject.organization_id, resource_id=subject.organization_id)
+        async with self.db.transaction() as session:
+            if subject.project_id:
+                project = await require_project(session, subject.project_id)
+                policy.authorize(
+                    permission,
+                    project.organization_id,
+                    resource_type=ResourceType.PROJECT,
+                    resource_id=project.id,
+                )
+            if subject.key_id:
+                key = await repo.get_key(session, subject.key_id)
+                if key is None:
+                    raise de.NotFound(ResourceType.API_KEY, subject.key_id)
+                policy.authorize(
+                    permission, key.organization_id, resource_type=ResourceType.API_KEY, resource_id=key.id
+                )
+        return subject
+
+    # -- ListAuditEvents ----------------------------------------------------------------
+
+    async def list_events(
+        self, flt: AuditFilter, *, newest_first: bool, page_size: int, page_token: str
+    ) -> tuple[list[AuditEvent], str]:
+        flt = await self._scoped(flt)
+        size = page_size_rule("page_size", page_size)
+        filters = {"list": "audit_events", "filter": flt.digest("newest" if newest_first else "oldest")}
+        state = self.tokens.decode("page_token", page_token, filters, SEQUENCE)
+        after: int | None = state.cursor[0] if state is not None else None
+        async with self.db.transaction() as session:
+            rows = await q.list_page(session, flt, newest_first=newest_first, after=after, limit=size + 1)
+        next_token = ""
+        if len(rows) > size:
+            rows = rows[:size]
+            next_token = self.tokens.encode(filters, datetime.now(UTC), (rows[-1].sequence,))
+        return rows, next_token
+
+    # -- StreamAuditEvents --------------------------------------------------------------
+
+    async def stream_events(
+        self, flt: AuditFilter, *, after_sequence: int, live_only: bool
+    ) -> AsyncIterator[AuditEvent]:
+        """Replay, then follow. Runs until the caller stops iterating (client cancel)."""
+        flt = await self._scoped(flt)
+        if after_sequence < 0:
+            raise de.InvalidArgument.field("after_sequence", "must not be negative")
+        cursor = after_sequence
+        if live_only:
+            async with self.db.transaction() as session:
+                cursor = await q.head_sequence(session)
+        while True:
+            ticket = self.feed.ticket()
+            async with self.db.transaction() as session:
+                head = await q.head_sequence(session)
+                rows = await q.events_after(session, flt, cursor, head, STREAM_BATCH) if head > cursor else []
+            for row in rows:
+                yield row
+            if len(rows) == STREAM_BATCH:
+                cursor = rows[-1].sequence
+                continue
+            # Everything up to `head` has been scanned (sequences become visible in order).
+            cursor = max(cursor, head)
+            await self.feed.wait(ticket)
+
     # -- GetUsageReport -----------------------------------------------------------------
 
     async def usage_report(
@@ -201,6 +266,7 @@ class AuditUseCases:
         now: datetime | None = None,
     ) -> UsageReport:
         now = now or datetime.now(UTC)
+        subject = await self._scoped_subject(subject)
         given = [name for name in ("key_id", "project_id", "organization_id") if getattr(subject, name)]
         if len(given) != 1:
             raise de.InvalidArgument.field(
@@ -233,27 +299,3 @@ class AuditUseCases:
                     session, subject, now, unused_since, REPORT_KEY_LIMIT
                 )
         return report
-
-
-def setup_audit(runtime: Runtime) -> AuditUseCases:
-    """Create the access-log writer and the live feed; hook them into the server lifecycle.
-
-    Sets `runtime.access_log` (used at call time by ValidateKey and CryptoService) and
-    `runtime.extras["audit"]`. Idempotent: a second call returns the first instance.
-    """
-    existing = runtime.extras.get(RUNTIME_KEY)
-    if isinstance(existing, AuditUseCases):
-        return existing
-    settings = runtime.settings
-    feed = AuditFeed(runtime.db.url, runtime.db.is_postgres)
-    writer = AccessLogWriter(
-        runtime.db, settings.audit_level, settings.audit_queue_size, on_written=feed.wake
-    )
-    runtime.access_log = writer
-    usecases = AuditUseCases(runtime.db, feed)
-    runtime.extras[RUNTIME_KEY] = usecases
-    runtime.extras["access_log_writer"] = writer
-    runtime.on_start.append(writer.start)
-    runtime.on_stop.append(feed.stop)
-    runtime.on_stop.append(writer.stop)  # stop hooks run in reverse: the writer flushes first
-    return usecases

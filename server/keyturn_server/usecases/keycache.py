@@ -1,7 +1,9 @@
-"""A bounded LRU cache with a TTL, for key lookups on the ValidateKey hot path.
+"""The one cache type and the one single-flight helper of the server.
 
-Entries are found by the key's hash under the current secret and can also be evicted by key
-id (revoke, update, delete: `evict_key`). The TTL is the backstop when an invalidation is
+`KeyCache`: a bounded LRU cache with a TTL, used for API-key lookups (ValidateKey), principal
+tokens (authentication) and their product/link facts. Entries are found by a lookup key (the
+keyed hash under the current secret) and can also be evicted by an owner id (a key or
+principal id: revoke, update, delete: `evict_key`). The TTL is the backstop when an invalidation is
 missed (another replica without LISTEN/NOTIFY, a lost connection).
 
 Stale fills are prevented with a generation counter: a loader reads `generation` before its
@@ -12,13 +14,15 @@ racing with a revoke could re-insert the pre-revoke row after the eviction.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
+R = TypeVar("R")
 
 
 @dataclass
@@ -94,3 +98,29 @@ class KeyCache(Generic[V]):
         return [
             self._slots[lookup].value for lookup in self._by_key_id.get(key_id, ()) if lookup in self._slots
         ]
+
+
+class SingleFlight(Generic[R]):
+    """Concurrent loads of one lookup share one query (a cold cache under load, a thundering
+    herd). The load runs as its own task, so a cancelled caller does not cancel it for the
+    others; an abandoned failure is retrieved so it is not reported as never awaited."""
+
+    def __init__(self) -> None:
+        self._inflight: dict[str, asyncio.Future[R]] = {}
+
+    def __len__(self) -> int:
+        return len(self._inflight)
+
+    async def run(self, lookup: str, load: Callable[[], Awaitable[R]]) -> R:
+        task = self._inflight.get(lookup)
+        if task is None:
+            task = asyncio.ensure_future(load())
+            self._inflight[lookup] = task
+            task.add_done_callback(lambda done: self._done(lookup, done))
+        return await asyncio.shield(task)
+
+    def _done(self, lookup: str, task: asyncio.Future[R]) -> None:
+        if self._inflight.get(lookup) is task:
+            del self._inflight[lookup]
+        if not task.cancelled():
+            task.exception()

@@ -4,6 +4,10 @@ Create* and GetOrCreate* insert with ON CONFLICT DO NOTHING and then read the ro
 so concurrent callers (several deploys at once, several replicas) never see an
 IntegrityError: exactly one of them creates the row and writes the audit event; the others
 get the existing row (`created` false) or ALREADY_EXISTS with its id.
+
+Authorization: a create is checked against the organization it creates in; a get against the
+organization of the row it loaded; a list of organizations is narrowed to the caller's in
+the query itself.
 """
 
 from __future__ import annotations
@@ -11,18 +15,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from keyturn_server.domain import access as policy
+from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import AlreadyExists, InvalidArgument, NotFound
+from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store import repositories as repo
+from keyturn_server.store.db import Database
 from keyturn_server.store.models import Organization, Product, Project
-from keyturn_server.usecases import Page, PageRequest, audit, utcnow
-
-if TYPE_CHECKING:
-    from keyturn_server.app import Runtime
+from keyturn_server.usecases import Page, Pages, audit, utcnow
 
 ORGANIZATION = ResourceType.ORGANIZATION
 PROJECT = ResourceType.PROJECT
@@ -95,26 +100,7 @@ async def _get_or_create_named(
     return winner, False
 
 
-# --- Organizations ----------------------------------------------------------------------------
-
-
-def _organization_ops(
-    session: AsyncSession, name: str
-) -> tuple[Callable[[], Awaitable[Organization | None]], Callable[[], Awaitable[Organization | None]]]:
-    return (
-        lambda: _insert_named(session, Organization, "organization.create", None, name),
-        lambda: repo.find_organization(session, name),
-    )
-
-
-async def create_organization(runtime: Runtime, name: str) -> Organization:
-    async with runtime.db.transaction() as session:
-        return await _create_named(*_organization_ops(session, name), ORGANIZATION)
-
-
-async def get_or_create_organization(runtime: Runtime, name: str) -> tuple[Organization, bool]:
-    async with runtime.db.transaction() as session:
-        return await _get_or_create_named(*_organization_ops(session, name))
+# --- Loading, shared with the key use cases ----------------------------------------------------
 
 
 async def require_organization(session: AsyncSession, organization_id: str) -> Organization:
@@ -124,97 +110,11 @@ async def require_organization(session: AsyncSession, organization_id: str) -> O
     return found
 
 
-async def get_organization(runtime: Runtime, organization_id: str) -> Organization:
-    async with runtime.db.transaction() as session:
-        return await require_organization(session, organization_id)
-
-
-async def list_organizations(runtime: Runtime, page_size: int, page_token: str) -> Page[Organization]:
-    request = PageRequest.decode(page_token, page_size, {"list": "organizations"}, utcnow())
-    async with runtime.db.transaction() as session:
-        rows = await repo.list_organizations(session, request.cursor, request.size + 1)
-    return request.page(list(rows), lambda r: (r.create_time, r.id))
-
-
-# --- Projects ---------------------------------------------------------------------------------
-
-
-def _project_ops(
-    session: AsyncSession, organization_id: str, name: str
-) -> tuple[Callable[[], Awaitable[Project | None]], Callable[[], Awaitable[Project | None]]]:
-    return (
-        lambda: _insert_named(session, Project, "project.create", organization_id, name),
-        lambda: repo.find_project(session, organization_id, name),
-    )
-
-
-async def create_project(runtime: Runtime, organization_id: str, name: str) -> ProjectView:
-    async with runtime.db.transaction() as session:
-        await require_organization(session, organization_id)
-        return ProjectView(await _create_named(*_project_ops(session, organization_id, name), PROJECT), [])
-
-
-async def get_or_create_project(
-    runtime: Runtime, organization_id: str, name: str
-) -> tuple[ProjectView, bool]:
-    async with runtime.db.transaction() as session:
-        await require_organization(session, organization_id)
-        project, created = await _get_or_create_named(*_project_ops(session, organization_id, name))
-        return (ProjectView(project, []) if created else await _view(session, project)), created
-
-
 async def require_project(session: AsyncSession, project_id: str) -> Project:
     found = await repo.get_project(session, project_id)
     if found is None:
         raise NotFound(PROJECT, project_id)
     return found
-
-
-async def _view(session: AsyncSession, project: Project) -> ProjectView:
-    linked = await repo.product_ids_by_project(session, [project.id])
-    return ProjectView(project, linked[project.id])
-
-
-async def get_project(runtime: Runtime, project_id: str) -> ProjectView:
-    async with runtime.db.transaction() as session:
-        return await _view(session, await require_project(session, project_id))
-
-
-async def list_projects(
-    runtime: Runtime, organization_id: str, page_size: int, page_token: str
-) -> Page[ProjectView]:
-    filters = {"list": "projects", "organization_id": organization_id}
-    request = PageRequest.decode(page_token, page_size, filters, utcnow())
-    async with runtime.db.transaction() as session:
-        await require_organization(session, organization_id)
-        rows = list(await repo.list_projects(session, organization_id, request.cursor, request.size + 1))
-        linked = await repo.product_ids_by_project(session, [r.id for r in rows])
-    views = [ProjectView(r, linked[r.id]) for r in rows]
-    return request.page(views, lambda v: (v.project.create_time, v.project.id))
-
-
-# --- Products ---------------------------------------------------------------------------------
-
-
-def _product_ops(
-    session: AsyncSession, organization_id: str, name: str
-) -> tuple[Callable[[], Awaitable[Product | None]], Callable[[], Awaitable[Product | None]]]:
-    return (
-        lambda: _insert_named(session, Product, "product.create", organization_id, name),
-        lambda: repo.find_product(session, organization_id, name),
-    )
-
-
-async def create_product(runtime: Runtime, organization_id: str, name: str) -> Product:
-    async with runtime.db.transaction() as session:
-        await require_organization(session, organization_id)
-        return await _create_named(*_product_ops(session, organization_id, name), PRODUCT)
-
-
-async def get_or_create_product(runtime: Runtime, organization_id: str, name: str) -> tuple[Product, bool]:
-    async with runtime.db.transaction() as session:
-        await require_organization(session, organization_id)
-        return await _get_or_create_named(*_product_ops(session, organization_id, name))
 
 
 async def require_product(session: AsyncSession, product_id: str) -> Product:
@@ -224,53 +124,186 @@ async def require_product(session: AsyncSession, product_id: str) -> Product:
     return found
 
 
-async def get_product(runtime: Runtime, product_id: str) -> Product:
-    async with runtime.db.transaction() as session:
-        return await require_product(session, product_id)
+def authorize_in(permission: Permission, organization_id: str) -> None:
+    """The caller holds `permission` in this organization (else NOT_FOUND for it)."""
+    policy.authorize(permission, organization_id, resource_type=ORGANIZATION, resource_id=organization_id)
 
 
-async def list_products(
-    runtime: Runtime, organization_id: str, project_id: str | None, page_size: int, page_token: str
-) -> Page[Product]:
-    filters = {"list": "products", "organization_id": organization_id, "project_id": project_id or ""}
-    request = PageRequest.decode(page_token, page_size, filters, utcnow())
-    async with runtime.db.transaction() as session:
-        await require_organization(session, organization_id)
-        if project_id is not None:
-            project = await require_project(session, project_id)
-            if project.organization_id != organization_id:
-                raise InvalidArgument.field("project_id", "belongs to another organization")
-        rows = await repo.list_products(
-            session, organization_id, project_id, request.cursor, request.size + 1
+async def _view(session: AsyncSession, project: Project) -> ProjectView:
+    linked = await repo.product_ids_by_project(session, [project.id])
+    return ProjectView(project, linked[project.id])
+
+
+class Tenancy:
+    """Organizations, projects and products."""
+
+    def __init__(self, db: Database, key_events: KeyEvents, pages: Pages) -> None:
+        self.db = db
+        self.key_events = key_events
+        self.pages = pages
+
+    # --- Organizations ------------------------------------------------------------------------
+
+    @staticmethod
+    def _organization_ops(
+        session: AsyncSession, name: str
+    ) -> tuple[Callable[[], Awaitable[Organization | None]], Callable[[], Awaitable[Organization | None]]]:
+        return (
+            lambda: _insert_named(session, Organization, "organization.create", None, name),
+            lambda: repo.find_organization(session, name),
         )
-    return request.page(list(rows), lambda r: (r.create_time, r.id))
 
+    async def create_organization(self, name: str) -> Organization:
+        async with self.db.transaction() as session:
+            return await _create_named(*self._organization_ops(session, name), ORGANIZATION)
 
-async def add_product_to_project(
-    runtime: Runtime, product_id: str, project_id: str
-) -> tuple[ProjectView, bool]:
-    """Link a product to a project of the same organization. Idempotent: an existing link
-    is `created` false and writes no event."""
-    async with runtime.db.transaction() as session:
-        product = await require_product(session, product_id)
-        project = await require_project(session, project_id)
-        if product.organization_id != project.organization_id:
-            raise InvalidArgument.field("project_id", "belongs to another organization than the product")
-        created = await repo.link_product(session, project.id, product.id, utcnow())
-        view = await _view(session, project)
-        if created:
-            await audit(
-                session,
-                AuditRecord(
-                    action="product.link",
-                    resource_type=PRODUCT,
-                    resource_id=product.id,
-                    organization_id=product.organization_id,
-                    project_id=project.id,
-                    changes=[change("project_id", None, project.id)],
-                ),
+    async def get_or_create_organization(self, name: str) -> tuple[Organization, bool]:
+        async with self.db.transaction() as session:
+            return await _get_or_create_named(*self._organization_ops(session, name))
+
+    async def get_organization(self, organization_id: str) -> Organization:
+        authorize_in(Permission.ORGANIZATIONS_GET, organization_id)
+        async with self.db.transaction() as session:
+            return await require_organization(session, organization_id)
+
+    async def list_organizations(self, page_size: int, page_token: str) -> Page[Organization]:
+        request = self.pages.request(page_token, page_size, {"list": "organizations"}, utcnow())
+        visible = policy.visible_organizations(Permission.ORGANIZATIONS_LIST)
+        async with self.db.transaction() as session:
+            rows = await repo.list_organizations(session, request.cursor, request.size + 1, only=visible)
+        return request.page(list(rows), lambda r: (r.create_time, r.id))
+
+    # --- Projects -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _project_ops(
+        session: AsyncSession, organization_id: str, name: str
+    ) -> tuple[Callable[[], Awaitable[Project | None]], Callable[[], Awaitable[Project | None]]]:
+        return (
+            lambda: _insert_named(session, Project, "project.create", organization_id, name),
+            lambda: repo.find_project(session, organization_id, name),
+        )
+
+    async def create_project(self, organization_id: str, name: str) -> ProjectView:
+        authorize_in(Permission.PROJECTS_CREATE, organization_id)
+        async with self.db.transaction() as session:
+            await require_organization(session, organization_id)
+            created = await _create_named(*self._project_ops(session, organization_id, name), PROJECT)
+            return ProjectView(created, [])
+
+    async def get_or_create_project(self, organization_id: str, name: str) -> tuple[ProjectView, bool]:
+        authorize_in(Permission.PROJECTS_CREATE, organization_id)
+        async with self.db.transaction() as session:
+            await require_organization(session, organization_id)
+            project, created = await _get_or_create_named(*self._project_ops(session, organization_id, name))
+            return (ProjectView(project, []) if created else await _view(session, project)), created
+
+    async def get_project(self, project_id: str) -> ProjectView:
+        async with self.db.transaction() as session:
+            project = await require_project(session, project_id)
+            policy.authorize(
+                Permission.PROJECTS_GET,
+                project.organization_id,
+                resource_type=PROJECT,
+                resource_id=project_id,
             )
-    if created and runtime.key_events is not None:
-        # ValidateKey caches "not linked" answers; a new link must be seen at once.
-        await runtime.key_events.links_changed()
-    return view, created
+            return await _view(session, project)
+
+    async def list_projects(self, organization_id: str, page_size: int, page_token: str) -> Page[ProjectView]:
+        authorize_in(Permission.PROJECTS_LIST, organization_id)
+        filters = {"list": "projects", "organization_id": organization_id}
+        request = self.pages.request(page_token, page_size, filters, utcnow())
+        async with self.db.transaction() as session:
+            await require_organization(session, organization_id)
+            rows = list(await repo.list_projects(session, organization_id, request.cursor, request.size + 1))
+            linked = await repo.product_ids_by_project(session, [r.id for r in rows])
+        views = [ProjectView(r, linked[r.id]) for r in rows]
+        return request.page(views, lambda v: (v.project.create_time, v.project.id))
+
+    # --- Products -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _product_ops(
+        session: AsyncSession, organization_id: str, name: str
+    ) -> tuple[Callable[[], Awaitable[Product | None]], Callable[[], Awaitable[Product | None]]]:
+        return (
+            lambda: _insert_named(session, Product, "product.create", organization_id, name),
+            lambda: repo.find_product(session, organization_id, name),
+        )
+
+    async def create_product(self, organization_id: str, name: str) -> Product:
+        authorize_in(Permission.PRODUCTS_CREATE, organization_id)
+        async with self.db.transaction() as session:
+            await require_organization(session, organization_id)
+            return await _create_named(*self._product_ops(session, organization_id, name), PRODUCT)
+
+    async def get_or_create_product(self, organization_id: str, name: str) -> tuple[Product, bool]:
+        authorize_in(Permission.PRODUCTS_CREATE, organization_id)
+        async with self.db.transaction() as session:
+            await require_organization(session, organization_id)
+            return await _get_or_create_named(*self._product_ops(session, organization_id, name))
+
+    async def get_product(self, product_id: str) -> Product:
+        async with self.db.transaction() as session:
+            product = await require_product(session, product_id)
+        policy.authorize(
+            Permission.PRODUCTS_GET, product.organization_id, resource_type=PRODUCT, resource_id=product_id
+        )
+        return product
+
+    async def list_products(
+        self, organization_id: str, project_id: str | None, page_size: int, page_token: str
+    ) -> Page[Product]:
+        authorize_in(Permission.PRODUCTS_LIST, organization_id)
+        filters = {"list": "products", "organization_id": organization_id, "project_id": project_id or ""}
+        request = self.pages.request(page_token, page_size, filters, utcnow())
+        async with self.db.transaction() as session:
+            await require_organization(session, organization_id)
+            if project_id is not None:
+                project = await require_project(session, project_id)
+                policy.authorize(
+                    Permission.PRODUCTS_LIST,
+                    project.organization_id,
+                    resource_type=PROJECT,
+                    resource_id=project_id,
+                )
+                if project.organization_id != organization_id:
+                    raise InvalidArgument.field("project_id", "belongs to another organization")
+            rows = await repo.list_products(
+                session, organization_id, project_id, request.cursor, request.size + 1
+            )
+        return request.page(list(rows), lambda r: (r.create_time, r.id))
+
+    async def add_product_to_project(self, product_id: str, project_id: str) -> tuple[ProjectView, bool]:
+        """Link a product to a project of the same organization. Idempotent: an existing link
+        is `created` false and writes no event."""
+        permission = Permission.PROJECTS_UPDATE
+        async with self.db.transaction() as session:
+            product = await require_product(session, product_id)
+            policy.authorize(
+                permission, product.organization_id, resource_type=PRODUCT, resource_id=product_id
+            )
+            project = await require_project(session, project_id)
+            policy.authorize(
+                permission, project.organization_id, resource_type=PROJECT, resource_id=project_id
+            )
+            if product.organization_id != project.organization_id:
+                raise InvalidArgument.field("project_id", "belongs to another organization than the product")
+            created = await repo.link_product(session, project.id, product.id, utcnow())
+            view = await _view(session, project)
+            if created:
+                await audit(
+                    session,
+                    AuditRecord(
+                        action="product.link",
+                        resource_type=PRODUCT,
+                        resource_id=product.id,
+                        organization_id=product.organization_id,
+                        project_id=project.id,
+                        changes=[change("project_id", None, project.id)],
+                    ),
+                )
+        if created:
+            # ValidateKey caches "not linked" answers; a new link must be seen at once.
+            await self.key_events.links_changed()
+        return view, created

@@ -1,35 +1,22 @@
-"""Principals, their tokens, and authenticating callers.
+"""Principals (callers of the management API), their roles and their tokens.
 
-Tokens are Keyturn keys with the `kta` prefix: same shape and checksum (typos and random
-strings are rejected before the database), stored as HMAC-SHA256 under the versioned server
-secret, looked up by hash under every secret version. The plaintext is returned once and
-never stored or logged.
-
-Authenticated principals are cached briefly (`principal_cache_ttl_seconds`), keyed by the
-token's keyed hash (never the plaintext). Revoking a token or updating a principal evicts
-the entries on this replica at once; other replicas drop theirs within the TTL.
-
-Every change is audited in the same transaction, with the acting principal as actor.
+Every change is audited in the same transaction, with the acting principal as actor, and
+then evicts the principal from the authentication cache here (Authenticator) and on every
+other replica (the key-event bus's `principal` topic). Visibility: a caller sees principals
+that share an organization with it (global callers see all), and manages those whose every
+role it could grant.
 """
 
 from __future__ import annotations
 
-import asyncio
-import base64
-import hmac
-import json
-import time
 import uuid
-from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from keyturn_server.config import Settings
 from keyturn_server.domain import access as policy
 from keyturn_server.domain import keyformat
 from keyturn_server.domain.access import Permission, Role, RoleBinding
@@ -37,134 +24,33 @@ from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import (
     AlreadyExists,
     CallerForbidden,
-    CallerUnauthenticated,
     FailedPrecondition,
+    FieldViolation,
     InvalidArgument,
-    KeyInvalid,
     NotFound,
 )
+from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store import access as repo
 from keyturn_server.store import models
 from keyturn_server.store.audit import append_events
 from keyturn_server.store.db import Database
+from keyturn_server.store.repositories import Cursor
+from keyturn_server.usecases import Page, Pages
+from keyturn_server.usecases.authenticate import Authenticator
 
 MAX_NAME = 200
 MAX_DESCRIPTION = 200
 MAX_IDENTITY = 500
-DEFAULT_PAGE_SIZE = 100
-MAX_PAGE_SIZE = 1000
 BOOTSTRAP_ACTOR = "system:bootstrap"
+_SCAN_BATCH = 500
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def to_policy_principal(row: models.Principal, method: str = "") -> policy.Principal:
-    return policy.Principal(
-        id=row.id,
-        name=row.name,
-        bindings=tuple(RoleBinding.from_json(raw) for raw in row.roles or ()),
-        disabled=row.disabled,
-        certificate_identity=row.certificate_identity or "",
-        authentication_method=method,
-    )
-
-
 def bindings_of(row: models.Principal) -> list[RoleBinding]:
     return [RoleBinding.from_json(raw) for raw in row.roles or ()]
-
-
-# ---------------------------------------------------------------------------------------
-# Page tokens: opaque, grant nothing (filters are re-applied on every page).
-
-
-def encode_page_token(create_time: datetime, item_id: str) -> str:
-    raw = json.dumps([create_time.astimezone(UTC).isoformat(), item_id]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_page_token(token: str) -> tuple[datetime, str] | None:
-    if not token:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        stamp, item_id = json.loads(raw)
-        return datetime.fromisoformat(stamp), str(item_id)
-    except (ValueError, TypeError) as exc:
-        raise InvalidArgument.field("page_token", "not a page token of this list") from exc
-
-
-def page_size(value: int) -> int:
-    if value < 0 or value > MAX_PAGE_SIZE:
-        raise InvalidArgument.field("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
-    return value or DEFAULT_PAGE_SIZE
-
-
-# ---------------------------------------------------------------------------------------
-# The principal cache.
-
-
-@dataclass(frozen=True)
-class _Cached:
-    principal: policy.Principal
-    token_id: str
-    expire_time: datetime | None
-    cached_at: float
-
-
-class PrincipalCache:
-    """Bounded, short-lived: token hash (or certificate identity) -> authenticated principal."""
-
-    def __init__(self, ttl_seconds: float, max_entries: int = 10_000) -> None:
-        self.ttl = ttl_seconds
-        self.max_entries = max_entries
-        self._entries: OrderedDict[str, _Cached] = OrderedDict()
-        # Bumped by every eviction: a lookup that started before a revoke must not cache
-        # what it read (see put).
-        self.generation = 0
-
-    def get(self, key: str) -> _Cached | None:
-        entry = self._entries.get(key)
-        if entry is None:
-            return None
-        if time.monotonic() - entry.cached_at > self.ttl:
-            self._entries.pop(key, None)
-            return None
-        return entry
-
-    def put(
-        self,
-        key: str,
-        principal: policy.Principal,
-        token_id: str,
-        expire_time: datetime | None,
-        generation: int | None = None,
-    ) -> None:
-        if self.ttl <= 0 or (generation is not None and generation != self.generation):
-            return
-        self._entries[key] = _Cached(principal, token_id, expire_time, time.monotonic())
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.max_entries:
-            self._entries.popitem(last=False)
-
-    def evict_principal(self, principal_id: str) -> None:
-        self.generation += 1
-        for key in [k for k, v in self._entries.items() if v.principal.id == principal_id]:
-            self._entries.pop(key, None)
-
-    def evict_token(self, token_id: str) -> None:
-        self.generation += 1
-        for key in [k for k, v in self._entries.items() if v.token_id == token_id]:
-            self._entries.pop(key, None)
-
-    def clear(self) -> None:
-        self.generation += 1
-        self._entries.clear()
-
-
-# ---------------------------------------------------------------------------------------
-# Requests as the use cases see them.
 
 
 @dataclass(frozen=True)
@@ -173,18 +59,6 @@ class PrincipalInput:
     bindings: tuple[RoleBinding, ...]
     certificate_identity: str = ""
     disabled: bool = False
-
-
-@dataclass(frozen=True)
-class PrincipalPage:
-    principals: list[models.Principal]
-    next_page_token: str
-
-
-@dataclass(frozen=True)
-class TokenPage:
-    tokens: list[models.PrincipalToken]
-    next_page_token: str
 
 
 def _validate_input(data: PrincipalInput) -> None:
@@ -197,8 +71,6 @@ def _validate_input(data: PrincipalInput) -> None:
     if len(data.certificate_identity) > MAX_IDENTITY:
         violations.append(("principal.certificate_identity", f"at most {MAX_IDENTITY} characters"))
     if violations:
-        from keyturn_server.domain.errors import FieldViolation
-
         raise InvalidArgument([FieldViolation(f, d) for f, d in violations])
     policy.validate_bindings(data.bindings)
 
@@ -217,101 +89,25 @@ def _audit_org(bindings: Sequence[RoleBinding]) -> str:
     return orgs.pop() if len(orgs) == 1 else ""
 
 
-class AccessUseCases:
-    def __init__(self, db: Database, settings: Settings) -> None:
+class Principals:
+    def __init__(
+        self,
+        db: Database,
+        hasher: keyformat.KeyHasher,
+        authenticator: Authenticator,
+        key_events: KeyEvents,
+        pages: Pages,
+    ) -> None:
         self.db = db
-        self.settings = settings
-        self.cache = PrincipalCache(settings.principal_cache_ttl_seconds)
-        self._in_flight: dict[str, asyncio.Future[policy.Principal]] = {}
-        # Set by setup_access: tells other replicas to drop their cached callers.
-        self.announce: Callable[[str], Awaitable[None]] | None = None
+        self.hasher = hasher
+        self.authenticator = authenticator
+        self.key_events = key_events
+        self.pages = pages
 
-    async def _announce(self, principal_id: str) -> None:
-        if self.announce is not None:
-            await self.announce(principal_id)
-
-    # -- authentication ------------------------------------------------------------------
-
-    async def authenticate_token(self, presented: str) -> policy.Principal:
-        """The principal a bearer token belongs to; CallerUnauthenticated for anything else."""
-        try:
-            keyformat.parse(presented, policy.TOKEN_PREFIX)
-        except KeyInvalid:
-            raise CallerUnauthenticated("the bearer token is malformed") from None
-        secrets = self.settings.secrets
-        hashes = [keyformat.key_hash(s.value, presented) for s in secrets]
-        cache_key = "t:" + hashes[0]
-        cached = self.cache.get(cache_key)
-        if cached is not None:
-            if cached.expire_time is not None and cached.expire_time <= _now():
-                self.cache.evict_token(cached.token_id)
-                raise CallerUnauthenticated("the bearer token has expired")
-            return cached.principal
-        # Concurrent misses for one token (a cold cache under load) share one query.
-        flight = self._in_flight.get(cache_key)
-        if flight is None:
-            flight = asyncio.ensure_future(self._load_token(presented, hashes, cache_key))
-            self._in_flight[cache_key] = flight
-            flight.add_done_callback(self._flight_done(cache_key))
-        return await asyncio.shield(flight)
-
-    def _flight_done(self, cache_key: str) -> Callable[[asyncio.Future[policy.Principal]], None]:
-        def done(future: asyncio.Future[policy.Principal]) -> None:
-            self._in_flight.pop(cache_key, None)
-            if not future.cancelled():
-                future.exception()  # retrieved here, so an abandoned failure is not reported
-
-        return done
-
-    async def _load_token(self, presented: str, hashes: list[str], cache_key: str) -> policy.Principal:
-        secrets = self.settings.secrets
-        generation = self.cache.generation
-        async with self.db.transaction() as session:
-            found = await repo.token_by_hashes(session, hashes)
-        if found is None:
-            raise CallerUnauthenticated("the bearer token is not valid")
-        token, row = found
-        expected = dict(zip((s.version for s in secrets), hashes, strict=True)).get(token.secret_version, "")
-        if not hmac.compare_digest(expected, token.token_hash):
-            raise CallerUnauthenticated("the bearer token is not valid")
-        if token.revoke_time is not None:
-            raise CallerUnauthenticated("the bearer token has been revoked")
-        if token.expire_time is not None and token.expire_time <= _now():
-            raise CallerUnauthenticated("the bearer token has expired")
-        if row.disabled:
-            raise CallerUnauthenticated("the principal is disabled")
-        if token.secret_version != secrets[0].version:
-            await self._rehash(token.id, hashes[0], secrets[0].version)
-        principal = to_policy_principal(row, "token")
-        self.cache.put(cache_key, principal, token.id, token.expire_time, generation)
-        return principal
-
-    async def _rehash(self, token_id: str, token_hash: str, version: int) -> None:
-        """Move a token hashed under an older secret version to the newest (like API keys)."""
-        async with self.db.transaction() as session:
-            token = await repo.get_token(session, token_id)
-            if token is not None:
-                token.token_hash, token.secret_version = token_hash, version
-
-    async def authenticate_certificate(self, identities: Sequence[str]) -> policy.Principal:
-        """The principal mapped to the first of the certificate's identities that has one."""
-        for identity in identities:
-            if not identity:
-                continue
-            cache_key = "c:" + identity
-            cached = self.cache.get(cache_key)
-            if cached is not None:
-                return cached.principal
-            async with self.db.transaction() as session:
-                row = await repo.principal_by_certificate_identity(session, identity)
-            if row is None:
-                continue
-            if row.disabled:
-                raise CallerUnauthenticated("the principal is disabled")
-            principal = to_policy_principal(row, "certificate")
-            self.cache.put(cache_key, principal, "", None)
-            return principal
-        raise CallerUnauthenticated("the client certificate is not mapped to a principal")
+    async def _changed(self, principal_id: str) -> None:
+        """After commit: drop the principal's cached authentications here and everywhere."""
+        self.authenticator.forget_principal(principal_id)
+        await self.key_events.principal_changed(principal_id)
 
     # -- authorization helpers -----------------------------------------------------------
 
@@ -440,28 +236,28 @@ class AccessUseCases:
         async with self.db.transaction() as session:
             return await self._load_visible(session, principal_id, Permission.PRINCIPALS_GET)
 
-    async def list_principals(self, organization_id: str, size: int, token: str) -> PrincipalPage:
-        limit = page_size(size)
-        after = decode_page_token(token)
-        caller = policy.caller()
-        if organization_id and caller is not None:
+    async def list_principals(self, organization_id: str, size: int, token: str) -> Page[models.Principal]:
+        """Oldest first. Principals' roles live in one JSON column, so visibility is applied
+        while scanning in key order: every page is full, whatever the caller sees."""
+        if organization_id:
             policy.authorize(Permission.PRINCIPALS_LIST, organization_id, resource_id=organization_id)
+        request = self.pages.request(
+            token, size, {"list": "principals", "organization_id": organization_id}, _now()
+        )
+        wanted = request.size + 1
+        visible: list[models.Principal] = []
+        after = request.cursor
         async with self.db.transaction() as session:
-            rows = await repo.all_principals(session)
-        visible = []
-        for row in rows:
-            if organization_id and organization_id not in _principal_orgs(bindings_of(row)):
-                continue
-            if not self._visible(row, Permission.PRINCIPALS_LIST):
-                continue
-            if after is not None and (row.create_time, row.id) <= after:
-                continue
-            visible.append(row)
-        page = visible[:limit]
-        next_token = ""
-        if len(visible) > limit:
-            next_token = encode_page_token(page[-1].create_time, page[-1].id)
-        return PrincipalPage(page, next_token)
+            while len(visible) < wanted:
+                batch = await repo.principals_after(session, after, _SCAN_BATCH)
+                for row in batch:
+                    in_org = not organization_id or organization_id in _principal_orgs(bindings_of(row))
+                    if in_org and self._visible(row, Permission.PRINCIPALS_LIST):
+                        visible.append(row)
+                if len(batch) < _SCAN_BATCH:
+                    break
+                after = Cursor(batch[-1].create_time, batch[-1].id)
+        return request.page(visible[:wanted], lambda r: (r.create_time, r.id))
 
     async def update_principal(self, principal_id: str, data: PrincipalInput) -> models.Principal:
         if not principal_id:
@@ -512,8 +308,7 @@ class AccessUseCases:
                         )
                     ],
                 )
-        self.cache.evict_principal(row.id)
-        await self._announce(row.id)
+        await self._changed(row.id)
         return row
 
     # -- tokens --------------------------------------------------------------------------
@@ -539,12 +334,11 @@ class AccessUseCases:
         actor: str = "",
     ) -> tuple[models.PrincipalToken, str]:
         plaintext = keyformat.generate(policy.TOKEN_PREFIX, "live")
-        secret = self.settings.current_secret
         token = models.PrincipalToken(
             id=str(uuid.uuid4()),
             principal_id=row.id,
-            token_hash=keyformat.key_hash(secret.value, plaintext),
-            secret_version=secret.version,
+            token_hash=self.hasher.current(plaintext),
+            secret_version=self.hasher.current_version,
             start=keyformat.parse(plaintext, policy.TOKEN_PREFIX).start,
             description=description,
             create_time=_now(),
@@ -577,15 +371,15 @@ class AccessUseCases:
         )
         return token, plaintext
 
-    async def list_tokens(self, principal_id: str, size: int, page_token: str) -> TokenPage:
-        limit = page_size(size)
-        after = decode_page_token(page_token)
+    async def list_tokens(self, principal_id: str, size: int, page_token: str) -> Page[models.PrincipalToken]:
+        request = self.pages.request(
+            page_token, size, {"list": "tokens", "principal_id": principal_id}, _now()
+        )
         async with self.db.transaction() as session:
             await self._load_visible(session, principal_id, Permission.PRINCIPALS_GET)
-            rows = list(await repo.list_tokens(session, principal_id, after, limit + 1))
-        page = rows[:limit]
-        next_token = encode_page_token(page[-1].create_time, page[-1].id) if len(rows) > limit else ""
-        return TokenPage(page, next_token)
+            after = (request.cursor.create_time, request.cursor.id) if request.cursor else None
+            rows = list(await repo.list_tokens(session, principal_id, after, request.size + 1))
+        return request.page(rows, lambda r: (r.create_time, r.id))
 
     async def revoke_token(self, token_id: str) -> models.PrincipalToken:
         if not token_id:
@@ -616,8 +410,7 @@ class AccessUseCases:
                         )
                     ],
                 )
-        self.cache.evict_token(token.id)
-        await self._announce(token.principal_id)
+        await self._changed(token.principal_id)
         return token
 
     # -- bootstrap -----------------------------------------------------------------------
@@ -678,21 +471,5 @@ class AccessUseCases:
                 )
                 await append_events(session, [record])
             _, plaintext = await self._issue(session, row, "bootstrap", None, actor=BOOTSTRAP_ACTOR)
-        self.cache.evict_principal(row.id)
-        await self._announce(row.id)
+        await self._changed(row.id)
         return row, plaintext
-
-
-def setup_access(runtime: Any) -> AccessUseCases:
-    """The runtime's one AccessUseCases (shared by the interceptor and the servicer)."""
-    access = runtime.extras.get("access")
-    if not isinstance(access, AccessUseCases):
-        access = AccessUseCases(runtime.db, runtime.settings)
-        runtime.extras["access"] = access
-    bus = runtime.extras.get("key_event_bus")
-    if bus is not None and access.announce is None:
-        # Replicas on PostgreSQL: principal and token changes reach the others at once
-        # (LISTEN/NOTIFY on the key-event channel), not only after the cache TTL.
-        bus.subscribe("principal", access.cache.clear)
-        access.announce = bus.principal_changed
-    return access

@@ -1,0 +1,67 @@
+"""Which permission each RPC needs: the coarse check every edge makes before a use case runs.
+
+The table is keyed by full gRPC method name, so it lives here at the edge; domain/access.py
+knows permissions and roles but no method paths. Every RPC of every keyturn.v1 service is
+listed (tests/test_auth.py checks the table against the service descriptors), and an RPC
+missing from it is refused. None means any authenticated caller.
+
+The coarse check only asks whether one of the caller's roles grants the permission
+somewhere; the use case then authorizes against the tenant of what it loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from keyturn_server.domain.access import Permission
+
+P = Permission
+_KEYS = "/keyturn.v1.KeyService/"
+_AUDIT = "/keyturn.v1.AuditService/"
+_CRYPTO = "/keyturn.v1.CryptoService/"
+_ACCESS = "/keyturn.v1.AccessService/"
+
+METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
+    _KEYS + "CreateOrganization": P.ORGANIZATIONS_CREATE,
+    _KEYS + "GetOrCreateOrganization": P.ORGANIZATIONS_CREATE,
+    _KEYS + "GetOrganization": P.ORGANIZATIONS_GET,
+    _KEYS + "ListOrganizations": P.ORGANIZATIONS_LIST,
+    _KEYS + "CreateProject": P.PROJECTS_CREATE,
+    _KEYS + "GetOrCreateProject": P.PROJECTS_CREATE,
+    _KEYS + "GetProject": P.PROJECTS_GET,
+    _KEYS + "ListProjects": P.PROJECTS_LIST,
+    _KEYS + "CreateProduct": P.PRODUCTS_CREATE,
+    _KEYS + "GetOrCreateProduct": P.PRODUCTS_CREATE,
+    _KEYS + "GetProduct": P.PRODUCTS_GET,
+    _KEYS + "ListProducts": P.PRODUCTS_LIST,
+    _KEYS + "AddProductToProject": P.PROJECTS_UPDATE,
+    _KEYS + "CreateKey": P.KEYS_CREATE,
+    _KEYS + "ValidateKey": P.KEYS_VALIDATE,
+    _KEYS + "GetKey": P.KEYS_GET,
+    _KEYS + "ListKeys": P.KEYS_LIST,
+    _KEYS + "UpdateKey": P.KEYS_UPDATE,
+    _KEYS + "RotateKey": P.KEYS_ROTATE,
+    _KEYS + "RevokeKey": P.KEYS_REVOKE,
+    _KEYS + "DeleteKey": P.KEYS_DELETE,
+    _AUDIT + "ListAuditEvents": P.AUDIT_READ,
+    _AUDIT + "StreamAuditEvents": P.AUDIT_READ,
+    _AUDIT + "VerifyAuditChain": P.AUDIT_VERIFY,
+    _AUDIT + "GetUsageReport": P.USAGE_READ,
+    _CRYPTO + "GenerateKey": P.CRYPTO_USE,
+    _CRYPTO + "GenerateKeyPair": P.CRYPTO_USE,
+    _CRYPTO + "Encrypt": P.CRYPTO_USE,
+    _CRYPTO + "Decrypt": P.CRYPTO_USE,
+    _ACCESS + "GetCallerIdentity": None,
+    _ACCESS + "CreatePrincipal": P.PRINCIPALS_MANAGE,
+    _ACCESS + "GetPrincipal": P.PRINCIPALS_GET,
+    _ACCESS + "ListPrincipals": P.PRINCIPALS_LIST,
+    _ACCESS + "UpdatePrincipal": P.PRINCIPALS_MANAGE,
+    _ACCESS + "CreatePrincipalToken": P.PRINCIPALS_MANAGE,
+    _ACCESS + "ListPrincipalTokens": P.PRINCIPALS_GET,
+    _ACCESS + "RevokePrincipalToken": P.PRINCIPALS_MANAGE,
+}
+
+# Methods that need no caller at all.
+PUBLIC_METHOD_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+
+__all__ = ["METHOD_PERMISSIONS", "PUBLIC_METHOD_PREFIXES"]

@@ -1,0 +1,180 @@
+"""The composition root: every component built once, in dependency order, as typed fields.
+
+    container = Container.build(settings)   # builds; touches no database, starts nothing
+    await container.start()                 # background work (access log, LISTEN, flusher)
+    ...
+    await container.stop()                  # in reverse: flush, close, dispose the engine
+
+Nothing else constructs a component or wires one to another: servicers and interceptors
+receive their use cases through their constructors (app.py asks this class for them),
+use cases receive their stores and ports through theirs. A component whose wiring was
+forgotten is a missing constructor argument, not a silent no-op - for example principal
+changes always reach other replicas, because Principals cannot be built without the bus.
+
+Start hooks run in registration order, stop hooks in reverse, so a component is stopped
+before anything it depends on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from keyturn_server.config import Settings
+from keyturn_server.domain.keyformat import KeyHasher
+from keyturn_server.domain.paging import PageTokens, derive_key
+from keyturn_server.store.access_log import AccessLogWriter
+from keyturn_server.store.audit_feed import AuditFeed
+from keyturn_server.store.db import Database
+from keyturn_server.store.keyevents import KeyEventBus
+from keyturn_server.store.ratelimit import RateLimiter
+from keyturn_server.store.usage import UsageTracker
+from keyturn_server.usecases import Pages
+from keyturn_server.usecases.audit_trail import AuditUseCases
+from keyturn_server.usecases.authenticate import Authenticator
+from keyturn_server.usecases.crypto import StatelessCrypto
+from keyturn_server.usecases.keys import KeyManagement
+from keyturn_server.usecases.principals import Principals
+from keyturn_server.usecases.tenancy import Tenancy
+from keyturn_server.usecases.validate import KeyValidation
+
+log = logging.getLogger("keyturn.server")
+
+Hook = Callable[[], Awaitable[None]]
+
+
+@dataclass
+class Lifecycle:
+    """Start hooks in order; stop hooks in reverse, each one's failure logged, not fatal."""
+
+    starts: list[Hook] = field(default_factory=list)
+    stops: list[Hook] = field(default_factory=list)
+
+    def add(self, start: Hook | None = None, stop: Hook | None = None) -> None:
+        if start is not None:
+            self.starts.append(start)
+        if stop is not None:
+            self.stops.append(stop)
+
+    async def start(self) -> None:
+        for hook in self.starts:
+            await hook()
+
+    async def stop(self) -> None:
+        for hook in reversed(self.stops):
+            try:
+                await hook()
+            except Exception:
+                log.exception("error while stopping a background component")
+
+
+class PeriodicTask:
+    """Runs `tick` every `interval` seconds until stopped; a failing tick is logged and retried."""
+
+    def __init__(self, name: str, interval: float, tick: Hook) -> None:
+        self.name = name
+        self.interval = interval
+        self.tick = tick
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=self.name)
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval)
+            try:
+                await self.tick()
+            except Exception:
+                log.warning("%s failed; will retry", self.name, exc_info=True)
+
+
+@dataclass
+class Container:
+    settings: Settings
+    db: Database
+    hasher: KeyHasher
+    page_tokens: PageTokens
+    audit_feed: AuditFeed
+    access_log: AccessLogWriter
+    validation: KeyValidation
+    key_events: KeyEventBus
+    authenticator: Authenticator
+    tenancy: Tenancy
+    keys: KeyManagement
+    principals: Principals
+    audit: AuditUseCases
+    crypto: StatelessCrypto
+    usage_flusher: PeriodicTask
+    lifecycle: Lifecycle
+
+    @classmethod
+    def build(cls, settings: Settings) -> Container:
+        db = Database(settings.database_url)
+        secrets = [(s.version, s.value) for s in settings.secrets]
+        hasher = KeyHasher(secrets)
+        page_tokens = PageTokens([derive_key(value) for _, value in secrets])
+        pages = Pages(page_tokens)
+
+        audit_feed = AuditFeed(db.url, db.is_postgres)
+        access_log = AccessLogWriter(
+            db, settings.audit_level, settings.audit_queue_size, on_written=audit_feed.wake
+        )
+        validation = KeyValidation(settings, db, hasher, access_log, RateLimiter(db), UsageTracker(db))
+        key_events = KeyEventBus(db, evict=validation.forget_key, evict_all=validation.forget_all)
+        authenticator = Authenticator(db, hasher, settings.principal_cache_ttl_seconds)
+        # What other replicas announce: new product links, and principal/token changes.
+        key_events.subscribe("links", validation.links.clear)
+        key_events.subscribe("principal", authenticator.forget_all)
+
+        usage_flusher = PeriodicTask(
+            "keyturn-usage-flusher", max(0.05, settings.usage_flush_interval_seconds), validation.tick
+        )
+        crypto = StatelessCrypto(access_log, settings.max_payload_bytes)
+
+        lifecycle = Lifecycle()
+        lifecycle.add(stop=db.dispose)
+        lifecycle.add(stop=crypto.stop)
+        lifecycle.add(start=key_events.start, stop=key_events.stop)
+        lifecycle.add(stop=validation.shutdown)  # after the flusher: flush usage, return leases
+        lifecycle.add(start=usage_flusher.start, stop=usage_flusher.stop)
+        lifecycle.add(stop=audit_feed.stop)
+        lifecycle.add(start=access_log.start, stop=access_log.stop)  # stopped first: drains the queue
+
+        return cls(
+            settings=settings,
+            db=db,
+            hasher=hasher,
+            page_tokens=page_tokens,
+            audit_feed=audit_feed,
+            access_log=access_log,
+            validation=validation,
+            key_events=key_events,
+            authenticator=authenticator,
+            tenancy=Tenancy(db, key_events, pages),
+            keys=KeyManagement(db, hasher, settings.key_prefix, key_events, pages),
+            principals=Principals(db, hasher, authenticator, key_events, pages),
+            audit=AuditUseCases(db, audit_feed, page_tokens),
+            crypto=crypto,
+            usage_flusher=usage_flusher,
+            lifecycle=lifecycle,
+        )
+
+    async def start(self) -> None:
+        await self.lifecycle.start()
+
+    async def stop(self) -> None:
+        await self.lifecycle.stop()
+
+
+__all__ = ["Container", "Lifecycle", "PeriodicTask"]

@@ -1,0 +1,153 @@
+"""The ValidateKey decision: a checked request + a snapshot of the key + now -> allowed or why not.
+
+Pure (no I/O): the use case (usecases/validate.py) looks the key up, gathers the product
+facts this module asks for, calls `decide`, then takes quota and counts the use. Checks run
+in this order, and only a call that passes every one takes quota:
+
+    WRONG_PRODUCT, KEY_REVOKED, KEY_EXPIRED, IP_NOT_ALLOWED, INSUFFICIENT_SCOPE
+
+Malformed, bad-checksum, unknown and other tenants' keys all get the same KEY_INVALID.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from keyturn_server.domain import validation as check
+from keyturn_server.domain.errors import (
+    InsufficientScope,
+    IpNotAllowed,
+    KeyExpired,
+    KeyRevoked,
+    WrongProduct,
+)
+from keyturn_server.domain.netcheck import IPAddress, IPNetwork, ip_allowed, parse_ip
+from keyturn_server.domain.ratelimit import normalize_window
+
+MAX_PLAINTEXT_LENGTH = 512
+MAX_CLIENT_IP_LENGTH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationRequest:
+    """A ValidateKey request whose fields passed their checks."""
+
+    plaintext: str
+    product_id: str
+    required_scopes: tuple[str, ...]
+    client_ip: IPAddress | None
+    skip_rate_limit: bool
+    skip_usage: bool
+
+
+def check_request(
+    plaintext: str,
+    product_id: str,
+    required_scopes: Sequence[str],
+    client_ip: str,
+    *,
+    skip_rate_limit: bool = False,
+    skip_usage: bool = False,
+) -> ValidationRequest:
+    """The request's fields (INVALID_ARGUMENT); the key's shape is checked on lookup."""
+    v = check.Violations()
+    if not plaintext:
+        v.add("plaintext", "required")
+    elif len(plaintext) > MAX_PLAINTEXT_LENGTH:
+        v.add("plaintext", f"at most {MAX_PLAINTEXT_LENGTH} characters")
+    product = v.check(lambda: check.resource_id("product_id", product_id, required=False), None)
+    no_scopes: list[str] = []
+    scopes = v.check(lambda: check.scopes("required_scopes", required_scopes), no_scopes)
+    address: IPAddress | None = None
+    if client_ip:
+        try:
+            if len(client_ip) > MAX_CLIENT_IP_LENGTH:
+                raise ValueError("too long")
+            address = parse_ip(client_ip)
+        except ValueError:
+            v.add("client_ip", "must be an IPv4 or IPv6 address")
+    v.raise_if_any()
+    return ValidationRequest(
+        plaintext=plaintext,
+        product_id=product or "",
+        required_scopes=tuple(scopes),
+        client_ip=address,
+        skip_rate_limit=skip_rate_limit,
+        skip_usage=skip_usage,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class KeySnapshot:
+    """What the decision needs to know about one key, as loaded (immutable)."""
+
+    id: str
+    organization_id: str
+    project_id: str
+    product_id: str
+    key_hash: str
+    secret_version: int
+    scopes: frozenset[str]
+    rate_limit: tuple[int, str] | None  # (requests, SECOND|MINUTE|HOUR|DAY)
+    expire_time: datetime | None
+    revoke_time: datetime | None
+    networks: tuple[IPNetwork, ...]
+
+    @staticmethod
+    def limit_of(requests: int | None, window: str | None) -> tuple[int, str] | None:
+        if not requests or not window:
+            return None
+        return int(requests), normalize_window(window)
+
+
+@dataclass(frozen=True, slots=True)
+class ProductFacts:
+    """What the store knows about the requested product: its organization ("" when it does
+    not exist) and, for a project-scoped key, whether it is linked to the key's project."""
+
+    organization_id: str
+    linked: bool | None = None
+
+
+def product_facts_needed(key: KeySnapshot, product_id: str) -> tuple[bool, bool]:
+    """(the product's organization?, the project-product link?) - what `decide` will need."""
+    if not product_id or (key.product_id and key.product_id != product_id):
+        return False, False  # nothing requested, or WRONG_PRODUCT already
+    return True, bool(key.project_id and not key.product_id)
+
+
+def decide(
+    key: KeySnapshot, request: ValidationRequest, now: datetime, product: ProductFacts | None = None
+) -> None:
+    """Raise the first failed check's error; return when the key may be used."""
+    if request.product_id:
+        if key.product_id and key.product_id != request.product_id:
+            raise WrongProduct()
+        # Unknown products and other organizations' products look the same.
+        if product is None or product.organization_id != key.organization_id:
+            raise WrongProduct()
+        # A project-scoped key serves the products linked to its project.
+        if key.project_id and not key.product_id and not product.linked:
+            raise WrongProduct()
+    if key.revoke_time is not None:
+        raise KeyRevoked()
+    if key.expire_time is not None and key.expire_time <= now:
+        raise KeyExpired(key.expire_time)
+    if key.networks and (request.client_ip is None or not ip_allowed(request.client_ip, key.networks)):
+        raise IpNotAllowed()
+    if request.required_scopes:
+        missing = [s for s in request.required_scopes if s not in key.scopes]
+        if missing:
+            raise InsufficientScope(missing)
+
+
+__all__ = [
+    "KeySnapshot",
+    "ProductFacts",
+    "ValidationRequest",
+    "check_request",
+    "decide",
+    "product_facts_needed",
+]
