@@ -245,6 +245,7 @@ def test_list_keys_pager_follows_page_tokens(client: Client) -> None:
     pages = list(client.list_keys(organization_id=org.id, page_size=2).pages())
     assert [len(page.keys) for page in pages] == [2, 2, 1]
     assert pages[-1].next_page_token == ""
+    assert [key.id for key in client.list_keys(organization_id=org.id, page_size=3).to_list()] == listed
 
     client.revoke_key(created[0])
     active = {key.id for key in client.list_keys(organization_id=org.id, status=KeyStatus.active)}

@@ -7,8 +7,8 @@
         result = keyturn.create_key(org.id, metadata=KeyMetadata(name="Alice", scopes=["read"]))
         keyturn.validate_key(result.plaintext, required_scopes=["read"])
 
-list_* return a `Pager` (a plain iterator). Every method raises a subclass of `APIKeyError`
-(keyturn.client.errors) on failure.
+list_* return a `Pager` (iterate it with `for`, or `.to_list()`). Every method raises a
+subclass of `APIKeyError` (keyturn.client.errors) on failure.
 """
 
 from __future__ import annotations
