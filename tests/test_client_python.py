@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -244,6 +245,7 @@ def test_list_keys_pager_follows_page_tokens(client: Client) -> None:
     pages = list(client.list_keys(organization_id=org.id, page_size=2).pages())
     assert [len(page.keys) for page in pages] == [2, 2, 1]
     assert pages[-1].next_page_token == ""
+    assert [key.id for key in client.list_keys(organization_id=org.id, page_size=3).to_list()] == listed
 
     client.revoke_key(created[0])
     active = {key.id for key in client.list_keys(organization_id=org.id, status=KeyStatus.active)}
@@ -547,6 +549,26 @@ def test_basic_flow_example(server: ServerThread, token: str | None) -> None:
     assert "audit chain ok=True" in run.stdout
 
 
+def test_readme_quickstart(server: ServerThread, token: str | None) -> None:
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "clients" / "python" / "README.md").read_text(), re.S)
+    assert len(blocks) == 1, "expected one ```python block in clients/python/README.md"
+    run = subprocess.run(
+        [sys.executable, "-c", blocks[0]],
+        env=example_env(server, token),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    first, *listed = run.stdout.splitlines()
+    assert first == "u_alice"
+    # Enum names, not numbers, for every key listed.
+    assert listed and all(re.fullmatch(r"kt_(live|test)_\S{4} KEY_STATUS_[A-Z]+", line) for line in listed), (
+        listed
+    )
+    assert any(line.endswith(" KEY_STATUS_ACTIVE") for line in listed)
+
+
 def test_grpc_interceptor_example(server: ServerThread, token: str | None) -> None:
     run = subprocess.run(
         [sys.executable, str(EXAMPLES / "grpc_interceptor_example.py")],
@@ -623,6 +645,10 @@ def test_fastapi_example_and_dependency(
     revoked = client.create_key(org.id, metadata=KeyMetadata(scopes=["orders:read"]))
     client.revoke_key(revoked.key.id)
     expiring = client.create_key(org.id, ttl=timedelta(seconds=1))
+    userless = client.create_key(org.id, metadata=KeyMetadata(scopes=["orders:read"], custom={"team": "ops"}))
+    not_a_user = client.create_key(
+        org.id, metadata=KeyMetadata(scopes=["orders:read"], custom={"user_id": 7})
+    )
 
     with TestClient(example.app) as http:
         assert http.get("/health").status_code == 200
@@ -639,6 +665,11 @@ def test_fastapi_example_and_dependency(
         assert scope.status_code == 403
         assert scope.json()["detail"]["reason"] == "INSUFFICIENT_SCOPE"
         assert scope.json()["detail"]["missing_scopes"] == ["orders:write"]
+
+        for key in (userless, not_a_user):  # valid keys issued for no user: a 4xx, not a 500
+            nobody = http.get("/orders", headers={"X-API-Key": key.plaintext})
+            assert nobody.status_code == 403, nobody.text
+            assert nobody.json()["detail"]["reason"] == "KEY_WITHOUT_USER"
 
         gone = http.get("/orders", headers={"X-API-Key": revoked.plaintext})
         assert gone.status_code == 403 and gone.json()["detail"]["reason"] == "KEY_REVOKED"

@@ -1,4 +1,5 @@
-"""The contract: stubs up to date, buf lint/format clean, the error table matches ErrorReason."""
+"""The contract: stubs and the generated sync client up to date, buf lint/format clean, the error
+table matches ErrorReason."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from keyturn_server.api.errors import ERROR_TABLE
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ROOT / "clients" / "python" / "src" / "keyturn" / "v1"
+CLIENT = ROOT / "clients" / "python" / "src" / "keyturn" / "client"
 
 
 def test_generated_stubs_are_up_to_date(tmp_path: Path) -> None:
@@ -28,6 +30,17 @@ def test_generated_stubs_are_up_to_date(tmp_path: Path) -> None:
         name for name in sorted(produced) if not filecmp.cmp(GENERATED / name, fresh / name, shallow=False)
     ]
     assert not stale, f"stale generated stubs (run python scripts/generate.py): {stale}"
+
+
+def test_sync_client_is_generated_from_the_async_one(tmp_path: Path) -> None:
+    fresh = tmp_path / "sync.py"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate_sync_client.py"), "--out", str(fresh)], check=True
+    )
+    assert fresh.read_text() == (CLIENT / "sync.py").read_text(), (
+        "clients/python/src/keyturn/client/sync.py is stale: run python scripts/generate_sync_client.py"
+    )
+    assert fresh.read_text().startswith("# Generated from aio.py")
 
 
 def test_error_table_covers_every_error_reason() -> None:

@@ -1,73 +1,39 @@
-// Types for @keyturn/client. Messages use the .proto field names (snake_case); enums are
-// their value names as strings; int64 fields are strings.
+// Types for @keyturn/client. The message, enum and service types are generated from the protos
+// into ./generated (scripts/generate-types.js) with the options index.js loads them with:
+// `ApiKey` is what the client returns (.proto field names, enums by name, int64 as strings,
+// unset messages null); `ApiKey__Input` is what a request may carry. Only the wrapper below is
+// written by hand.
 import * as grpc from '@grpc/grpc-js';
+import type {
+  AccessServiceClient,
+  ApiKey,
+  AuditServiceClient,
+  CreateKeyRequest__Input,
+  CreateKeyResponse,
+  CryptoServiceClient,
+  ErrorReason,
+  KeyServiceClient,
+  Organization,
+  ValidateKeyRequest__Input,
+  ValidateKeyResponse,
+} from './generated';
+import type { ProtoGrpcType as AccessProto } from './generated/access';
+import type { ProtoGrpcType as AuditProto } from './generated/audit';
+import type { ProtoGrpcType as CryptoProto } from './generated/crypto';
+import type { ProtoGrpcType as ErrorsProto } from './generated/errors';
+import type { ProtoGrpcType as KeysProto } from './generated/keys';
 
 export { grpc };
+export type * from './generated';
 
-export type ErrorReason =
-  | 'KEY_INVALID' | 'KEY_EXPIRED' | 'KEY_REVOKED' | 'INSUFFICIENT_SCOPE' | 'WRONG_PRODUCT'
-  | 'IP_NOT_ALLOWED' | 'RATE_LIMITED' | 'ALREADY_EXISTS' | 'INVALID_ARGUMENT'
-  | 'DECRYPTION_FAILED' | 'CALLER_UNAUTHENTICATED' | 'CALLER_FORBIDDEN' | 'NOT_FOUND'
-  | 'FAILED_PRECONDITION' | 'PAYLOAD_TOO_LARGE' | 'NOT_IMPLEMENTED' | 'INTERNAL' | 'UNAVAILABLE';
+/** The keyturn.v1 package as grpc.loadPackageDefinition returns it (service constructors). */
+export type KeyturnPackage = (KeysProto & CryptoProto & AuditProto & AccessProto & ErrorsProto)['keyturn']['v1'];
 
-export interface Timestamp { seconds: string; nanos: number }
+/** createKey's options: a CreateKeyRequest without organization_id. */
+export type CreateKeyOptions = Omit<CreateKeyRequest__Input, 'organization_id'>;
 
-export interface Organization { id: string; name: string; create_time: Timestamp | null }
-
-export interface RateLimit {
-  requests: number | string;
-  window: 'RATE_LIMIT_WINDOW_SECOND' | 'RATE_LIMIT_WINDOW_MINUTE' | 'RATE_LIMIT_WINDOW_HOUR' | 'RATE_LIMIT_WINDOW_DAY';
-}
-
-export interface KeyMetadata {
-  name?: string;
-  scopes?: string[];
-  rate_limit?: RateLimit | null;
-  custom?: { fields: Record<string, unknown> } | null;
-}
-
-export interface ApiKey {
-  id: string;
-  organization_id: string;
-  project_id: string;
-  product_id: string;
-  start: string;
-  environment: string;
-  metadata: KeyMetadata | null;
-  status: 'KEY_STATUS_ACTIVE' | 'KEY_STATUS_REVOKED' | 'KEY_STATUS_EXPIRED' | 'KEY_STATUS_UNSPECIFIED';
-  create_time: Timestamp | null;
-  expire_time: Timestamp | null;
-  revoke_time: Timestamp | null;
-  revoke_reason: string;
-  use_count: string;
-  allowed_cidrs: string[];
-  [field: string]: unknown;
-}
-
-export interface CreateKeyOptions {
-  project_id?: string;
-  product_id?: string;
-  metadata?: KeyMetadata;
-  expire_time?: Timestamp;
-  ttl?: { seconds: number | string; nanos?: number };
-  allowed_cidrs?: string[];
-  environment?: 'ENVIRONMENT_LIVE' | 'ENVIRONMENT_TEST';
-}
-
-export interface CreateKeyResponse { key: ApiKey; plaintext: string }
-
-export interface ValidateKeyOptions {
-  product_id?: string;
-  required_scopes?: string[];
-  client_ip?: string;
-  skip_rate_limit?: boolean;
-  skip_usage?: boolean;
-}
-
-export interface ValidateKeyResponse {
-  key: ApiKey;
-  rate_limit: { limit: string; remaining: string; reset_time: Timestamp | null; window: string } | null;
-}
+/** validateKey's options: a ValidateKeyRequest without plaintext. */
+export type ValidateKeyOptions = Omit<ValidateKeyRequest__Input, 'plaintext'>;
 
 export interface ClientOptions {
   /** Principal token sent as `authorization: Bearer <token>` (default $KEYTURN_TOKEN). */
@@ -83,7 +49,7 @@ export class KeyturnError extends Error {
   code: number;
   codeName: string;
   /** google.rpc.ErrorInfo.reason; empty when the status carried none. */
-  reason: ErrorReason | '';
+  reason: Exclude<ErrorReason, 'ERROR_REASON_UNSPECIFIED'> | '';
   domain: string;
   metadata: Record<string, string>;
   /** Every decoded google.rpc detail, with its '@type'. */
@@ -93,8 +59,14 @@ export class KeyturnError extends Error {
 export class KeyturnClient {
   constructor(target?: string, options?: ClientOptions);
   readonly target: string;
+  readonly keys: KeyServiceClient;
+  readonly crypto: CryptoServiceClient;
+  readonly audit: AuditServiceClient;
+  readonly access: AccessServiceClient;
+  /** Call any unary RPC: `call('keys', 'GetKey', { id })`; rejects with KeyturnError. */
   call<T = unknown>(service: 'keys' | 'crypto' | 'audit' | 'access', method: string, request: object): Promise<T>;
   createOrganization(name: string): Promise<Organization>;
+  /** [organization, created]: safe to call on every start. */
   getOrCreateOrganization(name: string): Promise<[Organization, boolean]>;
   createKey(organizationId: string, options?: CreateKeyOptions): Promise<CreateKeyResponse>;
   validateKey(plaintext: string, options?: ValidateKeyOptions): Promise<ValidateKeyResponse>;
@@ -104,4 +76,4 @@ export class KeyturnClient {
 }
 
 export function decodeError(err: grpc.ServiceError): KeyturnError;
-export function loadKeyturn(): grpc.GrpcObject;
+export function loadKeyturn(): KeyturnPackage;

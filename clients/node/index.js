@@ -2,11 +2,13 @@
 /**
  * Keyturn client for Node.js: @grpc/grpc-js with the keyturn.v1 protos loaded at run time by
  * @grpc/proto-loader (field names as in the .proto files, snake_case), and errors decoded from
- * the `grpc-status-details-bin` trailer (google.rpc.Status -> ErrorInfo.reason).
+ * the `grpc-status-details-bin` trailer (google.rpc.Status -> ErrorInfo.reason). Its types:
+ * index.d.ts over ./generated (scripts/generate-types.js).
  *
  *   const { KeyturnClient } = require('@keyturn/client');
  *   const keyturn = new KeyturnClient('127.0.0.1:50051', { token: process.env.KEYTURN_TOKEN });
- *   const org = await keyturn.createOrganization('Acme');
+ *   // inside an async function (README.md has a complete script):
+ *   const [org] = await keyturn.getOrCreateOrganization('Acme');
  *   const { key, plaintext } = await keyturn.createKey(org.id, { metadata: { scopes: ['read'] } });
  *   await keyturn.validateKey(plaintext, { required_scopes: ['read'] });
  */
@@ -15,6 +17,7 @@ const path = require('node:path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 const protobuf = require('protobufjs');
+const { LOADER_OPTIONS, PROTO_FILES } = require('./proto-options');
 
 /** Directories searched for .proto imports: the packaged copy, else the repository's. */
 function protoDirs() {
@@ -24,20 +27,12 @@ function protoDirs() {
   return [path.join(repo, 'protos'), path.join(repo, 'third_party', 'googleapis')];
 }
 
-const PROTO_FILES = ['keys', 'crypto', 'audit', 'access', 'errors'].map((n) => `keyturn/v1/${n}.proto`);
 
 let cachedPackage = null;
 /** The loaded keyturn.v1 package (service constructors), loaded once. */
 function loadKeyturn() {
   if (!cachedPackage) {
-    const definition = protoLoader.loadSync(PROTO_FILES, {
-      keepCase: true,
-      longs: String,
-      enums: String,
-      defaults: true,
-      oneofs: true,
-      includeDirs: protoDirs(),
-    });
+    const definition = protoLoader.loadSync(PROTO_FILES, { ...LOADER_OPTIONS, includeDirs: protoDirs() });
     cachedPackage = grpc.loadPackageDefinition(definition).keyturn.v1;
   }
   return cachedPackage;

@@ -1,4 +1,4 @@
-"""`AsyncClient`: the asyncio Keyturn client (grpc.aio).
+"""`AsyncClient`: the asyncio Keyturn client (grpc.aio), and the source of the sync `Client`.
 
     async with AsyncClient("127.0.0.1:50051", token="kta_...") as keyturn:
         org, _ = await keyturn.get_or_create_organization("Acme Inc")
@@ -6,28 +6,29 @@
         async for key in keyturn.list_keys(organization_id=org.id):
             ...
 
-The channel is opened on first use, inside the running event loop, so an AsyncClient can be
-built at import time (for example next to a FastAPI app) and used from that app's loop.
-Methods mirror `Client`; list_* return an `AsyncPager` (use `async for`).
+list_* return an `AsyncPager` (use `async for`). Every method raises a subclass of `APIKeyError`
+(keyturn.client.errors) on failure.
+
+This file is the only hand-written client: sync.py is generated from it by
+scripts/generate_sync_client.py (unasync), so what differs between the two lives in
+`_io_async` / `_io_sync`, and every docstring below this one has to read right for both.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import grpc
-import grpc.aio
 
+from keyturn.client import _io_async as transport
 from keyturn.client import _requests as build
 from keyturn.client._options import ConnectionConfig, RetryPolicy
 from keyturn.client._requests import UNSET, MetadataInput, _Unset
 from keyturn.client.errors import from_rpc_error
-from keyturn.client.pagers import AsyncPager
 from keyturn.client.types import (
     AuditOrder,
     AuditOutcome,
@@ -51,14 +52,60 @@ from keyturn.v1 import (
     keys_pb2_grpc,
 )
 
-__all__ = ["AsyncAuditEventStream", "AsyncClient"]
+__all__ = ["AsyncAuditEventStream", "AsyncClient", "AsyncPager"]
 
 Req = TypeVar("Req")
 Resp = TypeVar("Resp")
 
 
+class _Page(Protocol):
+    @property
+    def next_page_token(self) -> str: ...
+
+
+ItemT = TypeVar("ItemT")
+PageT = TypeVar("PageT", bound=_Page)
+
+
+class AsyncPager(Generic[ItemT, PageT]):
+    """Every item of a List RPC across its pages, following next_page_token (AIP-158);
+    `.pages()` yields the raw responses instead.
+
+    Nothing is fetched until iteration starts, and each page is fetched when the previous one
+    is used up, so breaking out early costs no extra calls.
+    """
+
+    def __init__(
+        self, fetch: Callable[[str], transport.Awaitable[PageT]], items: Callable[[PageT], Iterable[ItemT]]
+    ) -> None:
+        self._fetch = fetch
+        self._items = items
+
+    async def pages(self) -> AsyncIterator[PageT]:
+        token = ""
+        while True:
+            page = await self._fetch(token)
+            yield page
+            token = page.next_page_token
+            if not token:
+                return
+
+    async def __aiter__(self) -> AsyncIterator[ItemT]:
+        async for page in self.pages():
+            for item in self._items(page):
+                yield item
+
+    async def to_list(self) -> list[ItemT]:
+        """Every item, fetching every page."""
+        return [item async for item in self]
+
+
 class AsyncAuditEventStream:
-    """Async iterator over StreamAuditEvents; `cancel()` (or leaving `async with`) ends it."""
+    """Iterator over StreamAuditEvents; `cancel()` (or leaving its `with` block) ends the stream.
+
+    The call is cancelled however the iteration ends (exhausted, broken out of, cancelled), so an
+    abandoned stream does not stay open on the server.
+    """
 
     def __init__(self, call: Any) -> None:
         self._call = call
@@ -67,13 +114,12 @@ class AsyncAuditEventStream:
         try:
             async for message in self._call:
                 yield message.event
-        except asyncio.CancelledError:
-            self._call.cancel()
-            raise
         except grpc.RpcError as err:
             if err.code() == grpc.StatusCode.CANCELLED:
                 return
             raise from_rpc_error(err) from err
+        finally:
+            self._call.cancel()
 
     def cancel(self) -> None:
         self._call.cancel()
@@ -86,7 +132,25 @@ class AsyncAuditEventStream:
 
 
 class AsyncClient:
-    """Asynchronous client for every RPC of keyturn.v1; the arguments are those of `Client`."""
+    """Client for every RPC of keyturn.v1 (KeyService, CryptoService, AuditService,
+    AccessService).
+
+    The channel is opened on first use, not by the constructor, so a client can be built at
+    import time (before any event loop runs, for example next to a FastAPI app); used again after
+    `close()`, it opens a new one.
+
+    Args:
+        target: `host:port`; default `$KEYTURN_ADDR` or 127.0.0.1:50051.
+        token: principal token sent as `authorization: Bearer <token>`; default `$KEYTURN_TOKEN`.
+        tls: use TLS; implied by root_certificates / client_certificate.
+        root_certificates: PEM bytes, PEM text or a file path; None uses the system roots.
+        client_certificate, client_key: for mTLS (PEM bytes, text or paths).
+        server_name: override the TLS name checked against the server certificate.
+        timeout: default deadline of unary calls, in seconds (None: no deadline).
+        retry: RetryPolicy (UNAVAILABLE always; DEADLINE_EXCEEDED for idempotent calls).
+        options: extra gRPC channel options.
+        metadata: extra metadata sent with every call.
+    """
 
     def __init__(
         self,
@@ -117,7 +181,7 @@ class AsyncClient:
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
         self._metadata = self._config.call_metadata()
-        self._channel: grpc.aio.Channel | None = None
+        self._channel: transport.Channel | None = None
         self._keys: keys_pb2_grpc.KeyServiceAsyncStub | None = None
         self._crypto: crypto_pb2_grpc.CryptoServiceAsyncStub | None = None
         self._audit: audit_pb2_grpc.AuditServiceAsyncStub | None = None
@@ -128,15 +192,15 @@ class AsyncClient:
         return self._config.target
 
     @property
-    def channel(self) -> grpc.aio.Channel:
+    def channel(self) -> transport.Channel:
         """The underlying channel (opened on first use), for stubs of other services."""
         if self._channel is None:
             if self._config.tls:
-                self._channel = grpc.aio.secure_channel(
+                self._channel = transport.secure_channel(
                     self._config.target, self._config.channel_credentials(), options=self._config.options
                 )
             else:
-                self._channel = grpc.aio.insecure_channel(self._config.target, options=self._config.options)
+                self._channel = transport.insecure_channel(self._config.target, options=self._config.options)
         return self._channel
 
     @property
@@ -168,7 +232,7 @@ class AsyncClient:
         channel, self._channel = self._channel, None
         self._keys = self._crypto = self._audit = self._access = None
         if channel is not None:
-            await channel.close(grace=None)
+            await transport.close(channel)
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -183,23 +247,24 @@ class AsyncClient:
 
     async def _call(
         self,
-        rpc: grpc.aio.UnaryUnaryMultiCallable[Req, Resp],
+        rpc: transport.UnaryUnaryMultiCallable[Req, Resp],
         request: Req,
         *,
         idempotent: bool = False,
-        timeout: float | _Unset | None = UNSET,  # noqa: ASYNC109 (a gRPC deadline)
+        deadline: float | _Unset | None = UNSET,
     ) -> Resp:
-        deadline = self.timeout if isinstance(timeout, _Unset) else timeout
+        """One unary call with the client's metadata, deadline (seconds) and retry policy."""
+        seconds = self.timeout if isinstance(deadline, _Unset) else deadline
         attempt = 0
         while True:
             attempt += 1
             try:
-                return await rpc(request, timeout=deadline, metadata=self._metadata)
+                return await rpc(request, timeout=seconds, metadata=self._metadata)
             except grpc.RpcError as err:
                 code = err.code()
                 if not self.retry.should_retry(code, attempt, idempotent=idempotent):
                     raise from_rpc_error(err) from err
-            await asyncio.sleep(self.retry.backoff(attempt))
+            await transport.sleep(self.retry.backoff(attempt))
 
     # -- Organizations, projects, products ---------------------------------------------------
 
@@ -489,7 +554,8 @@ class AsyncClient:
             iterations=iterations,
             associated_data=associated_data,
         )
-        return (await self._call(self.crypto.Decrypt, request, idempotent=True)).plaintext
+        response = await self._call(self.crypto.Decrypt, request, idempotent=True)
+        return response.plaintext
 
     # -- Audit ---------------------------------------------------------------------------------------
 

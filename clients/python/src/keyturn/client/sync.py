@@ -1,29 +1,31 @@
-"""`Client`: the synchronous Keyturn client.
+# Generated from aio.py by scripts/generate_sync_client.py (unasync). DO NOT EDIT: change aio.py
+# (or _io_sync.py) and rerun the script; tests/test_contract.py fails when this file is stale.
+"""`Client`: the synchronous Keyturn client, generated from `AsyncClient` (aio.py).
 
     with Client("127.0.0.1:50051", token="kta_...") as keyturn:
         org, _ = keyturn.get_or_create_organization("Acme Inc")
         result = keyturn.create_key(org.id, metadata=KeyMetadata(name="Alice", scopes=["read"]))
         keyturn.validate_key(result.plaintext, required_scopes=["read"])
 
-Every method raises a subclass of `APIKeyError` (keyturn.client.errors) on failure.
+list_* return a `Pager` (iterate it with `for`, or `.to_list()`). Every method raises a
+subclass of `APIKeyError` (keyturn.client.errors) on failure.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import grpc
 
+from keyturn.client import _io_sync as transport
 from keyturn.client import _requests as build
 from keyturn.client._options import ConnectionConfig, RetryPolicy
 from keyturn.client._requests import UNSET, MetadataInput, _Unset
 from keyturn.client.errors import from_rpc_error
-from keyturn.client.pagers import Pager
 from keyturn.client.types import (
     AuditOrder,
     AuditOutcome,
@@ -47,14 +49,59 @@ from keyturn.v1 import (
     keys_pb2_grpc,
 )
 
-__all__ = ["AuditEventStream", "Client"]
+__all__ = ["AuditEventStream", "Client", "Pager"]
 
 Req = TypeVar("Req")
 Resp = TypeVar("Resp")
 
 
+class _Page(Protocol):
+    @property
+    def next_page_token(self) -> str: ...
+
+
+ItemT = TypeVar("ItemT")
+PageT = TypeVar("PageT", bound=_Page)
+
+
+class Pager(Generic[ItemT, PageT]):
+    """Every item of a List RPC across its pages, following next_page_token (AIP-158);
+    `.pages()` yields the raw responses instead.
+
+    Nothing is fetched until iteration starts, and each page is fetched when the previous one
+    is used up, so breaking out early costs no extra calls.
+    """
+
+    def __init__(
+        self, fetch: Callable[[str], transport.Awaitable[PageT]], items: Callable[[PageT], Iterable[ItemT]]
+    ) -> None:
+        self._fetch = fetch
+        self._items = items
+
+    def pages(self) -> Iterator[PageT]:
+        token = ""
+        while True:
+            page = self._fetch(token)
+            yield page
+            token = page.next_page_token
+            if not token:
+                return
+
+    def __iter__(self) -> Iterator[ItemT]:
+        for page in self.pages():
+            yield from self._items(page)
+
+    def to_list(self) -> list[ItemT]:
+        """Every item, fetching every page."""
+        return [item for item in self]
+
+
 class AuditEventStream:
-    """Iterator over StreamAuditEvents; `cancel()` (or leaving a `with` block) ends the stream."""
+    """Iterator over StreamAuditEvents; `cancel()` (or leaving its `with` block) ends the stream.
+
+    The call is cancelled however the iteration ends (exhausted, broken out of, cancelled), so an
+    abandoned stream does not stay open on the server.
+    """
 
     def __init__(self, call: Any) -> None:
         self._call = call
@@ -67,6 +114,8 @@ class AuditEventStream:
             if err.code() == grpc.StatusCode.CANCELLED:
                 return
             raise from_rpc_error(err) from err
+        finally:
+            self._call.cancel()
 
     def cancel(self) -> None:
         self._call.cancel()
@@ -79,8 +128,12 @@ class AuditEventStream:
 
 
 class Client:
-    """Synchronous client for every RPC of keyturn.v1 (KeyService, CryptoService, AuditService,
+    """Client for every RPC of keyturn.v1 (KeyService, CryptoService, AuditService,
     AccessService).
+
+    The channel is opened on first use, not by the constructor, so a client can be built at
+    import time (before any event loop runs, for example next to a FastAPI app); used again after
+    `close()`, it opens a new one.
 
     Args:
         target: `host:port`; default `$KEYTURN_ADDR` or 127.0.0.1:50051.
@@ -123,29 +176,59 @@ class Client:
         )
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
-        if self._config.tls:
-            self._channel = grpc.secure_channel(
-                self._config.target, self._config.channel_credentials(), options=self._config.options
-            )
-        else:
-            self._channel = grpc.insecure_channel(self._config.target, options=self._config.options)
         self._metadata = self._config.call_metadata()
-        self.keys = keys_pb2_grpc.KeyServiceStub(self._channel)
-        self.crypto = crypto_pb2_grpc.CryptoServiceStub(self._channel)
-        self.audit = audit_pb2_grpc.AuditServiceStub(self._channel)
-        self.access = access_pb2_grpc.AccessServiceStub(self._channel)
+        self._channel: transport.Channel | None = None
+        self._keys: keys_pb2_grpc.KeyServiceStub | None = None
+        self._crypto: crypto_pb2_grpc.CryptoServiceStub | None = None
+        self._audit: audit_pb2_grpc.AuditServiceStub | None = None
+        self._access: access_pb2_grpc.AccessServiceStub | None = None
 
     @property
     def target(self) -> str:
         return self._config.target
 
     @property
-    def channel(self) -> grpc.Channel:
-        """The underlying channel, for stubs of other services on the same server."""
+    def channel(self) -> transport.Channel:
+        """The underlying channel (opened on first use), for stubs of other services."""
+        if self._channel is None:
+            if self._config.tls:
+                self._channel = transport.secure_channel(
+                    self._config.target, self._config.channel_credentials(), options=self._config.options
+                )
+            else:
+                self._channel = transport.insecure_channel(self._config.target, options=self._config.options)
         return self._channel
 
+    @property
+    def keys(self) -> keys_pb2_grpc.KeyServiceStub:
+        if self._keys is None:
+            self._keys = keys_pb2_grpc.KeyServiceStub(self.channel)
+        return self._keys
+
+    @property
+    def crypto(self) -> crypto_pb2_grpc.CryptoServiceStub:
+        if self._crypto is None:
+            self._crypto = crypto_pb2_grpc.CryptoServiceStub(self.channel)
+        return self._crypto
+
+    @property
+    def audit(self) -> audit_pb2_grpc.AuditServiceStub:
+        if self._audit is None:
+            self._audit = audit_pb2_grpc.AuditServiceStub(self.channel)
+        return self._audit
+
+    @property
+    def access(self) -> access_pb2_grpc.AccessServiceStub:
+        if self._access is None:
+            self._access = access_pb2_grpc.AccessServiceStub(self.channel)
+        return self._access
+
     def close(self) -> None:
-        self._channel.close()
+        """Close the channel; the client opens a new one if used again."""
+        channel, self._channel = self._channel, None
+        self._keys = self._crypto = self._audit = self._access = None
+        if channel is not None:
+            transport.close(channel)
 
     def __enter__(self) -> Client:
         return self
@@ -160,23 +243,24 @@ class Client:
 
     def _call(
         self,
-        rpc: grpc.UnaryUnaryMultiCallable[Req, Resp],
+        rpc: transport.UnaryUnaryMultiCallable[Req, Resp],
         request: Req,
         *,
         idempotent: bool = False,
-        timeout: float | _Unset | None = UNSET,
+        deadline: float | _Unset | None = UNSET,
     ) -> Resp:
-        deadline = self.timeout if isinstance(timeout, _Unset) else timeout
+        """One unary call with the client's metadata, deadline (seconds) and retry policy."""
+        seconds = self.timeout if isinstance(deadline, _Unset) else deadline
         attempt = 0
         while True:
             attempt += 1
             try:
-                return rpc(request, timeout=deadline, metadata=self._metadata)
+                return rpc(request, timeout=seconds, metadata=self._metadata)
             except grpc.RpcError as err:
                 code = err.code()
                 if not self.retry.should_retry(code, attempt, idempotent=idempotent):
                     raise from_rpc_error(err) from err
-            time.sleep(self.retry.backoff(attempt))
+            transport.sleep(self.retry.backoff(attempt))
 
     # -- Organizations, projects, products ---------------------------------------------------
 
@@ -462,7 +546,8 @@ class Client:
             iterations=iterations,
             associated_data=associated_data,
         )
-        return self._call(self.crypto.Decrypt, request, idempotent=True).plaintext
+        response = self._call(self.crypto.Decrypt, request, idempotent=True)
+        return response.plaintext
 
     # -- Audit ---------------------------------------------------------------------------------------
 

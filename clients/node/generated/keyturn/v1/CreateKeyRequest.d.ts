@@ -1,0 +1,82 @@
+// Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
+// DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from '../../keyturn/v1/KeyMetadata';
+import type { Timestamp__Input as _google_protobuf_Timestamp__Input, Timestamp as _google_protobuf_Timestamp } from '../../google/protobuf/Timestamp';
+import type { Duration__Input as _google_protobuf_Duration__Input, Duration as _google_protobuf_Duration } from '../../google/protobuf/Duration';
+import type { Environment__Input as _keyturn_v1_Environment__Input, Environment as _keyturn_v1_Environment } from '../../keyturn/v1/Environment';
+/**
+ * Request for KeyService.CreateKey.
+ */
+export interface CreateKeyRequest__Input {
+    /**
+     * Required. The owning organization.
+     */
+    'organization_id'?: (string);
+    /**
+     * Optional. Scope the key to this project of the organization.
+     */
+    'project_id'?: (string);
+    /**
+     * Optional. Scope the key to this product of the organization. With project_id, the
+     * product must be linked to the project.
+     */
+    'product_id'?: (string);
+    /**
+     * Optional. Name, scopes, rate limit and custom data.
+     */
+    'metadata'?: (_keyturn_v1_KeyMetadata__Input | null);
+    /**
+     * Optional. When the key expires; must be in the future. Not together with ttl.
+     */
+    'expire_time'?: (_google_protobuf_Timestamp__Input | null);
+    /**
+     * Optional. Time to live from now, positive. Not together with expire_time.
+     */
+    'ttl'?: (_google_protobuf_Duration__Input | null);
+    /**
+     * Optional. IPv4/IPv6 CIDR networks the key may be used from; at most 64.
+     */
+    'allowed_cidrs'?: (string)[];
+    /**
+     * Optional. The key's environment (default LIVE).
+     */
+    'environment'?: (_keyturn_v1_Environment__Input);
+}
+/**
+ * Request for KeyService.CreateKey.
+ */
+export interface CreateKeyRequest {
+    /**
+     * Required. The owning organization.
+     */
+    'organization_id': (string);
+    /**
+     * Optional. Scope the key to this project of the organization.
+     */
+    'project_id': (string);
+    /**
+     * Optional. Scope the key to this product of the organization. With project_id, the
+     * product must be linked to the project.
+     */
+    'product_id': (string);
+    /**
+     * Optional. Name, scopes, rate limit and custom data.
+     */
+    'metadata': (_keyturn_v1_KeyMetadata | null);
+    /**
+     * Optional. When the key expires; must be in the future. Not together with ttl.
+     */
+    'expire_time': (_google_protobuf_Timestamp | null);
+    /**
+     * Optional. Time to live from now, positive. Not together with expire_time.
+     */
+    'ttl': (_google_protobuf_Duration | null);
+    /**
+     * Optional. IPv4/IPv6 CIDR networks the key may be used from; at most 64.
+     */
+    'allowed_cidrs': (string)[];
+    /**
+     * Optional. The key's environment (default LIVE).
+     */
+    'environment': (_keyturn_v1_Environment);
+}

@@ -1,0 +1,28 @@
+// Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
+// DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+/**
+ * Request for KeyService.CreateProduct.
+ */
+export interface CreateProductRequest__Input {
+    /**
+     * Required. The owning organization.
+     */
+    'organization_id'?: (string);
+    /**
+     * Required. The product's name, unique within the organization, 1..200 characters.
+     */
+    'name'?: (string);
+}
+/**
+ * Request for KeyService.CreateProduct.
+ */
+export interface CreateProductRequest {
+    /**
+     * Required. The owning organization.
+     */
+    'organization_id': (string);
+    /**
+     * Required. The product's name, unique within the organization, 1..200 characters.
+     */
+    'name': (string);
+}

@@ -1,0 +1,28 @@
+// Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
+// DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+/**
+ * Request for KeyService.GetOrCreateProduct.
+ */
+export interface GetOrCreateProductRequest__Input {
+    /**
+     * Required. The owning organization.
+     */
+    'organization_id'?: (string);
+    /**
+     * Required. The product's name, 1..200 characters.
+     */
+    'name'?: (string);
+}
+/**
+ * Request for KeyService.GetOrCreateProduct.
+ */
+export interface GetOrCreateProductRequest {
+    /**
+     * Required. The owning organization.
+     */
+    'organization_id': (string);
+    /**
+     * Required. The product's name, 1..200 characters.
+     */
+    'name': (string);
+}

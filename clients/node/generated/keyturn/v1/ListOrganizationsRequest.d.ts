@@ -1,0 +1,28 @@
+// Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
+// DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+/**
+ * Request for KeyService.ListOrganizations.
+ */
+export interface ListOrganizationsRequest__Input {
+    /**
+     * Optional. Maximum results per page, 1..1000 (default 100).
+     */
+    'page_size'?: (number);
+    /**
+     * Optional. The next_page_token of a previous call with the same filters.
+     */
+    'page_token'?: (string);
+}
+/**
+ * Request for KeyService.ListOrganizations.
+ */
+export interface ListOrganizationsRequest {
+    /**
+     * Optional. Maximum results per page, 1..1000 (default 100).
+     */
+    'page_size': (number);
+    /**
+     * Optional. The next_page_token of a previous call with the same filters.
+     */
+    'page_token': (string);
+}

@@ -1,0 +1,20 @@
+// Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
+// DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+/**
+ * Request for AccessService.RevokePrincipalToken.
+ */
+export interface RevokePrincipalTokenRequest__Input {
+    /**
+     * Required. The token id.
+     */
+    'id'?: (string);
+}
+/**
+ * Request for AccessService.RevokePrincipalToken.
+ */
+export interface RevokePrincipalTokenRequest {
+    /**
+     * Required. The token id.
+     */
+    'id': (string);
+}

@@ -1,0 +1,73 @@
+// Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
+// DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+/**
+ * What a role binding allows.
+ */
+export declare const Role: {
+    /**
+     * Not given; invalid in a binding.
+     */
+    readonly ROLE_UNSPECIFIED: 'ROLE_UNSPECIFIED';
+    /**
+     * Everything, in every organization. Bindings with this role have no organization.
+     */
+    readonly ROLE_ADMIN: 'ROLE_ADMIN';
+    /**
+     * One organization: its projects, products, keys, principals, audit events.
+     */
+    readonly ROLE_ORG_ADMIN: 'ROLE_ORG_ADMIN';
+    /**
+     * Create, update, rotate, revoke, delete, get and list keys of one organization
+     * (optionally of one project).
+     */
+    readonly ROLE_KEY_MANAGER: 'ROLE_KEY_MANAGER';
+    /**
+     * Read audit events and usage reports of one organization.
+     */
+    readonly ROLE_AUDITOR: 'ROLE_AUDITOR';
+    /**
+     * Only ValidateKey, for keys of one organization (optionally of one product).
+     */
+    readonly ROLE_VALIDATOR: 'ROLE_VALIDATOR';
+    /**
+     * CryptoService.
+     */
+    readonly ROLE_CRYPTO: 'ROLE_CRYPTO';
+};
+/**
+ * What a role binding allows.
+ */
+export type Role__Input = 
+/**
+ * Not given; invalid in a binding.
+ */
+'ROLE_UNSPECIFIED' | 0
+/**
+ * Everything, in every organization. Bindings with this role have no organization.
+ */
+ | 'ROLE_ADMIN' | 1
+/**
+ * One organization: its projects, products, keys, principals, audit events.
+ */
+ | 'ROLE_ORG_ADMIN' | 2
+/**
+ * Create, update, rotate, revoke, delete, get and list keys of one organization
+ * (optionally of one project).
+ */
+ | 'ROLE_KEY_MANAGER' | 3
+/**
+ * Read audit events and usage reports of one organization.
+ */
+ | 'ROLE_AUDITOR' | 4
+/**
+ * Only ValidateKey, for keys of one organization (optionally of one product).
+ */
+ | 'ROLE_VALIDATOR' | 5
+/**
+ * CryptoService.
+ */
+ | 'ROLE_CRYPTO' | 6;
+/**
+ * What a role binding allows.
+ */
+export type Role = typeof Role[keyof typeof Role];
