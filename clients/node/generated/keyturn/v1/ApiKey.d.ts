@@ -63,12 +63,12 @@ export interface ApiKey__Input {
      */
     'revoke_reason'?: (string);
     /**
-     * Output only. Successful validations with track_usage. May lag by up to the usage flush
+     * Output only. Successful validations not marked skip_usage. May lag by up to the usage flush
      * interval (one second by default).
      */
     'use_count'?: (number | string | Long);
     /**
-     * Output only. The time of the last successful validation with track_usage.
+     * Output only. The time of the last successful validation not marked skip_usage.
      */
     'last_used_time'?: (_google_protobuf_Timestamp__Input | null);
     /**
@@ -143,12 +143,12 @@ export interface ApiKey {
      */
     'revoke_reason': (string);
     /**
-     * Output only. Successful validations with track_usage. May lag by up to the usage flush
+     * Output only. Successful validations not marked skip_usage. May lag by up to the usage flush
      * interval (one second by default).
      */
     'use_count': (string);
     /**
-     * Output only. The time of the last successful validation with track_usage.
+     * Output only. The time of the last successful validation not marked skip_usage.
      */
     'last_used_time': (_google_protobuf_Timestamp | null);
     /**

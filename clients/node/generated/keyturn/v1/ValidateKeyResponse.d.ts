@@ -11,8 +11,8 @@ export interface ValidateKeyResponse__Input {
      */
     'key'?: (_keyturn_v1_ApiKey__Input | null);
     /**
-     * Quota state; unset when the key has no rate limit or check_rate_limit
-     * was false.
+     * Quota state; unset when the key has no rate limit or skip_rate_limit
+     * was true.
      */
     'rate_limit'?: (_keyturn_v1_RateLimitStatus__Input | null);
 }
@@ -25,8 +25,8 @@ export interface ValidateKeyResponse {
      */
     'key': (_keyturn_v1_ApiKey | null);
     /**
-     * Quota state; unset when the key has no rate limit or check_rate_limit
-     * was false.
+     * Quota state; unset when the key has no rate limit or skip_rate_limit
+     * was true.
      */
     'rate_limit': (_keyturn_v1_RateLimitStatus | null);
 }

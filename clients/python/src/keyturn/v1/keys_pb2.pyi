@@ -362,7 +362,7 @@ class ApiKey(_message.Message):
     revoke_reason: _builtins.str
     """Output only. The reason given to the first RevokeKey."""
     use_count: _builtins.int
-    """Output only. Successful validations with track_usage. May lag by up to the usage flush
+    """Output only. Successful validations not marked skip_usage. May lag by up to the usage flush
     interval (one second by default).
     """
     rotated_from_key_id: _builtins.str
@@ -391,7 +391,7 @@ class ApiKey(_message.Message):
 
     @_builtins.property
     def last_used_time(self) -> _timestamp_pb2.Timestamp:
-        """Output only. The time of the last successful validation with track_usage."""
+        """Output only. The time of the last successful validation not marked skip_usage."""
 
     @_builtins.property
     def allowed_cidrs(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
@@ -1147,8 +1147,8 @@ class ValidateKeyResponse(_message.Message):
 
     @_builtins.property
     def rate_limit(self) -> Global___RateLimitStatus:
-        """Quota state; unset when the key has no rate limit or check_rate_limit
-        was false.
+        """Quota state; unset when the key has no rate limit or skip_rate_limit
+        was true.
         """
 
     def __init__(
