@@ -80,7 +80,7 @@ def parse_root_keys(raw: str) -> tuple[KeyVersion, ...]:
     """Parse KEYTURN_ROOT_KEY, written like KEYTURN_SECRET (`2:new...,1:old...`).
 
     New material is wrapped with the newest version; material wrapped with an older listed
-    version still unwraps and is re-wrapped on use (or by `keyturn rewrap`). Dropping a version
+    version still unwraps and is re-wrapped on use (or by the operator's re-wrap pass). Dropping a version
     from the list makes the material it wrapped unreadable: re-wrap first.
     """
     return _parse_key_set(raw, "KEYTURN_ROOT_KEY", "KEY")
