@@ -17,8 +17,8 @@ RUN python -m pip install --no-cache-dir --no-index --find-links /wheels keyturn
 USER keyturn
 WORKDIR /var/lib/keyturn
 # With no KEYTURN_DATABASE_URL the embedded SQLite database and a generated secret live in
-# /var/lib/keyturn (mount a volume there). For PostgreSQL set KEYTURN_DATABASE_URL and
-# KEYTURN_SECRET, and run `keyturn migrate` once per release.
+# /var/lib/keyturn (mount a volume there). For PostgreSQL set KEYTURN_DATABASE_URL,
+# KEYTURN_SECRET and KEYTURN_ROOT_KEY, and run `keyturn migrate` once per release.
 ENV KEYTURN_LISTEN=0.0.0.0:50051 \
     KEYTURN_DATA_DIR=/var/lib/keyturn \
     PYTHONUNBUFFERED=1

@@ -210,6 +210,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from tests.support import (
+        TEST_ROOT_KEY,
         TEST_SECRET,
         PostgresCluster,
         ServerProcess,
@@ -233,6 +234,7 @@ def main() -> None:
         env = {
             "KEYTURN_DATABASE_URL": database_url,
             "KEYTURN_SECRET": TEST_SECRET,
+            "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
             "KEYTURN_AUDIT_LEVEL": args.audit_level,
             "KEYTURN_LOG_LEVEL": args.log_level,
         }

@@ -33,6 +33,7 @@ from keyturn_server import config
 from keyturn_server.store import migrate
 
 TEST_SECRET = "test-secret-" + "x" * 40
+TEST_ROOT_KEY = "test-root-key-" + "r" * 40
 
 
 def free_port() -> int:

@@ -15,7 +15,7 @@ import pytest
 from keyturn.v1 import audit_pb2, keys_pb2, keys_pb2_grpc
 
 from tests.audit_support import append, audit_stub, crypto_records
-from tests.support import TEST_SECRET, ServerProcess, ServerThread, channel
+from tests.support import TEST_ROOT_KEY, TEST_SECRET, ServerProcess, ServerThread, channel
 
 
 class StreamReader:
@@ -144,6 +144,7 @@ def test_stream_sees_events_from_a_second_server_process(
         env={
             "KEYTURN_DATABASE_URL": server.settings.database_url,
             "KEYTURN_SECRET": TEST_SECRET,
+            "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
             "KEYTURN_LOG_LEVEL": "WARNING",
         }
     ).start()

@@ -13,6 +13,7 @@ import pytest
 from keyturn.v1 import access_pb2, access_pb2_grpc, keys_pb2, keys_pb2_grpc
 
 from tests.support import (
+    TEST_ROOT_KEY,
     TEST_SECRET,
     ServerProcess,
     channel,
@@ -39,6 +40,7 @@ def replicas(postgres_admin_url: str) -> Iterator[tuple[ServerProcess, ServerPro
     env = {
         "KEYTURN_DATABASE_URL": url,
         "KEYTURN_SECRET": TEST_SECRET,
+        "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
         "KEYTURN_USAGE_FLUSH_INTERVAL_SECONDS": "0.2",
         # Without NOTIFY a cached key would stay valid for the whole TTL: make that obvious.
         "KEYTURN_KEY_CACHE_TTL_SECONDS": "30",

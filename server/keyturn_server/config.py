@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from keyturn_server.domain.keyset import KeySetError, KeyVersion, parse_versioned
+
 AuditLevel = Literal["basic", "detailed", "verbose"]
 AUDIT_LEVELS: tuple[AuditLevel, ...] = ("basic", "detailed", "verbose")
 MIN_SECRET_BYTES = 32
@@ -20,12 +22,9 @@ class ConfigError(ValueError):
     """A setting is missing or invalid; the message says which and how to fix it."""
 
 
-@dataclass(frozen=True)
-class ServerSecret:
-    """One version of the server's HMAC secret. Version numbers only ever grow."""
-
-    version: int
-    value: bytes = field(repr=False)
+# One version of the server's HMAC secret (or of the root key). Version numbers only grow.
+ServerSecret = KeyVersion
+ROOT_KEY_FILE = "root-key"
 
 
 @dataclass(frozen=True)
@@ -51,6 +50,9 @@ class Settings:
     # How long an authenticated caller (token or certificate) is cached; revocation and
     # principal updates evict at once on the replica that served them, others within this.
     principal_cache_ttl_seconds: float = 5.0
+    # KEYTURN_ROOT_KEY, newest first: wraps managed-key material at rest (AES-256-GCM under
+    # an HKDF-derived key); older versions still unwrap and are re-wrapped lazily.
+    root_keys: tuple[KeyVersion, ...] = field(default=(), repr=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -71,28 +73,24 @@ def parse_secrets(raw: str) -> tuple[ServerSecret, ...]:
     accepts keys hashed with version 1 (they are re-hashed with version 2 on their next
     successful validation). A bare secret is version 1.
     """
-    items = [item.strip() for item in raw.split(",") if item.strip()]
-    if not items:
-        raise ConfigError("KEYTURN_SECRET is empty")
-    parsed: list[ServerSecret] = []
-    for item in items:
-        version_text, sep, value = item.partition(":")
-        if sep and version_text.isdigit():
-            version, secret_text = int(version_text), value
-        elif len(items) == 1:
-            version, secret_text = 1, item
-        else:
-            raise ConfigError("KEYTURN_SECRET with several secrets must use VERSION:SECRET items")
-        if len(secret_text.encode()) < MIN_SECRET_BYTES:
-            raise ConfigError(
-                f"KEYTURN_SECRET version {version} is shorter than {MIN_SECRET_BYTES} bytes; "
-                "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
-            )
-        parsed.append(ServerSecret(version, secret_text.encode()))
-    versions = [s.version for s in parsed]
-    if len(set(versions)) != len(versions):
-        raise ConfigError("KEYTURN_SECRET names the same version twice")
-    return tuple(sorted(parsed, key=lambda s: s.version, reverse=True))
+    return _parse_key_set(raw, "KEYTURN_SECRET", "SECRET")
+
+
+def parse_root_keys(raw: str) -> tuple[KeyVersion, ...]:
+    """Parse KEYTURN_ROOT_KEY, written like KEYTURN_SECRET (`2:new...,1:old...`).
+
+    New material is wrapped with the newest version; material wrapped with an older listed
+    version still unwraps and is re-wrapped on use (or by the operator's re-wrap pass). Dropping a version
+    from the list makes the material it wrapped unreadable: re-wrap first.
+    """
+    return _parse_key_set(raw, "KEYTURN_ROOT_KEY", "KEY")
+
+
+def _parse_key_set(raw: str, setting: str, item_name: str) -> tuple[KeyVersion, ...]:
+    try:
+        return parse_versioned(raw, setting, MIN_SECRET_BYTES, item_name)
+    except KeySetError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _env_float(env: Mapping[str, str], name: str, default: float) -> float:
@@ -119,6 +117,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     if log_format not in ("json", "text"):
         raise ConfigError("KEYTURN_LOG_FORMAT must be json or text")
     raw_secret = env.get("KEYTURN_SECRET", "")
+    raw_root_key = env.get("KEYTURN_ROOT_KEY", "")
 
     def path(name: str) -> Path | None:
         value = env.get(name)
@@ -143,6 +142,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         tls_key=path("KEYTURN_TLS_KEY"),
         tls_client_ca=path("KEYTURN_TLS_CLIENT_CA"),
         principal_cache_ttl_seconds=_env_float(env, "KEYTURN_PRINCIPAL_CACHE_TTL_SECONDS", 5.0),
+        root_keys=parse_root_keys(raw_root_key) if raw_root_key else (),
     )
 
 
@@ -165,6 +165,12 @@ def resolve(settings: Settings, announce: bool = True) -> Settings:
                 "KEYTURN_SECRET is required with a PostgreSQL database (at least 32 bytes; "
                 "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
             )
+        if not settings.root_keys:
+            raise ConfigError(
+                "KEYTURN_ROOT_KEY is required with a PostgreSQL database: it wraps managed-key "
+                "material, and every replica must share it (at least 32 bytes; generate one with: "
+                "python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+            )
         return settings
     data_dir = settings.data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -186,4 +192,22 @@ def resolve(settings: Settings, announce: bool = True) -> Settings:
         changes["secrets"] = parse_secrets(secret_path.read_text().strip())
         if announce:
             print(f"keyturn: server secret in {secret_path} (mode 0600)", flush=True)
+    if not settings.root_keys:
+        changes["root_keys"] = embedded_root_keys(data_dir, announce)
     return settings.with_overrides(**changes)
+
+
+def embedded_root_keys(data_dir: Path, announce: bool = False) -> tuple[KeyVersion, ...]:
+    """The embedded default's root key: generated once beside the SQLite file, mode 0600."""
+    path = (data_dir / ROOT_KEY_FILE).resolve()
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        raise ConfigError(f"{path} must not be readable by group or others (chmod 600)")
+    keys = parse_root_keys(path.read_text().strip())
+    if announce:
+        print(f"keyturn: root key in {path} (mode 0600)", flush=True)
+    return keys

@@ -2,7 +2,12 @@
 // DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+import type { Any__Input as _google_protobuf_Any__Input, Any as _google_protobuf_Any } from './google/protobuf/Any';
+import type { BoolValue__Input as _google_protobuf_BoolValue__Input, BoolValue as _google_protobuf_BoolValue } from './google/protobuf/BoolValue';
+import type { BytesValue__Input as _google_protobuf_BytesValue__Input, BytesValue as _google_protobuf_BytesValue } from './google/protobuf/BytesValue';
 import type { DescriptorProto__Input as _google_protobuf_DescriptorProto__Input, DescriptorProto as _google_protobuf_DescriptorProto } from './google/protobuf/DescriptorProto';
+import type { DoubleValue__Input as _google_protobuf_DoubleValue__Input, DoubleValue as _google_protobuf_DoubleValue } from './google/protobuf/DoubleValue';
+import type { Duration__Input as _google_protobuf_Duration__Input, Duration as _google_protobuf_Duration } from './google/protobuf/Duration';
 import type { EnumDescriptorProto__Input as _google_protobuf_EnumDescriptorProto__Input, EnumDescriptorProto as _google_protobuf_EnumDescriptorProto } from './google/protobuf/EnumDescriptorProto';
 import type { EnumOptions__Input as _google_protobuf_EnumOptions__Input, EnumOptions as _google_protobuf_EnumOptions } from './google/protobuf/EnumOptions';
 import type { EnumValueDescriptorProto__Input as _google_protobuf_EnumValueDescriptorProto__Input, EnumValueDescriptorProto as _google_protobuf_EnumValueDescriptorProto } from './google/protobuf/EnumValueDescriptorProto';
@@ -11,11 +16,15 @@ import type { ExtensionRangeOptions__Input as _google_protobuf_ExtensionRangeOpt
 import type { FeatureSet__Input as _google_protobuf_FeatureSet__Input, FeatureSet as _google_protobuf_FeatureSet } from './google/protobuf/FeatureSet';
 import type { FeatureSetDefaults__Input as _google_protobuf_FeatureSetDefaults__Input, FeatureSetDefaults as _google_protobuf_FeatureSetDefaults } from './google/protobuf/FeatureSetDefaults';
 import type { FieldDescriptorProto__Input as _google_protobuf_FieldDescriptorProto__Input, FieldDescriptorProto as _google_protobuf_FieldDescriptorProto } from './google/protobuf/FieldDescriptorProto';
+import type { FieldMask__Input as _google_protobuf_FieldMask__Input, FieldMask as _google_protobuf_FieldMask } from './google/protobuf/FieldMask';
 import type { FieldOptions__Input as _google_protobuf_FieldOptions__Input, FieldOptions as _google_protobuf_FieldOptions } from './google/protobuf/FieldOptions';
 import type { FileDescriptorProto__Input as _google_protobuf_FileDescriptorProto__Input, FileDescriptorProto as _google_protobuf_FileDescriptorProto } from './google/protobuf/FileDescriptorProto';
 import type { FileDescriptorSet__Input as _google_protobuf_FileDescriptorSet__Input, FileDescriptorSet as _google_protobuf_FileDescriptorSet } from './google/protobuf/FileDescriptorSet';
 import type { FileOptions__Input as _google_protobuf_FileOptions__Input, FileOptions as _google_protobuf_FileOptions } from './google/protobuf/FileOptions';
+import type { FloatValue__Input as _google_protobuf_FloatValue__Input, FloatValue as _google_protobuf_FloatValue } from './google/protobuf/FloatValue';
 import type { GeneratedCodeInfo__Input as _google_protobuf_GeneratedCodeInfo__Input, GeneratedCodeInfo as _google_protobuf_GeneratedCodeInfo } from './google/protobuf/GeneratedCodeInfo';
+import type { Int32Value__Input as _google_protobuf_Int32Value__Input, Int32Value as _google_protobuf_Int32Value } from './google/protobuf/Int32Value';
+import type { Int64Value__Input as _google_protobuf_Int64Value__Input, Int64Value as _google_protobuf_Int64Value } from './google/protobuf/Int64Value';
 import type { MessageOptions__Input as _google_protobuf_MessageOptions__Input, MessageOptions as _google_protobuf_MessageOptions } from './google/protobuf/MessageOptions';
 import type { MethodDescriptorProto__Input as _google_protobuf_MethodDescriptorProto__Input, MethodDescriptorProto as _google_protobuf_MethodDescriptorProto } from './google/protobuf/MethodDescriptorProto';
 import type { MethodOptions__Input as _google_protobuf_MethodOptions__Input, MethodOptions as _google_protobuf_MethodOptions } from './google/protobuf/MethodOptions';
@@ -24,16 +33,65 @@ import type { OneofOptions__Input as _google_protobuf_OneofOptions__Input, Oneof
 import type { ServiceDescriptorProto__Input as _google_protobuf_ServiceDescriptorProto__Input, ServiceDescriptorProto as _google_protobuf_ServiceDescriptorProto } from './google/protobuf/ServiceDescriptorProto';
 import type { ServiceOptions__Input as _google_protobuf_ServiceOptions__Input, ServiceOptions as _google_protobuf_ServiceOptions } from './google/protobuf/ServiceOptions';
 import type { SourceCodeInfo__Input as _google_protobuf_SourceCodeInfo__Input, SourceCodeInfo as _google_protobuf_SourceCodeInfo } from './google/protobuf/SourceCodeInfo';
+import type { StringValue__Input as _google_protobuf_StringValue__Input, StringValue as _google_protobuf_StringValue } from './google/protobuf/StringValue';
+import type { Timestamp__Input as _google_protobuf_Timestamp__Input, Timestamp as _google_protobuf_Timestamp } from './google/protobuf/Timestamp';
+import type { UInt32Value__Input as _google_protobuf_UInt32Value__Input, UInt32Value as _google_protobuf_UInt32Value } from './google/protobuf/UInt32Value';
+import type { UInt64Value__Input as _google_protobuf_UInt64Value__Input, UInt64Value as _google_protobuf_UInt64Value } from './google/protobuf/UInt64Value';
 import type { UninterpretedOption__Input as _google_protobuf_UninterpretedOption__Input, UninterpretedOption as _google_protobuf_UninterpretedOption } from './google/protobuf/UninterpretedOption';
+import type { Status__Input as _google_rpc_Status__Input, Status as _google_rpc_Status } from './google/rpc/Status';
+import type { BatchDecryptRequest__Input as _keyturn_v1_BatchDecryptRequest__Input, BatchDecryptRequest as _keyturn_v1_BatchDecryptRequest } from './keyturn/v1/BatchDecryptRequest';
+import type { BatchDecryptResponse__Input as _keyturn_v1_BatchDecryptResponse__Input, BatchDecryptResponse as _keyturn_v1_BatchDecryptResponse } from './keyturn/v1/BatchDecryptResponse';
+import type { BatchDecryptResult__Input as _keyturn_v1_BatchDecryptResult__Input, BatchDecryptResult as _keyturn_v1_BatchDecryptResult } from './keyturn/v1/BatchDecryptResult';
+import type { BatchEncryptRequest__Input as _keyturn_v1_BatchEncryptRequest__Input, BatchEncryptRequest as _keyturn_v1_BatchEncryptRequest } from './keyturn/v1/BatchEncryptRequest';
+import type { BatchEncryptResponse__Input as _keyturn_v1_BatchEncryptResponse__Input, BatchEncryptResponse as _keyturn_v1_BatchEncryptResponse } from './keyturn/v1/BatchEncryptResponse';
+import type { BatchEncryptResult__Input as _keyturn_v1_BatchEncryptResult__Input, BatchEncryptResult as _keyturn_v1_BatchEncryptResult } from './keyturn/v1/BatchEncryptResult';
+import type { CreateCryptoKeyRequest__Input as _keyturn_v1_CreateCryptoKeyRequest__Input, CreateCryptoKeyRequest as _keyturn_v1_CreateCryptoKeyRequest } from './keyturn/v1/CreateCryptoKeyRequest';
+import type { CreateImportJobRequest__Input as _keyturn_v1_CreateImportJobRequest__Input, CreateImportJobRequest as _keyturn_v1_CreateImportJobRequest } from './keyturn/v1/CreateImportJobRequest';
+import type { CryptoKey__Input as _keyturn_v1_CryptoKey__Input, CryptoKey as _keyturn_v1_CryptoKey } from './keyturn/v1/CryptoKey';
+import type { CryptoKeyVersion__Input as _keyturn_v1_CryptoKeyVersion__Input, CryptoKeyVersion as _keyturn_v1_CryptoKeyVersion } from './keyturn/v1/CryptoKeyVersion';
 import type { CryptoServiceClient as _keyturn_v1_CryptoServiceClient, CryptoServiceDefinition as _keyturn_v1_CryptoServiceDefinition } from './keyturn/v1/CryptoService';
 import type { DecryptRequest__Input as _keyturn_v1_DecryptRequest__Input, DecryptRequest as _keyturn_v1_DecryptRequest } from './keyturn/v1/DecryptRequest';
 import type { DecryptResponse__Input as _keyturn_v1_DecryptResponse__Input, DecryptResponse as _keyturn_v1_DecryptResponse } from './keyturn/v1/DecryptResponse';
+import type { DecryptWithKeyRequest__Input as _keyturn_v1_DecryptWithKeyRequest__Input, DecryptWithKeyRequest as _keyturn_v1_DecryptWithKeyRequest } from './keyturn/v1/DecryptWithKeyRequest';
+import type { DecryptWithKeyResponse__Input as _keyturn_v1_DecryptWithKeyResponse__Input, DecryptWithKeyResponse as _keyturn_v1_DecryptWithKeyResponse } from './keyturn/v1/DecryptWithKeyResponse';
+import type { DestroyCryptoKeyVersionRequest__Input as _keyturn_v1_DestroyCryptoKeyVersionRequest__Input, DestroyCryptoKeyVersionRequest as _keyturn_v1_DestroyCryptoKeyVersionRequest } from './keyturn/v1/DestroyCryptoKeyVersionRequest';
+import type { DisableCryptoKeyVersionRequest__Input as _keyturn_v1_DisableCryptoKeyVersionRequest__Input, DisableCryptoKeyVersionRequest as _keyturn_v1_DisableCryptoKeyVersionRequest } from './keyturn/v1/DisableCryptoKeyVersionRequest';
+import type { EnableCryptoKeyVersionRequest__Input as _keyturn_v1_EnableCryptoKeyVersionRequest__Input, EnableCryptoKeyVersionRequest as _keyturn_v1_EnableCryptoKeyVersionRequest } from './keyturn/v1/EnableCryptoKeyVersionRequest';
 import type { EncryptRequest__Input as _keyturn_v1_EncryptRequest__Input, EncryptRequest as _keyturn_v1_EncryptRequest } from './keyturn/v1/EncryptRequest';
 import type { EncryptResponse__Input as _keyturn_v1_EncryptResponse__Input, EncryptResponse as _keyturn_v1_EncryptResponse } from './keyturn/v1/EncryptResponse';
+import type { EncryptWithKeyRequest__Input as _keyturn_v1_EncryptWithKeyRequest__Input, EncryptWithKeyRequest as _keyturn_v1_EncryptWithKeyRequest } from './keyturn/v1/EncryptWithKeyRequest';
+import type { EncryptWithKeyResponse__Input as _keyturn_v1_EncryptWithKeyResponse__Input, EncryptWithKeyResponse as _keyturn_v1_EncryptWithKeyResponse } from './keyturn/v1/EncryptWithKeyResponse';
+import type { GenerateDataKeyRequest__Input as _keyturn_v1_GenerateDataKeyRequest__Input, GenerateDataKeyRequest as _keyturn_v1_GenerateDataKeyRequest } from './keyturn/v1/GenerateDataKeyRequest';
+import type { GenerateDataKeyResponse__Input as _keyturn_v1_GenerateDataKeyResponse__Input, GenerateDataKeyResponse as _keyturn_v1_GenerateDataKeyResponse } from './keyturn/v1/GenerateDataKeyResponse';
 import type { GenerateKeyPairRequest__Input as _keyturn_v1_GenerateKeyPairRequest__Input, GenerateKeyPairRequest as _keyturn_v1_GenerateKeyPairRequest } from './keyturn/v1/GenerateKeyPairRequest';
 import type { GenerateKeyPairResponse__Input as _keyturn_v1_GenerateKeyPairResponse__Input, GenerateKeyPairResponse as _keyturn_v1_GenerateKeyPairResponse } from './keyturn/v1/GenerateKeyPairResponse';
 import type { GenerateKeyRequest__Input as _keyturn_v1_GenerateKeyRequest__Input, GenerateKeyRequest as _keyturn_v1_GenerateKeyRequest } from './keyturn/v1/GenerateKeyRequest';
 import type { GenerateKeyResponse__Input as _keyturn_v1_GenerateKeyResponse__Input, GenerateKeyResponse as _keyturn_v1_GenerateKeyResponse } from './keyturn/v1/GenerateKeyResponse';
+import type { GetCryptoKeyRequest__Input as _keyturn_v1_GetCryptoKeyRequest__Input, GetCryptoKeyRequest as _keyturn_v1_GetCryptoKeyRequest } from './keyturn/v1/GetCryptoKeyRequest';
+import type { GetCryptoKeyVersionRequest__Input as _keyturn_v1_GetCryptoKeyVersionRequest__Input, GetCryptoKeyVersionRequest as _keyturn_v1_GetCryptoKeyVersionRequest } from './keyturn/v1/GetCryptoKeyVersionRequest';
+import type { GetImportJobRequest__Input as _keyturn_v1_GetImportJobRequest__Input, GetImportJobRequest as _keyturn_v1_GetImportJobRequest } from './keyturn/v1/GetImportJobRequest';
+import type { GetPublicKeyRequest__Input as _keyturn_v1_GetPublicKeyRequest__Input, GetPublicKeyRequest as _keyturn_v1_GetPublicKeyRequest } from './keyturn/v1/GetPublicKeyRequest';
+import type { ImportCryptoKeyVersionRequest__Input as _keyturn_v1_ImportCryptoKeyVersionRequest__Input, ImportCryptoKeyVersionRequest as _keyturn_v1_ImportCryptoKeyVersionRequest } from './keyturn/v1/ImportCryptoKeyVersionRequest';
+import type { ImportJob__Input as _keyturn_v1_ImportJob__Input, ImportJob as _keyturn_v1_ImportJob } from './keyturn/v1/ImportJob';
+import type { ListCryptoKeyVersionsRequest__Input as _keyturn_v1_ListCryptoKeyVersionsRequest__Input, ListCryptoKeyVersionsRequest as _keyturn_v1_ListCryptoKeyVersionsRequest } from './keyturn/v1/ListCryptoKeyVersionsRequest';
+import type { ListCryptoKeyVersionsResponse__Input as _keyturn_v1_ListCryptoKeyVersionsResponse__Input, ListCryptoKeyVersionsResponse as _keyturn_v1_ListCryptoKeyVersionsResponse } from './keyturn/v1/ListCryptoKeyVersionsResponse';
+import type { ListCryptoKeysRequest__Input as _keyturn_v1_ListCryptoKeysRequest__Input, ListCryptoKeysRequest as _keyturn_v1_ListCryptoKeysRequest } from './keyturn/v1/ListCryptoKeysRequest';
+import type { ListCryptoKeysResponse__Input as _keyturn_v1_ListCryptoKeysResponse__Input, ListCryptoKeysResponse as _keyturn_v1_ListCryptoKeysResponse } from './keyturn/v1/ListCryptoKeysResponse';
+import type { MacRequest__Input as _keyturn_v1_MacRequest__Input, MacRequest as _keyturn_v1_MacRequest } from './keyturn/v1/MacRequest';
+import type { MacResponse__Input as _keyturn_v1_MacResponse__Input, MacResponse as _keyturn_v1_MacResponse } from './keyturn/v1/MacResponse';
+import type { PublicKey__Input as _keyturn_v1_PublicKey__Input, PublicKey as _keyturn_v1_PublicKey } from './keyturn/v1/PublicKey';
+import type { ReEncryptRequest__Input as _keyturn_v1_ReEncryptRequest__Input, ReEncryptRequest as _keyturn_v1_ReEncryptRequest } from './keyturn/v1/ReEncryptRequest';
+import type { ReEncryptResponse__Input as _keyturn_v1_ReEncryptResponse__Input, ReEncryptResponse as _keyturn_v1_ReEncryptResponse } from './keyturn/v1/ReEncryptResponse';
+import type { RestoreCryptoKeyVersionRequest__Input as _keyturn_v1_RestoreCryptoKeyVersionRequest__Input, RestoreCryptoKeyVersionRequest as _keyturn_v1_RestoreCryptoKeyVersionRequest } from './keyturn/v1/RestoreCryptoKeyVersionRequest';
+import type { RotateCryptoKeyRequest__Input as _keyturn_v1_RotateCryptoKeyRequest__Input, RotateCryptoKeyRequest as _keyturn_v1_RotateCryptoKeyRequest } from './keyturn/v1/RotateCryptoKeyRequest';
+import type { RotateCryptoKeyResponse__Input as _keyturn_v1_RotateCryptoKeyResponse__Input, RotateCryptoKeyResponse as _keyturn_v1_RotateCryptoKeyResponse } from './keyturn/v1/RotateCryptoKeyResponse';
+import type { SignRequest__Input as _keyturn_v1_SignRequest__Input, SignRequest as _keyturn_v1_SignRequest } from './keyturn/v1/SignRequest';
+import type { SignResponse__Input as _keyturn_v1_SignResponse__Input, SignResponse as _keyturn_v1_SignResponse } from './keyturn/v1/SignResponse';
+import type { UpdateCryptoKeyRequest__Input as _keyturn_v1_UpdateCryptoKeyRequest__Input, UpdateCryptoKeyRequest as _keyturn_v1_UpdateCryptoKeyRequest } from './keyturn/v1/UpdateCryptoKeyRequest';
+import type { VerifyMacRequest__Input as _keyturn_v1_VerifyMacRequest__Input, VerifyMacRequest as _keyturn_v1_VerifyMacRequest } from './keyturn/v1/VerifyMacRequest';
+import type { VerifyMacResponse__Input as _keyturn_v1_VerifyMacResponse__Input, VerifyMacResponse as _keyturn_v1_VerifyMacResponse } from './keyturn/v1/VerifyMacResponse';
+import type { VerifyRequest__Input as _keyturn_v1_VerifyRequest__Input, VerifyRequest as _keyturn_v1_VerifyRequest } from './keyturn/v1/VerifyRequest';
+import type { VerifyResponse__Input as _keyturn_v1_VerifyResponse__Input, VerifyResponse as _keyturn_v1_VerifyResponse } from './keyturn/v1/VerifyResponse';
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
     new (...args: ConstructorParameters<Constructor>): Subtype;
 };
@@ -43,7 +101,12 @@ export interface ProtoGrpcType {
             FieldBehavior: EnumTypeDefinition;
         };
         protobuf: {
+            Any: MessageTypeDefinition<_google_protobuf_Any__Input, _google_protobuf_Any>;
+            BoolValue: MessageTypeDefinition<_google_protobuf_BoolValue__Input, _google_protobuf_BoolValue>;
+            BytesValue: MessageTypeDefinition<_google_protobuf_BytesValue__Input, _google_protobuf_BytesValue>;
             DescriptorProto: MessageTypeDefinition<_google_protobuf_DescriptorProto__Input, _google_protobuf_DescriptorProto>;
+            DoubleValue: MessageTypeDefinition<_google_protobuf_DoubleValue__Input, _google_protobuf_DoubleValue>;
+            Duration: MessageTypeDefinition<_google_protobuf_Duration__Input, _google_protobuf_Duration>;
             Edition: EnumTypeDefinition;
             EnumDescriptorProto: MessageTypeDefinition<_google_protobuf_EnumDescriptorProto__Input, _google_protobuf_EnumDescriptorProto>;
             EnumOptions: MessageTypeDefinition<_google_protobuf_EnumOptions__Input, _google_protobuf_EnumOptions>;
@@ -53,11 +116,15 @@ export interface ProtoGrpcType {
             FeatureSet: MessageTypeDefinition<_google_protobuf_FeatureSet__Input, _google_protobuf_FeatureSet>;
             FeatureSetDefaults: MessageTypeDefinition<_google_protobuf_FeatureSetDefaults__Input, _google_protobuf_FeatureSetDefaults>;
             FieldDescriptorProto: MessageTypeDefinition<_google_protobuf_FieldDescriptorProto__Input, _google_protobuf_FieldDescriptorProto>;
+            FieldMask: MessageTypeDefinition<_google_protobuf_FieldMask__Input, _google_protobuf_FieldMask>;
             FieldOptions: MessageTypeDefinition<_google_protobuf_FieldOptions__Input, _google_protobuf_FieldOptions>;
             FileDescriptorProto: MessageTypeDefinition<_google_protobuf_FileDescriptorProto__Input, _google_protobuf_FileDescriptorProto>;
             FileDescriptorSet: MessageTypeDefinition<_google_protobuf_FileDescriptorSet__Input, _google_protobuf_FileDescriptorSet>;
             FileOptions: MessageTypeDefinition<_google_protobuf_FileOptions__Input, _google_protobuf_FileOptions>;
+            FloatValue: MessageTypeDefinition<_google_protobuf_FloatValue__Input, _google_protobuf_FloatValue>;
             GeneratedCodeInfo: MessageTypeDefinition<_google_protobuf_GeneratedCodeInfo__Input, _google_protobuf_GeneratedCodeInfo>;
+            Int32Value: MessageTypeDefinition<_google_protobuf_Int32Value__Input, _google_protobuf_Int32Value>;
+            Int64Value: MessageTypeDefinition<_google_protobuf_Int64Value__Input, _google_protobuf_Int64Value>;
             MessageOptions: MessageTypeDefinition<_google_protobuf_MessageOptions__Input, _google_protobuf_MessageOptions>;
             MethodDescriptorProto: MessageTypeDefinition<_google_protobuf_MethodDescriptorProto__Input, _google_protobuf_MethodDescriptorProto>;
             MethodOptions: MessageTypeDefinition<_google_protobuf_MethodOptions__Input, _google_protobuf_MethodOptions>;
@@ -66,30 +133,91 @@ export interface ProtoGrpcType {
             ServiceDescriptorProto: MessageTypeDefinition<_google_protobuf_ServiceDescriptorProto__Input, _google_protobuf_ServiceDescriptorProto>;
             ServiceOptions: MessageTypeDefinition<_google_protobuf_ServiceOptions__Input, _google_protobuf_ServiceOptions>;
             SourceCodeInfo: MessageTypeDefinition<_google_protobuf_SourceCodeInfo__Input, _google_protobuf_SourceCodeInfo>;
+            StringValue: MessageTypeDefinition<_google_protobuf_StringValue__Input, _google_protobuf_StringValue>;
             SymbolVisibility: EnumTypeDefinition;
+            Timestamp: MessageTypeDefinition<_google_protobuf_Timestamp__Input, _google_protobuf_Timestamp>;
+            UInt32Value: MessageTypeDefinition<_google_protobuf_UInt32Value__Input, _google_protobuf_UInt32Value>;
+            UInt64Value: MessageTypeDefinition<_google_protobuf_UInt64Value__Input, _google_protobuf_UInt64Value>;
             UninterpretedOption: MessageTypeDefinition<_google_protobuf_UninterpretedOption__Input, _google_protobuf_UninterpretedOption>;
+        };
+        rpc: {
+            Status: MessageTypeDefinition<_google_rpc_Status__Input, _google_rpc_Status>;
         };
     };
     keyturn: {
         v1: {
+            BatchDecryptRequest: MessageTypeDefinition<_keyturn_v1_BatchDecryptRequest__Input, _keyturn_v1_BatchDecryptRequest>;
+            BatchDecryptResponse: MessageTypeDefinition<_keyturn_v1_BatchDecryptResponse__Input, _keyturn_v1_BatchDecryptResponse>;
+            BatchDecryptResult: MessageTypeDefinition<_keyturn_v1_BatchDecryptResult__Input, _keyturn_v1_BatchDecryptResult>;
+            BatchEncryptRequest: MessageTypeDefinition<_keyturn_v1_BatchEncryptRequest__Input, _keyturn_v1_BatchEncryptRequest>;
+            BatchEncryptResponse: MessageTypeDefinition<_keyturn_v1_BatchEncryptResponse__Input, _keyturn_v1_BatchEncryptResponse>;
+            BatchEncryptResult: MessageTypeDefinition<_keyturn_v1_BatchEncryptResult__Input, _keyturn_v1_BatchEncryptResult>;
+            CreateCryptoKeyRequest: MessageTypeDefinition<_keyturn_v1_CreateCryptoKeyRequest__Input, _keyturn_v1_CreateCryptoKeyRequest>;
+            CreateImportJobRequest: MessageTypeDefinition<_keyturn_v1_CreateImportJobRequest__Input, _keyturn_v1_CreateImportJobRequest>;
+            CryptoKey: MessageTypeDefinition<_keyturn_v1_CryptoKey__Input, _keyturn_v1_CryptoKey>;
+            CryptoKeyAlgorithm: EnumTypeDefinition;
+            CryptoKeyPurpose: EnumTypeDefinition;
+            CryptoKeyVersion: MessageTypeDefinition<_keyturn_v1_CryptoKeyVersion__Input, _keyturn_v1_CryptoKeyVersion>;
+            CryptoKeyVersionState: EnumTypeDefinition;
             /**
              * CryptoService generates secure tokens and key pairs and performs authenticated
-             * encryption. It is stateless: nothing a caller sends to it is stored or logged.
+             * encryption.
+             *
+             * GenerateKey, GenerateKeyPair, Encrypt and Decrypt are stateless: nothing a caller sends
+             * to them is stored or logged. The other RPCs work with managed keys (crypto_keys.proto):
+             * named, versioned keys Keyturn keeps for an organization, whose material never leaves
+             * the server.
              */
             CryptoService: SubtypeConstructor<typeof grpc.Client, _keyturn_v1_CryptoServiceClient> & {
                 service: _keyturn_v1_CryptoServiceDefinition;
             };
             DecryptRequest: MessageTypeDefinition<_keyturn_v1_DecryptRequest__Input, _keyturn_v1_DecryptRequest>;
             DecryptResponse: MessageTypeDefinition<_keyturn_v1_DecryptResponse__Input, _keyturn_v1_DecryptResponse>;
+            DecryptWithKeyRequest: MessageTypeDefinition<_keyturn_v1_DecryptWithKeyRequest__Input, _keyturn_v1_DecryptWithKeyRequest>;
+            DecryptWithKeyResponse: MessageTypeDefinition<_keyturn_v1_DecryptWithKeyResponse__Input, _keyturn_v1_DecryptWithKeyResponse>;
+            DestroyCryptoKeyVersionRequest: MessageTypeDefinition<_keyturn_v1_DestroyCryptoKeyVersionRequest__Input, _keyturn_v1_DestroyCryptoKeyVersionRequest>;
+            DisableCryptoKeyVersionRequest: MessageTypeDefinition<_keyturn_v1_DisableCryptoKeyVersionRequest__Input, _keyturn_v1_DisableCryptoKeyVersionRequest>;
             EllipticCurve: EnumTypeDefinition;
+            EnableCryptoKeyVersionRequest: MessageTypeDefinition<_keyturn_v1_EnableCryptoKeyVersionRequest__Input, _keyturn_v1_EnableCryptoKeyVersionRequest>;
             EncryptRequest: MessageTypeDefinition<_keyturn_v1_EncryptRequest__Input, _keyturn_v1_EncryptRequest>;
             EncryptResponse: MessageTypeDefinition<_keyturn_v1_EncryptResponse__Input, _keyturn_v1_EncryptResponse>;
+            EncryptWithKeyRequest: MessageTypeDefinition<_keyturn_v1_EncryptWithKeyRequest__Input, _keyturn_v1_EncryptWithKeyRequest>;
+            EncryptWithKeyResponse: MessageTypeDefinition<_keyturn_v1_EncryptWithKeyResponse__Input, _keyturn_v1_EncryptWithKeyResponse>;
+            GenerateDataKeyRequest: MessageTypeDefinition<_keyturn_v1_GenerateDataKeyRequest__Input, _keyturn_v1_GenerateDataKeyRequest>;
+            GenerateDataKeyResponse: MessageTypeDefinition<_keyturn_v1_GenerateDataKeyResponse__Input, _keyturn_v1_GenerateDataKeyResponse>;
             GenerateKeyPairRequest: MessageTypeDefinition<_keyturn_v1_GenerateKeyPairRequest__Input, _keyturn_v1_GenerateKeyPairRequest>;
             GenerateKeyPairResponse: MessageTypeDefinition<_keyturn_v1_GenerateKeyPairResponse__Input, _keyturn_v1_GenerateKeyPairResponse>;
             GenerateKeyRequest: MessageTypeDefinition<_keyturn_v1_GenerateKeyRequest__Input, _keyturn_v1_GenerateKeyRequest>;
             GenerateKeyResponse: MessageTypeDefinition<_keyturn_v1_GenerateKeyResponse__Input, _keyturn_v1_GenerateKeyResponse>;
+            GetCryptoKeyRequest: MessageTypeDefinition<_keyturn_v1_GetCryptoKeyRequest__Input, _keyturn_v1_GetCryptoKeyRequest>;
+            GetCryptoKeyVersionRequest: MessageTypeDefinition<_keyturn_v1_GetCryptoKeyVersionRequest__Input, _keyturn_v1_GetCryptoKeyVersionRequest>;
+            GetImportJobRequest: MessageTypeDefinition<_keyturn_v1_GetImportJobRequest__Input, _keyturn_v1_GetImportJobRequest>;
+            GetPublicKeyRequest: MessageTypeDefinition<_keyturn_v1_GetPublicKeyRequest__Input, _keyturn_v1_GetPublicKeyRequest>;
+            ImportCryptoKeyVersionRequest: MessageTypeDefinition<_keyturn_v1_ImportCryptoKeyVersionRequest__Input, _keyturn_v1_ImportCryptoKeyVersionRequest>;
+            ImportJob: MessageTypeDefinition<_keyturn_v1_ImportJob__Input, _keyturn_v1_ImportJob>;
+            ImportJobState: EnumTypeDefinition;
+            ImportMethod: EnumTypeDefinition;
             KeyPairAlgorithm: EnumTypeDefinition;
+            ListCryptoKeyVersionsRequest: MessageTypeDefinition<_keyturn_v1_ListCryptoKeyVersionsRequest__Input, _keyturn_v1_ListCryptoKeyVersionsRequest>;
+            ListCryptoKeyVersionsResponse: MessageTypeDefinition<_keyturn_v1_ListCryptoKeyVersionsResponse__Input, _keyturn_v1_ListCryptoKeyVersionsResponse>;
+            ListCryptoKeysRequest: MessageTypeDefinition<_keyturn_v1_ListCryptoKeysRequest__Input, _keyturn_v1_ListCryptoKeysRequest>;
+            ListCryptoKeysResponse: MessageTypeDefinition<_keyturn_v1_ListCryptoKeysResponse__Input, _keyturn_v1_ListCryptoKeysResponse>;
+            MacRequest: MessageTypeDefinition<_keyturn_v1_MacRequest__Input, _keyturn_v1_MacRequest>;
+            MacResponse: MessageTypeDefinition<_keyturn_v1_MacResponse__Input, _keyturn_v1_MacResponse>;
+            PublicKey: MessageTypeDefinition<_keyturn_v1_PublicKey__Input, _keyturn_v1_PublicKey>;
+            ReEncryptRequest: MessageTypeDefinition<_keyturn_v1_ReEncryptRequest__Input, _keyturn_v1_ReEncryptRequest>;
+            ReEncryptResponse: MessageTypeDefinition<_keyturn_v1_ReEncryptResponse__Input, _keyturn_v1_ReEncryptResponse>;
+            RestoreCryptoKeyVersionRequest: MessageTypeDefinition<_keyturn_v1_RestoreCryptoKeyVersionRequest__Input, _keyturn_v1_RestoreCryptoKeyVersionRequest>;
+            RotateCryptoKeyRequest: MessageTypeDefinition<_keyturn_v1_RotateCryptoKeyRequest__Input, _keyturn_v1_RotateCryptoKeyRequest>;
+            RotateCryptoKeyResponse: MessageTypeDefinition<_keyturn_v1_RotateCryptoKeyResponse__Input, _keyturn_v1_RotateCryptoKeyResponse>;
+            SignRequest: MessageTypeDefinition<_keyturn_v1_SignRequest__Input, _keyturn_v1_SignRequest>;
+            SignResponse: MessageTypeDefinition<_keyturn_v1_SignResponse__Input, _keyturn_v1_SignResponse>;
             TokenType: EnumTypeDefinition;
+            UpdateCryptoKeyRequest: MessageTypeDefinition<_keyturn_v1_UpdateCryptoKeyRequest__Input, _keyturn_v1_UpdateCryptoKeyRequest>;
+            VerifyMacRequest: MessageTypeDefinition<_keyturn_v1_VerifyMacRequest__Input, _keyturn_v1_VerifyMacRequest>;
+            VerifyMacResponse: MessageTypeDefinition<_keyturn_v1_VerifyMacResponse__Input, _keyturn_v1_VerifyMacResponse>;
+            VerifyRequest: MessageTypeDefinition<_keyturn_v1_VerifyRequest__Input, _keyturn_v1_VerifyRequest>;
+            VerifyResponse: MessageTypeDefinition<_keyturn_v1_VerifyResponse__Input, _keyturn_v1_VerifyResponse>;
         };
     };
 }

@@ -108,6 +108,9 @@ ERROR_TABLE: dict[str, Mapping] = {
     "NOT_IMPLEMENTED": Mapping(grpc.StatusCode.UNIMPLEMENTED),
     "INTERNAL": Mapping(grpc.StatusCode.INTERNAL),
     "UNAVAILABLE": Mapping(grpc.StatusCode.UNAVAILABLE, _unavailable),
+    "CRYPTO_KEY_VERSION_DISABLED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
+    "CRYPTO_KEY_VERSION_DESTROYED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
+    "WRONG_KEY_PURPOSE": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
 }
 
 

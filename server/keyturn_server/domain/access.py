@@ -47,6 +47,9 @@ class Role(StrEnum):
     AUDITOR = "ROLE_AUDITOR"
     VALIDATOR = "ROLE_VALIDATOR"
     CRYPTO = "ROLE_CRYPTO"
+    CRYPTO_KEY_ADMIN = "ROLE_CRYPTO_KEY_ADMIN"
+    CRYPTO_KEY_ENCRYPTER_DECRYPTER = "ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER"
+    CRYPTO_KEY_SIGNER_VERIFIER = "ROLE_CRYPTO_KEY_SIGNER_VERIFIER"
 
 
 class Permission(StrEnum):
@@ -75,6 +78,19 @@ class Permission(StrEnum):
     PRINCIPALS_GET = "principals.get"
     PRINCIPALS_LIST = "principals.list"
     PRINCIPALS_MANAGE = "principals.manage"
+    CRYPTO_KEYS_CREATE = "crypto_keys.create"
+    CRYPTO_KEYS_GET = "crypto_keys.get"
+    CRYPTO_KEYS_LIST = "crypto_keys.list"
+    CRYPTO_KEYS_UPDATE = "crypto_keys.update"
+    CRYPTO_KEYS_ROTATE = "crypto_keys.rotate"
+    # Enable, disable, destroy and restore versions.
+    CRYPTO_KEYS_MANAGE_VERSIONS = "crypto_keys.manage_versions"
+    CRYPTO_KEYS_IMPORT = "crypto_keys.import"
+    CRYPTO_KEYS_ENCRYPT = "crypto_keys.encrypt"
+    CRYPTO_KEYS_DECRYPT = "crypto_keys.decrypt"
+    CRYPTO_KEYS_SIGN = "crypto_keys.sign"
+    CRYPTO_KEYS_VERIFY = "crypto_keys.verify"
+    CRYPTO_KEYS_MAC = "crypto_keys.mac"
 
 
 P = Permission
@@ -87,6 +103,15 @@ _KEY_MANAGEMENT = {
     P.KEYS_ROTATE,
     P.KEYS_REVOKE,
     P.KEYS_DELETE,
+}
+
+_CRYPTO_KEY_READ = {P.CRYPTO_KEYS_GET, P.CRYPTO_KEYS_LIST}
+_CRYPTO_KEY_ADMIN = _CRYPTO_KEY_READ | {
+    P.CRYPTO_KEYS_CREATE,
+    P.CRYPTO_KEYS_UPDATE,
+    P.CRYPTO_KEYS_ROTATE,
+    P.CRYPTO_KEYS_MANAGE_VERSIONS,
+    P.CRYPTO_KEYS_IMPORT,
 }
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
@@ -116,6 +141,15 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.AUDITOR: frozenset(_TENANCY_READ | {P.AUDIT_READ, P.USAGE_READ}),
     Role.VALIDATOR: frozenset({P.KEYS_VALIDATE}),
     Role.CRYPTO: frozenset({P.CRYPTO_USE}),
+    # Managed keys, per organization. The admin manages keys but cannot use the material;
+    # the users can use it but not change the keys (Cloud KMS's split of duties).
+    Role.CRYPTO_KEY_ADMIN: frozenset(_TENANCY_READ | _CRYPTO_KEY_ADMIN),
+    Role.CRYPTO_KEY_ENCRYPTER_DECRYPTER: frozenset(
+        _TENANCY_READ | _CRYPTO_KEY_READ | {P.CRYPTO_KEYS_ENCRYPT, P.CRYPTO_KEYS_DECRYPT}
+    ),
+    Role.CRYPTO_KEY_SIGNER_VERIFIER: frozenset(
+        _TENANCY_READ | _CRYPTO_KEY_READ | {P.CRYPTO_KEYS_SIGN, P.CRYPTO_KEYS_VERIFY, P.CRYPTO_KEYS_MAC}
+    ),
 }
 
 GLOBAL_ROLES = frozenset({Role.ADMIN, Role.CRYPTO})

@@ -171,3 +171,42 @@ class Unavailable(DomainError):
     ) -> None:
         super().__init__(message)
         self.retry_after_seconds = retry_after_seconds
+
+
+class CryptoKeyVersionDisabled(DomainError):
+    """A managed key's version is DISABLED, DESTROY_SCHEDULED or below min_decryption_version."""
+
+    reason = "CRYPTO_KEY_VERSION_DISABLED"
+
+    def __init__(self, crypto_key_id: str, version: int, state: str) -> None:
+        super().__init__(
+            f"version {version} of the crypto key may not be used ({state})",
+            {"cryptoKeyId": crypto_key_id, "version": str(version), "state": state},
+        )
+        self.crypto_key_id = crypto_key_id
+        self.version = version
+        self.state = state
+
+
+class CryptoKeyVersionDestroyed(DomainError):
+    reason = "CRYPTO_KEY_VERSION_DESTROYED"
+
+    def __init__(self, crypto_key_id: str, version: int) -> None:
+        super().__init__(
+            f"version {version} of the crypto key is destroyed",
+            {"cryptoKeyId": crypto_key_id, "version": str(version)},
+        )
+        self.crypto_key_id = crypto_key_id
+        self.version = version
+
+
+class WrongKeyPurpose(DomainError):
+    reason = "WRONG_KEY_PURPOSE"
+
+    def __init__(self, purpose: str, required: str) -> None:
+        super().__init__(
+            f"the crypto key's purpose is {purpose}; this operation needs {required}",
+            {"purpose": purpose, "required": required},
+        )
+        self.purpose = purpose
+        self.required = required

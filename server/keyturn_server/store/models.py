@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -229,3 +230,85 @@ class PrincipalToken(Base):
     create_time: Mapped[datetime]
     expire_time: Mapped[datetime | None]
     revoke_time: Mapped[datetime | None]
+
+
+class CryptoKey(Base):
+    """A managed key. Its material lives in its versions, wrapped under the root key."""
+
+    __tablename__ = "crypto_key"
+    __table_args__ = (
+        UniqueConstraint("organization_id", "name"),
+        # Keyset pagination: oldest first within an organization.
+        Index("ix_crypto_key_org_created", "organization_id", "create_time", "id"),
+        Index("ix_crypto_key_next_rotation", "next_rotation_time"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # domain.managed_keys.Purpose / Algorithm values.
+    purpose: Mapped[str] = mapped_column(String(32))
+    algorithm: Mapped[str] = mapped_column(String(32))
+    labels: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # 0 while an import_only key has no version yet.
+    primary_version: Mapped[int] = mapped_column(Integer, default=0)
+    # The highest version number handed out (versions are numbered 1, 2, ...).
+    latest_version: Mapped[int] = mapped_column(Integer, default=0)
+    rotation_period_seconds: Mapped[int | None] = mapped_column(BigInteger)
+    next_rotation_time: Mapped[datetime | None]
+    min_decryption_version: Mapped[int] = mapped_column(Integer, default=0)
+    destroy_scheduled_seconds: Mapped[int] = mapped_column(BigInteger)
+    import_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    create_time: Mapped[datetime]
+    update_time: Mapped[datetime]
+
+
+class CryptoKeyVersion(Base):
+    """One version's material, AES-256-GCM-wrapped under `root_key_version` of the root key
+    with associated data binding it to (crypto_key_id, number); NULL once destroyed."""
+
+    __tablename__ = "crypto_key_version"
+    __table_args__ = (Index("ix_crypto_key_version_destroy", "state", "destroy_time"),)
+
+    crypto_key_id: Mapped[str] = mapped_column(
+        ForeignKey("crypto_key.id", ondelete="CASCADE"), primary_key=True
+    )
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    # domain.managed_keys.VersionState values.
+    state: Mapped[str] = mapped_column(String(24))
+    algorithm: Mapped[str] = mapped_column(String(32))
+    wrapped_material: Mapped[bytes | None] = mapped_column(LargeBinary)
+    root_key_version: Mapped[int] = mapped_column(Integer)
+    create_time: Mapped[datetime]
+    destroy_time: Mapped[datetime | None]
+    destroy_event_time: Mapped[datetime | None]
+    import_job_id: Mapped[str | None] = mapped_column(String(36))
+    import_time: Mapped[datetime | None]
+
+
+class ImportJob(Base):
+    """A BYOK wrapping key pair; the private key is wrapped under the root key like material."""
+
+    __tablename__ = "import_job"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    import_method: Mapped[str] = mapped_column(String(48))
+    public_key_pem: Mapped[str] = mapped_column(Text)
+    wrapped_private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    root_key_version: Mapped[int] = mapped_column(Integer)
+    create_time: Mapped[datetime]
+    expire_time: Mapped[datetime]
+
+
+class SchedulerLease(Base):
+    """The scheduler's leader lease (the portable path where advisory locks are not used)."""
+
+    __tablename__ = "scheduler_lease"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(200))
+    expires_at: Mapped[datetime]

@@ -134,6 +134,29 @@ export declare const ErrorReason: {
      * code: UNAVAILABLE, reason: "UNAVAILABLE"
      */
     readonly UNAVAILABLE: 'UNAVAILABLE';
+    /**
+     * A managed key's version is DISABLED or DESTROY_SCHEDULED, or below the key's
+     * min_decryption_version, so it may not be used. Enabling (or restoring) it helps.
+     *
+     * code: FAILED_PRECONDITION, reason: "CRYPTO_KEY_VERSION_DISABLED",
+     * metadata: {"cryptoKeyId": "...", "version": "2", "state": "DISABLED"}
+     */
+    readonly CRYPTO_KEY_VERSION_DISABLED: 'CRYPTO_KEY_VERSION_DISABLED';
+    /**
+     * A managed key's version is DESTROYED: its material is gone for good.
+     *
+     * code: FAILED_PRECONDITION, reason: "CRYPTO_KEY_VERSION_DESTROYED",
+     * metadata: {"cryptoKeyId": "...", "version": "1"}
+     */
+    readonly CRYPTO_KEY_VERSION_DESTROYED: 'CRYPTO_KEY_VERSION_DESTROYED';
+    /**
+     * The managed key's purpose does not allow this operation (for example Sign with an
+     * ENCRYPT_DECRYPT key).
+     *
+     * code: FAILED_PRECONDITION, reason: "WRONG_KEY_PURPOSE",
+     * metadata: {"purpose": "ENCRYPT_DECRYPT", "required": "ASYMMETRIC_SIGN"}
+     */
+    readonly WRONG_KEY_PURPOSE: 'WRONG_KEY_PURPOSE';
 };
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -268,7 +291,30 @@ export type ErrorReason__Input =
  *
  * code: UNAVAILABLE, reason: "UNAVAILABLE"
  */
- | 'UNAVAILABLE' | 18;
+ | 'UNAVAILABLE' | 18
+/**
+ * A managed key's version is DISABLED or DESTROY_SCHEDULED, or below the key's
+ * min_decryption_version, so it may not be used. Enabling (or restoring) it helps.
+ *
+ * code: FAILED_PRECONDITION, reason: "CRYPTO_KEY_VERSION_DISABLED",
+ * metadata: {"cryptoKeyId": "...", "version": "2", "state": "DISABLED"}
+ */
+ | 'CRYPTO_KEY_VERSION_DISABLED' | 19
+/**
+ * A managed key's version is DESTROYED: its material is gone for good.
+ *
+ * code: FAILED_PRECONDITION, reason: "CRYPTO_KEY_VERSION_DESTROYED",
+ * metadata: {"cryptoKeyId": "...", "version": "1"}
+ */
+ | 'CRYPTO_KEY_VERSION_DESTROYED' | 20
+/**
+ * The managed key's purpose does not allow this operation (for example Sign with an
+ * ENCRYPT_DECRYPT key).
+ *
+ * code: FAILED_PRECONDITION, reason: "WRONG_KEY_PURPOSE",
+ * metadata: {"purpose": "ENCRYPT_DECRYPT", "required": "ASYMMETRIC_SIGN"}
+ */
+ | 'WRONG_KEY_PURPOSE' | 21;
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
  *

@@ -33,6 +33,21 @@ export declare const Role: {
      * CryptoService.
      */
     readonly ROLE_CRYPTO: 'ROLE_CRYPTO';
+    /**
+     * Managed keys of one organization: create, update, rotate, enable, disable, destroy,
+     * restore, import, get and list (no use of the material).
+     */
+    readonly ROLE_CRYPTO_KEY_ADMIN: 'ROLE_CRYPTO_KEY_ADMIN';
+    /**
+     * Encrypt, decrypt, re-encrypt and generate data keys with the managed keys of one
+     * organization, and get and list them.
+     */
+    readonly ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER: 'ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER';
+    /**
+     * Sign, verify, get public keys, compute and verify MACs with the managed keys of one
+     * organization, and get and list them.
+     */
+    readonly ROLE_CRYPTO_KEY_SIGNER_VERIFIER: 'ROLE_CRYPTO_KEY_SIGNER_VERIFIER';
 };
 /**
  * What a role binding allows.
@@ -66,7 +81,22 @@ export type Role__Input =
 /**
  * CryptoService.
  */
- | 'ROLE_CRYPTO' | 6;
+ | 'ROLE_CRYPTO' | 6
+/**
+ * Managed keys of one organization: create, update, rotate, enable, disable, destroy,
+ * restore, import, get and list (no use of the material).
+ */
+ | 'ROLE_CRYPTO_KEY_ADMIN' | 7
+/**
+ * Encrypt, decrypt, re-encrypt and generate data keys with the managed keys of one
+ * organization, and get and list them.
+ */
+ | 'ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER' | 8
+/**
+ * Sign, verify, get public keys, compute and verify MACs with the managed keys of one
+ * organization, and get and list them.
+ */
+ | 'ROLE_CRYPTO_KEY_SIGNER_VERIFIER' | 9;
 /**
  * What a role binding allows.
  */

@@ -42,6 +42,18 @@ class _RoleEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Role.ValueType],
     """Only ValidateKey, for keys of one organization (optionally of one product)."""
     ROLE_CRYPTO: _Role.ValueType  # 6
     """CryptoService."""
+    ROLE_CRYPTO_KEY_ADMIN: _Role.ValueType  # 7
+    """Managed keys of one organization: create, update, rotate, enable, disable, destroy,
+    restore, import, get and list (no use of the material).
+    """
+    ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER: _Role.ValueType  # 8
+    """Encrypt, decrypt, re-encrypt and generate data keys with the managed keys of one
+    organization, and get and list them.
+    """
+    ROLE_CRYPTO_KEY_SIGNER_VERIFIER: _Role.ValueType  # 9
+    """Sign, verify, get public keys, compute and verify MACs with the managed keys of one
+    organization, and get and list them.
+    """
 
 class Role(_Role, metaclass=_RoleEnumTypeWrapper):
     """What a role binding allows."""
@@ -62,6 +74,18 @@ ROLE_VALIDATOR: Role.ValueType  # 5
 """Only ValidateKey, for keys of one organization (optionally of one product)."""
 ROLE_CRYPTO: Role.ValueType  # 6
 """CryptoService."""
+ROLE_CRYPTO_KEY_ADMIN: Role.ValueType  # 7
+"""Managed keys of one organization: create, update, rotate, enable, disable, destroy,
+restore, import, get and list (no use of the material).
+"""
+ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER: Role.ValueType  # 8
+"""Encrypt, decrypt, re-encrypt and generate data keys with the managed keys of one
+organization, and get and list them.
+"""
+ROLE_CRYPTO_KEY_SIGNER_VERIFIER: Role.ValueType  # 9
+"""Sign, verify, get public keys, compute and verify MACs with the managed keys of one
+organization, and get and list them.
+"""
 Global___Role: _TypeAlias = Role  # noqa: Y015
 
 @_typing.final
@@ -78,7 +102,7 @@ class RoleBinding(_message.Message):
     """Required. The role."""
     organization_id: _builtins.str
     """Optional. The organization the role applies to. Required for ORG_ADMIN, KEY_MANAGER,
-    AUDITOR and VALIDATOR; must be empty for ADMIN and CRYPTO.
+    AUDITOR, VALIDATOR and the CRYPTO_KEY_* roles; must be empty for ADMIN and CRYPTO.
     """
     project_id: _builtins.str
     """Optional. For KEY_MANAGER: only keys of this project of the organization."""

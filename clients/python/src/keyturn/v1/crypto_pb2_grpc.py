@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from keyturn.v1 import crypto_keys_pb2 as keyturn_dot_v1_dot_crypto__keys__pb2
 from keyturn.v1 import crypto_pb2 as keyturn_dot_v1_dot_crypto__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -27,7 +28,12 @@ if _version_not_supported:
 
 class CryptoServiceStub:
     """CryptoService generates secure tokens and key pairs and performs authenticated
-    encryption. It is stateless: nothing a caller sends to it is stored or logged.
+    encryption.
+
+    GenerateKey, GenerateKeyPair, Encrypt and Decrypt are stateless: nothing a caller sends
+    to them is stored or logged. The other RPCs work with managed keys (crypto_keys.proto):
+    named, versioned keys Keyturn keeps for an organization, whose material never leaves
+    the server.
     """
 
     def __init__(self, channel):
@@ -56,11 +62,141 @@ class CryptoServiceStub:
                 request_serializer=keyturn_dot_v1_dot_crypto__pb2.DecryptRequest.SerializeToString,
                 response_deserializer=keyturn_dot_v1_dot_crypto__pb2.DecryptResponse.FromString,
                 _registered_method=True)
+        self.CreateCryptoKey = channel.unary_unary(
+                '/keyturn.v1.CryptoService/CreateCryptoKey',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CreateCryptoKeyRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKey.FromString,
+                _registered_method=True)
+        self.GetCryptoKey = channel.unary_unary(
+                '/keyturn.v1.CryptoService/GetCryptoKey',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.GetCryptoKeyRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKey.FromString,
+                _registered_method=True)
+        self.ListCryptoKeys = channel.unary_unary(
+                '/keyturn.v1.CryptoService/ListCryptoKeys',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeysRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeysResponse.FromString,
+                _registered_method=True)
+        self.UpdateCryptoKey = channel.unary_unary(
+                '/keyturn.v1.CryptoService/UpdateCryptoKey',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.UpdateCryptoKeyRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKey.FromString,
+                _registered_method=True)
+        self.RotateCryptoKey = channel.unary_unary(
+                '/keyturn.v1.CryptoService/RotateCryptoKey',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.RotateCryptoKeyRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.RotateCryptoKeyResponse.FromString,
+                _registered_method=True)
+        self.ListCryptoKeyVersions = channel.unary_unary(
+                '/keyturn.v1.CryptoService/ListCryptoKeyVersions',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeyVersionsRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeyVersionsResponse.FromString,
+                _registered_method=True)
+        self.GetCryptoKeyVersion = channel.unary_unary(
+                '/keyturn.v1.CryptoService/GetCryptoKeyVersion',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.GetCryptoKeyVersionRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+                _registered_method=True)
+        self.DisableCryptoKeyVersion = channel.unary_unary(
+                '/keyturn.v1.CryptoService/DisableCryptoKeyVersion',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.DisableCryptoKeyVersionRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+                _registered_method=True)
+        self.EnableCryptoKeyVersion = channel.unary_unary(
+                '/keyturn.v1.CryptoService/EnableCryptoKeyVersion',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.EnableCryptoKeyVersionRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+                _registered_method=True)
+        self.DestroyCryptoKeyVersion = channel.unary_unary(
+                '/keyturn.v1.CryptoService/DestroyCryptoKeyVersion',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.DestroyCryptoKeyVersionRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+                _registered_method=True)
+        self.RestoreCryptoKeyVersion = channel.unary_unary(
+                '/keyturn.v1.CryptoService/RestoreCryptoKeyVersion',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.RestoreCryptoKeyVersionRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+                _registered_method=True)
+        self.EncryptWithKey = channel.unary_unary(
+                '/keyturn.v1.CryptoService/EncryptWithKey',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.EncryptWithKeyRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.EncryptWithKeyResponse.FromString,
+                _registered_method=True)
+        self.DecryptWithKey = channel.unary_unary(
+                '/keyturn.v1.CryptoService/DecryptWithKey',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.DecryptWithKeyRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.DecryptWithKeyResponse.FromString,
+                _registered_method=True)
+        self.ReEncrypt = channel.unary_unary(
+                '/keyturn.v1.CryptoService/ReEncrypt',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.ReEncryptRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.ReEncryptResponse.FromString,
+                _registered_method=True)
+        self.GenerateDataKey = channel.unary_unary(
+                '/keyturn.v1.CryptoService/GenerateDataKey',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.GenerateDataKeyRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.GenerateDataKeyResponse.FromString,
+                _registered_method=True)
+        self.Sign = channel.unary_unary(
+                '/keyturn.v1.CryptoService/Sign',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.SignRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.SignResponse.FromString,
+                _registered_method=True)
+        self.Verify = channel.unary_unary(
+                '/keyturn.v1.CryptoService/Verify',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.VerifyRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.VerifyResponse.FromString,
+                _registered_method=True)
+        self.GetPublicKey = channel.unary_unary(
+                '/keyturn.v1.CryptoService/GetPublicKey',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.GetPublicKeyRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.PublicKey.FromString,
+                _registered_method=True)
+        self.Mac = channel.unary_unary(
+                '/keyturn.v1.CryptoService/Mac',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.MacRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.MacResponse.FromString,
+                _registered_method=True)
+        self.VerifyMac = channel.unary_unary(
+                '/keyturn.v1.CryptoService/VerifyMac',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.VerifyMacRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.VerifyMacResponse.FromString,
+                _registered_method=True)
+        self.BatchEncrypt = channel.unary_unary(
+                '/keyturn.v1.CryptoService/BatchEncrypt',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.BatchEncryptRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.BatchEncryptResponse.FromString,
+                _registered_method=True)
+        self.BatchDecrypt = channel.unary_unary(
+                '/keyturn.v1.CryptoService/BatchDecrypt',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.BatchDecryptRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.BatchDecryptResponse.FromString,
+                _registered_method=True)
+        self.CreateImportJob = channel.unary_unary(
+                '/keyturn.v1.CryptoService/CreateImportJob',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CreateImportJobRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.ImportJob.FromString,
+                _registered_method=True)
+        self.GetImportJob = channel.unary_unary(
+                '/keyturn.v1.CryptoService/GetImportJob',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.GetImportJobRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.ImportJob.FromString,
+                _registered_method=True)
+        self.ImportCryptoKeyVersion = channel.unary_unary(
+                '/keyturn.v1.CryptoService/ImportCryptoKeyVersion',
+                request_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.ImportCryptoKeyVersionRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+                _registered_method=True)
 
 
 class CryptoServiceServicer:
     """CryptoService generates secure tokens and key pairs and performs authenticated
-    encryption. It is stateless: nothing a caller sends to it is stored or logged.
+    encryption.
+
+    GenerateKey, GenerateKeyPair, Encrypt and Decrypt are stateless: nothing a caller sends
+    to them is stored or logged. The other RPCs work with managed keys (crypto_keys.proto):
+    named, versioned keys Keyturn keeps for an organization, whose material never leaves
+    the server.
     """
 
     def GenerateKey(self, request, context):
@@ -95,6 +231,187 @@ class CryptoServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateCryptoKey(self, request, context):
+        """Creates a managed key in an organization with its first version (none for an
+        import_only key). ALREADY_EXISTS (metadata `existingId`) on a name collision.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCryptoKey(self, request, context):
+        """Gets one managed key by id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCryptoKeys(self, request, context):
+        """Lists the managed keys of an organization (optionally of one project), oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateCryptoKey(self, request, context):
+        """Updates the fields of a managed key named in update_mask.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RotateCryptoKey(self, request, context):
+        """Creates a new version and makes it primary. Older versions keep decrypting and
+        verifying.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCryptoKeyVersions(self, request, context):
+        """Lists the versions of a managed key, lowest number first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCryptoKeyVersion(self, request, context):
+        """Gets one version of a managed key.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DisableCryptoKeyVersion(self, request, context):
+        """Disables a version (not the primary): it can no longer be used until enabled again.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EnableCryptoKeyVersion(self, request, context):
+        """Enables a DISABLED version. Idempotent on an ENABLED one.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DestroyCryptoKeyVersion(self, request, context):
+        """Schedules a version (not the primary) for destruction after the key's
+        destroy_scheduled_duration; RestoreCryptoKeyVersion may cancel it until then.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RestoreCryptoKeyVersion(self, request, context):
+        """Cancels a scheduled destruction; the version becomes DISABLED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EncryptWithKey(self, request, context):
+        """Encrypts with the primary version of an ENCRYPT_DECRYPT key. The ciphertext names
+        the key and version.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecryptWithKey(self, request, context):
+        """Decrypts a ciphertext of EncryptWithKey, ReEncrypt or GenerateDataKey with the key
+        and version it names.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReEncrypt(self, request, context):
+        """Decrypts and encrypts again under a primary version, without the plaintext leaving
+        the server.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GenerateDataKey(self, request, context):
+        """Generates a random 256-bit data key and returns it with its wrapped form.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Sign(self, request, context):
+        """Signs a message with an ASYMMETRIC_SIGN key.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Verify(self, request, context):
+        """Verifies a signature with an ASYMMETRIC_SIGN key's public key.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPublicKey(self, request, context):
+        """Returns the public key of an ASYMMETRIC_SIGN version as PEM.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Mac(self, request, context):
+        """Computes a MAC tag with a MAC key.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def VerifyMac(self, request, context):
+        """Verifies a MAC tag in constant time.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BatchEncrypt(self, request, context):
+        """EncryptWithKey for up to 1000 items; each item has its own status.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BatchDecrypt(self, request, context):
+        """DecryptWithKey for up to 1000 items; each item has its own status.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateImportJob(self, request, context):
+        """Creates an import job: an RSA-3072 wrapping key for ImportCryptoKeyVersion.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetImportJob(self, request, context):
+        """Gets one import job by id, with its public key.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportCryptoKeyVersion(self, request, context):
+        """Imports key material wrapped with an import job's public key as a new version.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CryptoServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -118,6 +435,131 @@ def add_CryptoServiceServicer_to_server(servicer, server):
                     request_deserializer=keyturn_dot_v1_dot_crypto__pb2.DecryptRequest.FromString,
                     response_serializer=keyturn_dot_v1_dot_crypto__pb2.DecryptResponse.SerializeToString,
             ),
+            'CreateCryptoKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateCryptoKey,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CreateCryptoKeyRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKey.SerializeToString,
+            ),
+            'GetCryptoKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCryptoKey,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.GetCryptoKeyRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKey.SerializeToString,
+            ),
+            'ListCryptoKeys': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCryptoKeys,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeysRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeysResponse.SerializeToString,
+            ),
+            'UpdateCryptoKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateCryptoKey,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.UpdateCryptoKeyRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKey.SerializeToString,
+            ),
+            'RotateCryptoKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RotateCryptoKey,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.RotateCryptoKeyRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.RotateCryptoKeyResponse.SerializeToString,
+            ),
+            'ListCryptoKeyVersions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCryptoKeyVersions,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeyVersionsRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeyVersionsResponse.SerializeToString,
+            ),
+            'GetCryptoKeyVersion': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCryptoKeyVersion,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.GetCryptoKeyVersionRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.SerializeToString,
+            ),
+            'DisableCryptoKeyVersion': grpc.unary_unary_rpc_method_handler(
+                    servicer.DisableCryptoKeyVersion,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.DisableCryptoKeyVersionRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.SerializeToString,
+            ),
+            'EnableCryptoKeyVersion': grpc.unary_unary_rpc_method_handler(
+                    servicer.EnableCryptoKeyVersion,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.EnableCryptoKeyVersionRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.SerializeToString,
+            ),
+            'DestroyCryptoKeyVersion': grpc.unary_unary_rpc_method_handler(
+                    servicer.DestroyCryptoKeyVersion,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.DestroyCryptoKeyVersionRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.SerializeToString,
+            ),
+            'RestoreCryptoKeyVersion': grpc.unary_unary_rpc_method_handler(
+                    servicer.RestoreCryptoKeyVersion,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.RestoreCryptoKeyVersionRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.SerializeToString,
+            ),
+            'EncryptWithKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.EncryptWithKey,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.EncryptWithKeyRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.EncryptWithKeyResponse.SerializeToString,
+            ),
+            'DecryptWithKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecryptWithKey,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.DecryptWithKeyRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.DecryptWithKeyResponse.SerializeToString,
+            ),
+            'ReEncrypt': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReEncrypt,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.ReEncryptRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.ReEncryptResponse.SerializeToString,
+            ),
+            'GenerateDataKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.GenerateDataKey,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.GenerateDataKeyRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.GenerateDataKeyResponse.SerializeToString,
+            ),
+            'Sign': grpc.unary_unary_rpc_method_handler(
+                    servicer.Sign,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.SignRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.SignResponse.SerializeToString,
+            ),
+            'Verify': grpc.unary_unary_rpc_method_handler(
+                    servicer.Verify,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.VerifyRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.VerifyResponse.SerializeToString,
+            ),
+            'GetPublicKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPublicKey,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.GetPublicKeyRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.PublicKey.SerializeToString,
+            ),
+            'Mac': grpc.unary_unary_rpc_method_handler(
+                    servicer.Mac,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.MacRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.MacResponse.SerializeToString,
+            ),
+            'VerifyMac': grpc.unary_unary_rpc_method_handler(
+                    servicer.VerifyMac,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.VerifyMacRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.VerifyMacResponse.SerializeToString,
+            ),
+            'BatchEncrypt': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchEncrypt,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.BatchEncryptRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.BatchEncryptResponse.SerializeToString,
+            ),
+            'BatchDecrypt': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchDecrypt,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.BatchDecryptRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.BatchDecryptResponse.SerializeToString,
+            ),
+            'CreateImportJob': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateImportJob,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.CreateImportJobRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.ImportJob.SerializeToString,
+            ),
+            'GetImportJob': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetImportJob,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.GetImportJobRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.ImportJob.SerializeToString,
+            ),
+            'ImportCryptoKeyVersion': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportCryptoKeyVersion,
+                    request_deserializer=keyturn_dot_v1_dot_crypto__keys__pb2.ImportCryptoKeyVersionRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'keyturn.v1.CryptoService', rpc_method_handlers)
@@ -128,7 +570,12 @@ def add_CryptoServiceServicer_to_server(servicer, server):
  # This class is part of an EXPERIMENTAL API.
 class CryptoService:
     """CryptoService generates secure tokens and key pairs and performs authenticated
-    encryption. It is stateless: nothing a caller sends to it is stored or logged.
+    encryption.
+
+    GenerateKey, GenerateKeyPair, Encrypt and Decrypt are stateless: nothing a caller sends
+    to them is stored or logged. The other RPCs work with managed keys (crypto_keys.proto):
+    named, versioned keys Keyturn keeps for an organization, whose material never leaves
+    the server.
     """
 
     @staticmethod
@@ -229,6 +676,681 @@ class CryptoService:
             '/keyturn.v1.CryptoService/Decrypt',
             keyturn_dot_v1_dot_crypto__pb2.DecryptRequest.SerializeToString,
             keyturn_dot_v1_dot_crypto__pb2.DecryptResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateCryptoKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/CreateCryptoKey',
+            keyturn_dot_v1_dot_crypto__keys__pb2.CreateCryptoKeyRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCryptoKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/GetCryptoKey',
+            keyturn_dot_v1_dot_crypto__keys__pb2.GetCryptoKeyRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCryptoKeys(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/ListCryptoKeys',
+            keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeysRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeysResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateCryptoKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/UpdateCryptoKey',
+            keyturn_dot_v1_dot_crypto__keys__pb2.UpdateCryptoKeyRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RotateCryptoKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/RotateCryptoKey',
+            keyturn_dot_v1_dot_crypto__keys__pb2.RotateCryptoKeyRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.RotateCryptoKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCryptoKeyVersions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/ListCryptoKeyVersions',
+            keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeyVersionsRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.ListCryptoKeyVersionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCryptoKeyVersion(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/GetCryptoKeyVersion',
+            keyturn_dot_v1_dot_crypto__keys__pb2.GetCryptoKeyVersionRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DisableCryptoKeyVersion(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/DisableCryptoKeyVersion',
+            keyturn_dot_v1_dot_crypto__keys__pb2.DisableCryptoKeyVersionRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EnableCryptoKeyVersion(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/EnableCryptoKeyVersion',
+            keyturn_dot_v1_dot_crypto__keys__pb2.EnableCryptoKeyVersionRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DestroyCryptoKeyVersion(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/DestroyCryptoKeyVersion',
+            keyturn_dot_v1_dot_crypto__keys__pb2.DestroyCryptoKeyVersionRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RestoreCryptoKeyVersion(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/RestoreCryptoKeyVersion',
+            keyturn_dot_v1_dot_crypto__keys__pb2.RestoreCryptoKeyVersionRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EncryptWithKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/EncryptWithKey',
+            keyturn_dot_v1_dot_crypto__keys__pb2.EncryptWithKeyRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.EncryptWithKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecryptWithKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/DecryptWithKey',
+            keyturn_dot_v1_dot_crypto__keys__pb2.DecryptWithKeyRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.DecryptWithKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReEncrypt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/ReEncrypt',
+            keyturn_dot_v1_dot_crypto__keys__pb2.ReEncryptRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.ReEncryptResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GenerateDataKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/GenerateDataKey',
+            keyturn_dot_v1_dot_crypto__keys__pb2.GenerateDataKeyRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.GenerateDataKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Sign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/Sign',
+            keyturn_dot_v1_dot_crypto__keys__pb2.SignRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.SignResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Verify(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/Verify',
+            keyturn_dot_v1_dot_crypto__keys__pb2.VerifyRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.VerifyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPublicKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/GetPublicKey',
+            keyturn_dot_v1_dot_crypto__keys__pb2.GetPublicKeyRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.PublicKey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Mac(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/Mac',
+            keyturn_dot_v1_dot_crypto__keys__pb2.MacRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.MacResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def VerifyMac(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/VerifyMac',
+            keyturn_dot_v1_dot_crypto__keys__pb2.VerifyMacRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.VerifyMacResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchEncrypt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/BatchEncrypt',
+            keyturn_dot_v1_dot_crypto__keys__pb2.BatchEncryptRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.BatchEncryptResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchDecrypt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/BatchDecrypt',
+            keyturn_dot_v1_dot_crypto__keys__pb2.BatchDecryptRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.BatchDecryptResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateImportJob(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/CreateImportJob',
+            keyturn_dot_v1_dot_crypto__keys__pb2.CreateImportJobRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.ImportJob.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetImportJob(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/GetImportJob',
+            keyturn_dot_v1_dot_crypto__keys__pb2.GetImportJobRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.ImportJob.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportCryptoKeyVersion(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.CryptoService/ImportCryptoKeyVersion',
+            keyturn_dot_v1_dot_crypto__keys__pb2.ImportCryptoKeyVersionRequest.SerializeToString,
+            keyturn_dot_v1_dot_crypto__keys__pb2.CryptoKeyVersion.FromString,
             options,
             channel_credentials,
             insecure,

@@ -5,6 +5,7 @@ isort:skip_file
 
 from collections import abc as _abc
 from grpc import aio as _aio
+from keyturn.v1 import crypto_keys_pb2 as _crypto_keys_pb2
 from keyturn.v1 import crypto_pb2 as _crypto_pb2
 import abc as _abc_1
 import grpc as _grpc
@@ -28,7 +29,12 @@ GRPC_VERSION: str
 
 class CryptoServiceStub:
     """CryptoService generates secure tokens and key pairs and performs authenticated
-    encryption. It is stateless: nothing a caller sends to it is stored or logged.
+    encryption.
+
+    GenerateKey, GenerateKeyPair, Encrypt and Decrypt are stateless: nothing a caller sends
+    to them is stored or logged. The other RPCs work with managed keys (crypto_keys.proto):
+    named, versioned keys Keyturn keeps for an organization, whose material never leaves
+    the server.
     """
 
     @_typing.overload
@@ -51,11 +57,78 @@ class CryptoServiceStub:
     """Decrypts and authenticates AES-256-GCM ciphertext produced by Encrypt (or by any
     standard AES-GCM implementation).
     """
+    CreateCryptoKey: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.CreateCryptoKeyRequest, _crypto_keys_pb2.CryptoKey]
+    """Creates a managed key in an organization with its first version (none for an
+    import_only key). ALREADY_EXISTS (metadata `existingId`) on a name collision.
+    """
+    GetCryptoKey: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.GetCryptoKeyRequest, _crypto_keys_pb2.CryptoKey]
+    """Gets one managed key by id."""
+    ListCryptoKeys: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.ListCryptoKeysRequest, _crypto_keys_pb2.ListCryptoKeysResponse]
+    """Lists the managed keys of an organization (optionally of one project), oldest first."""
+    UpdateCryptoKey: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.UpdateCryptoKeyRequest, _crypto_keys_pb2.CryptoKey]
+    """Updates the fields of a managed key named in update_mask."""
+    RotateCryptoKey: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.RotateCryptoKeyRequest, _crypto_keys_pb2.RotateCryptoKeyResponse]
+    """Creates a new version and makes it primary. Older versions keep decrypting and
+    verifying.
+    """
+    ListCryptoKeyVersions: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.ListCryptoKeyVersionsRequest, _crypto_keys_pb2.ListCryptoKeyVersionsResponse]
+    """Lists the versions of a managed key, lowest number first."""
+    GetCryptoKeyVersion: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.GetCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]
+    """Gets one version of a managed key."""
+    DisableCryptoKeyVersion: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.DisableCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]
+    """Disables a version (not the primary): it can no longer be used until enabled again."""
+    EnableCryptoKeyVersion: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.EnableCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]
+    """Enables a DISABLED version. Idempotent on an ENABLED one."""
+    DestroyCryptoKeyVersion: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.DestroyCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]
+    """Schedules a version (not the primary) for destruction after the key's
+    destroy_scheduled_duration; RestoreCryptoKeyVersion may cancel it until then.
+    """
+    RestoreCryptoKeyVersion: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.RestoreCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]
+    """Cancels a scheduled destruction; the version becomes DISABLED."""
+    EncryptWithKey: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.EncryptWithKeyRequest, _crypto_keys_pb2.EncryptWithKeyResponse]
+    """Encrypts with the primary version of an ENCRYPT_DECRYPT key. The ciphertext names
+    the key and version.
+    """
+    DecryptWithKey: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.DecryptWithKeyRequest, _crypto_keys_pb2.DecryptWithKeyResponse]
+    """Decrypts a ciphertext of EncryptWithKey, ReEncrypt or GenerateDataKey with the key
+    and version it names.
+    """
+    ReEncrypt: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.ReEncryptRequest, _crypto_keys_pb2.ReEncryptResponse]
+    """Decrypts and encrypts again under a primary version, without the plaintext leaving
+    the server.
+    """
+    GenerateDataKey: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.GenerateDataKeyRequest, _crypto_keys_pb2.GenerateDataKeyResponse]
+    """Generates a random 256-bit data key and returns it with its wrapped form."""
+    Sign: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.SignRequest, _crypto_keys_pb2.SignResponse]
+    """Signs a message with an ASYMMETRIC_SIGN key."""
+    Verify: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.VerifyRequest, _crypto_keys_pb2.VerifyResponse]
+    """Verifies a signature with an ASYMMETRIC_SIGN key's public key."""
+    GetPublicKey: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.GetPublicKeyRequest, _crypto_keys_pb2.PublicKey]
+    """Returns the public key of an ASYMMETRIC_SIGN version as PEM."""
+    Mac: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.MacRequest, _crypto_keys_pb2.MacResponse]
+    """Computes a MAC tag with a MAC key."""
+    VerifyMac: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.VerifyMacRequest, _crypto_keys_pb2.VerifyMacResponse]
+    """Verifies a MAC tag in constant time."""
+    BatchEncrypt: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.BatchEncryptRequest, _crypto_keys_pb2.BatchEncryptResponse]
+    """EncryptWithKey for up to 1000 items; each item has its own status."""
+    BatchDecrypt: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.BatchDecryptRequest, _crypto_keys_pb2.BatchDecryptResponse]
+    """DecryptWithKey for up to 1000 items; each item has its own status."""
+    CreateImportJob: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.CreateImportJobRequest, _crypto_keys_pb2.ImportJob]
+    """Creates an import job: an RSA-3072 wrapping key for ImportCryptoKeyVersion."""
+    GetImportJob: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.GetImportJobRequest, _crypto_keys_pb2.ImportJob]
+    """Gets one import job by id, with its public key."""
+    ImportCryptoKeyVersion: _grpc.UnaryUnaryMultiCallable[_crypto_keys_pb2.ImportCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]
+    """Imports key material wrapped with an import job's public key as a new version."""
 
 @_typing.type_check_only
 class CryptoServiceAsyncStub(CryptoServiceStub):
     """CryptoService generates secure tokens and key pairs and performs authenticated
-    encryption. It is stateless: nothing a caller sends to it is stored or logged.
+    encryption.
+
+    GenerateKey, GenerateKeyPair, Encrypt and Decrypt are stateless: nothing a caller sends
+    to them is stored or logged. The other RPCs work with managed keys (crypto_keys.proto):
+    named, versioned keys Keyturn keeps for an organization, whose material never leaves
+    the server.
     """
 
     def __init__(self, channel: _aio.Channel) -> None: ...
@@ -75,10 +148,77 @@ class CryptoServiceAsyncStub(CryptoServiceStub):
     """Decrypts and authenticates AES-256-GCM ciphertext produced by Encrypt (or by any
     standard AES-GCM implementation).
     """
+    CreateCryptoKey: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.CreateCryptoKeyRequest, _crypto_keys_pb2.CryptoKey]  # type: ignore[assignment]
+    """Creates a managed key in an organization with its first version (none for an
+    import_only key). ALREADY_EXISTS (metadata `existingId`) on a name collision.
+    """
+    GetCryptoKey: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.GetCryptoKeyRequest, _crypto_keys_pb2.CryptoKey]  # type: ignore[assignment]
+    """Gets one managed key by id."""
+    ListCryptoKeys: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.ListCryptoKeysRequest, _crypto_keys_pb2.ListCryptoKeysResponse]  # type: ignore[assignment]
+    """Lists the managed keys of an organization (optionally of one project), oldest first."""
+    UpdateCryptoKey: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.UpdateCryptoKeyRequest, _crypto_keys_pb2.CryptoKey]  # type: ignore[assignment]
+    """Updates the fields of a managed key named in update_mask."""
+    RotateCryptoKey: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.RotateCryptoKeyRequest, _crypto_keys_pb2.RotateCryptoKeyResponse]  # type: ignore[assignment]
+    """Creates a new version and makes it primary. Older versions keep decrypting and
+    verifying.
+    """
+    ListCryptoKeyVersions: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.ListCryptoKeyVersionsRequest, _crypto_keys_pb2.ListCryptoKeyVersionsResponse]  # type: ignore[assignment]
+    """Lists the versions of a managed key, lowest number first."""
+    GetCryptoKeyVersion: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.GetCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]  # type: ignore[assignment]
+    """Gets one version of a managed key."""
+    DisableCryptoKeyVersion: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.DisableCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]  # type: ignore[assignment]
+    """Disables a version (not the primary): it can no longer be used until enabled again."""
+    EnableCryptoKeyVersion: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.EnableCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]  # type: ignore[assignment]
+    """Enables a DISABLED version. Idempotent on an ENABLED one."""
+    DestroyCryptoKeyVersion: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.DestroyCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]  # type: ignore[assignment]
+    """Schedules a version (not the primary) for destruction after the key's
+    destroy_scheduled_duration; RestoreCryptoKeyVersion may cancel it until then.
+    """
+    RestoreCryptoKeyVersion: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.RestoreCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]  # type: ignore[assignment]
+    """Cancels a scheduled destruction; the version becomes DISABLED."""
+    EncryptWithKey: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.EncryptWithKeyRequest, _crypto_keys_pb2.EncryptWithKeyResponse]  # type: ignore[assignment]
+    """Encrypts with the primary version of an ENCRYPT_DECRYPT key. The ciphertext names
+    the key and version.
+    """
+    DecryptWithKey: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.DecryptWithKeyRequest, _crypto_keys_pb2.DecryptWithKeyResponse]  # type: ignore[assignment]
+    """Decrypts a ciphertext of EncryptWithKey, ReEncrypt or GenerateDataKey with the key
+    and version it names.
+    """
+    ReEncrypt: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.ReEncryptRequest, _crypto_keys_pb2.ReEncryptResponse]  # type: ignore[assignment]
+    """Decrypts and encrypts again under a primary version, without the plaintext leaving
+    the server.
+    """
+    GenerateDataKey: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.GenerateDataKeyRequest, _crypto_keys_pb2.GenerateDataKeyResponse]  # type: ignore[assignment]
+    """Generates a random 256-bit data key and returns it with its wrapped form."""
+    Sign: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.SignRequest, _crypto_keys_pb2.SignResponse]  # type: ignore[assignment]
+    """Signs a message with an ASYMMETRIC_SIGN key."""
+    Verify: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.VerifyRequest, _crypto_keys_pb2.VerifyResponse]  # type: ignore[assignment]
+    """Verifies a signature with an ASYMMETRIC_SIGN key's public key."""
+    GetPublicKey: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.GetPublicKeyRequest, _crypto_keys_pb2.PublicKey]  # type: ignore[assignment]
+    """Returns the public key of an ASYMMETRIC_SIGN version as PEM."""
+    Mac: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.MacRequest, _crypto_keys_pb2.MacResponse]  # type: ignore[assignment]
+    """Computes a MAC tag with a MAC key."""
+    VerifyMac: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.VerifyMacRequest, _crypto_keys_pb2.VerifyMacResponse]  # type: ignore[assignment]
+    """Verifies a MAC tag in constant time."""
+    BatchEncrypt: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.BatchEncryptRequest, _crypto_keys_pb2.BatchEncryptResponse]  # type: ignore[assignment]
+    """EncryptWithKey for up to 1000 items; each item has its own status."""
+    BatchDecrypt: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.BatchDecryptRequest, _crypto_keys_pb2.BatchDecryptResponse]  # type: ignore[assignment]
+    """DecryptWithKey for up to 1000 items; each item has its own status."""
+    CreateImportJob: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.CreateImportJobRequest, _crypto_keys_pb2.ImportJob]  # type: ignore[assignment]
+    """Creates an import job: an RSA-3072 wrapping key for ImportCryptoKeyVersion."""
+    GetImportJob: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.GetImportJobRequest, _crypto_keys_pb2.ImportJob]  # type: ignore[assignment]
+    """Gets one import job by id, with its public key."""
+    ImportCryptoKeyVersion: _aio.UnaryUnaryMultiCallable[_crypto_keys_pb2.ImportCryptoKeyVersionRequest, _crypto_keys_pb2.CryptoKeyVersion]  # type: ignore[assignment]
+    """Imports key material wrapped with an import job's public key as a new version."""
 
 class CryptoServiceServicer(metaclass=_abc_1.ABCMeta):
     """CryptoService generates secure tokens and key pairs and performs authenticated
-    encryption. It is stateless: nothing a caller sends to it is stored or logged.
+    encryption.
+
+    GenerateKey, GenerateKeyPair, Encrypt and Decrypt are stateless: nothing a caller sends
+    to them is stored or logged. The other RPCs work with managed keys (crypto_keys.proto):
+    named, versioned keys Keyturn keeps for an organization, whose material never leaves
+    the server.
     """
 
     @_abc_1.abstractmethod
@@ -120,5 +260,217 @@ class CryptoServiceServicer(metaclass=_abc_1.ABCMeta):
         """Decrypts and authenticates AES-256-GCM ciphertext produced by Encrypt (or by any
         standard AES-GCM implementation).
         """
+
+    @_abc_1.abstractmethod
+    def CreateCryptoKey(
+        self,
+        request: _crypto_keys_pb2.CreateCryptoKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.CryptoKey, _abc.Awaitable[_crypto_keys_pb2.CryptoKey]]:
+        """Creates a managed key in an organization with its first version (none for an
+        import_only key). ALREADY_EXISTS (metadata `existingId`) on a name collision.
+        """
+
+    @_abc_1.abstractmethod
+    def GetCryptoKey(
+        self,
+        request: _crypto_keys_pb2.GetCryptoKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.CryptoKey, _abc.Awaitable[_crypto_keys_pb2.CryptoKey]]:
+        """Gets one managed key by id."""
+
+    @_abc_1.abstractmethod
+    def ListCryptoKeys(
+        self,
+        request: _crypto_keys_pb2.ListCryptoKeysRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.ListCryptoKeysResponse, _abc.Awaitable[_crypto_keys_pb2.ListCryptoKeysResponse]]:
+        """Lists the managed keys of an organization (optionally of one project), oldest first."""
+
+    @_abc_1.abstractmethod
+    def UpdateCryptoKey(
+        self,
+        request: _crypto_keys_pb2.UpdateCryptoKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.CryptoKey, _abc.Awaitable[_crypto_keys_pb2.CryptoKey]]:
+        """Updates the fields of a managed key named in update_mask."""
+
+    @_abc_1.abstractmethod
+    def RotateCryptoKey(
+        self,
+        request: _crypto_keys_pb2.RotateCryptoKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.RotateCryptoKeyResponse, _abc.Awaitable[_crypto_keys_pb2.RotateCryptoKeyResponse]]:
+        """Creates a new version and makes it primary. Older versions keep decrypting and
+        verifying.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCryptoKeyVersions(
+        self,
+        request: _crypto_keys_pb2.ListCryptoKeyVersionsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.ListCryptoKeyVersionsResponse, _abc.Awaitable[_crypto_keys_pb2.ListCryptoKeyVersionsResponse]]:
+        """Lists the versions of a managed key, lowest number first."""
+
+    @_abc_1.abstractmethod
+    def GetCryptoKeyVersion(
+        self,
+        request: _crypto_keys_pb2.GetCryptoKeyVersionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.CryptoKeyVersion, _abc.Awaitable[_crypto_keys_pb2.CryptoKeyVersion]]:
+        """Gets one version of a managed key."""
+
+    @_abc_1.abstractmethod
+    def DisableCryptoKeyVersion(
+        self,
+        request: _crypto_keys_pb2.DisableCryptoKeyVersionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.CryptoKeyVersion, _abc.Awaitable[_crypto_keys_pb2.CryptoKeyVersion]]:
+        """Disables a version (not the primary): it can no longer be used until enabled again."""
+
+    @_abc_1.abstractmethod
+    def EnableCryptoKeyVersion(
+        self,
+        request: _crypto_keys_pb2.EnableCryptoKeyVersionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.CryptoKeyVersion, _abc.Awaitable[_crypto_keys_pb2.CryptoKeyVersion]]:
+        """Enables a DISABLED version. Idempotent on an ENABLED one."""
+
+    @_abc_1.abstractmethod
+    def DestroyCryptoKeyVersion(
+        self,
+        request: _crypto_keys_pb2.DestroyCryptoKeyVersionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.CryptoKeyVersion, _abc.Awaitable[_crypto_keys_pb2.CryptoKeyVersion]]:
+        """Schedules a version (not the primary) for destruction after the key's
+        destroy_scheduled_duration; RestoreCryptoKeyVersion may cancel it until then.
+        """
+
+    @_abc_1.abstractmethod
+    def RestoreCryptoKeyVersion(
+        self,
+        request: _crypto_keys_pb2.RestoreCryptoKeyVersionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.CryptoKeyVersion, _abc.Awaitable[_crypto_keys_pb2.CryptoKeyVersion]]:
+        """Cancels a scheduled destruction; the version becomes DISABLED."""
+
+    @_abc_1.abstractmethod
+    def EncryptWithKey(
+        self,
+        request: _crypto_keys_pb2.EncryptWithKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.EncryptWithKeyResponse, _abc.Awaitable[_crypto_keys_pb2.EncryptWithKeyResponse]]:
+        """Encrypts with the primary version of an ENCRYPT_DECRYPT key. The ciphertext names
+        the key and version.
+        """
+
+    @_abc_1.abstractmethod
+    def DecryptWithKey(
+        self,
+        request: _crypto_keys_pb2.DecryptWithKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.DecryptWithKeyResponse, _abc.Awaitable[_crypto_keys_pb2.DecryptWithKeyResponse]]:
+        """Decrypts a ciphertext of EncryptWithKey, ReEncrypt or GenerateDataKey with the key
+        and version it names.
+        """
+
+    @_abc_1.abstractmethod
+    def ReEncrypt(
+        self,
+        request: _crypto_keys_pb2.ReEncryptRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.ReEncryptResponse, _abc.Awaitable[_crypto_keys_pb2.ReEncryptResponse]]:
+        """Decrypts and encrypts again under a primary version, without the plaintext leaving
+        the server.
+        """
+
+    @_abc_1.abstractmethod
+    def GenerateDataKey(
+        self,
+        request: _crypto_keys_pb2.GenerateDataKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.GenerateDataKeyResponse, _abc.Awaitable[_crypto_keys_pb2.GenerateDataKeyResponse]]:
+        """Generates a random 256-bit data key and returns it with its wrapped form."""
+
+    @_abc_1.abstractmethod
+    def Sign(
+        self,
+        request: _crypto_keys_pb2.SignRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.SignResponse, _abc.Awaitable[_crypto_keys_pb2.SignResponse]]:
+        """Signs a message with an ASYMMETRIC_SIGN key."""
+
+    @_abc_1.abstractmethod
+    def Verify(
+        self,
+        request: _crypto_keys_pb2.VerifyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.VerifyResponse, _abc.Awaitable[_crypto_keys_pb2.VerifyResponse]]:
+        """Verifies a signature with an ASYMMETRIC_SIGN key's public key."""
+
+    @_abc_1.abstractmethod
+    def GetPublicKey(
+        self,
+        request: _crypto_keys_pb2.GetPublicKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.PublicKey, _abc.Awaitable[_crypto_keys_pb2.PublicKey]]:
+        """Returns the public key of an ASYMMETRIC_SIGN version as PEM."""
+
+    @_abc_1.abstractmethod
+    def Mac(
+        self,
+        request: _crypto_keys_pb2.MacRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.MacResponse, _abc.Awaitable[_crypto_keys_pb2.MacResponse]]:
+        """Computes a MAC tag with a MAC key."""
+
+    @_abc_1.abstractmethod
+    def VerifyMac(
+        self,
+        request: _crypto_keys_pb2.VerifyMacRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.VerifyMacResponse, _abc.Awaitable[_crypto_keys_pb2.VerifyMacResponse]]:
+        """Verifies a MAC tag in constant time."""
+
+    @_abc_1.abstractmethod
+    def BatchEncrypt(
+        self,
+        request: _crypto_keys_pb2.BatchEncryptRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.BatchEncryptResponse, _abc.Awaitable[_crypto_keys_pb2.BatchEncryptResponse]]:
+        """EncryptWithKey for up to 1000 items; each item has its own status."""
+
+    @_abc_1.abstractmethod
+    def BatchDecrypt(
+        self,
+        request: _crypto_keys_pb2.BatchDecryptRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.BatchDecryptResponse, _abc.Awaitable[_crypto_keys_pb2.BatchDecryptResponse]]:
+        """DecryptWithKey for up to 1000 items; each item has its own status."""
+
+    @_abc_1.abstractmethod
+    def CreateImportJob(
+        self,
+        request: _crypto_keys_pb2.CreateImportJobRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.ImportJob, _abc.Awaitable[_crypto_keys_pb2.ImportJob]]:
+        """Creates an import job: an RSA-3072 wrapping key for ImportCryptoKeyVersion."""
+
+    @_abc_1.abstractmethod
+    def GetImportJob(
+        self,
+        request: _crypto_keys_pb2.GetImportJobRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.ImportJob, _abc.Awaitable[_crypto_keys_pb2.ImportJob]]:
+        """Gets one import job by id, with its public key."""
+
+    @_abc_1.abstractmethod
+    def ImportCryptoKeyVersion(
+        self,
+        request: _crypto_keys_pb2.ImportCryptoKeyVersionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_crypto_keys_pb2.CryptoKeyVersion, _abc.Awaitable[_crypto_keys_pb2.CryptoKeyVersion]]:
+        """Imports key material wrapped with an import job's public key as a new version."""
 
 def add_CryptoServiceServicer_to_server(servicer: CryptoServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

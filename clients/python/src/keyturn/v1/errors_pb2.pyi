@@ -124,6 +124,26 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
 
         code: UNAVAILABLE, reason: "UNAVAILABLE"
     """
+    CRYPTO_KEY_VERSION_DISABLED: _ErrorReason.ValueType  # 19
+    """A managed key's version is DISABLED or DESTROY_SCHEDULED, or below the key's
+    min_decryption_version, so it may not be used. Enabling (or restoring) it helps.
+
+        code: FAILED_PRECONDITION, reason: "CRYPTO_KEY_VERSION_DISABLED",
+        metadata: {"cryptoKeyId": "...", "version": "2", "state": "DISABLED"}
+    """
+    CRYPTO_KEY_VERSION_DESTROYED: _ErrorReason.ValueType  # 20
+    """A managed key's version is DESTROYED: its material is gone for good.
+
+        code: FAILED_PRECONDITION, reason: "CRYPTO_KEY_VERSION_DESTROYED",
+        metadata: {"cryptoKeyId": "...", "version": "1"}
+    """
+    WRONG_KEY_PURPOSE: _ErrorReason.ValueType  # 21
+    """The managed key's purpose does not allow this operation (for example Sign with an
+    ENCRYPT_DECRYPT key).
+
+        code: FAILED_PRECONDITION, reason: "WRONG_KEY_PURPOSE",
+        metadata: {"purpose": "ENCRYPT_DECRYPT", "required": "ASYMMETRIC_SIGN"}
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -238,5 +258,25 @@ UNAVAILABLE: ErrorReason.ValueType  # 18
 """A dependency (the database) is temporarily unavailable; retrying may succeed.
 
     code: UNAVAILABLE, reason: "UNAVAILABLE"
+"""
+CRYPTO_KEY_VERSION_DISABLED: ErrorReason.ValueType  # 19
+"""A managed key's version is DISABLED or DESTROY_SCHEDULED, or below the key's
+min_decryption_version, so it may not be used. Enabling (or restoring) it helps.
+
+    code: FAILED_PRECONDITION, reason: "CRYPTO_KEY_VERSION_DISABLED",
+    metadata: {"cryptoKeyId": "...", "version": "2", "state": "DISABLED"}
+"""
+CRYPTO_KEY_VERSION_DESTROYED: ErrorReason.ValueType  # 20
+"""A managed key's version is DESTROYED: its material is gone for good.
+
+    code: FAILED_PRECONDITION, reason: "CRYPTO_KEY_VERSION_DESTROYED",
+    metadata: {"cryptoKeyId": "...", "version": "1"}
+"""
+WRONG_KEY_PURPOSE: ErrorReason.ValueType  # 21
+"""The managed key's purpose does not allow this operation (for example Sign with an
+ENCRYPT_DECRYPT key).
+
+    code: FAILED_PRECONDITION, reason: "WRONG_KEY_PURPOSE",
+    metadata: {"purpose": "ENCRYPT_DECRYPT", "required": "ASYMMETRIC_SIGN"}
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015

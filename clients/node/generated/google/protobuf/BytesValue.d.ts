@@ -1,0 +1,8 @@
+// Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
+// DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+export interface BytesValue__Input {
+    'value'?: (Buffer | Uint8Array | string);
+}
+export interface BytesValue {
+    'value': (Buffer);
+}

@@ -1,0 +1,8 @@
+// Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
+// DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+export interface StringValue__Input {
+    'value'?: (string);
+}
+export interface StringValue {
+    'value': (string);
+}

@@ -1,0 +1,20 @@
+// Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
+// DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+/**
+ * Request for CryptoService.GetImportJob.
+ */
+export interface GetImportJobRequest__Input {
+    /**
+     * Required. The import job id.
+     */
+    'id'?: (string);
+}
+/**
+ * Request for CryptoService.GetImportJob.
+ */
+export interface GetImportJobRequest {
+    /**
+     * Required. The import job id.
+     */
+    'id': (string);
+}
