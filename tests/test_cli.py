@@ -12,6 +12,7 @@ import ast
 import json
 import os
 import queue
+import re
 import signal
 import socket
 import stat
@@ -435,3 +436,39 @@ def test_log_format_is_text_on_a_terminal_and_json_otherwise() -> None:
     assert logging_setup.resolve_format("json", Stream(True)) == "json"  # type: ignore[arg-type]
     with pytest.raises(config.ConfigError, match="KEYTURN_LOG_FORMAT"):
         config.from_env({"KEYTURN_LOG_FORMAT": "xml"})
+
+
+def test_bench_reference_script_is_found_relative_to_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    import bench.validate
+
+    root = Path(__file__).resolve().parents[1]
+    assert "/work/" not in (root / "bench" / "validate.py").read_text()
+    expected = root.parent / "shared" / "bench" / "bench_apikeys_platform.py"
+    assert importlib.reload(bench.validate).REFERENCE_SCRIPT == expected
+    monkeypatch.setenv("KEYTURN_REFERENCE_SCRIPT", "/elsewhere/ref.py")
+    assert importlib.reload(bench.validate).REFERENCE_SCRIPT == Path("/elsewhere/ref.py")
+    monkeypatch.delenv("KEYTURN_REFERENCE_SCRIPT")
+    importlib.reload(bench.validate)
+
+
+def test_dockerfile_pins_caches_and_leaves_no_wheels() -> None:
+    """scripts/docker-steps.sh (run by CI) executes these steps; this checks their shape."""
+    root = Path(__file__).resolve().parents[1]
+    dockerfile = (root / "Dockerfile").read_text()
+    base = re.search(r"^ARG PYTHON_IMAGE=(\S+)$", dockerfile, re.M)
+    assert base and re.fullmatch(r"python:3\.11\.\d+-slim-bookworm@sha256:[0-9a-f]{64}", base.group(1))
+    stages = re.findall(r"^FROM \S+(?: AS (\w+))?$", dockerfile, re.M)
+    assert stages == ["deps", "app", ""]
+    deps = dockerfile.split("AS deps")[1].split("FROM ")[0]
+    assert "COPY server" not in deps and "COPY clients/python ./" not in deps  # only the pyproject files
+    runtime = dockerfile.rsplit("FROM ", 1)[1]
+    assert "COPY" not in runtime and runtime.count("--mount=type=bind,from=") == 2
+    assert 'CMD ["keyturn", "health"]' in runtime and "--addr" not in runtime
+    ignored = set((root / ".dockerignore").read_text().split())
+    assert {"build", "*.egg-info", "dist", ".venv*", "**/node_modules"} <= ignored
+    from scripts.docker_requirements import requirements
+
+    names = requirements(root)
+    assert "rich>=13" in names and not any(n.startswith("keyturn") for n in names)

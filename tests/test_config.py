@@ -92,3 +92,16 @@ def test_an_existing_data_dir_and_database_are_made_private(tmp_path: Path) -> N
     config.resolve(config.Settings(data_dir=data), announce=False)
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     assert stat.S_IMODE(database.stat().st_mode) == 0o600
+
+
+def test_a_data_dir_keyturn_cannot_write_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E.g. a bind mount owned by another uid (the suite may run as root, who writes anywhere)."""
+
+    def denied(path: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(config, "make_private_file", denied)
+    with pytest.raises(config.ConfigError, match=r"cannot write .*keyturn.db: Permission denied \(the data"):
+        config.resolve(config.Settings(data_dir=tmp_path / "data"), announce=False)

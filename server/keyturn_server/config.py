@@ -174,6 +174,16 @@ def resolve(settings: Settings, announce: bool = True) -> Settings:
                 "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
             )
         return settings
+    try:
+        return _resolve_embedded(settings, announce)
+    except PermissionError as exc:
+        raise ConfigError(
+            f"cannot write {exc.filename or settings.data_dir}: {exc.strerror} "
+            f"(the data directory must belong to uid {os.getuid()}, or pass another --data-dir)"
+        ) from exc
+
+
+def _resolve_embedded(settings: Settings, announce: bool) -> Settings:
     data_dir = settings.data_dir
     make_private_dir(data_dir)
     changes: dict[str, object] = {}
