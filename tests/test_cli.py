@@ -472,3 +472,40 @@ def test_dockerfile_pins_caches_and_leaves_no_wheels() -> None:
 
     names = requirements(root)
     assert "rich>=13" in names and not any(n.startswith("keyturn") for n in names)
+
+
+def _on_a_terminal(args: list[str], **env: str) -> str:
+    """Run `keyturn ARGS` with its stdout on a pseudo-terminal; return what it printed."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            [*KEYTURN, *args], stdout=follower, stderr=subprocess.PIPE, env=clean_env(COLUMNS="200", **env)
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert proc.wait(60) == 0, proc.stderr.read() if proc.stderr else ""
+    finally:
+        os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_tail_on_a_terminal_has_colour_unless_no_color(server: ServerThread, seeded: dict[str, Any]) -> None:
+    args = ["audit", "tail", "-n", "3", "--organization", seeded["org_a"], *remote(server)]
+    colour = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])(?:;[0-9;]*)?m")  # SGR foreground
+    coloured = _on_a_terminal(args)
+    assert colour.search(coloured) and "key.revoke" in coloured
+    plain = _on_a_terminal(args, NO_COLOR="1")
+    assert not colour.search(plain) and "key.revoke" in plain  # bold and dim may stay
+    # At most 120 columns even on a wider terminal.
+    visible = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", plain)
+    assert max(len(line) for line in visible.splitlines()) <= 120
