@@ -44,7 +44,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-REFERENCE_SCRIPT = Path("/work/shared/bench/bench_apikeys_platform.py")
+# The reference material lives in `shared/` beside the repository (../shared from its root);
+# KEYTURN_REFERENCE_SCRIPT points elsewhere.
+REFERENCE_SCRIPT = Path(
+    os.environ.get("KEYTURN_REFERENCE_SCRIPT")
+    or ROOT.parent / "shared" / "bench" / "bench_apikeys_platform.py"
+)
 REFERENCE_VENV = Path("/tmp/keyturn-akp-venv")
 REFERENCE_PACKAGE = "apikeys-platform[sqlite,postgresql]==0.2.0"
 
@@ -168,6 +173,8 @@ def reference_python() -> Path:
 
 
 def run_reference(database_url: str, n: int, runs: int) -> dict[str, Any]:
+    if not REFERENCE_SCRIPT.is_file():
+        raise SystemExit(f"no reference script at {REFERENCE_SCRIPT}; set KEYTURN_REFERENCE_SCRIPT")
     python = reference_python()
     command = [
         str(python),

@@ -198,7 +198,9 @@ def test_verify_range_validation(channel: grpc.Channel) -> None:
     assert partial.ok and partial.events_checked == 6
 
 
-def test_prune_keeps_the_rest_verifiable(chain_server: ServerThread, channel: grpc.Channel) -> None:
+def test_prune_keeps_the_rest_verifiable(
+    chain_server: ServerThread, channel: grpc.Channel, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Runs last: backdates all but the newest 5 events, then prunes them with the CLI."""
     now = datetime.now(UTC)
     url = chain_server.settings.database_url
@@ -218,7 +220,13 @@ def test_prune_keeps_the_rest_verifiable(chain_server: ServerThread, channel: gr
     total = verify(channel).events_checked
 
     cutoff = (now - timedelta(days=1)).isoformat()
-    assert cli.main(["audit", "prune", "--before", cutoff, "--database-url", url]) == 0
+    capsys.readouterr()
+    # --dry-run names exactly what the prune below deletes, and deletes nothing.
+    assert cli.main(["audit", "prune", "--before", cutoff, "--database-url", url, "--dry-run"]) == 0
+    planned = capsys.readouterr().out
+    assert "would delete 2 audit events" in planned and "(sequences 1..2)" in planned, planned
+    assert verify(channel).events_checked == total
+    assert cli.main(["audit", "prune", "--before", cutoff, "--database-url", url, "--yes"]) == 0
     assert _oldest(channel) == 3
     assert verify(channel).events_checked == total - 2
     with database(url) as db:
@@ -228,7 +236,7 @@ def test_prune_keeps_the_rest_verifiable(chain_server: ServerThread, channel: gr
             t=_db_time(db, now - timedelta(days=30)),
         )
         rechain(db)
-    assert cli.main(["audit", "prune", "--before", cutoff, "--database-url", url]) == 0
+    assert cli.main(["audit", "prune", "--before", cutoff, "--database-url", url, "--yes"]) == 0
     result = verify(channel)
     assert result.ok, result
     assert result.events_checked == 5
@@ -238,7 +246,7 @@ def test_prune_keeps_the_rest_verifiable(chain_server: ServerThread, channel: gr
     append(chain_server, crypto_records(3))
     assert verify(channel).ok
     future = (now + timedelta(days=1)).isoformat()
-    assert cli.main(["audit", "prune", "--before", future, "--database-url", url]) == 0
+    assert cli.main(["audit", "prune", "--before", future, "--database-url", url, "--yes"]) == 0
     empty = verify(channel)
     assert empty.ok and empty.events_checked == 0
     sequences = append(chain_server, crypto_records(2))

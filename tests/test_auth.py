@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import logging
+import os
 import re
 import stat
 import subprocess
@@ -1133,7 +1134,7 @@ def _identity(ch: grpc.Channel) -> access_pb2.GetCallerIdentityResponse:
     return access(ch).GetCallerIdentity(access_pb2.GetCallerIdentityRequest(), timeout=10)
 
 
-def test_tls_server(new_database_url: Any, tmp_path: Path, pki: Pki) -> None:
+def test_tls_server(new_database_url: Any, tmp_path: Path, pki: Pki, monkeypatch: pytest.MonkeyPatch) -> None:
     server = _tls_server(new_database_url, tmp_path, pki, mtls=False)
     try:
         assert wait_serving(server.address, 1) is False  # plaintext health check cannot connect
@@ -1161,6 +1162,15 @@ def test_tls_server(new_database_url: Any, tmp_path: Path, pki: Pki) -> None:
         ]
         assert cli.main(["audit", "verify", *tls_and_token]) == 0
         assert cli.main(["audit", "tail", "-n", "3", *tls_and_token]) == 0
+        # The image's HEALTHCHECK (`keyturn health`, no flags) follows the server's own
+        # settings: its listen address, and TLS because KEYTURN_TLS_CERT is set.
+        for name in [n for n in os.environ if n.startswith("KEYTURN_")]:
+            monkeypatch.delenv(name)
+        monkeypatch.setenv("KEYTURN_LISTEN", f"0.0.0.0:{server.port}")
+        assert cli.main(["health"]) == 1  # plaintext against a TLS listener
+        monkeypatch.setenv("KEYTURN_TLS_CERT", str(pki.server_cert))
+        monkeypatch.setenv("KEYTURN_TLS_CA", str(pki.ca_path))
+        assert cli.main(["health"]) == 0
     finally:
         server.stop()
 

@@ -71,3 +71,37 @@ def test_cli_refuses_postgres_without_secret(
     monkeypatch.setenv("KEYTURN_SECRET", "too-short")
     assert cli.main(["migrate", "--database-url", "postgresql://u@127.0.0.1:1/db"]) == 2
     assert "shorter than 32 bytes" in capsys.readouterr().err
+
+
+def test_embedded_default_data_is_private(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    settings = config.resolve(config.Settings(data_dir=data), announce=False)
+    database = data / config.EMBEDDED_DATABASE_FILE
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
+    assert settings.database_url == config.embedded_database_url(data)
+
+
+def test_an_existing_data_dir_and_database_are_made_private(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    database = data / config.EMBEDDED_DATABASE_FILE
+    database.write_bytes(b"")
+    os.chmod(data, 0o755)
+    os.chmod(database, 0o644)
+    config.resolve(config.Settings(data_dir=data), announce=False)
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
+
+
+def test_a_data_dir_keyturn_cannot_write_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E.g. a bind mount owned by another uid (the suite may run as root, who writes anywhere)."""
+
+    def denied(path: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(config, "make_private_file", denied)
+    with pytest.raises(config.ConfigError, match=r"cannot write .*keyturn.db: Permission denied \(the data"):
+        config.resolve(config.Settings(data_dir=tmp_path / "data"), announce=False)

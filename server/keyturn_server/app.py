@@ -10,7 +10,6 @@ Tests bind 127.0.0.1:0 and read the port back.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import grpc
@@ -138,22 +137,4 @@ async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
     return KeyturnServer(server, health_servicer, container), port
 
 
-async def serve(settings: Settings) -> None:
-    """Run until SIGTERM/SIGINT, then shut down gracefully."""
-    import signal
-
-    server, port = await build_server(settings)
-    await server.start()
-    log.info("serving", extra={"fields": {"listen": settings.listen, "port": port}})
-    print(f"keyturn: serving {', '.join(SERVICE_NAMES)} on {settings.listen}", flush=True)
-
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
-    log.info("shutting down", extra={"fields": {"grace_seconds": settings.shutdown_grace_seconds}})
-    await server.stop()
-
-
-__all__ = ["SERVICE_NAMES", "KeyturnServer", "build_server", "serve"]
+__all__ = ["SERVICE_NAMES", "KeyturnServer", "build_server"]

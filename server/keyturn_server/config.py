@@ -16,6 +16,13 @@ AuditLevel = Literal["basic", "detailed", "verbose"]
 AUDIT_LEVELS: tuple[AuditLevel, ...] = ("basic", "detailed", "verbose")
 MIN_SECRET_BYTES = 32
 DEFAULT_LISTEN = "127.0.0.1:50051"
+DEFAULT_DATA_DIR = Path("keyturn-data")
+# The embedded default's files inside the data directory.
+EMBEDDED_DATABASE_FILE = "keyturn.db"
+SECRET_FILE = "secret"  # noqa: S105
+ADMIN_TOKEN_FILE = "admin-token"  # noqa: S105
+LogFormat = Literal["json", "text", "auto"]
+LOG_FORMATS: tuple[LogFormat, ...] = ("json", "text", "auto")
 
 
 class ConfigError(ValueError):
@@ -33,7 +40,7 @@ class Settings:
     database_url: str = ""
     # Newest first: new keys are hashed with secrets[0]; older versions still validate.
     secrets: tuple[ServerSecret, ...] = ()
-    data_dir: Path = Path("keyturn-data")
+    data_dir: Path = DEFAULT_DATA_DIR
     key_prefix: str = "kt"
     audit_level: AuditLevel = "detailed"
     max_payload_bytes: int = 4 * 1024 * 1024
@@ -43,7 +50,8 @@ class Settings:
     usage_flush_interval_seconds: float = 1.0
     audit_queue_size: int = 10_000
     log_level: str = "INFO"
-    log_format: Literal["json", "text"] = "json"
+    # auto: human-readable text when stderr is a terminal, JSON lines otherwise.
+    log_format: LogFormat = "auto"
     tls_cert: Path | None = None
     tls_key: Path | None = None
     tls_client_ca: Path | None = None
@@ -113,9 +121,9 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     level = env.get("KEYTURN_AUDIT_LEVEL", "detailed").lower()
     if level not in AUDIT_LEVELS:
         raise ConfigError(f"KEYTURN_AUDIT_LEVEL must be one of {', '.join(AUDIT_LEVELS)}")
-    log_format = env.get("KEYTURN_LOG_FORMAT", "json").lower()
-    if log_format not in ("json", "text"):
-        raise ConfigError("KEYTURN_LOG_FORMAT must be json or text")
+    log_format = env.get("KEYTURN_LOG_FORMAT", "auto").lower() or "auto"
+    if log_format not in LOG_FORMATS:
+        raise ConfigError("KEYTURN_LOG_FORMAT must be json, text or auto")
     raw_secret = env.get("KEYTURN_SECRET", "")
     raw_root_key = env.get("KEYTURN_ROOT_KEY", "")
 
@@ -127,7 +135,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         listen=env.get("KEYTURN_LISTEN", DEFAULT_LISTEN),
         database_url=env.get("KEYTURN_DATABASE_URL", ""),
         secrets=parse_secrets(raw_secret) if raw_secret else (),
-        data_dir=Path(env.get("KEYTURN_DATA_DIR", "keyturn-data")),
+        data_dir=Path(env.get("KEYTURN_DATA_DIR") or DEFAULT_DATA_DIR),
         key_prefix=env.get("KEYTURN_KEY_PREFIX", "kt"),
         audit_level=level,
         max_payload_bytes=_env_int(env, "KEYTURN_MAX_PAYLOAD_BYTES", 4 * 1024 * 1024),
@@ -137,7 +145,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         usage_flush_interval_seconds=_env_float(env, "KEYTURN_USAGE_FLUSH_INTERVAL_SECONDS", 1.0),
         audit_queue_size=_env_int(env, "KEYTURN_AUDIT_QUEUE_SIZE", 10_000),
         log_level=env.get("KEYTURN_LOG_LEVEL", "INFO").upper(),
-        log_format=log_format,  # type: ignore[arg-type]
+        log_format=log_format,
         tls_cert=path("KEYTURN_TLS_CERT"),
         tls_key=path("KEYTURN_TLS_KEY"),
         tls_client_ca=path("KEYTURN_TLS_CLIENT_CA"),
@@ -172,16 +180,27 @@ def resolve(settings: Settings, announce: bool = True) -> Settings:
                 "python -c 'import secrets; print(secrets.token_urlsafe(48))')"
             )
         return settings
+    try:
+        return _resolve_embedded(settings, announce)
+    except PermissionError as exc:
+        raise ConfigError(
+            f"cannot write {exc.filename or settings.data_dir}: {exc.strerror} "
+            f"(the data directory must belong to uid {os.getuid()}, or pass another --data-dir)"
+        ) from exc
+
+
+def _resolve_embedded(settings: Settings, announce: bool) -> Settings:
     data_dir = settings.data_dir
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(data_dir)
     changes: dict[str, object] = {}
     if not settings.database_url:
-        db_path = (data_dir / "keyturn.db").resolve()
-        changes["database_url"] = f"sqlite+aiosqlite:///{db_path}"
+        db_path = embedded_database_path(data_dir)
+        make_private_file(db_path)  # SQLite gives its -wal/-shm files the same mode
+        changes["database_url"] = embedded_database_url(data_dir)
         if announce:
             print(f"keyturn: embedded SQLite database at {db_path}", flush=True)
     if not settings.secrets:
-        secret_path = (data_dir / "secret").resolve()
+        secret_path = (data_dir / SECRET_FILE).resolve()
         if not secret_path.exists():
             fd = os.open(secret_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
             with os.fdopen(fd, "w") as handle:
@@ -211,3 +230,38 @@ def embedded_root_keys(data_dir: Path, announce: bool = False) -> tuple[KeyVersi
     if announce:
         print(f"keyturn: root key in {path} (mode 0600)", flush=True)
     return keys
+
+
+def embedded_database_path(data_dir: Path) -> Path:
+    """The embedded default's SQLite file."""
+    return (data_dir / EMBEDDED_DATABASE_FILE).resolve()
+
+
+def embedded_database_url(data_dir: Path) -> str:
+    return f"sqlite+aiosqlite:///{embedded_database_path(data_dir)}"
+
+
+def make_private_dir(path: Path) -> None:
+    """Create `path` as 0700, or tighten an existing one: it holds the audit trail and secrets."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _tighten(path, 0o700)
+
+
+def make_private_file(path: Path) -> None:
+    """Create an empty 0600 file (an empty file is a valid SQLite database), or tighten it."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR))
+    except FileExistsError:
+        _tighten(path, 0o600)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    if stat.S_IMODE(path.stat().st_mode) & ~mode == 0:
+        return
+    try:
+        path.chmod(mode)
+    except OSError as exc:
+        raise ConfigError(
+            f"{path} is readable by other users and cannot be made private "
+            f"(chmod {mode:o} {path}): {exc.strerror}"
+        ) from exc

@@ -1,4 +1,7 @@
-"""Structured logging: one JSON object per line (or plain text for humans).
+"""Structured logging: one JSON object per line for machines, plain text for humans.
+
+`KEYTURN_LOG_FORMAT=auto` (the default) writes text when stderr is a terminal and JSON
+otherwise (a container, a pipe, a log collector); `json` or `text` force one.
 
 The server writes one line per RPC, so the path is kept cheap: no caller/thread/process
 lookups on each record (the optimisations the logging docs list), a small hand-rolled
@@ -99,12 +102,24 @@ def _stderr_block_buffered() -> TextIO:
     return open(fd, "w", buffering=64 * 1024, encoding="utf-8", errors="replace", closefd=True)
 
 
-def configure(level: str = "INFO", fmt: str = "json") -> None:
+def resolve_format(fmt: str, stream: TextIO | None = None) -> str:
+    """`auto` becomes `text` on a terminal and `json` anywhere else."""
+    if fmt != "auto":
+        return fmt
+    stream = sys.stderr if stream is None else stream
+    try:
+        return "text" if stream.isatty() else "json"
+    except (AttributeError, ValueError):
+        return "json"
+
+
+def configure(level: str = "INFO", fmt: str = "auto") -> None:
     # Per-record lookups nobody reads (logging HOWTO, "Optimization").
     logging._srcfile = None
     logging.logThreads = False
     logging.logProcesses = False
     logging.logMultiprocessing = False
+    fmt = resolve_format(fmt)
     handler = BufferedStreamHandler(_stderr_block_buffered())
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
@@ -115,3 +130,6 @@ def configure(level: str = "INFO", fmt: str = "json") -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    # Alembic logs plugin setup and its dialect at INFO on every start; store/migrate.py lets
+    # its INFO lines through only while a migration runs.
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))

@@ -130,12 +130,20 @@ class AuditChain:
             return PruneResult(anchor.pruned_through, deleted, anchor.anchor_hash)
 
     async def _prune_boundary(self, before: datetime) -> int | None:
+        _first, last = await self.prune_plan(before)
+        return last or None
+
+    async def prune_plan(self, before: datetime) -> tuple[int, int]:
+        """(first, last) sequence that prune(before) would delete; last 0 when nothing.
+
+        The prefix of the chain after the anchor, up to the event before the first one at or
+        after `before` (sequences have no gaps after the anchor)."""
         async with self.db.transaction() as session:
             anchor = await q.get_anchor(session)
             pruned = anchor.pruned_through if anchor else 0
             first_kept = await q.first_sequence_at_or_after(session, before)
             boundary = first_kept - 1 if first_kept is not None else await q.head_sequence(session)
-        return boundary if boundary > pruned else None
+        return pruned + 1, boundary if boundary > pruned else 0
 
 
 class AuditUseCases(AuditChain):
