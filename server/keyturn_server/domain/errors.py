@@ -171,3 +171,17 @@ class Unavailable(DomainError):
     ) -> None:
         super().__init__(message)
         self.retry_after_seconds = retry_after_seconds
+
+
+class Aborted(DomainError):
+    """A concurrent transaction won (serialization failure, deadlock); nothing was applied."""
+
+    reason = "ABORTED"
+
+    def __init__(
+        self,
+        message: str = "the transaction conflicted with a concurrent one and was rolled back; retry",
+        retry_after_seconds: float = 0.1,
+    ) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds

@@ -23,6 +23,7 @@ import logging
 from sqlalchemy.engine import make_url
 
 from keyturn_server.store.audit import NOTIFY_CHANNEL
+from keyturn_server.store.db import is_outage
 
 log = logging.getLogger("keyturn.audit")
 
@@ -110,8 +111,11 @@ class AuditFeed:
                         self.wake()
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                log.warning("audit LISTEN connection lost; streams fall back to polling", exc_info=True)
+            except Exception as error:
+                log.warning(
+                    "audit LISTEN connection lost; streams fall back to polling",
+                    exc_info=not is_outage(error),
+                )
             finally:
                 self._listening = False
             await asyncio.sleep(delay)

@@ -124,6 +124,13 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
 
         code: UNAVAILABLE, reason: "UNAVAILABLE"
     """
+    ABORTED: _ErrorReason.ValueType  # 19
+    """A concurrent transaction conflicted with this one (a serialization failure or a
+    deadlock in the database) and was rolled back; nothing was applied. Retrying the whole
+    call may succeed. Comes with `google.rpc.RetryInfo`.
+
+        code: ABORTED, reason: "ABORTED"
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -238,5 +245,12 @@ UNAVAILABLE: ErrorReason.ValueType  # 18
 """A dependency (the database) is temporarily unavailable; retrying may succeed.
 
     code: UNAVAILABLE, reason: "UNAVAILABLE"
+"""
+ABORTED: ErrorReason.ValueType  # 19
+"""A concurrent transaction conflicted with this one (a serialization failure or a
+deadlock in the database) and was rolled back; nothing was applied. Retrying the whole
+call may succeed. Comes with `google.rpc.RetryInfo`.
+
+    code: ABORTED, reason: "ABORTED"
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015
