@@ -8,7 +8,8 @@ unexpected becomes INTERNAL, logged with the request id and never shown to the c
 Requests are decoded here, not by grpc: the handlers are registered with no deserializer, so
 bytes that do not parse (truncated, a string that is not UTF-8, a Struct nested too deep)
 become INVALID_ARGUMENT with ErrorInfo, before authentication and with the usual log line
-(ValidateKey answers KEY_INVALID, as for any key it cannot read). The log line carries method, status code, duration, request
+(ValidateKey answers KEY_INVALID, as for any key it cannot read). Decoded keyturn.v1 requests
+then pass api/request_check.py (timestamp/duration ranges, no NUL, finite Struct numbers). The log line carries method, status code, duration, request
 id and reason, never request fields, so no key, password or plaintext can reach the log.
 """
 
@@ -23,8 +24,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import grpc
+from google.protobuf.message import Message
 
 from keyturn_server.api import errors as api_errors
+from keyturn_server.api.request_check import check_request
 from keyturn_server.domain.context import RequestMeta, current_request
 from keyturn_server.domain.errors import DomainError, InvalidArgument, KeyInvalid
 from keyturn_server.store.db import database_fault
@@ -39,6 +42,7 @@ else:
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
 _QUIET_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 _VALIDATE_KEY = "/keyturn.v1.KeyService/ValidateKey"
+_OWN_PREFIX = "/keyturn.v1."
 Deserializer = Callable[[bytes], Any]
 
 
@@ -49,12 +53,16 @@ def _undecodable(method: str) -> DomainError:
 
 
 def _decode(deserializer: Deserializer | None, raw: Any, method: str) -> Any:
+    """Parse the request bytes; keyturn.v1 requests also pass the shared checks."""
     if deserializer is None or not isinstance(raw, bytes):
         return raw
     try:
-        return deserializer(raw)
+        request = deserializer(raw)
     except Exception:  # DecodeError, RecursionError, UnicodeDecodeError: all the caller's bytes
         raise _undecodable(method) from None
+    if method.startswith(_OWN_PREFIX) and isinstance(request, Message):
+        check_request(request)
+    return request
 
 
 def _metadata_value(context: grpc.aio.ServicerContext[Any, Any], name: str) -> str:

@@ -217,6 +217,10 @@ class AuditUseCases:
             )
         if expiring_within is not None and expiring_within < timedelta(0):
             raise de.InvalidArgument.field("expiring_within", "must not be negative")
+        try:
+            expiring_until = now + expiring_within if expiring_within is not None else None
+        except OverflowError:
+            raise de.InvalidArgument.field("expiring_within", "reaches past the year 9999") from None
         tally = UsageTally.empty(start, end, granularity)
         async with self.db.transaction() as session:
             for when, outcome, reason, count in await q.validation_counts(
@@ -224,9 +228,9 @@ class AuditUseCases:
             ):
                 tally.add(when, outcome, reason, count)
             report = UsageReport(tally, await q.last_used(session, subject))
-            if expiring_within is not None:
+            if expiring_until is not None:
                 report.expiring_keys = await q.expiring_keys(
-                    session, subject, now, now + expiring_within, REPORT_KEY_LIMIT
+                    session, subject, now, expiring_until, REPORT_KEY_LIMIT
                 )
             if unused_since is not None:
                 report.unused_keys = await q.unused_keys(
