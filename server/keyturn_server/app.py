@@ -39,6 +39,8 @@ SERVICE_NAMES = (
 )
 
 Hook = Callable[[], Awaitable[None]]
+# Time the stop hooks (usage counts, access log, leases) get after the RPCs have drained.
+FLUSH_BUDGET_SECONDS = 3.0
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Runtime:
     on_start: list[Hook] = field(default_factory=list)
     on_stop: list[Hook] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    # Set when shutdown begins, before draining: endless streams end at once.
+    shutting_down: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class KeyturnServer:
@@ -80,14 +84,24 @@ class KeyturnServer:
         if self._stopped:
             return
         self._stopped = True
+        self.runtime.shutting_down.set()  # endless streams end now with UNAVAILABLE
         await self.health.enter_graceful_shutdown()
         await self.server.stop(self.runtime.settings.shutdown_grace_seconds if grace is None else grace)
+        # The flush gets its own budget after the grace period, so that grace + budget stays
+        # inside Docker's default 10 s stop timeout (docs/architecture.md, "Shutdown").
+        deadline = asyncio.get_running_loop().time() + FLUSH_BUDGET_SECONDS
+        flushed = True
         for hook in reversed(self.runtime.on_stop):
             try:
-                await hook()
+                await asyncio.wait_for(hook(), max(0.1, deadline - asyncio.get_running_loop().time()))
+            except TimeoutError:
+                flushed = False
+                log.warning("a background component did not stop within the flush budget")
             except Exception:
+                flushed = False
                 log.exception("error while stopping a background component")
         await self.runtime.db.dispose()
+        log.info("shutdown complete", extra={"fields": {"flush_finished": flushed}})
 
     async def wait_for_termination(self) -> None:
         await self.server.wait_for_termination()

@@ -8,8 +8,10 @@ Semantics worth knowing:
 * ListAuditEvents pages with opaque keyset tokens on `sequence`, bound to the filter and
   order they were issued for. page_size 0 means 100; above 1000 is treated as 1000.
 * StreamAuditEvents replays events with sequence > after_sequence (or starts at the head
-  with live_only), then follows new ones until the client cancels. On server shutdown an open
-  stream is cancelled when the shutdown grace period ends.
+  with live_only), then follows new ones until the client cancels. Live events come from one
+  shared reader per server (one query per new batch, however many streams are open). When the
+  server begins to shut down an open stream ends at once with UNAVAILABLE "server shutting
+  down"; resume with after_sequence = the last sequence received.
 * VerifyAuditChain reports `sequence_gap` at the first MISSING sequence; `link_mismatch` and
   `hash_mismatch` at the event whose link or hash is wrong.
 * GetUsageReport counts `key.validate` events: failures are recorded at the `detailed` and

@@ -7,6 +7,7 @@ rules (tokens, chain checks, buckets) and store/audit_queries.py for the SQL.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -58,10 +59,22 @@ class UsageReport:
     unused_keys: list[ApiKey] = field(default_factory=list)
 
 
+def _filter_values(row: AuditEvent) -> dict[str, object]:
+    return {
+        "organization_id": row.organization_id,
+        "project_id": row.project_id,
+        "key_id": row.key_id,
+        "actor": row.actor,
+        "outcome": row.outcome,
+        "action": row.action,
+        "event_time": row.event_time,
+    }
+
+
 class AuditUseCases:
     def __init__(self, db: Database, feed: AuditFeed | None = None) -> None:
         self.db = db
-        self.feed = feed or AuditFeed(db.url, db.is_postgres)
+        self.feed = feed or AuditFeed(db.url, db.is_postgres, db=db)
 
     # -- ListAuditEvents ----------------------------------------------------------------
 
@@ -91,26 +104,44 @@ class AuditUseCases:
     async def stream_events(
         self, flt: AuditFilter, *, after_sequence: int, live_only: bool
     ) -> AsyncIterator[AuditEvent]:
-        """Replay, then follow. Runs until the caller stops iterating (client cancel)."""
+        """Replay, then follow. Runs until the caller stops iterating (client cancel).
+
+        Live events come from the feed's one shared reader (store/audit_feed.py); only the
+        replay (and a catch-up after falling behind) queries the database for this stream.
+        When the server begins to shut down the stream ends at once with UNAVAILABLE.
+        """
         if after_sequence < 0:
             raise de.InvalidArgument.field("after_sequence", "must not be negative")
-        cursor = after_sequence
-        if live_only:
-            async with self.db.transaction() as session:
-                cursor = await q.head_sequence(session)
+        cursor: int | None = None if live_only else after_sequence
         while True:
-            ticket = self.feed.ticket()
-            async with self.db.transaction() as session:
-                head = await q.head_sequence(session)
-                rows = await q.events_after(session, flt, cursor, head, STREAM_BATCH) if head > cursor else []
-            for row in rows:
-                yield row
-            if len(rows) == STREAM_BATCH:
-                cursor = rows[-1].sequence
-                continue
-            # Everything up to `head` has been scanned (sequences become visible in order).
-            cursor = max(cursor, head)
-            await self.feed.wait(ticket)
+            self._check_closing()
+            subscription = await self.feed.subscribe()
+            try:
+                if cursor is None:
+                    cursor = subscription.head
+                # Catch up from the database: events in (cursor, subscription.start].
+                while cursor < subscription.start:
+                    self._check_closing()
+                    async with self.db.transaction() as session:
+                        rows = await q.events_after(session, flt, cursor, subscription.start, STREAM_BATCH)
+                    for row in rows:
+                        yield row
+                    cursor = rows[-1].sequence if len(rows) == STREAM_BATCH else subscription.start
+                # Follow: rows the shared reader hands over, filtered here.
+                while not subscription.lagged:
+                    self._check_closing()
+                    for row in await subscription.next_batch(self.feed.poll_seconds):
+                        if row.sequence <= cursor:
+                            continue
+                        cursor = row.sequence
+                        if flt.matches(_filter_values(row)):
+                            yield row
+            finally:
+                subscription.close()
+
+    def _check_closing(self) -> None:
+        if self.feed.closing:
+            raise de.Unavailable("server shutting down", retry_after_seconds=1.0)
 
     # -- VerifyAuditChain ---------------------------------------------------------------
 
@@ -239,6 +270,16 @@ class AuditUseCases:
         return report
 
 
+async def _close_streams_on_shutdown(runtime: Runtime, feed: AuditFeed) -> None:
+    """Endless streams must not hold shutdown for the whole grace period."""
+
+    async def watch() -> None:
+        await runtime.shutting_down.wait()
+        feed.close_streams()
+
+    runtime.extras["audit_shutdown_watch"] = asyncio.create_task(watch(), name="keyturn-audit-shutdown")
+
+
 def setup_audit(runtime: Runtime) -> AuditUseCases:
     """Create the access-log writer and the live feed; hook them into the server lifecycle.
 
@@ -249,7 +290,7 @@ def setup_audit(runtime: Runtime) -> AuditUseCases:
     if isinstance(existing, AuditUseCases):
         return existing
     settings = runtime.settings
-    feed = AuditFeed(runtime.db.url, runtime.db.is_postgres)
+    feed = AuditFeed(runtime.db.url, runtime.db.is_postgres, db=runtime.db)
     writer = AccessLogWriter(
         runtime.db, settings.audit_level, settings.audit_queue_size, on_written=feed.wake
     )
@@ -258,6 +299,7 @@ def setup_audit(runtime: Runtime) -> AuditUseCases:
     runtime.extras[RUNTIME_KEY] = usecases
     runtime.extras["access_log_writer"] = writer
     runtime.on_start.append(writer.start)
+    runtime.on_start.append(lambda: _close_streams_on_shutdown(runtime, feed))
     runtime.on_stop.append(feed.stop)
     runtime.on_stop.append(writer.stop)  # stop hooks run in reverse: the writer flushes first
     return usecases
