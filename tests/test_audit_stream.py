@@ -174,3 +174,95 @@ def test_stream_sees_events_from_a_second_server_process(
     finally:
         reader.cancel()
         second.stop()
+
+
+def _wait_for(condition: Any, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.02)
+
+
+def test_many_streams_share_one_read_per_event(server: ServerThread, ch: grpc.Channel) -> None:
+    """N open streams, one appended event: one query for new events, and every stream gets it."""
+    from sqlalchemy import event
+
+    feed = server.container.audit_feed
+    org, other = str(uuid.uuid4()), str(uuid.uuid4())
+    streams = 24
+    readers = [
+        StreamReader(
+            ch,
+            audit_pb2.StreamAuditEventsRequest(
+                filter=audit_pb2.AuditEventFilter(organization_id=org if i % 2 else other), live_only=True
+            ),
+        )
+        for i in range(streams)
+    ]
+    reads: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "FROM audit_event" in statement and "audit_event.sequence >" in statement:
+            reads.append(statement)
+
+    engine = server.container.db.engine.sync_engine
+    try:
+        _wait_for(lambda: len(feed._subscribers) >= streams)
+        time.sleep(0.5)  # let any read already under way finish
+        event.listen(engine, "before_cursor_execute", count)
+        before = feed.reads
+        fresh = append(server, crypto_records(1, organization_id=org))
+        for reader in readers[1::2]:
+            assert [e.sequence for e in reader.take(1)] == fresh
+        time.sleep(0.5)
+        assert all(reader.events.empty() for reader in readers)
+        assert len(reads) == 1, reads
+        # The feed's poll ticks may add reads that find nothing new; none of them per stream.
+        assert feed.reads - before < streams // 2
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+        for reader in readers:
+            reader.cancel()
+
+
+def test_shutdown_ends_open_streams_at_once(
+    backend: str,
+    new_database_url: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import logging
+
+    from google.rpc import error_details_pb2
+
+    from tests.support import decode_error, make_settings
+
+    caplog.set_level(logging.INFO, logger="keyturn")
+    own = ServerThread(make_settings(new_database_url(backend), tmp_path_factory.mktemp("stop"))).start()
+    stopped = False
+    try:
+        with channel(own.address) as c:
+            readers = [
+                StreamReader(c, audit_pb2.StreamAuditEventsRequest(after_sequence=0)) for _ in range(3)
+            ]
+            _wait_for(lambda: len(own.container.audit_feed._subscribers) >= 3)
+            started = time.monotonic()
+            own.stop(grace=8.0)
+            stopped = True
+            took = time.monotonic() - started
+            for reader in readers:
+                assert reader.finished.wait(5)
+                assert reader.error is not None
+                decoded = decode_error(reader.error)
+                assert decoded.code == grpc.StatusCode.UNAVAILABLE
+                assert decoded.reason == "UNAVAILABLE"
+                assert decoded.message == "server shutting down"
+                assert decoded.detail(error_details_pb2.RetryInfo) is not None
+        # The streams did not hold the server for its 8 s grace period.
+        assert took < 4.0, took
+        final = [r for r in caplog.records if r.getMessage() == "shutdown complete"]
+        assert final and getattr(final[-1], "fields", {}).get("flush_finished") is True
+    finally:
+        if not stopped:
+            own.stop()

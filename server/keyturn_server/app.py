@@ -47,6 +47,10 @@ SERVICE_NAMES = (
 )
 
 
+# Time the stop hooks (usage counts, access log, leases) get after the RPCs have drained.
+FLUSH_BUDGET_SECONDS = 3.0
+
+
 class KeyturnServer:
     def __init__(
         self, server: grpc.aio.Server, health_servicer: health_aio.HealthServicer, container: Container
@@ -67,9 +71,13 @@ class KeyturnServer:
         if self._stopped:
             return
         self._stopped = True
+        self.container.audit_feed.close_streams()  # endless streams end now with UNAVAILABLE
         await self.health.enter_graceful_shutdown()
         await self.server.stop(self.container.settings.shutdown_grace_seconds if grace is None else grace)
-        await self.container.stop()
+        # The flush gets its own budget after the grace period, so that grace + budget stays
+        # inside Docker's default 10 s stop timeout (docs/architecture.md, "Shutdown").
+        flushed = await self.container.stop(budget_seconds=FLUSH_BUDGET_SECONDS)
+        log.info("shutdown complete", extra={"fields": {"flush_finished": flushed}})
 
     async def wait_for_termination(self) -> None:
         await self.server.wait_for_termination()

@@ -44,7 +44,7 @@ class Settings:
     key_prefix: str = "kt"
     audit_level: AuditLevel = "detailed"
     max_payload_bytes: int = 4 * 1024 * 1024
-    shutdown_grace_seconds: float = 10.0
+    shutdown_grace_seconds: float = 5.0
     key_cache_size: int = 100_000
     key_cache_ttl_seconds: float = 10.0
     usage_flush_interval_seconds: float = 1.0
@@ -139,7 +139,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         key_prefix=env.get("KEYTURN_KEY_PREFIX", "kt"),
         audit_level=level,
         max_payload_bytes=_env_int(env, "KEYTURN_MAX_PAYLOAD_BYTES", 4 * 1024 * 1024),
-        shutdown_grace_seconds=_env_float(env, "KEYTURN_SHUTDOWN_GRACE_SECONDS", 10.0),
+        shutdown_grace_seconds=_env_float(env, "KEYTURN_SHUTDOWN_GRACE_SECONDS", 5.0),
         key_cache_size=_env_int(env, "KEYTURN_KEY_CACHE_SIZE", 100_000),
         key_cache_ttl_seconds=_env_float(env, "KEYTURN_KEY_CACHE_TTL_SECONDS", 10.0),
         usage_flush_interval_seconds=_env_float(env, "KEYTURN_USAGE_FLUSH_INTERVAL_SECONDS", 1.0),

@@ -28,7 +28,7 @@ from keyturn_server.domain.keyformat import KeyHasher
 from keyturn_server.domain.paging import PageTokens, derive_key
 from keyturn_server.store.access_log import AccessLogWriter
 from keyturn_server.store.audit_feed import AuditFeed
-from keyturn_server.store.db import Database
+from keyturn_server.store.db import Database, is_outage
 from keyturn_server.store.keyevents import KeyEventBus
 from keyturn_server.store.ratelimit import RateLimiter
 from keyturn_server.store.usage import UsageTracker
@@ -63,12 +63,25 @@ class Lifecycle:
         for hook in self.starts:
             await hook()
 
-    async def stop(self) -> None:
+    async def stop(self, budget_seconds: float | None = None) -> bool:
+        """Run every stop hook (within `budget_seconds` altogether, if given); True when all
+        of them finished in time and without error."""
+        loop = asyncio.get_running_loop()
+        deadline = None if budget_seconds is None else loop.time() + budget_seconds
+        finished = True
         for hook in reversed(self.stops):
             try:
-                await hook()
+                if deadline is None:
+                    await hook()
+                else:
+                    await asyncio.wait_for(hook(), max(0.1, deadline - loop.time()))
+            except TimeoutError:
+                finished = False
+                log.warning("a background component did not stop within the flush budget")
             except Exception:
+                finished = False
                 log.exception("error while stopping a background component")
+        return finished
 
 
 class PeriodicTask:
@@ -95,8 +108,9 @@ class PeriodicTask:
             await asyncio.sleep(self.interval)
             try:
                 await self.tick()
-            except Exception:
-                log.warning("%s failed; will retry", self.name, exc_info=True)
+            except Exception as error:
+                # During a database outage one line per retry, not a traceback each time.
+                log.warning("%s failed; will retry", self.name, exc_info=not is_outage(error))
 
 
 @dataclass
@@ -126,7 +140,7 @@ class Container:
         page_tokens = PageTokens([derive_key(value) for _, value in secrets])
         pages = Pages(page_tokens)
 
-        audit_feed = AuditFeed(db.url, db.is_postgres)
+        audit_feed = AuditFeed(db.url, db.is_postgres, db=db)
         access_log = AccessLogWriter(
             db, settings.audit_level, settings.audit_queue_size, on_written=audit_feed.wake
         )
@@ -173,8 +187,8 @@ class Container:
     async def start(self) -> None:
         await self.lifecycle.start()
 
-    async def stop(self) -> None:
-        await self.lifecycle.stop()
+    async def stop(self, budget_seconds: float | None = None) -> bool:
+        return await self.lifecycle.stop(budget_seconds)
 
 
 __all__ = ["Container", "Lifecycle", "PeriodicTask"]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
+from functools import partial
 from typing import Any
 
 import grpc
 from google.protobuf import timestamp_pb2
 from keyturn.v1 import access_pb2, access_pb2_grpc
 
+from keyturn_server.api.convert import optional_timestamp
 from keyturn_server.domain import access as policy
+from keyturn_server.domain import validation as check
 from keyturn_server.domain.access import Role, RoleBinding
-from keyturn_server.domain.errors import CallerUnauthenticated, FieldViolation, InvalidArgument
+from keyturn_server.domain.errors import CallerUnauthenticated
 from keyturn_server.store import models
 from keyturn_server.usecases.principals import PrincipalInput, Principals, bindings_of
 
@@ -59,23 +62,29 @@ def token_to_proto(row: models.PrincipalToken) -> access_pb2.PrincipalToken:
     )
 
 
+def request_id_field(field: str, value: str, *, required: bool = True) -> str:
+    """An id from a request: a canonical UUID (shape only; existence is NOT_FOUND later)."""
+    return check.resource_id(field, value, required=required) or ""
+
+
 def principal_input(message: access_pb2.Principal) -> PrincipalInput:
     bindings = []
-    violations = []
+    v = check.Violations()
     for index, raw in enumerate(message.roles):
+        where = f"principal.roles[{index}]"
         if raw.role == access_pb2.ROLE_UNSPECIFIED or raw.role not in access_pb2.Role.values():
-            violations.append(FieldViolation(f"principal.roles[{index}].role", "required"))
+            v.add(f"{where}.role", "required")
             continue
-        bindings.append(
-            RoleBinding(
-                role=Role(access_pb2.Role.Name(raw.role)),
-                organization_id=raw.organization_id,
-                project_id=raw.project_id,
-                product_id=raw.product_id,
+        ids = {
+            name: v.check(
+                partial(request_id_field, f"{where}.{name}", getattr(raw, name), required=False), ""
             )
-        )
-    if violations:
-        raise InvalidArgument(violations)
+            for name in ("organization_id", "project_id", "product_id")
+        }
+        bindings.append(RoleBinding(role=Role(access_pb2.Role.Name(raw.role)), **ids))
+    v.check(lambda: check.storable_text("principal.name", message.name), "")
+    v.check(lambda: check.storable_text("principal.certificate_identity", message.certificate_identity), "")
+    v.raise_if_any()
     return PrincipalInput(
         name=message.name,
         bindings=tuple(bindings),
@@ -108,14 +117,13 @@ class AccessServicer(access_pb2_grpc.AccessServiceServicer):
     async def GetPrincipal(
         self, request: access_pb2.GetPrincipalRequest, context: Context
     ) -> access_pb2.Principal:
-        return principal_to_proto(await self.access.get_principal(request.id))
+        return principal_to_proto(await self.access.get_principal(request_id_field("id", request.id)))
 
     async def ListPrincipals(
         self, request: access_pb2.ListPrincipalsRequest, context: Context
     ) -> access_pb2.ListPrincipalsResponse:
-        page = await self.access.list_principals(
-            request.organization_id, request.page_size, request.page_token
-        )
+        organization_id = request_id_field("organization_id", request.organization_id, required=False)
+        page = await self.access.list_principals(organization_id, request.page_size, request.page_token)
         return access_pb2.ListPrincipalsResponse(
             principals=[principal_to_proto(p) for p in page.items], next_page_token=page.next_page_token
         )
@@ -123,20 +131,23 @@ class AccessServicer(access_pb2_grpc.AccessServiceServicer):
     async def UpdatePrincipal(
         self, request: access_pb2.UpdatePrincipalRequest, context: Context
     ) -> access_pb2.Principal:
-        row = await self.access.update_principal(request.principal.id, principal_input(request.principal))
+        principal_id = request_id_field("principal.id", request.principal.id)
+        row = await self.access.update_principal(principal_id, principal_input(request.principal))
         return principal_to_proto(row)
 
     async def CreatePrincipalToken(
         self, request: access_pb2.CreatePrincipalTokenRequest, context: Context
     ) -> access_pb2.CreatePrincipalTokenResponse:
-        expire = request.expire_time.ToDatetime(tzinfo=UTC) if request.HasField("expire_time") else None
-        token, plaintext = await self.access.create_token(request.principal_id, request.description, expire)
+        principal_id = request_id_field("principal_id", request.principal_id)
+        expire = optional_timestamp(request, "expire_time")
+        token, plaintext = await self.access.create_token(principal_id, request.description, expire)
         return access_pb2.CreatePrincipalTokenResponse(token=token_to_proto(token), plaintext=plaintext)
 
     async def ListPrincipalTokens(
         self, request: access_pb2.ListPrincipalTokensRequest, context: Context
     ) -> access_pb2.ListPrincipalTokensResponse:
-        page = await self.access.list_tokens(request.principal_id, request.page_size, request.page_token)
+        principal_id = request_id_field("principal_id", request.principal_id)
+        page = await self.access.list_tokens(principal_id, request.page_size, request.page_token)
         return access_pb2.ListPrincipalTokensResponse(
             tokens=[token_to_proto(t) for t in page.items], next_page_token=page.next_page_token
         )
@@ -144,4 +155,4 @@ class AccessServicer(access_pb2_grpc.AccessServiceServicer):
     async def RevokePrincipalToken(
         self, request: access_pb2.RevokePrincipalTokenRequest, context: Context
     ) -> access_pb2.PrincipalToken:
-        return token_to_proto(await self.access.revoke_token(request.id))
+        return token_to_proto(await self.access.revoke_token(request_id_field("id", request.id)))

@@ -1,15 +1,16 @@
 """keyturn.v1.AuditService: thin handlers over usecases/audit_trail.py.
 
 Request -> validated domain values -> use case -> proto. Bad input raises InvalidArgument
-(mapped at the edge). `register` also wires the access-log writer (setup_audit) so that
-`runtime.access_log` is set before the server starts taking calls.
+(mapped at the edge); the use case authorizes against what the caller may read.
 
 Semantics worth knowing:
 * ListAuditEvents pages with opaque keyset tokens on `sequence`, bound to the filter and
   order they were issued for. page_size 0 means 100; above 1000 is treated as 1000.
 * StreamAuditEvents replays events with sequence > after_sequence (or starts at the head
-  with live_only), then follows new ones until the client cancels. On server shutdown an open
-  stream is cancelled when the shutdown grace period ends.
+  with live_only), then follows new ones until the client cancels. Live events come from one
+  shared reader per server (one query per new batch, however many streams are open). When the
+  server begins to shut down an open stream ends at once with UNAVAILABLE "server shutting
+  down"; resume with after_sequence = the last sequence received.
 * VerifyAuditChain reports `sequence_gap` at the first MISSING sequence; `link_mismatch` and
   `hash_mismatch` at the event whose link or hash is wrong.
 * GetUsageReport counts `key.validate` events: failures are recorded at the `detailed` and
@@ -20,14 +21,16 @@ Semantics worth knowing:
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import grpc
-from google.protobuf import duration_pb2, json_format, struct_pb2, timestamp_pb2
+from google.protobuf import json_format, struct_pb2, timestamp_pb2
 from keyturn.v1 import audit_pb2, audit_pb2_grpc
 
+from keyturn_server.api import convert
 from keyturn_server.domain import errors as de
+from keyturn_server.domain import validation as check
 from keyturn_server.domain.audit import FAILURE, SUCCESS, ResourceType
 from keyturn_server.domain.audit_query import AuditFilter, ChainCheck, Granularity
 from keyturn_server.store.audit_queries import Subject
@@ -53,15 +56,9 @@ def _timestamp(value: datetime) -> timestamp_pb2.Timestamp:
     return stamp
 
 
-def _time_or_none(message: Any, name: str) -> datetime | None:
-    if not message.HasField(name):
-        return None
-    stamp: timestamp_pb2.Timestamp = getattr(message, name)
-    return stamp.ToDatetime(tzinfo=UTC)
-
-
-def _duration(value: duration_pb2.Duration) -> timedelta:
-    return value.ToTimedelta()
+def _time_or_none(message: Any, name: str, prefix: str = "") -> datetime | None:
+    """The shared Timestamp conversion (api/convert.py): out of range names the field."""
+    return convert.optional_timestamp(message, name, f"{prefix}.{name}" if prefix else name)
 
 
 def _value(raw: Any) -> struct_pb2.Value:
@@ -107,12 +104,6 @@ def event_to_proto(row: AuditEvent) -> audit_pb2.AuditEvent:
     return event
 
 
-def _check_id(field_path: str, value: str) -> str:
-    if len(value) > MAX_ID_LENGTH:
-        raise de.InvalidArgument.field(field_path, f"longer than {MAX_ID_LENGTH} characters")
-    return value
-
-
 def filter_from_proto(message: audit_pb2.AuditEventFilter, prefix: str = "filter") -> AuditFilter:
     violations: list[de.FieldViolation] = []
     for name in ("organization_id", "project_id", "key_id", "actor"):
@@ -125,7 +116,8 @@ def filter_from_proto(message: audit_pb2.AuditEventFilter, prefix: str = "filter
         )
     if message.outcome not in (audit_pb2.AUDIT_OUTCOME_UNSPECIFIED, *_OUTCOME_TO_DOMAIN):
         violations.append(de.FieldViolation(f"{prefix}.outcome", "unknown outcome"))
-    start, end = _time_or_none(message, "start_time"), _time_or_none(message, "end_time")
+    start = _time_or_none(message, "start_time", prefix)
+    end = _time_or_none(message, "end_time", prefix)
     if start and end and end <= start:
         violations.append(de.FieldViolation(f"{prefix}.end_time", "must be after start_time"))
     if violations:
@@ -155,10 +147,7 @@ def check_to_proto(check: ChainCheck) -> audit_pb2.VerifyAuditChainResponse:
 def _api_keys(rows: list[ApiKey], now: datetime) -> list[Any]:
     if not rows:
         return []
-    # Provided by the KeyService side: one conversion of ApiKey for every service.
-    from keyturn_server.api.convert import api_key_to_proto
-
-    return [api_key_to_proto(row, now) for row in rows]
+    return [convert.api_key_to_proto(row, now) for row in rows]
 
 
 def report_to_proto(report: UsageReport, now: datetime) -> audit_pb2.GetUsageReportResponse:
@@ -239,21 +228,32 @@ class AuditServicer(audit_pb2_grpc.AuditServiceServicer):
     ) -> audit_pb2.GetUsageReportResponse:
         if request.granularity not in _GRANULARITY:
             raise de.InvalidArgument.field("granularity", "unknown granularity")
+        v = check.Violations()
+        # The same id shape checks for every caller, before any authorization decision.
         subject = Subject(
-            key_id=_check_id("key_id", request.key_id),
-            project_id=_check_id("project_id", request.project_id),
-            organization_id=_check_id("organization_id", request.organization_id),
+            key_id=v.check(lambda: check.resource_id("key_id", request.key_id, required=False), None) or "",
+            project_id=v.check(
+                lambda: check.resource_id("project_id", request.project_id, required=False), None
+            )
+            or "",
+            organization_id=v.check(
+                lambda: check.resource_id("organization_id", request.organization_id, required=False), None
+            )
+            or "",
         )
+        start = v.check(lambda: _time_or_none(request, "start_time"), None)
+        end = v.check(lambda: _time_or_none(request, "end_time"), None)
+        expiring_within = v.check(lambda: convert.optional_duration(request, "expiring_within"), None)
+        unused_since = v.check(lambda: _time_or_none(request, "unused_since"), None)
+        v.raise_if_any()
         now = datetime.now(UTC)
         report = await self.usecases.usage_report(
             subject,
-            start=_time_or_none(request, "start_time"),
-            end=_time_or_none(request, "end_time"),
+            start=start,
+            end=end,
             granularity=_GRANULARITY[request.granularity],
-            expiring_within=_duration(request.expiring_within)
-            if request.HasField("expiring_within")
-            else None,
-            unused_since=_time_or_none(request, "unused_since"),
+            expiring_within=expiring_within,
+            unused_since=unused_since,
             now=now,
         )
         return report_to_proto(report, now)

@@ -66,6 +66,8 @@ def to_timestamp(value: datetime) -> timestamp_pb2.Timestamp:
 
 
 def from_timestamp(field: str, value: timestamp_pb2.Timestamp) -> datetime:
+    """The one conversion of a request Timestamp: out of range is INVALID_ARGUMENT naming `field`."""
+    check.timestamp_parts(field, value.seconds, value.nanos)
     try:
         return value.ToDatetime(tzinfo=UTC)
     except (ValueError, OverflowError):
@@ -73,20 +75,32 @@ def from_timestamp(field: str, value: timestamp_pb2.Timestamp) -> datetime:
 
 
 def from_duration(field: str, value: duration_pb2.Duration) -> timedelta:
-    if (
-        (value.seconds < 0 < value.nanos)
-        or (value.nanos < 0 < value.seconds)
-        or abs(value.nanos) > 999_999_999
-    ):
-        raise InvalidArgument.field(field, "is not a valid duration")
+    """The one conversion of a request Duration (range as in domain.validation.duration_parts)."""
+    check.duration_parts(field, value.seconds, value.nanos)
     try:
         return value.ToTimedelta()
     except (ValueError, OverflowError):
         raise InvalidArgument.field(field, "is out of range") from None
 
 
-def struct_to_dict(value: struct_pb2.Struct) -> dict[str, Any]:
-    return dict(json_format.MessageToDict(value))
+def optional_timestamp(message: Any, name: str, field: str | None = None) -> datetime | None:
+    """`message.<name>` as an aware datetime, or None when unset."""
+    if not message.HasField(name):
+        return None
+    return from_timestamp(field or name, getattr(message, name))
+
+
+def optional_duration(message: Any, name: str, field: str | None = None) -> timedelta | None:
+    if not message.HasField(name):
+        return None
+    return from_duration(field or name, getattr(message, name))
+
+
+def struct_to_dict(value: struct_pb2.Struct, field: str = "metadata.custom") -> dict[str, Any]:
+    try:
+        return dict(json_format.MessageToDict(value))
+    except (ValueError, RecursionError, json_format.Error):
+        raise InvalidArgument.field(field, "must be JSON with finite numbers") from None
 
 
 def dict_to_struct(value: dict[str, Any]) -> struct_pb2.Struct:
@@ -193,7 +207,7 @@ def _settings(
         rate_limit = violations.check(lambda: _rate_limit("metadata.rate_limit", metadata.rate_limit), None)
     if "metadata.custom" in paths:
         custom = violations.check(
-            lambda: check.custom("metadata.custom", struct_to_dict(metadata.custom)), {}
+            lambda: check.custom("metadata.custom", struct_to_dict(metadata.custom, "metadata.custom")), {}
         )
     if "allowed_cidrs" in paths:
         allowed = violations.check(lambda: check.cidrs("allowed_cidrs", cidrs), [])

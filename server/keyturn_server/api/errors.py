@@ -4,6 +4,11 @@ Every error status carries exactly one google.rpc.ErrorInfo (domain `keyturn.dev
 ErrorReason name), plus BadRequest / RetryInfo / QuotaFailure / ResourceInfo where they fit
 (AIP-193). Anything that is not a DomainError becomes INTERNAL with no detail beyond the
 request id; the cause goes to the log under that request id.
+
+Every value a status echoes from a request (ids, field paths, descriptions, messages) is cut
+to `MAX_ECHO_CHARS` with an ellipsis, and the whole serialized status is kept under
+`MAX_STATUS_BYTES` (violations beyond that are summarised), so an error always fits in the
+trailers a default client accepts (8 KiB of metadata).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import grpc
 from google.protobuf import any_pb2, duration_pb2
@@ -20,6 +26,15 @@ from grpc_status import rpc_status
 from keyturn_server.domain import errors as de
 
 ERROR_DOMAIN = "keyturn.dev"
+MAX_ECHO_CHARS = 128
+MAX_MESSAGE_CHARS = 512
+MAX_STATUS_BYTES = 4096
+
+
+def bounded(value: str, limit: int = MAX_ECHO_CHARS) -> str:
+    """`value` cut to `limit` characters, the cut marked with an ellipsis."""
+    return value if len(value) <= limit else value[: limit - 1] + "\u2026"
+
 
 DetailBuilder = Callable[[de.DomainError], list[object]]
 
@@ -34,7 +49,9 @@ def _bad_request(err: de.DomainError) -> list[object]:
     return [
         error_details_pb2.BadRequest(
             field_violations=[
-                error_details_pb2.BadRequest.FieldViolation(field=v.field, description=v.description)
+                error_details_pb2.BadRequest.FieldViolation(
+                    field=bounded(v.field), description=bounded(v.description, 2 * MAX_ECHO_CHARS)
+                )
                 for v in violations
             ]
         )
@@ -64,19 +81,23 @@ def _rate_limited(err: de.DomainError) -> list[object]:
     ]
 
 
-def _unavailable(err: de.DomainError) -> list[object]:
-    assert isinstance(err, de.Unavailable)
+def _retry_info(err: de.DomainError) -> list[object]:
+    assert isinstance(err, de.Unavailable | de.Aborted)
     return [error_details_pb2.RetryInfo(retry_delay=_retry_delay(err.retry_after_seconds))]
 
 
 def _resource_info(err: de.DomainError) -> list[object]:
     if isinstance(err, de.AlreadyExists):
         return [
-            error_details_pb2.ResourceInfo(resource_type=err.resource_type, resource_name=err.existing_id)
+            error_details_pb2.ResourceInfo(
+                resource_type=bounded(err.resource_type), resource_name=bounded(err.existing_id)
+            )
         ]
     if isinstance(err, de.NotFound):
         return [
-            error_details_pb2.ResourceInfo(resource_type=err.resource_type, resource_name=err.resource_id)
+            error_details_pb2.ResourceInfo(
+                resource_type=bounded(err.resource_type), resource_name=bounded(err.resource_id)
+            )
         ]
     return []
 
@@ -107,28 +128,48 @@ ERROR_TABLE: dict[str, Mapping] = {
     "PAYLOAD_TOO_LARGE": Mapping(grpc.StatusCode.INVALID_ARGUMENT, _bad_request),
     "NOT_IMPLEMENTED": Mapping(grpc.StatusCode.UNIMPLEMENTED),
     "INTERNAL": Mapping(grpc.StatusCode.INTERNAL),
-    "UNAVAILABLE": Mapping(grpc.StatusCode.UNAVAILABLE, _unavailable),
+    "UNAVAILABLE": Mapping(grpc.StatusCode.UNAVAILABLE, _retry_info),
+    "ABORTED": Mapping(grpc.StatusCode.ABORTED, _retry_info),
     "CRYPTO_KEY_VERSION_DISABLED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
     "CRYPTO_KEY_VERSION_DESTROYED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
     "WRONG_KEY_PURPOSE": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
 }
 
 
-def _status(
-    code: grpc.StatusCode, message: str, info: error_details_pb2.ErrorInfo, extra: list[object]
-) -> grpc.Status:
+def _pack(code: grpc.StatusCode, message: str, parts: list[Any]) -> status_pb2.Status:
     details = []
-    for message_pb in [info, *extra]:
+    for message_pb in parts:
         packed = any_pb2.Any()
         packed.Pack(message_pb)
         details.append(packed)
-    status = status_pb2.Status(code=getattr(code_pb2, code.name), message=message, details=details)
-    return rpc_status.to_status(status)
+    return status_pb2.Status(code=getattr(code_pb2, code.name), message=message, details=details)
+
+
+def _status(
+    code: grpc.StatusCode, message: str, info: error_details_pb2.ErrorInfo, extra: list[Any]
+) -> grpc.Status:
+    message = bounded(message, MAX_MESSAGE_CHARS)
+    status = _pack(code, message, [info, *extra])
+    if status.ByteSize() <= MAX_STATUS_BYTES:
+        return rpc_status.to_status(status)
+    # Too many violations: keep as many as fit (halving), then one line saying how many went.
+    others = [x for x in extra if not isinstance(x, error_details_pb2.BadRequest)]
+    violations = [v for x in extra if isinstance(x, error_details_pb2.BadRequest) for v in x.field_violations]
+    keep = len(violations)
+    while keep > 0:
+        keep //= 2
+        bad = error_details_pb2.BadRequest(field_violations=violations[:keep])
+        bad.field_violations.add(description=f"... and {len(violations) - keep} more violations")
+        status = _pack(code, message, [info, bad, *others])
+        if status.ByteSize() <= MAX_STATUS_BYTES:
+            return rpc_status.to_status(status)
+    return rpc_status.to_status(_pack(code, bounded(message, MAX_ECHO_CHARS), [info]))
 
 
 def to_status(err: de.DomainError) -> grpc.Status:
     mapping = ERROR_TABLE.get(err.reason, ERROR_TABLE["INTERNAL"])
-    info = error_details_pb2.ErrorInfo(reason=err.reason, domain=ERROR_DOMAIN, metadata=err.metadata)
+    metadata = {bounded(k, 64): bounded(v) for k, v in list(err.metadata.items())[:16]}
+    info = error_details_pb2.ErrorInfo(reason=err.reason, domain=ERROR_DOMAIN, metadata=metadata)
     extra = mapping.details(err) if mapping.details else []
     return _status(mapping.code, err.message, info, extra)
 

@@ -1,8 +1,15 @@
 """The edge interceptor: request id, per-request context, error mapping, one log line per RPC.
 
 Servicers raise DomainError; this is the one place that turns it into a status (through the
-table in api/errors.py). Unexpected exceptions become INTERNAL, logged with the request id
-and never shown to the caller. The log line carries method, status code, duration, request
+table in api/errors.py). A database driver error that escaped a transaction is classified
+the same way store/db.py classifies it (UNAVAILABLE / ABORTED, no traceback); anything else
+unexpected becomes INTERNAL, logged with the request id and never shown to the caller.
+
+Requests are decoded here, not by grpc: the handlers are registered with no deserializer, so
+bytes that do not parse (truncated, a string that is not UTF-8, a Struct nested too deep)
+become INVALID_ARGUMENT with ErrorInfo, before authentication and with the usual log line
+(ValidateKey answers KEY_INVALID, as for any key it cannot read). Decoded keyturn.v1 requests
+then pass api/request_check.py (timestamp/duration ranges, no NUL, finite Struct numbers). The log line carries method, status code, duration, request
 id and reason, never request fields, so no key, password or plaintext can reach the log.
 """
 
@@ -17,10 +24,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import grpc
+from google.protobuf.message import Message
 
 from keyturn_server.api import errors as api_errors
+from keyturn_server.api.request_check import check_request
 from keyturn_server.domain.context import RequestMeta, current_request
-from keyturn_server.domain.errors import DomainError
+from keyturn_server.domain.errors import DomainError, InvalidArgument, KeyInvalid
+from keyturn_server.store.db import database_fault
 
 log = logging.getLogger("keyturn.rpc")
 
@@ -31,6 +41,28 @@ else:
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
 _QUIET_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+_VALIDATE_KEY = "/keyturn.v1.KeyService/ValidateKey"
+_OWN_PREFIX = "/keyturn.v1."
+Deserializer = Callable[[bytes], Any]
+
+
+def _undecodable(method: str) -> DomainError:
+    if method == _VALIDATE_KEY:
+        return KeyInvalid()
+    return InvalidArgument.field("request", "is not a valid protobuf encoding of the request message")
+
+
+def _decode(deserializer: Deserializer | None, raw: Any, method: str) -> Any:
+    """Parse the request bytes; keyturn.v1 requests also pass the shared checks."""
+    if deserializer is None or not isinstance(raw, bytes):
+        return raw
+    try:
+        request = deserializer(raw)
+    except Exception:  # DecodeError, RecursionError, UnicodeDecodeError: all the caller's bytes
+        raise _undecodable(method) from None
+    if method.startswith(_OWN_PREFIX) and isinstance(request, Message):
+        check_request(request)
+    return request
 
 
 def _metadata_value(context: grpc.aio.ServicerContext[Any, Any], name: str) -> str:
@@ -65,78 +97,77 @@ class EdgeInterceptor(_ServerInterceptor):
             return None
         method: str = handler_call_details.method
         quiet = method.startswith(_QUIET_PREFIXES)
-        kwargs = {
-            "request_deserializer": handler.request_deserializer,
-            "response_serializer": handler.response_serializer,
-        }
+        decode = handler.request_deserializer
+        kwargs = {"request_deserializer": None, "response_serializer": handler.response_serializer}
         if handler.unary_unary:
             return grpc.unary_unary_rpc_method_handler(
-                self._wrap_unary(handler.unary_unary, method, quiet), **kwargs
+                self._wrap_unary(handler.unary_unary, decode, method, quiet), **kwargs
             )
         if handler.unary_stream:
             return grpc.unary_stream_rpc_method_handler(
-                self._wrap_stream(handler.unary_stream, method, quiet), **kwargs
+                self._wrap_stream(handler.unary_stream, decode, method, quiet), **kwargs
             )
         return handler  # client-streaming handlers (reflection) pass through untouched
 
-    def _wrap_unary(self, inner: Any, method: str, quiet: bool) -> Callable[..., Awaitable[Any]]:
-        async def unary(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
+    def _wrap_unary(
+        self, inner: Any, decode: Deserializer | None, method: str, quiet: bool
+    ) -> Callable[..., Awaitable[Any]]:
+        async def unary(raw: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             meta = _begin(context, method)
             started = time.perf_counter()
             code = "OK"
             try:
-                response = await inner(request, context)
+                response = await inner(_decode(decode, raw, method), context)
                 context.set_trailing_metadata((("x-request-id", meta.request_id),))
                 return response
-            except DomainError as err:
-                code = _note_error(meta, err)
-                await _abort(context, api_errors.to_status(err), meta)
             except asyncio.CancelledError:
                 code = "CANCELLED"
                 raise
             except grpc.aio.AbortError:
                 code = _code_name(context)
                 raise
-            except NotImplementedError:
-                code = "UNIMPLEMENTED"
-                await _abort(context, api_errors.not_implemented_status(method), meta)
-            except Exception:
-                log.exception("unhandled error in %s (request_id=%s)", meta.method, meta.request_id)
-                code = _note_error(meta, None)
-                await _abort(context, api_errors.internal_status(meta.request_id), meta)
+            except Exception as error:
+                code, status = _failure(meta, method, error)
+                await _abort(context, status, meta)
             finally:
                 _log_rpc(meta, code, started, quiet)
 
         return unary
 
-    def _wrap_stream(self, inner: Any, method: str, quiet: bool) -> Callable[..., AsyncIterator[Any]]:
-        async def stream(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
+    def _wrap_stream(
+        self, inner: Any, decode: Deserializer | None, method: str, quiet: bool
+    ) -> Callable[..., AsyncIterator[Any]]:
+        async def stream(raw: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
             meta = _begin(context, method)
             started = time.perf_counter()
             code = "OK"
             try:
-                async for item in inner(request, context):
+                async for item in inner(_decode(decode, raw, method), context):
                     yield item
-            except DomainError as err:
-                code = _note_error(meta, err)
-                await _abort(context, api_errors.to_status(err), meta)
             except asyncio.CancelledError:
                 code = "CANCELLED"
                 raise
             except grpc.aio.AbortError:
                 code = _code_name(context)
                 raise
-            except NotImplementedError:
-                code = "UNIMPLEMENTED"
-                await _abort(context, api_errors.not_implemented_status(method), meta)
-            except Exception:
-                log.exception("unhandled error in %s (request_id=%s)", meta.method, meta.request_id)
-                code = _note_error(meta, None)
-                await _abort(context, api_errors.internal_status(meta.request_id), meta)
+            except Exception as error:
+                code, status = _failure(meta, method, error)
+                await _abort(context, status, meta)
             finally:
                 _log_rpc(meta, code, started, quiet)
 
         return stream
+
+
+def _failure(meta: RequestMeta, method: str, error: Exception) -> tuple[str, grpc.Status]:
+    """The status code name and status that `error` stands for."""
+    if isinstance(error, NotImplementedError):
+        return "UNIMPLEMENTED", api_errors.not_implemented_status(method)
+    domain = database_fault(error)  # a DomainError as is; a driver error classified
+    if domain is None:
+        log.exception("unhandled error in %s (request_id=%s)", meta.method, meta.request_id)
+        return _note_error(meta, None), api_errors.internal_status(meta.request_id)
+    return _note_error(meta, domain), api_errors.to_status(domain)
 
 
 def _code_name(context: grpc.aio.ServicerContext[Any, Any]) -> str:

@@ -28,13 +28,24 @@ class DomainError(Exception):
         self.metadata = dict(metadata or {})
 
 
+def _clip(text: str, limit: int = 128) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _summary(violations: list[FieldViolation], shown: int = 5) -> str:
+    """The message of an InvalidArgument: the first few violations, each clipped."""
+    text = "; ".join(f"{_clip(v.field)}: {_clip(v.description)}" for v in violations[:shown])
+    if len(violations) > shown:
+        text += f"; and {len(violations) - shown} more"
+    return text
+
+
 class InvalidArgument(DomainError):
     reason = "INVALID_ARGUMENT"
 
     def __init__(self, violations: list[FieldViolation] | FieldViolation, message: str | None = None) -> None:
         self.violations = [violations] if isinstance(violations, FieldViolation) else list(violations)
-        text = message or "; ".join(f"{v.field}: {v.description}" for v in self.violations)
-        super().__init__(text)
+        super().__init__(message or _summary(self.violations))
 
     @classmethod
     def field(cls, field: str, description: str) -> InvalidArgument:
@@ -210,3 +221,17 @@ class WrongKeyPurpose(DomainError):
         )
         self.purpose = purpose
         self.required = required
+
+
+class Aborted(DomainError):
+    """A concurrent transaction won (serialization failure, deadlock); nothing was applied."""
+
+    reason = "ABORTED"
+
+    def __init__(
+        self,
+        message: str = "the transaction conflicted with a concurrent one and was rolled back; retry",
+        retry_after_seconds: float = 0.1,
+    ) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds

@@ -36,6 +36,11 @@ ENVIRONMENTS = ("live", "test")
 DEFAULT_ROTATION_GRACE = timedelta(hours=24)
 MAX_ROTATION_GRACE = timedelta(days=3660)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# The ranges google.protobuf.Timestamp and Duration define (0001-01-01..9999-12-31, +-10,000 y).
+MIN_TIMESTAMP_SECONDS = -62_135_596_800
+MAX_TIMESTAMP_SECONDS = 253_402_300_799
+MAX_DURATION_SECONDS = 315_576_000_000
+NANOS = 1_000_000_000
 
 
 class Violations:
@@ -58,6 +63,29 @@ class Violations:
     def raise_if_any(self) -> None:
         if self.items:
             raise InvalidArgument(self.items)
+
+
+def timestamp_parts(field: str, seconds: int, nanos: int) -> None:
+    """A Timestamp inside 0001-01-01T00:00:00Z..9999-12-31T23:59:59.999999999Z."""
+    if not 0 <= nanos < NANOS:
+        raise InvalidArgument.field(field, "is not a valid timestamp: nanos must be 0..999999999")
+    if not MIN_TIMESTAMP_SECONDS <= seconds <= MAX_TIMESTAMP_SECONDS:
+        raise InvalidArgument.field(field, "is out of range: must be between years 0001 and 9999")
+
+
+def duration_parts(field: str, seconds: int, nanos: int) -> None:
+    """A Duration of at most 10,000 years either way, seconds and nanos of the same sign."""
+    if abs(nanos) >= NANOS or (seconds < 0 < nanos) or (nanos < 0 < seconds):
+        raise InvalidArgument.field(field, "is not a valid duration")
+    if abs(seconds) > MAX_DURATION_SECONDS:
+        raise InvalidArgument.field(field, "is out of range: at most 10,000 years")
+
+
+def storable_text(field: str, value: str) -> str:
+    """Text the databases store as given: no NUL (PostgreSQL refuses it, SQLite truncates)."""
+    if "\x00" in value:
+        raise InvalidArgument.field(field, "must not contain NUL characters")
+    return value
 
 
 def name(field: str, value: str, *, required: bool = True) -> str:

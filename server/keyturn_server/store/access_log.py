@@ -39,7 +39,7 @@ from keyturn_server.config import AuditLevel
 from keyturn_server.domain.audit import AuditRecord, level_records
 from keyturn_server.domain.audit_query import VALIDATE_ACTION
 from keyturn_server.store.audit import append_batch
-from keyturn_server.store.db import Database
+from keyturn_server.store.db import Database, is_outage
 
 log = logging.getLogger("keyturn.audit")
 
@@ -175,13 +175,13 @@ class AccessLogWriter:
                 except asyncio.CancelledError:
                     self._drop(len(batch), "stopped while writing")
                     raise
-                except Exception:
+                except Exception as error:
                     attempt += 1
                     if not retry_forever and attempt > len(_RETRY_DELAYS):
                         self._drop(len(batch), "audit batch could not be written")
                         return
                     delay = _RETRY_DELAYS[min(attempt, len(_RETRY_DELAYS)) - 1]
-                    log.warning("audit batch write failed; retrying", exc_info=True)
+                    log.warning("audit batch write failed; retrying", exc_info=not is_outage(error))
                     await asyncio.sleep(delay)
                     retry_forever = retry_forever and not self._closed
             self.written += len(batch)

@@ -1,6 +1,13 @@
-"""Wake-ups for StreamAuditEvents when new audit events may have been committed.
+"""Live audit events for StreamAuditEvents: one reader per process, fanned out to every stream.
 
-One `AuditFeed` per server process, shared by every open stream:
+One `AuditFeed` per server process, shared by every open stream. Streams `subscribe()`; one
+reader task queries the new events ONCE per wake-up (sequence > its cursor, no filter) and
+hands the same rows to every subscriber, each of which applies its own filter. So N open
+streams cost one query per wake-up, not N. A subscriber that falls more than
+`SUBSCRIBER_BUFFER` rows behind is marked `lagged` and dropped; its stream catches up from
+the database on its own and subscribes again.
+
+When the reader wakes:
 
 * PostgreSQL: one dedicated autocommit connection LISTENs on `keyturn_audit`;
   `append_events` NOTIFYs in the appending transaction, which PostgreSQL delivers on commit
@@ -9,9 +16,9 @@ One `AuditFeed` per server process, shared by every open stream:
 * SQLite (single process): streams poll every `sqlite_poll_seconds`; local writers also call
   `wake()` after they commit, so the embedded default is usually faster than the poll.
 
-Streams never rely on the payload: a wake-up only means "query for sequence > cursor again".
-Because appends are serialized by the chain lock until commit, sequences become visible in
-order, so a cursor on `sequence` never skips an event.
+The reader never relies on the payload: a wake-up only means "query for sequence > cursor
+again". Because appends are serialized by the chain lock until commit, sequences become
+visible in order, so a cursor on `sequence` never skips an event.
 """
 
 from __future__ import annotations
@@ -19,10 +26,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
+from keyturn_server.domain.audit_query import AuditFilter
+from keyturn_server.store import audit_queries as q
 from keyturn_server.store.audit import NOTIFY_CHANNEL
+from keyturn_server.store.db import is_outage
+
+if TYPE_CHECKING:
+    from keyturn_server.store.db import Database
+    from keyturn_server.store.models import AuditEvent
 
 log = logging.getLogger("keyturn.audit")
 
@@ -33,12 +48,58 @@ def libpq_url(database_url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+READ_BATCH = 500
+SUBSCRIBER_BUFFER = 10_000
+_EVERYTHING = AuditFilter()
+
+
+class Subscription:
+    """One stream's view of the feed: the rows with sequence > `start`, in order.
+
+    `head` is the last committed sequence when the subscription began (>= start): where a
+    live-only stream begins.
+    """
+
+    def __init__(self, feed: AuditFeed, start: int, head: int) -> None:
+        self.feed = feed
+        self.start = start
+        self.head = head
+        self.rows: asyncio.Queue[AuditEvent] = asyncio.Queue()
+        self.lagged = False
+        self.changed = asyncio.Event()
+
+    def _offer(self, rows: list[AuditEvent]) -> None:
+        if self.lagged:
+            return
+        if self.rows.qsize() + len(rows) > SUBSCRIBER_BUFFER:
+            self.lagged = True  # the stream re-reads from the database and subscribes again
+        else:
+            for row in rows:
+                self.rows.put_nowait(row)
+        self.changed.set()
+
+    async def next_batch(self, wait_seconds: float) -> list[AuditEvent]:
+        """The rows delivered so far (waits up to `wait_seconds` for the first); [] if none."""
+        if self.rows.empty() and not self.lagged and not self.feed.closing:
+            self.changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.changed.wait(), wait_seconds)
+        batch = []
+        while not self.rows.empty():
+            batch.append(self.rows.get_nowait())
+        return batch
+
+    def close(self) -> None:
+        self.feed._subscribers.discard(self)
+
+
 class AuditFeed:
     def __init__(
         self,
         database_url: str,
         is_postgres: bool,
         *,
+        db: Database | None = None,
         sqlite_poll_seconds: float = 0.2,
         listen_poll_seconds: float = 2.0,
         disconnected_poll_seconds: float = 0.5,
@@ -49,12 +110,84 @@ class AuditFeed:
         self.listen_poll_seconds = listen_poll_seconds
         self.disconnected_poll_seconds = disconnected_poll_seconds
         self.notifications = 0
+        # How many times the reader queried for new events (one per wake-up with subscribers).
+        self.reads = 0
+        self.db = db
+        self._cursor: int | None = None
+        self._subscribers: set[Subscription] = set()
+        self._reader: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
         self._changed = asyncio.Event()
         self._listening = False
         self._task: asyncio.Task[None] | None = None
         self._stopped = False
+        # Set at the start of shutdown: every open stream ends at once (see close_streams).
+        self.closing = False
 
-    # -- for streams ----------------------------------------------------------------------
+    # -- fan-out ------------------------------------------------------------------------
+
+    async def subscribe(self) -> Subscription:
+        """A subscription receiving every event after the feed's current position."""
+        assert self.db is not None, "AuditFeed needs a database to fan out"
+        async with self._lock:
+            async with self.db.transaction() as session:
+                head = await q.head_sequence(session)
+            if self._cursor is None or not self._subscribers:
+                self._cursor = head  # nobody was following: nothing to hand over below head
+            subscription = Subscription(self, self._cursor, head)
+            self._subscribers.add(subscription)
+        if self._reader is None and not self._stopped:
+            self._reader = asyncio.create_task(self._read_forever(), name="keyturn-audit-fanout")
+        return subscription
+
+    def close_streams(self) -> None:
+        """Shutdown has begun: wake every subscriber so its stream can end now."""
+        self.closing = True
+        for subscription in list(self._subscribers):
+            subscription.changed.set()
+
+    async def _read_forever(self) -> None:
+        delay = 0.2
+        while not self._stopped:
+            ticket = self.ticket()
+            if self._subscribers:
+                try:
+                    more = await self._read_once()
+                    delay = 0.2
+                except asyncio.CancelledError:
+                    raise
+                except Exception as error:
+                    log.warning("audit fan-out read failed; retrying", exc_info=not is_outage(error))
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, 5.0)
+                    continue
+                if more:
+                    continue
+            await self.wait(ticket)
+
+    async def _read_once(self) -> bool:
+        """Fetch the events after the cursor once and hand them to every subscriber."""
+        assert self.db is not None
+        async with self._lock:
+            assert self._cursor is not None
+            self.reads += 1
+            async with self.db.transaction() as session:
+                head = await q.head_sequence(session)
+                rows = (
+                    await q.events_after(session, _EVERYTHING, self._cursor, head, READ_BATCH)
+                    if head > self._cursor
+                    else []
+                )
+            full = len(rows) == READ_BATCH
+            self._cursor = rows[-1].sequence if full else max(self._cursor, head)
+            if rows:
+                for subscription in list(self._subscribers):
+                    subscription._offer(rows)
+                    if subscription.lagged:
+                        self._subscribers.discard(subscription)
+            return full
+
+    # -- wake-ups -------------------------------------------------------------------------
 
     def ticket(self) -> asyncio.Event:
         """Take BEFORE querying; `wait(ticket)` then returns at once if a wake came between."""
@@ -84,11 +217,13 @@ class AuditFeed:
 
     async def stop(self) -> None:
         self._stopped = True
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        for name in ("_task", "_reader"):
+            task = getattr(self, name)
+            setattr(self, name, None)
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         self.wake()
 
     async def _listen_forever(self) -> None:
@@ -110,8 +245,11 @@ class AuditFeed:
                         self.wake()
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                log.warning("audit LISTEN connection lost; streams fall back to polling", exc_info=True)
+            except Exception as error:
+                log.warning(
+                    "audit LISTEN connection lost; streams fall back to polling",
+                    exc_info=not is_outage(error),
+                )
             finally:
                 self._listening = False
             await asyncio.sleep(delay)

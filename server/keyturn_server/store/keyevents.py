@@ -26,7 +26,7 @@ from collections.abc import Callable
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from keyturn_server.store.db import Database
+from keyturn_server.store.db import Database, is_outage
 
 log = logging.getLogger("keyturn.keyevents")
 
@@ -104,9 +104,9 @@ class KeyEventBus:
                     text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": key_id}
                 )
                 await conn.commit()
-        except Exception:
+        except Exception as error:
             # The change is committed; other replicas will catch up through the cache TTL.
-            log.warning("could not NOTIFY a key change", exc_info=True)
+            log.warning("could not NOTIFY a key change", exc_info=not is_outage(error))
 
     async def start(self, ready_timeout: float = 5.0) -> None:
         if not self.db.is_postgres or self._task is not None:
@@ -148,7 +148,11 @@ class KeyEventBus:
                         await conn.close()
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                log.warning("LISTEN connection lost; reconnecting", exc_info=True)
+            except Exception as error:
+                log.warning(
+                    "LISTEN connection lost; reconnecting (%s)",
+                    type(error).__name__,
+                    exc_info=not is_outage(error),
+                )
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10.0)

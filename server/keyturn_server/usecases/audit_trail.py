@@ -56,6 +56,18 @@ class UsageReport:
     unused_keys: list[ApiKey] = field(default_factory=list)
 
 
+def _filter_values(row: AuditEvent) -> dict[str, object]:
+    return {
+        "organization_id": row.organization_id,
+        "project_id": row.project_id,
+        "key_id": row.key_id,
+        "actor": row.actor,
+        "outcome": row.outcome,
+        "action": row.action,
+        "event_time": row.event_time,
+    }
+
+
 class AuditChain:
     """Verifying and pruning the hash chain: needs only the database (the CLI uses it too)."""
 
@@ -238,27 +250,45 @@ class AuditUseCases(AuditChain):
     async def stream_events(
         self, flt: AuditFilter, *, after_sequence: int, live_only: bool
     ) -> AsyncIterator[AuditEvent]:
-        """Replay, then follow. Runs until the caller stops iterating (client cancel)."""
+        """Replay, then follow. Runs until the caller stops iterating (client cancel).
+
+        Live events come from the feed's one shared reader (store/audit_feed.py); only the
+        replay (and a catch-up after falling behind) queries the database for this stream.
+        When the server begins to shut down the stream ends at once with UNAVAILABLE.
+        """
         flt = await self._scoped(flt)
         if after_sequence < 0:
             raise de.InvalidArgument.field("after_sequence", "must not be negative")
-        cursor = after_sequence
-        if live_only:
-            async with self.db.transaction() as session:
-                cursor = await q.head_sequence(session)
+        cursor: int | None = None if live_only else after_sequence
         while True:
-            ticket = self.feed.ticket()
-            async with self.db.transaction() as session:
-                head = await q.head_sequence(session)
-                rows = await q.events_after(session, flt, cursor, head, STREAM_BATCH) if head > cursor else []
-            for row in rows:
-                yield row
-            if len(rows) == STREAM_BATCH:
-                cursor = rows[-1].sequence
-                continue
-            # Everything up to `head` has been scanned (sequences become visible in order).
-            cursor = max(cursor, head)
-            await self.feed.wait(ticket)
+            self._check_closing()
+            subscription = await self.feed.subscribe()
+            try:
+                if cursor is None:
+                    cursor = subscription.head
+                # Catch up from the database: events in (cursor, subscription.start].
+                while cursor < subscription.start:
+                    self._check_closing()
+                    async with self.db.transaction() as session:
+                        rows = await q.events_after(session, flt, cursor, subscription.start, STREAM_BATCH)
+                    for row in rows:
+                        yield row
+                    cursor = rows[-1].sequence if len(rows) == STREAM_BATCH else subscription.start
+                # Follow: rows the shared reader hands over, filtered here.
+                while not subscription.lagged:
+                    self._check_closing()
+                    for row in await subscription.next_batch(self.feed.poll_seconds):
+                        if row.sequence <= cursor:
+                            continue
+                        cursor = row.sequence
+                        if flt.matches(_filter_values(row)):
+                            yield row
+            finally:
+                subscription.close()
+
+    def _check_closing(self) -> None:
+        if self.feed.closing:
+            raise de.Unavailable("server shutting down", retry_after_seconds=1.0)
 
     # -- GetUsageReport -----------------------------------------------------------------
 
@@ -291,6 +321,10 @@ class AuditUseCases(AuditChain):
             )
         if expiring_within is not None and expiring_within < timedelta(0):
             raise de.InvalidArgument.field("expiring_within", "must not be negative")
+        try:
+            expiring_until = now + expiring_within if expiring_within is not None else None
+        except OverflowError:
+            raise de.InvalidArgument.field("expiring_within", "reaches past the year 9999") from None
         tally = UsageTally.empty(start, end, granularity)
         async with self.db.transaction() as session:
             for when, outcome, reason, count in await q.validation_counts(
@@ -298,9 +332,9 @@ class AuditUseCases(AuditChain):
             ):
                 tally.add(when, outcome, reason, count)
             report = UsageReport(tally, await q.last_used(session, subject))
-            if expiring_within is not None:
+            if expiring_until is not None:
                 report.expiring_keys = await q.expiring_keys(
-                    session, subject, now, now + expiring_within, REPORT_KEY_LIMIT
+                    session, subject, now, expiring_until, REPORT_KEY_LIMIT
                 )
             if unused_since is not None:
                 report.unused_keys = await q.unused_keys(

@@ -157,6 +157,14 @@ export declare const ErrorReason: {
      * metadata: {"purpose": "ENCRYPT_DECRYPT", "required": "ASYMMETRIC_SIGN"}
      */
     readonly WRONG_KEY_PURPOSE: 'WRONG_KEY_PURPOSE';
+    /**
+     * A concurrent transaction conflicted with this one (a serialization failure or a
+     * deadlock in the database) and was rolled back; nothing was applied. Retrying the whole
+     * call may succeed. Comes with `google.rpc.RetryInfo`.
+     *
+     * code: ABORTED, reason: "ABORTED"
+     */
+    readonly ABORTED: 'ABORTED';
 };
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -314,7 +322,15 @@ export type ErrorReason__Input =
  * code: FAILED_PRECONDITION, reason: "WRONG_KEY_PURPOSE",
  * metadata: {"purpose": "ENCRYPT_DECRYPT", "required": "ASYMMETRIC_SIGN"}
  */
- | 'WRONG_KEY_PURPOSE' | 21;
+ | 'WRONG_KEY_PURPOSE' | 21
+/**
+ * A concurrent transaction conflicted with this one (a serialization failure or a
+ * deadlock in the database) and was rolled back; nothing was applied. Retrying the whole
+ * call may succeed. Comes with `google.rpc.RetryInfo`.
+ *
+ * code: ABORTED, reason: "ABORTED"
+ */
+ | 'ABORTED' | 22;
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
  *

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17keyturn/v1/errors.proto\x12\nkeyturn.v1*\xef\x03\n\x0b\x45rrorReason\x12\x1c\n\x18\x45RROR_REASON_UNSPECIFIED\x10\x00\x12\x0f\n\x0bKEY_INVALID\x10\x01\x12\x0f\n\x0bKEY_EXPIRED\x10\x02\x12\x0f\n\x0bKEY_REVOKED\x10\x03\x12\x16\n\x12INSUFFICIENT_SCOPE\x10\x04\x12\x11\n\rWRONG_PRODUCT\x10\x05\x12\x12\n\x0eIP_NOT_ALLOWED\x10\x06\x12\x10\n\x0cRATE_LIMITED\x10\x07\x12\x12\n\x0e\x41LREADY_EXISTS\x10\x08\x12\x14\n\x10INVALID_ARGUMENT\x10\t\x12\x15\n\x11\x44\x45\x43RYPTION_FAILED\x10\n\x12\x1a\n\x16\x43\x41LLER_UNAUTHENTICATED\x10\x0b\x12\x14\n\x10\x43\x41LLER_FORBIDDEN\x10\x0c\x12\r\n\tNOT_FOUND\x10\r\x12\x17\n\x13\x46\x41ILED_PRECONDITION\x10\x0e\x12\x15\n\x11PAYLOAD_TOO_LARGE\x10\x0f\x12\x13\n\x0fNOT_IMPLEMENTED\x10\x10\x12\x0c\n\x08INTERNAL\x10\x11\x12\x0f\n\x0bUNAVAILABLE\x10\x12\x12\x1f\n\x1b\x43RYPTO_KEY_VERSION_DISABLED\x10\x13\x12 \n\x1c\x43RYPTO_KEY_VERSION_DESTROYED\x10\x14\x12\x15\n\x11WRONG_KEY_PURPOSE\x10\x15\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17keyturn/v1/errors.proto\x12\nkeyturn.v1*\xfc\x03\n\x0b\x45rrorReason\x12\x1c\n\x18\x45RROR_REASON_UNSPECIFIED\x10\x00\x12\x0f\n\x0bKEY_INVALID\x10\x01\x12\x0f\n\x0bKEY_EXPIRED\x10\x02\x12\x0f\n\x0bKEY_REVOKED\x10\x03\x12\x16\n\x12INSUFFICIENT_SCOPE\x10\x04\x12\x11\n\rWRONG_PRODUCT\x10\x05\x12\x12\n\x0eIP_NOT_ALLOWED\x10\x06\x12\x10\n\x0cRATE_LIMITED\x10\x07\x12\x12\n\x0e\x41LREADY_EXISTS\x10\x08\x12\x14\n\x10INVALID_ARGUMENT\x10\t\x12\x15\n\x11\x44\x45\x43RYPTION_FAILED\x10\n\x12\x1a\n\x16\x43\x41LLER_UNAUTHENTICATED\x10\x0b\x12\x14\n\x10\x43\x41LLER_FORBIDDEN\x10\x0c\x12\r\n\tNOT_FOUND\x10\r\x12\x17\n\x13\x46\x41ILED_PRECONDITION\x10\x0e\x12\x15\n\x11PAYLOAD_TOO_LARGE\x10\x0f\x12\x13\n\x0fNOT_IMPLEMENTED\x10\x10\x12\x0c\n\x08INTERNAL\x10\x11\x12\x0f\n\x0bUNAVAILABLE\x10\x12\x12\x1f\n\x1b\x43RYPTO_KEY_VERSION_DISABLED\x10\x13\x12 \n\x1c\x43RYPTO_KEY_VERSION_DESTROYED\x10\x14\x12\x15\n\x11WRONG_KEY_PURPOSE\x10\x15\x12\x0b\n\x07\x41\x42ORTED\x10\x16\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,5 +32,5 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'keyturn.v1.errors_pb2', _gl
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ERRORREASON']._serialized_start=40
-  _globals['_ERRORREASON']._serialized_end=535
+  _globals['_ERRORREASON']._serialized_end=548
 # @@protoc_insertion_point(module_scope)

@@ -144,6 +144,13 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
         code: FAILED_PRECONDITION, reason: "WRONG_KEY_PURPOSE",
         metadata: {"purpose": "ENCRYPT_DECRYPT", "required": "ASYMMETRIC_SIGN"}
     """
+    ABORTED: _ErrorReason.ValueType  # 22
+    """A concurrent transaction conflicted with this one (a serialization failure or a
+    deadlock in the database) and was rolled back; nothing was applied. Retrying the whole
+    call may succeed. Comes with `google.rpc.RetryInfo`.
+
+        code: ABORTED, reason: "ABORTED"
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -278,5 +285,12 @@ ENCRYPT_DECRYPT key).
 
     code: FAILED_PRECONDITION, reason: "WRONG_KEY_PURPOSE",
     metadata: {"purpose": "ENCRYPT_DECRYPT", "required": "ASYMMETRIC_SIGN"}
+"""
+ABORTED: ErrorReason.ValueType  # 22
+"""A concurrent transaction conflicted with this one (a serialization failure or a
+deadlock in the database) and was rolled back; nothing was applied. Retrying the whole
+call may succeed. Comes with `google.rpc.RetryInfo`.
+
+    code: ABORTED, reason: "ABORTED"
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015
