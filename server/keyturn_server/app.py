@@ -30,7 +30,7 @@ from keyturn.v1 import (
 
 from keyturn_server.api.access_servicer import AccessServicer
 from keyturn_server.api.audit_servicer import AuditServicer
-from keyturn_server.api.auth import AuthInterceptor, CallerCheck
+from keyturn_server.api.auth import CallerCheck
 from keyturn_server.api.crypto_servicer import CryptoServicer
 from keyturn_server.api.interceptors import EdgeInterceptor
 from keyturn_server.api.key_servicer import KeyServicer
@@ -111,8 +111,7 @@ async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
     caller_check = CallerCheck(container.authenticator, mtls=settings.tls_client_ca is not None)
     max_message = settings.max_payload_bytes + 64 * 1024
     server = grpc.aio.server(
-        # EdgeInterceptor stays outermost: it maps the errors AuthInterceptor raises.
-        interceptors=[EdgeInterceptor(), AuthInterceptor(caller_check)],
+        interceptors=[EdgeInterceptor(caller_check)],
         options=[
             ("grpc.max_receive_message_length", max_message),
             ("grpc.max_send_message_length", max_message),
