@@ -45,20 +45,19 @@ class Credentials:
     certificate_identities: tuple[str, ...] = ()
 
 
-def grpc_credentials(context: grpc.aio.ServicerContext[Any, Any]) -> Credentials:
-    """The credentials of a gRPC call (metadata, and the TLS auth context on mTLS)."""
-    authorization = tuple(
-        value if isinstance(value, str) else value.decode("utf-8", "replace")
-        for key, value in context.invocation_metadata() or ()
-        if key == "authorization"
-    )
+def grpc_credentials(
+    context: grpc.aio.ServicerContext[Any, Any], authorization: tuple[str, ...], *, mtls: bool
+) -> Credentials:
+    """The credentials of a gRPC call: its authorization metadata values (already read by
+    the edge), and on an mTLS listener the verified certificate's identities."""
     identities: list[str] = []
-    auth = context.auth_context() or {}
-    for prop in (_SAN, _CN):
-        for raw in auth.get(prop, ()):
-            value = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
-            if value and value not in identities:
-                identities.append(value)
+    if mtls:
+        auth = context.auth_context() or {}
+        for prop in (_SAN, _CN):
+            for raw in auth.get(prop, ()):
+                value = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+                if value and value not in identities:
+                    identities.append(value)
     return Credentials(authorization, tuple(identities))
 
 

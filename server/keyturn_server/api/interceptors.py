@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import time
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -71,23 +71,26 @@ def _decode(deserializer: Deserializer | None, raw: Any, method: str) -> Any:
     return request
 
 
-def _metadata_value(context: grpc.aio.ServicerContext[Any, Any], name: str) -> str:
+def _begin(context: grpc.aio.ServicerContext[Any, Any], method: str) -> tuple[RequestMeta, tuple[str, ...]]:
+    """The call's RequestMeta (set as the current request) and its authorization values,
+    from one pass over the metadata."""
+    offered = agent = ""
+    authorization: list[str] = []
     for key, value in context.invocation_metadata() or ():
-        if key == name:
-            return value if isinstance(value, str) else value.decode("utf-8", "replace")
-    return ""
-
-
-def _begin(context: grpc.aio.ServicerContext[Any, Any], method: str) -> RequestMeta:
-    offered = _metadata_value(context, "x-request-id")
+        if key == "authorization":
+            authorization.append(value if isinstance(value, str) else value.decode("utf-8", "replace"))
+        elif key == "x-request-id":
+            offered = value if isinstance(value, str) else value.decode("utf-8", "replace")
+        elif key == "user-agent":
+            agent = value if isinstance(value, str) else value.decode("utf-8", "replace")
     meta = RequestMeta(
-        request_id=offered if _REQUEST_ID.match(offered) else uuid.uuid4().hex,
+        request_id=offered if offered and _REQUEST_ID.match(offered) else os.urandom(16).hex(),
         method=method,
         client_address=context.peer() or "",
-        user_agent=_metadata_value(context, "user-agent")[:200],
+        user_agent=agent[:200],
     )
     current_request.set(meta)
-    return meta
+    return meta, tuple(authorization)
 
 
 class EdgeInterceptor(_ServerInterceptor):
@@ -136,13 +139,13 @@ class EdgeInterceptor(_ServerInterceptor):
         self, inner: Any, decode: Deserializer | None, method: str, quiet: bool, check: CallerCheck | None
     ) -> Callable[..., Awaitable[Any]]:
         async def unary(raw: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            meta = _begin(context, method)
+            meta, authorization = _begin(context, method)
             started = time.perf_counter()
             code = "OK"
             try:
                 request = _decode(decode, raw, method)
                 if check is not None:
-                    await check.admit(method, grpc_credentials(context))
+                    await check.admit(method, grpc_credentials(context, authorization, mtls=check.mtls))
                 response = await inner(request, context)
                 context.set_trailing_metadata((("x-request-id", meta.request_id),))
                 return response
@@ -164,13 +167,13 @@ class EdgeInterceptor(_ServerInterceptor):
         self, inner: Any, decode: Deserializer | None, method: str, quiet: bool, check: CallerCheck | None
     ) -> Callable[..., AsyncIterator[Any]]:
         async def stream(raw: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
-            meta = _begin(context, method)
+            meta, authorization = _begin(context, method)
             started = time.perf_counter()
             code = "OK"
             try:
                 request = _decode(decode, raw, method)
                 if check is not None:
-                    await check.admit(method, grpc_credentials(context))
+                    await check.admit(method, grpc_credentials(context, authorization, mtls=check.mtls))
                 async for item in inner(request, context):
                     yield item
             except asyncio.CancelledError:

@@ -70,16 +70,19 @@ def _walk(message: Message, path: str, v: check.Violations, depth: int) -> None:
     for field, value in message.ListFields():
         if _full(v):
             return
-        name = _join(path, field.name)
         if field.type == _STRING:
+            # The common case - nothing wrong - builds no field paths.
             if field.name in _SECRET_FIELDS:
                 continue
             if field.is_repeated:
                 for index, text in enumerate(value):
-                    _text(v, f"{name}[{index}]", text)
-            else:
-                _text(v, name, value)
-        elif field.type == _MESSAGE:
+                    if "\x00" in text:
+                        _text(v, f"{_join(path, field.name)}[{index}]", text)
+            elif "\x00" in value:
+                _text(v, _join(path, field.name), value)
+            continue
+        name = _join(path, field.name)
+        if field.type == _MESSAGE:
             if field.message_type is not None and field.message_type.GetOptions().map_entry:
                 for key, item in value.items():
                     where = f"{name}[{key!r}]"[:200]

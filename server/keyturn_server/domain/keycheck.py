@@ -11,6 +11,7 @@ Malformed, bad-checksum, unknown and other tenants' keys all get the same KEY_IN
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +27,7 @@ from keyturn_server.domain.errors import (
 from keyturn_server.domain.netcheck import IPAddress, IPNetwork, ip_allowed, parse_ip
 from keyturn_server.domain.ratelimit import normalize_window
 
+_CANONICAL_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 MAX_PLAINTEXT_LENGTH = 512
 MAX_CLIENT_IP_LENGTH = 100
 
@@ -51,32 +53,53 @@ def check_request(
     skip_rate_limit: bool = False,
     skip_usage: bool = False,
 ) -> ValidationRequest:
-    """The request's fields (INVALID_ARGUMENT); the key's shape is checked on lookup."""
+    """The request's fields (INVALID_ARGUMENT); the key's shape is checked on lookup.
+
+    The hot path: a well-formed request passes straight-line checks; only a request that
+    fails one is run through the per-field validators, which name every violation."""
+    address: IPAddress | None = None
+    fine = 0 < len(plaintext) <= MAX_PLAINTEXT_LENGTH
+    fine = fine and (not product_id or _CANONICAL_UUID.match(product_id) is not None)
+    fine = fine and len(required_scopes) <= check.MAX_SCOPES
+    fine = fine and all(check.SCOPE_PATTERN.match(scope) for scope in required_scopes)
+    if fine and client_ip:
+        try:
+            address = parse_ip(client_ip) if len(client_ip) <= MAX_CLIENT_IP_LENGTH else None
+        except ValueError:
+            address = None
+        fine = address is not None
+    if not fine:
+        product_id = _explain(plaintext, product_id, required_scopes, client_ip)
+        address = parse_ip(client_ip) if client_ip else None
+    return ValidationRequest(
+        plaintext=plaintext,
+        product_id=product_id,
+        required_scopes=tuple(dict.fromkeys(required_scopes)) if required_scopes else (),
+        client_ip=address,
+        skip_rate_limit=skip_rate_limit,
+        skip_usage=skip_usage,
+    )
+
+
+def _explain(plaintext: str, product_id: str, required_scopes: Sequence[str], client_ip: str) -> str:
+    """Raise InvalidArgument naming every field that breaks its rule; or, when none does
+    (a product id in upper case), return the canonical product id."""
     v = check.Violations()
     if not plaintext:
         v.add("plaintext", "required")
     elif len(plaintext) > MAX_PLAINTEXT_LENGTH:
         v.add("plaintext", f"at most {MAX_PLAINTEXT_LENGTH} characters")
     product = v.check(lambda: check.resource_id("product_id", product_id, required=False), None)
-    no_scopes: list[str] = []
-    scopes = v.check(lambda: check.scopes("required_scopes", required_scopes), no_scopes)
-    address: IPAddress | None = None
+    v.check(lambda: check.scopes("required_scopes", required_scopes), None)
     if client_ip:
         try:
             if len(client_ip) > MAX_CLIENT_IP_LENGTH:
                 raise ValueError("too long")
-            address = parse_ip(client_ip)
+            parse_ip(client_ip)
         except ValueError:
             v.add("client_ip", "must be an IPv4 or IPv6 address")
     v.raise_if_any()
-    return ValidationRequest(
-        plaintext=plaintext,
-        product_id=product or "",
-        required_scopes=tuple(scopes),
-        client_ip=address,
-        skip_rate_limit=skip_rate_limit,
-        skip_usage=skip_usage,
-    )
+    return product or ""
 
 
 @dataclass(frozen=True, eq=False)

@@ -69,18 +69,19 @@ class Authenticator:
 
     async def authenticate_token(self, presented: str) -> policy.Principal:
         """The principal a bearer token belongs to; CallerUnauthenticated for anything else."""
-        try:
-            keyformat.parse(presented, policy.TOKEN_PREFIX)
-        except KeyInvalid:
-            raise CallerUnauthenticated("the bearer token is malformed") from None
         current_hash = self.hasher.current(presented)
         lookup = "t:" + current_hash
         cached = self.cache.get(lookup)
         if cached is not None:
+            # Only well-formed tokens are ever stored, so a hit needs no shape check.
             if cached.expire_time is not None and cached.expire_time <= datetime.now(UTC):
                 self.cache.evict_key(cached.principal.id)
                 raise CallerUnauthenticated("the bearer token has expired")
             return cached.principal
+        try:
+            keyformat.parse(presented, policy.TOKEN_PREFIX)  # before any I/O
+        except KeyInvalid:
+            raise CallerUnauthenticated("the bearer token is malformed") from None
         return await self._loads.run(lookup, lambda: self._load_token(presented, current_hash, lookup))
 
     async def _load_token(self, presented: str, current_hash: str, lookup: str) -> policy.Principal:
