@@ -23,6 +23,7 @@ Optional integrations for services that guard their own APIs with Keyturn keys l
 from keyturn.client._options import DEFAULT_TARGET, RetryPolicy
 from keyturn.client.aio import AsyncAuditEventStream, AsyncClient
 from keyturn.client.errors import (
+    AbortedError,
     AlreadyExistsError,
     APIKeyError,
     CallerForbiddenError,
@@ -70,6 +71,7 @@ __version__ = "0.1.0"
 __all__ = [
     "DEFAULT_TARGET",
     "APIKeyError",
+    "AbortedError",
     "AlreadyExistsError",
     "AsyncAuditEventStream",
     "AsyncClient",

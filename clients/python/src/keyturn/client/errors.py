@@ -23,6 +23,7 @@ from google.rpc import error_details_pb2, status_pb2
 
 __all__ = [
     "APIKeyError",
+    "AbortedError",
     "AlreadyExistsError",
     "CallerForbiddenError",
     "CallerUnauthenticatedError",
@@ -260,6 +261,11 @@ class UnavailableError(APIKeyError):
     """UNAVAILABLE: the server or its database cannot be reached right now; retrying may help."""
 
 
+class AbortedError(APIKeyError):
+    """ABORTED: the call conflicted with a concurrent one in the database and was rolled
+    back, so nothing was applied; repeating the whole call is safe."""
+
+
 class DeadlineExceededError(APIKeyError):
     """DEADLINE_EXCEEDED: the call did not finish within its deadline."""
 
@@ -283,11 +289,13 @@ _BY_REASON: dict[str, type[APIKeyError]] = {
     "NOT_IMPLEMENTED": NotImplementedByServerError,
     "INTERNAL": InternalError,
     "UNAVAILABLE": UnavailableError,
+    "ABORTED": AbortedError,
 }
 
 # Used only when the status has no ErrorInfo (a transport error, a proxy, another server).
 _BY_CODE: dict[grpc.StatusCode, type[APIKeyError]] = {
     grpc.StatusCode.UNAVAILABLE: UnavailableError,
+    grpc.StatusCode.ABORTED: AbortedError,
     grpc.StatusCode.DEADLINE_EXCEEDED: DeadlineExceededError,
     grpc.StatusCode.UNIMPLEMENTED: NotImplementedByServerError,
     grpc.StatusCode.INTERNAL: InternalError,
