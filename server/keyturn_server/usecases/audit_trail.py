@@ -168,6 +168,27 @@ class AuditUseCases(AuditChain):
 
     # -- authorization after load --------------------------------------------------------
 
+    async def _authorize_named(self, permission: Permission, project_id: str, key_id: str) -> None:
+        """A project or key a request names must exist and be the caller's to read."""
+        if not (project_id or key_id):
+            return
+        async with self.db.transaction() as session:
+            if project_id:
+                project = await require_project(session, project_id)
+                policy.authorize(
+                    permission,
+                    project.organization_id,
+                    resource_type=ResourceType.PROJECT,
+                    resource_id=project_id,
+                )
+            if key_id:
+                key = await repo.get_key(session, key_id)
+                if key is None:
+                    raise de.NotFound(ResourceType.API_KEY, key_id)
+                policy.authorize(
+                    permission, key.organization_id, resource_type=ResourceType.API_KEY, resource_id=key_id
+                )
+
     async def _scoped(self, flt: AuditFilter) -> AuditFilter:
         """The filter narrowed to what the caller may read; named resources must be visible."""
         permission = Permission.AUDIT_READ
@@ -176,22 +197,7 @@ class AuditUseCases(AuditChain):
             return flt
         if flt.organization_id:
             policy.authorize(permission, flt.organization_id, resource_id=flt.organization_id)
-        async with self.db.transaction() as session:
-            if flt.project_id:
-                project = await require_project(session, flt.project_id)
-                policy.authorize(
-                    permission,
-                    project.organization_id,
-                    resource_type=ResourceType.PROJECT,
-                    resource_id=project.id,
-                )
-            if flt.key_id:
-                key = await repo.get_key(session, flt.key_id)
-                if key is None:
-                    raise de.NotFound(ResourceType.API_KEY, flt.key_id)
-                policy.authorize(
-                    permission, key.organization_id, resource_type=ResourceType.API_KEY, resource_id=key.id
-                )
+        await self._authorize_named(permission, flt.project_id, flt.key_id)
         return replace(flt, visible_organizations=visible)
 
     async def _scoped_subject(self, subject: q.Subject) -> q.Subject:
@@ -209,22 +215,7 @@ class AuditUseCases(AuditChain):
             return subject
         if subject.organization_id:
             policy.authorize(permission, subject.organization_id, resource_id=subject.organization_id)
-        async with self.db.transaction() as session:
-            if subject.project_id:
-                project = await require_project(session, subject.project_id)
-                policy.authorize(
-                    permission,
-                    project.organization_id,
-                    resource_type=ResourceType.PROJECT,
-                    resource_id=project.id,
-                )
-            if subject.key_id:
-                key = await repo.get_key(session, subject.key_id)
-                if key is None:
-                    raise de.NotFound(ResourceType.API_KEY, subject.key_id)
-                policy.authorize(
-                    permission, key.organization_id, resource_type=ResourceType.API_KEY, resource_id=key.id
-                )
+        await self._authorize_named(permission, subject.project_id, subject.key_id)
         return subject
 
     # -- ListAuditEvents ----------------------------------------------------------------
