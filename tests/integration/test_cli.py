@@ -443,7 +443,7 @@ def test_bench_reference_script_is_found_relative_to_the_repository(monkeypatch:
 
     import bench.validate
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     assert "/work/" not in (root / "bench" / "validate.py").read_text()
     expected = root.parent / "shared" / "bench" / "bench_apikeys_platform.py"
     assert importlib.reload(bench.validate).REFERENCE_SCRIPT == expected
@@ -455,7 +455,7 @@ def test_bench_reference_script_is_found_relative_to_the_repository(monkeypatch:
 
 def test_dockerfile_pins_caches_and_leaves_no_wheels() -> None:
     """scripts/docker-steps.sh (run by CI) executes these steps; this checks their shape."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     dockerfile = (root / "Dockerfile").read_text()
     base = re.search(r"^ARG PYTHON_IMAGE=(\S+)$", dockerfile, re.M)
     assert base and re.fullmatch(r"python:3\.11\.\d+-slim-bookworm@sha256:[0-9a-f]{64}", base.group(1))

@@ -58,7 +58,7 @@ from keyturn.v1 import keys_pb2
 
 from tests.support import ServerThread, bootstrap_admin, free_port, make_settings
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "clients" / "python" / "examples"
 
 

@@ -13,7 +13,7 @@ import pytest
 from keyturn.v1 import errors_pb2
 from keyturn_server.api.errors import ERROR_TABLE
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "clients" / "python" / "src" / "keyturn" / "v1"
 CLIENT = ROOT / "clients" / "python" / "src" / "keyturn" / "client"
 

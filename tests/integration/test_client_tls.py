@@ -10,7 +10,7 @@ from keyturn.client import AsyncClient, CallerUnauthenticatedError, Client, Toke
 from keyturn.v1 import access_pb2
 
 from tests.support import ServerThread, with_token
-from tests.test_auth import Pki, _pki, _tls_server
+from tests.integration.test_auth import Pki, _pki, _tls_server
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pytest
 
 from tests.support import ServerThread
 
-NODE_CLIENT = Path(__file__).resolve().parents[1] / "clients" / "node"
+NODE_CLIENT = Path(__file__).resolve().parents[2] / "clients" / "node"
 README = NODE_CLIENT / "README.md"
 
 

@@ -21,7 +21,7 @@ from tests.support import (
     decode_error,
     prepare_database,
 )
-from tests.test_validate import create_key, fresh_minute, make_tenant, outcome, validate
+from tests.integration.test_validate import create_key, fresh_minute, make_tenant, outcome, validate
 
 Stub = keys_pb2_grpc.KeyServiceStub
 
