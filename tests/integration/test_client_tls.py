@@ -9,8 +9,8 @@ import pytest
 from keyturn.client import AsyncClient, CallerUnauthenticatedError, Client, TokenType
 from keyturn.v1 import access_pb2
 
-from tests.support import ServerThread, with_token
 from tests.integration.test_auth import Pki, _pki, _tls_server
+from tests.support import ServerThread, with_token
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import grpc
 import pytest
 from keyturn.v1 import access_pb2, access_pb2_grpc, keys_pb2, keys_pb2_grpc
 
+from tests.integration.test_validate import create_key, fresh_minute, make_tenant, outcome, validate
 from tests.support import (
     TEST_ROOT_KEY,
     TEST_SECRET,
@@ -21,7 +22,6 @@ from tests.support import (
     decode_error,
     prepare_database,
 )
-from tests.integration.test_validate import create_key, fresh_minute, make_tenant, outcome, validate
 
 Stub = keys_pb2_grpc.KeyServiceStub
 
