@@ -11,7 +11,6 @@ Malformed, bad-checksum, unknown and other tenants' keys all get the same KEY_IN
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,7 +26,6 @@ from keyturn_server.domain.errors import (
 from keyturn_server.domain.netcheck import IPAddress, IPNetwork, ip_allowed, parse_ip
 from keyturn_server.domain.ratelimit import normalize_window
 
-_CANONICAL_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 MAX_PLAINTEXT_LENGTH = 512
 MAX_CLIENT_IP_LENGTH = 100
 
@@ -59,7 +57,7 @@ def check_request(
     fails one is run through the per-field validators, which name every violation."""
     address: IPAddress | None = None
     fine = 0 < len(plaintext) <= MAX_PLAINTEXT_LENGTH
-    fine = fine and (not product_id or _CANONICAL_UUID.match(product_id) is not None)
+    fine = fine and (not product_id or check.CANONICAL_ID.match(product_id) is not None)
     fine = fine and len(required_scopes) <= check.MAX_SCOPES
     fine = fine and all(check.SCOPE_PATTERN.match(scope) for scope in required_scopes)
     if fine and client_ip:

@@ -23,6 +23,8 @@ from keyturn_server.domain.paging import page_size as page_size
 T = TypeVar("T")
 
 MAX_NAME_CHARS = 200
+# A resource id as the server writes it: a lowercase UUID.
+CANONICAL_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 MAX_SCOPES = 64
 SCOPE_PATTERN = re.compile(r"^[A-Za-z0-9_.:\-*/]{1,64}$")
 MAX_CUSTOM_BYTES = 16 * 1024
@@ -113,6 +115,8 @@ def resource_id(field: str, value: str, *, required: bool = True) -> str | None:
         if required:
             raise InvalidArgument.field(field, "is required")
         return None
+    if CANONICAL_ID.match(value):
+        return value  # the common case, without building a UUID
     try:
         parsed = uuid.UUID(value)
     except ValueError:
