@@ -168,6 +168,19 @@ async def list_versions(
     return (await session.scalars(stmt.order_by(CryptoKeyVersion.number).limit(limit))).all()
 
 
+async def version_numbers(
+    session: AsyncSession, key_id: str, states: Collection[str], limit: int = 1000
+) -> list[int]:
+    """Numbers of the key's versions in these states, newest first (no material loaded)."""
+    stmt = (
+        select(CryptoKeyVersion.number)
+        .where(CryptoKeyVersion.crypto_key_id == key_id, CryptoKeyVersion.state.in_(list(states)))
+        .order_by(CryptoKeyVersion.number.desc())
+        .limit(limit)
+    )
+    return list((await session.scalars(stmt)).all())
+
+
 async def set_version_state(
     session: AsyncSession,
     version: CryptoKeyVersion,
@@ -304,5 +317,6 @@ __all__ = [
     "replace_wrapped_material",
     "set_primary",
     "set_version_state",
+    "version_numbers",
     "versions_to_rewrap",
 ]
