@@ -1010,3 +1010,44 @@ def test_two_servers_rotate_once(
     finally:
         second.stop()
         server.call(server.container.scheduler.start())
+
+
+# Keep this test last in the module: afterwards the module's server (root key version 1 only)
+# can no longer unwrap the material it re-wrapped.
+def test_root_key_rotation_rewraps_everything(
+    stub: Stub, org: str, server: ServerThread, tmp_path: Any
+) -> None:
+    import asyncio
+
+    from keyturn_server import config
+    from keyturn_server.container import Container
+    from keyturn_server.usecases.crypto_keys import DecryptCommand
+
+    from tests.support import TEST_ROOT_KEY
+
+    key = create(stub, org)
+    sealed = encrypt(stub, key.id, b"survives the root rotation")
+    new_root = "new-root-key-" + "n" * 40
+    url = server.settings.database_url
+
+    async def rotate_then_drop_the_old_version() -> bytes:
+        both = make_settings(
+            url, tmp_path, root_keys=config.parse_root_keys(f"2:{new_root},1:{TEST_ROOT_KEY}")
+        )
+        rotating = Container.build(both)
+        try:
+            versions, _jobs = await rotating.crypto_keys.rewrap_all()
+            assert versions >= 1
+            assert await rotating.crypto_keys.rewrap_all() == (0, 0)  # nothing left: idempotent
+        finally:
+            await rotating.db.dispose()
+        only_new = Container.build(
+            make_settings(url, tmp_path, root_keys=config.parse_root_keys(f"2:{new_root}"))
+        )
+        try:
+            opened = await only_new.crypto_keys.decrypt(DecryptCommand(sealed.ciphertext))
+            return opened.plaintext
+        finally:
+            await only_new.db.dispose()
+
+    assert asyncio.run(rotate_then_drop_the_old_version()) == b"survives the root rotation"

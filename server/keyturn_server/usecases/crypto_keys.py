@@ -1143,6 +1143,54 @@ class CryptoKeys:
             if not due:
                 return destroyed
 
+    # ==== root-key rotation ======================================================================
+
+    async def rewrap_all(self, batch: int = 500) -> tuple[int, int]:
+        """Re-wrap every version's material and every import job's private key under the
+        newest root-key version (the operator command `keyturn rotate-root-key`). Returns
+        (versions, import jobs) re-wrapped; safe to run again and beside live servers."""
+        current = self.ring.current_version
+        versions = jobs = 0
+        while True:
+            async with self.db.transaction() as session:
+                rows = await repo.versions_to_rewrap(session, current, batch)
+                for row in rows:
+                    assert row.wrapped_material is not None
+                    old = WrappedMaterial(row.wrapped_material, row.root_key_version)
+                    fresh = self.ring.wrap(
+                        self._unwrap(old, VERSION_KIND, row.crypto_key_id, row.number),
+                        VERSION_KIND,
+                        row.crypto_key_id,
+                        row.number,
+                    )
+                    if await repo.replace_wrapped_material(
+                        session,
+                        row.crypto_key_id,
+                        row.number,
+                        row.root_key_version,
+                        fresh.ciphertext,
+                        current,
+                    ):
+                        versions += 1
+            if len(rows) < batch:
+                break
+        while True:
+            async with self.db.transaction() as session:
+                found = await repo.import_jobs_to_rewrap(session, current, batch)
+                for job in found:
+                    old = WrappedMaterial(job.wrapped_private_key, job.root_key_version)
+                    fresh = self.ring.wrap(
+                        self._unwrap(old, IMPORT_JOB_KIND, job.id, 0), IMPORT_JOB_KIND, job.id
+                    )
+                    if await repo.replace_import_job_key(
+                        session, job.id, job.root_key_version, fresh.ciphertext, current
+                    ):
+                        jobs += 1
+            if len(found) < batch:
+                break
+        self.cache.clear()
+        return versions, jobs
+
     # ==== import (BYOK) ==========================================================================
 
     async def create_import_job(self, organization_id: str, method: mk.ImportMethod) -> ImportJob:
