@@ -145,6 +145,7 @@ def make_settings(database_url: str, tmp: Path, **overrides: Any) -> config.Sett
         listen="127.0.0.1:0",
         database_url=database_url,
         secrets=config.parse_secrets(TEST_SECRET),
+        root_keys=config.parse_root_keys(TEST_ROOT_KEY),
         data_dir=tmp,
         shutdown_grace_seconds=2.0,
         usage_flush_interval_seconds=0.2,

@@ -98,8 +98,7 @@ def _server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
 
 def _add_servicers(server: grpc.aio.Server, c: Container) -> None:
     keys_pb2_grpc.add_KeyServiceServicer_to_server(KeyServicer(c.tenancy, c.keys, c.validation), server)
-    # Managed-key RPCs are not served yet: the generated base answers UNIMPLEMENTED for them.
-    crypto = CryptoServicer(c.crypto)  # type: ignore[abstract]
+    crypto = CryptoServicer(c.crypto, c.crypto_keys)
     crypto_pb2_grpc.add_CryptoServiceServicer_to_server(crypto, server)
     audit_pb2_grpc.add_AuditServiceServicer_to_server(AuditServicer(c.audit), server)
     access_pb2_grpc.add_AccessServiceServicer_to_server(AccessServicer(c.principals), server)

@@ -23,6 +23,10 @@ SECRET_FILE = "secret"  # noqa: S105
 ADMIN_TOKEN_FILE = "admin-token"  # noqa: S105
 LogFormat = Literal["json", "text", "auto"]
 LOG_FORMATS: tuple[LogFormat, ...] = ("json", "text", "auto")
+# How the shared scheduler picks its one leader (store/scheduler.py): auto = the advisory
+# lock on PostgreSQL, the single process on SQLite; lease = a lease row (any engine).
+SchedulerLeadership = Literal["auto", "advisory", "lease", "single"]
+SCHEDULER_LEADERSHIPS: tuple[SchedulerLeadership, ...] = ("auto", "advisory", "lease", "single")
 
 
 class ConfigError(ValueError):
@@ -61,6 +65,16 @@ class Settings:
     # KEYTURN_ROOT_KEY, newest first: wraps managed-key material at rest (AES-256-GCM under
     # an HKDF-derived key); older versions still unwrap and are re-wrapped lazily.
     root_keys: tuple[KeyVersion, ...] = field(default=(), repr=False)
+    scheduler_leadership: SchedulerLeadership = "auto"
+    # DestroyCryptoKeyVersion waits the key's destroy_scheduled_duration: this default,
+    # and what a key may ask for within the bounds.
+    crypto_key_destroy_default_seconds: float = 24 * 3600.0
+    crypto_key_destroy_min_seconds: float = 0.0
+    crypto_key_destroy_max_seconds: float = 120 * 24 * 3600.0
+    # Decrypted managed-key material kept in memory (per key version), so a hot key costs
+    # no database round trip; changes evict at once on every replica, the TTL is the backstop.
+    crypto_key_cache_size: int = 10_000
+    crypto_key_cache_ttl_seconds: float = 30.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -124,6 +138,9 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     log_format = env.get("KEYTURN_LOG_FORMAT", "auto").lower() or "auto"
     if log_format not in LOG_FORMATS:
         raise ConfigError("KEYTURN_LOG_FORMAT must be json, text or auto")
+    leadership = env.get("KEYTURN_SCHEDULER_LEADERSHIP", "auto").lower() or "auto"
+    if leadership not in SCHEDULER_LEADERSHIPS:
+        raise ConfigError("KEYTURN_SCHEDULER_LEADERSHIP must be auto, advisory, lease or single")
     raw_secret = env.get("KEYTURN_SECRET", "")
     raw_root_key = env.get("KEYTURN_ROOT_KEY", "")
 
@@ -151,6 +168,16 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         tls_client_ca=path("KEYTURN_TLS_CLIENT_CA"),
         principal_cache_ttl_seconds=_env_float(env, "KEYTURN_PRINCIPAL_CACHE_TTL_SECONDS", 5.0),
         root_keys=parse_root_keys(raw_root_key) if raw_root_key else (),
+        scheduler_leadership=leadership,
+        crypto_key_destroy_default_seconds=_env_float(
+            env, "KEYTURN_CRYPTO_KEY_DESTROY_DEFAULT_SECONDS", 24 * 3600.0
+        ),
+        crypto_key_destroy_min_seconds=_env_float(env, "KEYTURN_CRYPTO_KEY_DESTROY_MIN_SECONDS", 0.0),
+        crypto_key_destroy_max_seconds=_env_float(
+            env, "KEYTURN_CRYPTO_KEY_DESTROY_MAX_SECONDS", 120 * 24 * 3600.0
+        ),
+        crypto_key_cache_size=_env_int(env, "KEYTURN_CRYPTO_KEY_CACHE_SIZE", 10_000),
+        crypto_key_cache_ttl_seconds=_env_float(env, "KEYTURN_CRYPTO_KEY_CACHE_TTL_SECONDS", 30.0),
     )
 
 
@@ -167,6 +194,23 @@ def resolve(settings: Settings, announce: bool = True) -> Settings:
         or len(settings.key_prefix) > 16
     ):
         raise ConfigError("KEYTURN_KEY_PREFIX must be 1..16 lowercase letters or digits")
+    low, default, high = (
+        settings.crypto_key_destroy_min_seconds,
+        settings.crypto_key_destroy_default_seconds,
+        settings.crypto_key_destroy_max_seconds,
+    )
+    if not 0 <= low <= default <= high:
+        raise ConfigError(
+            "KEYTURN_CRYPTO_KEY_DESTROY_MIN/DEFAULT/MAX_SECONDS must satisfy 0 <= min <= default <= max"
+        )
+    postgres = bool(settings.database_url) and not settings.is_sqlite
+    if postgres and settings.scheduler_leadership == "single":
+        raise ConfigError(
+            "KEYTURN_SCHEDULER_LEADERSHIP=single is only safe with SQLite (one process); "
+            "use auto, advisory or lease with PostgreSQL"
+        )
+    if not postgres and settings.scheduler_leadership == "advisory":
+        raise ConfigError("KEYTURN_SCHEDULER_LEADERSHIP=advisory needs PostgreSQL")
     if settings.database_url and not settings.is_sqlite:
         if not settings.secrets:
             raise ConfigError(

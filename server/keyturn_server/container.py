@@ -22,26 +22,36 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from keyturn_server.config import Settings
+from keyturn_server.domain import managed_keys as mk
 from keyturn_server.domain.keyformat import KeyHasher
+from keyturn_server.domain.keyset import RootKeyRing
 from keyturn_server.domain.paging import PageTokens, derive_key
 from keyturn_server.store.access_log import AccessLogWriter
 from keyturn_server.store.audit_feed import AuditFeed
 from keyturn_server.store.db import Database, is_outage
 from keyturn_server.store.keyevents import KeyEventBus
 from keyturn_server.store.ratelimit import RateLimiter
+from keyturn_server.store.scheduler import Scheduler, leadership_for
 from keyturn_server.store.usage import UsageTracker
 from keyturn_server.usecases import Pages
 from keyturn_server.usecases.audit_trail import AuditUseCases
 from keyturn_server.usecases.authenticate import Authenticator
 from keyturn_server.usecases.crypto import StatelessCrypto
+from keyturn_server.usecases.crypto_keys import TOPIC as CRYPTO_KEY_TOPIC
+from keyturn_server.usecases.crypto_keys import CacheEntry, CryptoKeys
+from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.principals import Principals
 from keyturn_server.usecases.tenancy import Tenancy
 from keyturn_server.usecases.validate import KeyValidation
 
 log = logging.getLogger("keyturn.server")
+
+# How often the leader looks for managed keys due for rotation and versions due for destruction.
+CRYPTO_KEY_JOB_INTERVAL = timedelta(seconds=60)
 
 Hook = Callable[[], Awaitable[None]]
 
@@ -129,6 +139,9 @@ class Container:
     principals: Principals
     audit: AuditUseCases
     crypto: StatelessCrypto
+    root_keys: RootKeyRing
+    crypto_keys: CryptoKeys
+    scheduler: Scheduler
     usage_flusher: PeriodicTask
     lifecycle: Lifecycle
 
@@ -156,6 +169,38 @@ class Container:
         )
         crypto = StatelessCrypto(access_log, settings.max_payload_bytes)
 
+        if not settings.root_keys:
+            raise ValueError("settings.root_keys is empty: resolve the settings (config.resolve) first")
+        root_keys = RootKeyRing.from_versions(settings.root_keys)
+        crypto_keys = CryptoKeys(
+            db,
+            root_keys,
+            pages,
+            access_log,
+            KeyCache[CacheEntry](settings.crypto_key_cache_size, settings.crypto_key_cache_ttl_seconds),
+            key_events,
+            destroy_policy=mk.DestroyPolicy(
+                default=timedelta(seconds=settings.crypto_key_destroy_default_seconds),
+                minimum=timedelta(seconds=settings.crypto_key_destroy_min_seconds),
+                maximum=timedelta(seconds=settings.crypto_key_destroy_max_seconds),
+            ),
+            audit_level=settings.audit_level,
+            max_payload_bytes=settings.max_payload_bytes,
+        )
+        # Another replica changed a managed key (or LISTEN reconnected): drop cached material.
+        key_events.subscribe(CRYPTO_KEY_TOPIC, crypto_keys.forget_all)
+
+        scheduler = Scheduler(leadership_for(db, mode=settings.scheduler_leadership))
+
+        async def rotate_due(now: datetime) -> None:
+            await crypto_keys.rotate_due(now)
+
+        async def destroy_due(now: datetime) -> None:
+            await crypto_keys.destroy_due(now)
+
+        scheduler.register("crypto_key.rotate", CRYPTO_KEY_JOB_INTERVAL, rotate_due)
+        scheduler.register("crypto_key.destroy", CRYPTO_KEY_JOB_INTERVAL, destroy_due)
+
         lifecycle = Lifecycle()
         lifecycle.add(stop=db.dispose)
         lifecycle.add(stop=crypto.stop)
@@ -163,7 +208,8 @@ class Container:
         lifecycle.add(stop=validation.shutdown)  # after the flusher: flush usage, return leases
         lifecycle.add(start=usage_flusher.start, stop=usage_flusher.stop)
         lifecycle.add(stop=audit_feed.stop)
-        lifecycle.add(start=access_log.start, stop=access_log.stop)  # stopped first: drains the queue
+        lifecycle.add(start=access_log.start, stop=access_log.stop)  # drains the queue
+        lifecycle.add(start=scheduler.start, stop=scheduler.stop)  # stopped first: no job mid-shutdown
 
         return cls(
             settings=settings,
@@ -180,6 +226,9 @@ class Container:
             principals=Principals(db, hasher, authenticator, key_events, pages),
             audit=AuditUseCases(db, audit_feed, page_tokens),
             crypto=crypto,
+            root_keys=root_keys,
+            crypto_keys=crypto_keys,
+            scheduler=scheduler,
             usage_flusher=usage_flusher,
             lifecycle=lifecycle,
         )

@@ -275,6 +275,264 @@ def _week_ago() -> timestamp_pb2.Timestamp:
     return stamp
 
 
+# Managed keys: only ADMIN among the roles above holds crypto_keys.* permissions; the three
+# crypto-key roles (admin, encrypter/decrypter, signer/verifier) are covered per RPC in
+# tests/test_crypto_keys.py.
+CRYPTO_KEY_CALLERS = {"ADMIN"}
+_MANAGED: dict[tuple[int, str], Any] = {}
+
+
+def _managed_key(w: World, kind: str = "aes") -> Any:
+    """A managed key of organization A (one per kind and world, created by the ADMIN)."""
+    from keyturn.v1 import crypto_keys_pb2 as ck
+
+    found = _MANAGED.get((id(w), kind))
+    if found is None:
+        purpose, algorithm = {
+            "aes": (ck.CRYPTO_KEY_PURPOSE_ENCRYPT_DECRYPT, ck.CRYPTO_KEY_ALGORITHM_AES_256_GCM),
+            "sign": (ck.CRYPTO_KEY_PURPOSE_ASYMMETRIC_SIGN, ck.CRYPTO_KEY_ALGORITHM_ED25519),
+            "mac": (ck.CRYPTO_KEY_PURPOSE_MAC, ck.CRYPTO_KEY_ALGORITHM_HMAC_SHA256),
+        }[kind]
+        key = ck.CryptoKey(organization_id=w.a.id, name=unique("ck"), purpose=purpose, algorithm=algorithm)
+        found = crypto(w.admin).CreateCryptoKey(ck.CreateCryptoKeyRequest(crypto_key=key), timeout=10)
+        _MANAGED[(id(w), kind)] = found
+    return found
+
+
+def _fresh_managed_version(w: World) -> tuple[str, int]:
+    """A key of organization A with a second version, so version 1 may change state."""
+    from keyturn.v1 import crypto_keys_pb2 as ck
+
+    key = ck.CryptoKey(
+        organization_id=w.a.id,
+        name=unique("ck"),
+        purpose=ck.CRYPTO_KEY_PURPOSE_ENCRYPT_DECRYPT,
+        algorithm=ck.CRYPTO_KEY_ALGORITHM_AES_256_GCM,
+    )
+    created = crypto(w.admin).CreateCryptoKey(ck.CreateCryptoKeyRequest(crypto_key=key), timeout=10)
+    crypto(w.admin).RotateCryptoKey(ck.RotateCryptoKeyRequest(id=created.id), timeout=10)
+    return created.id, 1
+
+
+def _scheduled_version(w: World) -> tuple[str, int]:
+    from keyturn.v1 import crypto_keys_pb2 as ck
+
+    key_id, number = _fresh_managed_version(w)
+    crypto(w.admin).DestroyCryptoKeyVersion(
+        ck.DestroyCryptoKeyVersionRequest(crypto_key_id=key_id, number=number), timeout=10
+    )
+    return key_id, number
+
+
+def _ciphertext(w: World) -> bytes:
+    from keyturn.v1 import crypto_keys_pb2 as ck
+
+    sealed = crypto(w.admin).EncryptWithKey(
+        ck.EncryptWithKeyRequest(crypto_key_id=_managed_key(w).id, plaintext=b"x"), timeout=10
+    )
+    return bytes(sealed.ciphertext)
+
+
+def _import_job(w: World) -> Any:
+    from keyturn.v1 import crypto_keys_pb2 as ck
+
+    found = _MANAGED.get((id(w), "job"))
+    if found is None:
+        job = ck.ImportJob(organization_id=w.a.id, import_method=ck.IMPORT_METHOD_RSA_OAEP_3072_SHA256)
+        found = crypto(w.admin).CreateImportJob(ck.CreateImportJobRequest(import_job=job), timeout=60)
+        _MANAGED[(id(w), "job")] = found
+    return found
+
+
+def _managed_matrix() -> dict[str, tuple[set[str], Call]]:
+    from keyturn.v1 import crypto_keys_pb2 as ck
+    from keyturn_server.domain import managed_keys as mk
+
+    def version_call(method: str, request: type, make: Callable[[World], tuple[str, int]]) -> Call:
+        def call(w: World, ch: grpc.Channel) -> Any:
+            key_id, number = make(w)
+            return getattr(crypto(ch), method)(request(crypto_key_id=key_id, number=number), timeout=10)
+
+        return call
+
+    def signature(w: World) -> bytes:
+        key = _managed_key(w, "sign")
+        signed = crypto(w.admin).Sign(ck.SignRequest(crypto_key_id=key.id, data=b"m"), timeout=10)
+        return bytes(signed.signature)
+
+    def imported(w: World, ch: grpc.Channel) -> Any:
+        job = _import_job(w)
+        key = _managed_key(w)
+        blob = mk.wrap_for_import(mk.ImportMethod.RSA_OAEP_3072_SHA256, job.public_key_pem, os.urandom(32))
+        return crypto(ch).ImportCryptoKeyVersion(
+            ck.ImportCryptoKeyVersionRequest(
+                crypto_key_id=key.id, import_job_id=job.id, wrapped_key_material=blob
+            ),
+            timeout=30,
+        )
+
+    return {
+        C + "CreateCryptoKey": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).CreateCryptoKey(
+                ck.CreateCryptoKeyRequest(
+                    crypto_key=ck.CryptoKey(
+                        organization_id=w.a.id,
+                        name=unique("ck"),
+                        purpose=ck.CRYPTO_KEY_PURPOSE_MAC,
+                        algorithm=ck.CRYPTO_KEY_ALGORITHM_HMAC_SHA256,
+                    )
+                ),
+                timeout=10,
+            ),
+        ),
+        C + "GetCryptoKey": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).GetCryptoKey(ck.GetCryptoKeyRequest(id=_managed_key(w).id), timeout=10),
+        ),
+        C + "ListCryptoKeys": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).ListCryptoKeys(
+                ck.ListCryptoKeysRequest(organization_id=w.a.id), timeout=10
+            ),
+        ),
+        C + "UpdateCryptoKey": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).UpdateCryptoKey(
+                ck.UpdateCryptoKeyRequest(
+                    crypto_key=ck.CryptoKey(id=_managed_key(w).id, labels={"team": "a"}),
+                    update_mask=field_mask_pb2.FieldMask(paths=["labels"]),
+                ),
+                timeout=10,
+            ),
+        ),
+        C + "RotateCryptoKey": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).RotateCryptoKey(
+                ck.RotateCryptoKeyRequest(id=_managed_key(w).id), timeout=10
+            ),
+        ),
+        C + "ListCryptoKeyVersions": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).ListCryptoKeyVersions(
+                ck.ListCryptoKeyVersionsRequest(crypto_key_id=_managed_key(w).id), timeout=10
+            ),
+        ),
+        C + "GetCryptoKeyVersion": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).GetCryptoKeyVersion(
+                ck.GetCryptoKeyVersionRequest(crypto_key_id=_managed_key(w).id, number=1), timeout=10
+            ),
+        ),
+        C + "DisableCryptoKeyVersion": (
+            CRYPTO_KEY_CALLERS,
+            version_call(
+                "DisableCryptoKeyVersion", ck.DisableCryptoKeyVersionRequest, _fresh_managed_version
+            ),
+        ),
+        C + "EnableCryptoKeyVersion": (
+            CRYPTO_KEY_CALLERS,
+            version_call("EnableCryptoKeyVersion", ck.EnableCryptoKeyVersionRequest, _fresh_managed_version),
+        ),
+        C + "DestroyCryptoKeyVersion": (
+            CRYPTO_KEY_CALLERS,
+            version_call(
+                "DestroyCryptoKeyVersion", ck.DestroyCryptoKeyVersionRequest, _fresh_managed_version
+            ),
+        ),
+        C + "RestoreCryptoKeyVersion": (
+            CRYPTO_KEY_CALLERS,
+            version_call("RestoreCryptoKeyVersion", ck.RestoreCryptoKeyVersionRequest, _scheduled_version),
+        ),
+        C + "EncryptWithKey": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).EncryptWithKey(
+                ck.EncryptWithKeyRequest(crypto_key_id=_managed_key(w).id, plaintext=b"x"), timeout=10
+            ),
+        ),
+        C + "DecryptWithKey": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).DecryptWithKey(
+                ck.DecryptWithKeyRequest(ciphertext=_ciphertext(w)), timeout=10
+            ),
+        ),
+        C + "ReEncrypt": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).ReEncrypt(ck.ReEncryptRequest(ciphertext=_ciphertext(w)), timeout=10),
+        ),
+        C + "GenerateDataKey": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).GenerateDataKey(
+                ck.GenerateDataKeyRequest(crypto_key_id=_managed_key(w).id), timeout=10
+            ),
+        ),
+        C + "Sign": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).Sign(
+                ck.SignRequest(crypto_key_id=_managed_key(w, "sign").id, data=b"m"), timeout=10
+            ),
+        ),
+        C + "Verify": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).Verify(
+                ck.VerifyRequest(crypto_key_id=_managed_key(w, "sign").id, data=b"m", signature=signature(w)),
+                timeout=10,
+            ),
+        ),
+        C + "GetPublicKey": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).GetPublicKey(
+                ck.GetPublicKeyRequest(crypto_key_id=_managed_key(w, "sign").id), timeout=10
+            ),
+        ),
+        C + "Mac": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).Mac(
+                ck.MacRequest(crypto_key_id=_managed_key(w, "mac").id, data=b"m"), timeout=10
+            ),
+        ),
+        C + "VerifyMac": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).VerifyMac(
+                ck.VerifyMacRequest(crypto_key_id=_managed_key(w, "mac").id, data=b"m", mac=b"\x00" * 32),
+                timeout=10,
+            ),
+        ),
+        C + "BatchEncrypt": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).BatchEncrypt(
+                ck.BatchEncryptRequest(
+                    requests=[ck.EncryptWithKeyRequest(crypto_key_id=_managed_key(w).id, plaintext=b"x")]
+                ),
+                timeout=10,
+            ),
+        ),
+        C + "BatchDecrypt": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).BatchDecrypt(
+                ck.BatchDecryptRequest(requests=[ck.DecryptWithKeyRequest(ciphertext=_ciphertext(w))]),
+                timeout=10,
+            ),
+        ),
+        C + "CreateImportJob": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).CreateImportJob(
+                ck.CreateImportJobRequest(
+                    import_job=ck.ImportJob(
+                        organization_id=w.a.id, import_method=ck.IMPORT_METHOD_RSA_OAEP_3072_SHA256
+                    )
+                ),
+                timeout=60,
+            ),
+        ),
+        C + "GetImportJob": (
+            CRYPTO_KEY_CALLERS,
+            lambda w, ch: crypto(ch).GetImportJob(ck.GetImportJobRequest(id=_import_job(w).id), timeout=10),
+        ),
+        C + "ImportCryptoKeyVersion": (CRYPTO_KEY_CALLERS, imported),
+    }
+
+
 K = "/keyturn.v1.KeyService/"
 A = "/keyturn.v1.AuditService/"
 C = "/keyturn.v1.CryptoService/"
@@ -468,6 +726,9 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
         ),
     ),
 }
+
+
+MATRIX.update(_managed_matrix())
 
 
 def all_rpcs() -> set[str]:

@@ -1,6 +1,7 @@
 """The `keyturn` command: one module per command, shared flags and helpers in common.py.
 
-    keyturn serve | migrate | health | bootstrap | audit tail|verify|prune | report usage | version
+    keyturn serve | migrate | health | bootstrap | audit tail|verify|prune | report usage |
+            rotate-root-key | version
 
 Every command module has `register(subparsers)`, which adds its parser and sets `run`, the
 function that takes the parsed arguments and returns the exit code. Exit codes: 0 success,
@@ -15,10 +16,10 @@ import sys
 from collections.abc import Sequence
 
 from keyturn_server import config
-from keyturn_server.cli import audit, bootstrap, health, migrate, report, serve, version
+from keyturn_server.cli import audit, bootstrap, health, migrate, report, rotate_root_key, serve, version
 from keyturn_server.cli.common import CommandError
 
-COMMANDS = (serve, migrate, health, bootstrap, audit, report, version)
+COMMANDS = (serve, migrate, health, bootstrap, audit, report, rotate_root_key, version)
 
 
 def build_parser() -> argparse.ArgumentParser:

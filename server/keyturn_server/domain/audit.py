@@ -64,6 +64,9 @@ class ResourceType(StrEnum):
     API_KEY = "ApiKey"
     PRINCIPAL = "Principal"
     PRINCIPAL_TOKEN = "PrincipalToken"  # noqa: S105 - a resource name, not a secret
+    CRYPTO_KEY = "CryptoKey"
+    CRYPTO_KEY_VERSION = "CryptoKeyVersion"
+    IMPORT_JOB = "ImportJob"
 
 
 @dataclass

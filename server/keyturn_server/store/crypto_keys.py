@@ -168,6 +168,19 @@ async def list_versions(
     return (await session.scalars(stmt.order_by(CryptoKeyVersion.number).limit(limit))).all()
 
 
+async def version_numbers(
+    session: AsyncSession, key_id: str, states: Collection[str], limit: int = 1000
+) -> list[int]:
+    """Numbers of the key's versions in these states, newest first (no material loaded)."""
+    stmt = (
+        select(CryptoKeyVersion.number)
+        .where(CryptoKeyVersion.crypto_key_id == key_id, CryptoKeyVersion.state.in_(list(states)))
+        .order_by(CryptoKeyVersion.number.desc())
+        .limit(limit)
+    )
+    return list((await session.scalars(stmt)).all())
+
+
 async def set_version_state(
     session: AsyncSession,
     version: CryptoKeyVersion,
@@ -277,6 +290,30 @@ async def add_import_job(session: AsyncSession, job: ImportJob) -> ImportJob:
     return job
 
 
+async def import_jobs_to_rewrap(
+    session: AsyncSession, current_root_version: int, limit: int = 500
+) -> Sequence[ImportJob]:
+    stmt = (
+        select(ImportJob)
+        .where(ImportJob.root_key_version != current_root_version)
+        .order_by(ImportJob.id)
+        .limit(limit)
+    )
+    return (await session.scalars(stmt)).all()
+
+
+async def replace_import_job_key(
+    session: AsyncSession, job_id: str, expected_root_version: int, wrapped: bytes, root_version: int
+) -> bool:
+    result = await session.execute(
+        update(ImportJob)
+        .where(ImportJob.id == job_id, ImportJob.root_key_version == expected_root_version)
+        .values(wrapped_private_key=wrapped, root_key_version=root_version)
+        .returning(ImportJob.id)
+    )
+    return result.first() is not None
+
+
 async def get_import_job(
     session: AsyncSession, job_id: str, organization_ids: Collection[str] | None = None
 ) -> ImportJob | None:
@@ -298,11 +335,14 @@ __all__ = [
     "get_import_job",
     "get_key",
     "get_version",
+    "import_jobs_to_rewrap",
     "list_keys",
     "list_versions",
     "next_version_number",
+    "replace_import_job_key",
     "replace_wrapped_material",
     "set_primary",
     "set_version_state",
+    "version_numbers",
     "versions_to_rewrap",
 ]

@@ -34,6 +34,18 @@ export declare const AuditResourceType: {
      * A principal's bearer token (`PrincipalToken`).
      */
     readonly AUDIT_RESOURCE_TYPE_PRINCIPAL_TOKEN: 'AUDIT_RESOURCE_TYPE_PRINCIPAL_TOKEN';
+    /**
+     * A managed key of CryptoService (`CryptoKey`).
+     */
+    readonly AUDIT_RESOURCE_TYPE_CRYPTO_KEY: 'AUDIT_RESOURCE_TYPE_CRYPTO_KEY';
+    /**
+     * One version of a managed key (`CryptoKeyVersion`; resource id `<key id>/<number>`).
+     */
+    readonly AUDIT_RESOURCE_TYPE_CRYPTO_KEY_VERSION: 'AUDIT_RESOURCE_TYPE_CRYPTO_KEY_VERSION';
+    /**
+     * A BYOK import job (`ImportJob`).
+     */
+    readonly AUDIT_RESOURCE_TYPE_IMPORT_JOB: 'AUDIT_RESOURCE_TYPE_IMPORT_JOB';
 };
 /**
  * The kind of resource an audit event is about. The same names appear as
@@ -68,7 +80,19 @@ export type AuditResourceType__Input =
 /**
  * A principal's bearer token (`PrincipalToken`).
  */
- | 'AUDIT_RESOURCE_TYPE_PRINCIPAL_TOKEN' | 6;
+ | 'AUDIT_RESOURCE_TYPE_PRINCIPAL_TOKEN' | 6
+/**
+ * A managed key of CryptoService (`CryptoKey`).
+ */
+ | 'AUDIT_RESOURCE_TYPE_CRYPTO_KEY' | 7
+/**
+ * One version of a managed key (`CryptoKeyVersion`; resource id `<key id>/<number>`).
+ */
+ | 'AUDIT_RESOURCE_TYPE_CRYPTO_KEY_VERSION' | 8
+/**
+ * A BYOK import job (`ImportJob`).
+ */
+ | 'AUDIT_RESOURCE_TYPE_IMPORT_JOB' | 9;
 /**
  * The kind of resource an audit event is about. The same names appear as
  * `google.rpc.ResourceInfo.resource_type` in NOT_FOUND and ALREADY_EXISTS errors

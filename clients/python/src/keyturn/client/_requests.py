@@ -6,8 +6,10 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from google.protobuf import field_mask_pb2
+import google_crc32c
+from google.protobuf import field_mask_pb2, wrappers_pb2
 
+from keyturn.client.errors import ChecksumMismatchError
 from keyturn.client.types import (
     AuditOrder,
     AuditOutcome,
@@ -200,6 +202,31 @@ def generate_keypair(
     if curve is not None:
         request.curve = int(curve)  # type: ignore[assignment]
     return request
+
+
+def duration(value: timedelta | float) -> Any:
+    return to_duration(value)
+
+
+def timestamp(value: datetime) -> Any:
+    return to_timestamp(value)
+
+
+def as_bytes(value: bytes | str) -> bytes:
+    return value.encode() if isinstance(value, str) else value
+
+
+def crc32c(data: bytes) -> int:
+    """CRC32C (Castagnoli), as the managed-key RPCs' integrity fields carry it."""
+    return int(google_crc32c.value(data))
+
+
+def check_crc32c(field: str, data: bytes, expected: wrappers_pb2.Int64Value) -> None:
+    """The response's integrity field against its data: ChecksumMismatchError on a mismatch."""
+    if crc32c(data) != expected.value:
+        raise ChecksumMismatchError(
+            f"{field} was corrupted in transit (CRC32C mismatch)", reason="CRC32C_MISMATCH"
+        )
 
 
 def _bytes(value: bytes | str) -> bytes:

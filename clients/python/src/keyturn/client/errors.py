@@ -27,6 +27,9 @@ __all__ = [
     "AlreadyExistsError",
     "CallerForbiddenError",
     "CallerUnauthenticatedError",
+    "ChecksumMismatchError",
+    "CryptoKeyVersionDestroyedError",
+    "CryptoKeyVersionDisabledError",
     "DeadlineExceededError",
     "DecryptionError",
     "ExpiredKeyError",
@@ -44,6 +47,7 @@ __all__ = [
     "QuotaError",
     "RevokedKeyError",
     "UnavailableError",
+    "WrongKeyPurposeError",
     "WrongProductError",
     "from_rpc_error",
 ]
@@ -237,6 +241,56 @@ class FailedPreconditionError(APIKeyError):
     """FAILED_PRECONDITION: the resource's state forbids the call (e.g. updating a revoked key)."""
 
 
+class ChecksumMismatchError(APIKeyError):
+    """Raised by the client itself: a managed-key response's CRC32C integrity field does not
+    match its data (corrupted between the server and here). Safe to retry."""
+
+
+class CryptoKeyVersionDisabledError(FailedPreconditionError):
+    """CRYPTO_KEY_VERSION_DISABLED: the managed key's version is DISABLED, scheduled for
+    destruction, or below the key's min_decryption_version (`.state` says which)."""
+
+    @property
+    def crypto_key_id(self) -> str:
+        return self.metadata.get("cryptoKeyId", "")
+
+    @property
+    def version(self) -> int:
+        raw = self.metadata.get("version", "")
+        return int(raw) if raw.isdigit() else 0
+
+    @property
+    def state(self) -> str:
+        return self.metadata.get("state", "")
+
+
+class CryptoKeyVersionDestroyedError(FailedPreconditionError):
+    """CRYPTO_KEY_VERSION_DESTROYED: the version's material is gone for good; data it
+    encrypted cannot be decrypted any more."""
+
+    @property
+    def crypto_key_id(self) -> str:
+        return self.metadata.get("cryptoKeyId", "")
+
+    @property
+    def version(self) -> int:
+        raw = self.metadata.get("version", "")
+        return int(raw) if raw.isdigit() else 0
+
+
+class WrongKeyPurposeError(FailedPreconditionError):
+    """WRONG_KEY_PURPOSE: the managed key is for another purpose (`.purpose`) than the call
+    needs (`.required`), e.g. Sign with an ENCRYPT_DECRYPT key."""
+
+    @property
+    def purpose(self) -> str:
+        return self.metadata.get("purpose", "")
+
+    @property
+    def required(self) -> str:
+        return self.metadata.get("required", "")
+
+
 class CallerUnauthenticatedError(APIKeyError):
     """CALLER_UNAUTHENTICATED: this client's token (or certificate) is missing or not valid."""
 
@@ -290,6 +344,9 @@ _BY_REASON: dict[str, type[APIKeyError]] = {
     "INTERNAL": InternalError,
     "UNAVAILABLE": UnavailableError,
     "ABORTED": AbortedError,
+    "CRYPTO_KEY_VERSION_DISABLED": CryptoKeyVersionDisabledError,
+    "CRYPTO_KEY_VERSION_DESTROYED": CryptoKeyVersionDestroyedError,
+    "WRONG_KEY_PURPOSE": WrongKeyPurposeError,
 }
 
 # Used only when the status has no ErrorInfo (a transport error, a proxy, another server).

@@ -29,8 +29,10 @@ from keyturn.client.errors import from_rpc_error
 from keyturn.client.types import (
     AuditOrder,
     AuditOutcome,
+    CryptoKeyAlgorithm,
     EllipticCurve,
     Environment,
+    ImportMethod,
     KeyPairAlgorithm,
     KeyStatus,
     RateLimit,
@@ -43,6 +45,7 @@ from keyturn.v1 import (
     access_pb2_grpc,
     audit_pb2,
     audit_pb2_grpc,
+    crypto_keys_pb2,
     crypto_pb2,
     crypto_pb2_grpc,
     keys_pb2,
@@ -548,6 +551,275 @@ class Client:
         )
         response = self._call(self.crypto.Decrypt, request, idempotent=True)
         return response.plaintext
+
+    # -- Managed keys ------------------------------------------------------------------------------
+
+    def create_crypto_key(
+        self,
+        organization_id: str,
+        name: str,
+        algorithm: CryptoKeyAlgorithm,
+        *,
+        project_id: str = "",
+        labels: Mapping[str, str] | None = None,
+        rotation_period: timedelta | float | None = None,
+        next_rotation_time: datetime | None = None,
+        destroy_scheduled_duration: timedelta | float | None = None,
+        import_only: bool = False,
+    ) -> crypto_keys_pb2.CryptoKey:
+        """A managed key with its first version (none when import_only); the purpose follows
+        from the algorithm. AlreadyExistsError(.existing_id) when the name is taken."""
+        key = crypto_keys_pb2.CryptoKey(
+            organization_id=organization_id,
+            project_id=project_id,
+            name=name,
+            purpose=int(algorithm.purpose),  # type: ignore[arg-type]
+            algorithm=int(algorithm),  # type: ignore[arg-type]
+            labels=dict(labels or {}),
+            import_only=import_only,
+        )
+        if rotation_period is not None:
+            key.rotation_period.CopyFrom(build.duration(rotation_period))
+        if next_rotation_time is not None:
+            key.next_rotation_time.CopyFrom(build.timestamp(next_rotation_time))
+        if destroy_scheduled_duration is not None:
+            key.destroy_scheduled_duration.CopyFrom(build.duration(destroy_scheduled_duration))
+        return self._call(
+            self.crypto.CreateCryptoKey, crypto_keys_pb2.CreateCryptoKeyRequest(crypto_key=key), deadline=None
+        )
+
+    def get_crypto_key(self, crypto_key_id: str) -> crypto_keys_pb2.CryptoKey:
+        return self._call(
+            self.crypto.GetCryptoKey, crypto_keys_pb2.GetCryptoKeyRequest(id=crypto_key_id), idempotent=True
+        )
+
+    def list_crypto_keys(
+        self, *, organization_id: str = "", project_id: str = "", page_size: int = 0
+    ) -> Pager[crypto_keys_pb2.CryptoKey, crypto_keys_pb2.ListCryptoKeysResponse]:
+        """The managed keys of an organization (the caller's only one when empty), oldest first."""
+
+        def fetch(token: str) -> crypto_keys_pb2.ListCryptoKeysResponse:
+            request = crypto_keys_pb2.ListCryptoKeysRequest(
+                organization_id=organization_id, project_id=project_id, page_size=page_size, page_token=token
+            )
+            return self._call(self.crypto.ListCryptoKeys, request, idempotent=True)
+
+        return Pager(fetch, lambda page: page.crypto_keys)
+
+    def update_crypto_key(
+        self,
+        crypto_key_id: str,
+        *,
+        labels: Mapping[str, str] | _Unset | None = UNSET,
+        primary_version: int | _Unset = UNSET,
+        rotation_period: timedelta | float | _Unset | None = UNSET,
+        next_rotation_time: datetime | _Unset | None = UNSET,
+        min_decryption_version: int | _Unset = UNSET,
+    ) -> crypto_keys_pb2.CryptoKey:
+        """Change only the given fields (the update_mask is built from the arguments passed);
+        None clears a field (rotation_period=None: no automatic rotation)."""
+        key = crypto_keys_pb2.CryptoKey(id=crypto_key_id)
+        paths: list[str] = []
+        if not isinstance(labels, _Unset):
+            paths.append("labels")
+            key.labels.update(dict(labels or {}))
+        if not isinstance(primary_version, _Unset):
+            paths.append("primary_version")
+            key.primary_version = primary_version
+        if not isinstance(rotation_period, _Unset):
+            paths.append("rotation_period")
+            if rotation_period is not None:
+                key.rotation_period.CopyFrom(build.duration(rotation_period))
+        if not isinstance(next_rotation_time, _Unset):
+            paths.append("next_rotation_time")
+            if next_rotation_time is not None:
+                key.next_rotation_time.CopyFrom(build.timestamp(next_rotation_time))
+        if not isinstance(min_decryption_version, _Unset):
+            paths.append("min_decryption_version")
+            key.min_decryption_version = min_decryption_version
+        request = crypto_keys_pb2.UpdateCryptoKeyRequest(crypto_key=key)
+        request.update_mask.paths.extend(paths)
+        return self._call(self.crypto.UpdateCryptoKey, request)
+
+    def rotate_crypto_key(self, crypto_key_id: str) -> crypto_keys_pb2.RotateCryptoKeyResponse:
+        """A new primary version (`.version`); older versions keep decrypting and verifying."""
+        return self._call(
+            self.crypto.RotateCryptoKey,
+            crypto_keys_pb2.RotateCryptoKeyRequest(id=crypto_key_id),
+            deadline=None,
+        )
+
+    def list_crypto_key_versions(
+        self, crypto_key_id: str, *, page_size: int = 0
+    ) -> Pager[crypto_keys_pb2.CryptoKeyVersion, crypto_keys_pb2.ListCryptoKeyVersionsResponse]:
+        def fetch(token: str) -> crypto_keys_pb2.ListCryptoKeyVersionsResponse:
+            request = crypto_keys_pb2.ListCryptoKeyVersionsRequest(
+                crypto_key_id=crypto_key_id, page_size=page_size, page_token=token
+            )
+            return self._call(self.crypto.ListCryptoKeyVersions, request, idempotent=True)
+
+        return Pager(fetch, lambda page: page.versions)
+
+    def get_crypto_key_version(self, crypto_key_id: str, number: int) -> crypto_keys_pb2.CryptoKeyVersion:
+        request = crypto_keys_pb2.GetCryptoKeyVersionRequest(crypto_key_id=crypto_key_id, number=number)
+        return self._call(self.crypto.GetCryptoKeyVersion, request, idempotent=True)
+
+    def disable_crypto_key_version(self, crypto_key_id: str, number: int) -> crypto_keys_pb2.CryptoKeyVersion:
+        request = crypto_keys_pb2.DisableCryptoKeyVersionRequest(crypto_key_id=crypto_key_id, number=number)
+        return self._call(self.crypto.DisableCryptoKeyVersion, request, idempotent=True)
+
+    def enable_crypto_key_version(self, crypto_key_id: str, number: int) -> crypto_keys_pb2.CryptoKeyVersion:
+        request = crypto_keys_pb2.EnableCryptoKeyVersionRequest(crypto_key_id=crypto_key_id, number=number)
+        return self._call(self.crypto.EnableCryptoKeyVersion, request, idempotent=True)
+
+    def destroy_crypto_key_version(self, crypto_key_id: str, number: int) -> crypto_keys_pb2.CryptoKeyVersion:
+        """Schedule destruction after the key's destroy_scheduled_duration (`.destroy_time`)."""
+        request = crypto_keys_pb2.DestroyCryptoKeyVersionRequest(crypto_key_id=crypto_key_id, number=number)
+        return self._call(self.crypto.DestroyCryptoKeyVersion, request)
+
+    def restore_crypto_key_version(self, crypto_key_id: str, number: int) -> crypto_keys_pb2.CryptoKeyVersion:
+        """Cancel a scheduled destruction; the version comes back DISABLED."""
+        request = crypto_keys_pb2.RestoreCryptoKeyVersionRequest(crypto_key_id=crypto_key_id, number=number)
+        return self._call(self.crypto.RestoreCryptoKeyVersion, request)
+
+    def encrypt_with_key(
+        self, crypto_key_id: str, plaintext: bytes | str, *, associated_data: bytes | str = b""
+    ) -> crypto_keys_pb2.EncryptWithKeyResponse:
+        """Encrypt under the key's primary version; `.ciphertext` names the key and version.
+        The CRC32C of the inputs is sent and the one of the ciphertext checked."""
+        data, ad = build.as_bytes(plaintext), build.as_bytes(associated_data)
+        request = crypto_keys_pb2.EncryptWithKeyRequest(
+            crypto_key_id=crypto_key_id, plaintext=data, associated_data=ad
+        )
+        request.plaintext_crc32c.value = build.crc32c(data)
+        if ad:
+            request.associated_data_crc32c.value = build.crc32c(ad)
+        response = self._call(self.crypto.EncryptWithKey, request, idempotent=True)
+        build.check_crc32c("ciphertext", response.ciphertext, response.ciphertext_crc32c)
+        return response
+
+    def decrypt_with_key(
+        self, ciphertext: bytes, *, associated_data: bytes | str = b"", crypto_key_id: str = ""
+    ) -> bytes:
+        """The plaintext of a ciphertext of encrypt_with_key, re_encrypt or generate_data_key
+        (the ciphertext names its key and version). DecryptionError when it does not open."""
+        ad = build.as_bytes(associated_data)
+        request = crypto_keys_pb2.DecryptWithKeyRequest(
+            ciphertext=ciphertext, associated_data=ad, crypto_key_id=crypto_key_id
+        )
+        request.ciphertext_crc32c.value = build.crc32c(ciphertext)
+        response = self._call(self.crypto.DecryptWithKey, request, idempotent=True)
+        build.check_crc32c("plaintext", response.plaintext, response.plaintext_crc32c)
+        return response.plaintext
+
+    def re_encrypt(
+        self, ciphertext: bytes, *, associated_data: bytes | str = b"", destination_crypto_key_id: str = ""
+    ) -> crypto_keys_pb2.ReEncryptResponse:
+        """Re-encrypt under a primary version without the plaintext leaving the server."""
+        request = crypto_keys_pb2.ReEncryptRequest(
+            ciphertext=ciphertext,
+            associated_data=build.as_bytes(associated_data),
+            destination_crypto_key_id=destination_crypto_key_id,
+        )
+        request.ciphertext_crc32c.value = build.crc32c(ciphertext)
+        return self._call(self.crypto.ReEncrypt, request, idempotent=True)
+
+    def generate_data_key(
+        self, crypto_key_id: str, *, associated_data: bytes | str = b"", wrapped_only: bool = False
+    ) -> crypto_keys_pb2.GenerateDataKeyResponse:
+        """A random 256-bit data key (`.plaintext`) and its ciphertext (`.wrapped_key`)."""
+        request = crypto_keys_pb2.GenerateDataKeyRequest(
+            crypto_key_id=crypto_key_id,
+            associated_data=build.as_bytes(associated_data),
+            wrapped_only=wrapped_only,
+        )
+        response = self._call(self.crypto.GenerateDataKey, request, idempotent=True)
+        build.check_crc32c("wrapped_key", response.wrapped_key, response.wrapped_key_crc32c)
+        if response.plaintext:
+            build.check_crc32c("plaintext", response.plaintext, response.plaintext_crc32c)
+        return response
+
+    def sign(
+        self, crypto_key_id: str, data: bytes | str, *, version: int = 0
+    ) -> crypto_keys_pb2.SignResponse:
+        """Sign with an ASYMMETRIC_SIGN key (version 0: the primary)."""
+        payload = build.as_bytes(data)
+        request = crypto_keys_pb2.SignRequest(crypto_key_id=crypto_key_id, version=version, data=payload)
+        request.data_crc32c.value = build.crc32c(payload)
+        response = self._call(self.crypto.Sign, request, idempotent=True)
+        build.check_crc32c("signature", response.signature, response.signature_crc32c)
+        return response
+
+    def verify(
+        self, crypto_key_id: str, data: bytes | str, signature: bytes, *, version: int = 0
+    ) -> crypto_keys_pb2.VerifyResponse:
+        """`.valid`: whether the signature verifies (version 0: any usable version)."""
+        request = crypto_keys_pb2.VerifyRequest(
+            crypto_key_id=crypto_key_id, version=version, data=build.as_bytes(data), signature=signature
+        )
+        return self._call(self.crypto.Verify, request, idempotent=True)
+
+    def get_public_key(self, crypto_key_id: str, *, version: int = 0) -> crypto_keys_pb2.PublicKey:
+        """The public key PEM (`.pem`) of an ASYMMETRIC_SIGN version (0: the primary)."""
+        request = crypto_keys_pb2.GetPublicKeyRequest(crypto_key_id=crypto_key_id, version=version)
+        response = self._call(self.crypto.GetPublicKey, request, idempotent=True)
+        build.check_crc32c("pem", response.pem.encode(), response.pem_crc32c)
+        return response
+
+    def mac(self, crypto_key_id: str, data: bytes | str, *, version: int = 0) -> crypto_keys_pb2.MacResponse:
+        payload = build.as_bytes(data)
+        request = crypto_keys_pb2.MacRequest(crypto_key_id=crypto_key_id, version=version, data=payload)
+        response = self._call(self.crypto.Mac, request, idempotent=True)
+        build.check_crc32c("mac", response.mac, response.mac_crc32c)
+        return response
+
+    def verify_mac(
+        self, crypto_key_id: str, data: bytes | str, mac: bytes, *, version: int = 0
+    ) -> crypto_keys_pb2.VerifyMacResponse:
+        """`.valid`: whether the tag matches (compared in constant time on the server)."""
+        request = crypto_keys_pb2.VerifyMacRequest(
+            crypto_key_id=crypto_key_id, version=version, data=build.as_bytes(data), mac=mac
+        )
+        return self._call(self.crypto.VerifyMac, request, idempotent=True)
+
+    def batch_encrypt(
+        self, items: Iterable[crypto_keys_pb2.EncryptWithKeyRequest]
+    ) -> crypto_keys_pb2.BatchEncryptResponse:
+        """Up to 1000 encryptions; `.results[i].status` is each item's own google.rpc.Status."""
+        request = crypto_keys_pb2.BatchEncryptRequest(requests=list(items))
+        return self._call(self.crypto.BatchEncrypt, request, idempotent=True)
+
+    def batch_decrypt(
+        self, items: Iterable[crypto_keys_pb2.DecryptWithKeyRequest]
+    ) -> crypto_keys_pb2.BatchDecryptResponse:
+        request = crypto_keys_pb2.BatchDecryptRequest(requests=list(items))
+        return self._call(self.crypto.BatchDecrypt, request, idempotent=True)
+
+    def create_import_job(
+        self, organization_id: str, method: ImportMethod = ImportMethod.RSA_OAEP_3072_SHA256_AES_256
+    ) -> crypto_keys_pb2.ImportJob:
+        """An RSA-3072 wrapping key (`.public_key_pem`) for import_crypto_key_version."""
+        job = crypto_keys_pb2.ImportJob(organization_id=organization_id, import_method=int(method))  # type: ignore[arg-type]
+        return self._call(
+            self.crypto.CreateImportJob, crypto_keys_pb2.CreateImportJobRequest(import_job=job), deadline=None
+        )
+
+    def get_import_job(self, import_job_id: str) -> crypto_keys_pb2.ImportJob:
+        return self._call(
+            self.crypto.GetImportJob, crypto_keys_pb2.GetImportJobRequest(id=import_job_id), idempotent=True
+        )
+
+    def import_crypto_key_version(
+        self, crypto_key_id: str, import_job_id: str, wrapped_key_material: bytes
+    ) -> crypto_keys_pb2.CryptoKeyVersion:
+        """Bring your own key: material wrapped with the job's public key becomes a version
+        (see keyturn.client.envelope.wrap_for_import)."""
+        request = crypto_keys_pb2.ImportCryptoKeyVersionRequest(
+            crypto_key_id=crypto_key_id,
+            import_job_id=import_job_id,
+            wrapped_key_material=wrapped_key_material,
+        )
+        return self._call(self.crypto.ImportCryptoKeyVersion, request)
 
     # -- Audit ---------------------------------------------------------------------------------------
 

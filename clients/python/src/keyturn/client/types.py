@@ -14,13 +14,16 @@ from typing import Any
 
 from google.protobuf import duration_pb2, struct_pb2, timestamp_pb2
 
-from keyturn.v1 import access_pb2, audit_pb2, crypto_pb2, keys_pb2
+from keyturn.v1 import access_pb2, audit_pb2, crypto_keys_pb2, crypto_pb2, keys_pb2
 
 __all__ = [
     "AuditOrder",
     "AuditOutcome",
+    "CryptoKeyAlgorithm",
+    "CryptoKeyPurpose",
     "EllipticCurve",
     "Environment",
+    "ImportMethod",
     "KeyMetadata",
     "KeyPairAlgorithm",
     "KeyStatus",
@@ -34,6 +37,45 @@ __all__ = [
 
 # datetime.UTC is 3.11+; this distribution supports 3.10.
 UTC = timezone.utc  # noqa: UP017
+
+
+class CryptoKeyPurpose(enum.IntEnum):
+    """What a managed key is for (fixed at creation)."""
+
+    ENCRYPT_DECRYPT = crypto_keys_pb2.CRYPTO_KEY_PURPOSE_ENCRYPT_DECRYPT
+    ASYMMETRIC_SIGN = crypto_keys_pb2.CRYPTO_KEY_PURPOSE_ASYMMETRIC_SIGN
+    MAC = crypto_keys_pb2.CRYPTO_KEY_PURPOSE_MAC
+
+
+class CryptoKeyAlgorithm(enum.IntEnum):
+    """A managed key's algorithm; each belongs to one CryptoKeyPurpose."""
+
+    AES_256_GCM = crypto_keys_pb2.CRYPTO_KEY_ALGORITHM_AES_256_GCM
+    CHACHA20_POLY1305 = crypto_keys_pb2.CRYPTO_KEY_ALGORITHM_CHACHA20_POLY1305
+    ED25519 = crypto_keys_pb2.CRYPTO_KEY_ALGORITHM_ED25519
+    ECDSA_P256_SHA256 = crypto_keys_pb2.CRYPTO_KEY_ALGORITHM_ECDSA_P256_SHA256
+    ECDSA_P384_SHA384 = crypto_keys_pb2.CRYPTO_KEY_ALGORITHM_ECDSA_P384_SHA384
+    RSA_PSS_2048_SHA256 = crypto_keys_pb2.CRYPTO_KEY_ALGORITHM_RSA_PSS_2048_SHA256
+    RSA_PSS_3072_SHA256 = crypto_keys_pb2.CRYPTO_KEY_ALGORITHM_RSA_PSS_3072_SHA256
+    RSA_PSS_4096_SHA256 = crypto_keys_pb2.CRYPTO_KEY_ALGORITHM_RSA_PSS_4096_SHA256
+    HMAC_SHA256 = crypto_keys_pb2.CRYPTO_KEY_ALGORITHM_HMAC_SHA256
+    HMAC_SHA512 = crypto_keys_pb2.CRYPTO_KEY_ALGORITHM_HMAC_SHA512
+
+    @property
+    def purpose(self) -> CryptoKeyPurpose:
+        name = self.name
+        if name in ("AES_256_GCM", "CHACHA20_POLY1305"):
+            return CryptoKeyPurpose.ENCRYPT_DECRYPT
+        if name.startswith("HMAC"):
+            return CryptoKeyPurpose.MAC
+        return CryptoKeyPurpose.ASYMMETRIC_SIGN
+
+
+class ImportMethod(enum.IntEnum):
+    """How material is wrapped for ImportCryptoKeyVersion (bring your own key)."""
+
+    RSA_OAEP_3072_SHA256 = crypto_keys_pb2.IMPORT_METHOD_RSA_OAEP_3072_SHA256
+    RSA_OAEP_3072_SHA256_AES_256 = crypto_keys_pb2.IMPORT_METHOD_RSA_OAEP_3072_SHA256_AES_256
 
 
 class RateLimitWindow(enum.IntEnum):

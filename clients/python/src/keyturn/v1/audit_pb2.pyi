@@ -67,6 +67,12 @@ class _AuditResourceTypeEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Aud
     """A principal, i.e. a caller of the management API (`Principal`)."""
     AUDIT_RESOURCE_TYPE_PRINCIPAL_TOKEN: _AuditResourceType.ValueType  # 6
     """A principal's bearer token (`PrincipalToken`)."""
+    AUDIT_RESOURCE_TYPE_CRYPTO_KEY: _AuditResourceType.ValueType  # 7
+    """A managed key of CryptoService (`CryptoKey`)."""
+    AUDIT_RESOURCE_TYPE_CRYPTO_KEY_VERSION: _AuditResourceType.ValueType  # 8
+    """One version of a managed key (`CryptoKeyVersion`; resource id `<key id>/<number>`)."""
+    AUDIT_RESOURCE_TYPE_IMPORT_JOB: _AuditResourceType.ValueType  # 9
+    """A BYOK import job (`ImportJob`)."""
 
 class AuditResourceType(_AuditResourceType, metaclass=_AuditResourceTypeEnumTypeWrapper):
     """The kind of resource an audit event is about. The same names appear as
@@ -88,6 +94,12 @@ AUDIT_RESOURCE_TYPE_PRINCIPAL: AuditResourceType.ValueType  # 5
 """A principal, i.e. a caller of the management API (`Principal`)."""
 AUDIT_RESOURCE_TYPE_PRINCIPAL_TOKEN: AuditResourceType.ValueType  # 6
 """A principal's bearer token (`PrincipalToken`)."""
+AUDIT_RESOURCE_TYPE_CRYPTO_KEY: AuditResourceType.ValueType  # 7
+"""A managed key of CryptoService (`CryptoKey`)."""
+AUDIT_RESOURCE_TYPE_CRYPTO_KEY_VERSION: AuditResourceType.ValueType  # 8
+"""One version of a managed key (`CryptoKeyVersion`; resource id `<key id>/<number>`)."""
+AUDIT_RESOURCE_TYPE_IMPORT_JOB: AuditResourceType.ValueType  # 9
+"""A BYOK import job (`ImportJob`)."""
 Global___AuditResourceType: _TypeAlias = AuditResourceType  # noqa: Y015
 
 class _AuditOrder:
