@@ -164,6 +164,12 @@ def run_wrk(url: str, script: Path, duration: float, connections: int, threads: 
     }
 
 
+def _median(values: list[float]) -> float:
+    """The median of the values wrk reported (a latency it printed in a form not parsed is NaN)."""
+    known = [v for v in values if v == v]
+    return round(float(statistics.median(known)), 3) if known else float("nan")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -264,10 +270,7 @@ def main() -> None:
                 )
 
         summary: dict[str, Any] = {
-            name: {
-                f: round(float(statistics.median(r[f] for r in rounds[name])), 3)
-                for f in ("rps", "p50_ms", "p99_ms")
-            }
+            name: {f: _median([r[f] for r in rounds[name]]) for f in ("rps", "p50_ms", "p99_ms")}
             for name in rounds
         }
         summary["non_2xx"] = {name: sum(r["non_2xx"] for r in rounds[name]) for name in rounds}
