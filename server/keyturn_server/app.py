@@ -32,6 +32,9 @@ from keyturn_server.api.access_servicer import AccessServicer
 from keyturn_server.api.audit_servicer import AuditServicer
 from keyturn_server.api.auth import CallerCheck
 from keyturn_server.api.crypto_servicer import CryptoServicer
+from keyturn_server.api.envoy_authz import SERVICE_NAME as ENVOY_AUTHORIZATION
+from keyturn_server.api.envoy_authz import EnvoyAuthorizationServicer
+from keyturn_server.api.envoy_authz import add_to_server as add_envoy_authorization
 from keyturn_server.api.interceptors import EdgeInterceptor
 from keyturn_server.api.key_servicer import KeyServicer
 from keyturn_server.config import Settings
@@ -44,6 +47,7 @@ SERVICE_NAMES = (
     crypto_pb2.DESCRIPTOR.services_by_name["CryptoService"].full_name,
     audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
     access_pb2.DESCRIPTOR.services_by_name["AccessService"].full_name,
+    ENVOY_AUTHORIZATION,  # envoy.service.auth.v3.Authorization (Envoy's ext_authz filter)
 )
 
 
@@ -102,6 +106,7 @@ def _add_servicers(server: grpc.aio.Server, c: Container) -> None:
     crypto_pb2_grpc.add_CryptoServiceServicer_to_server(crypto, server)
     audit_pb2_grpc.add_AuditServiceServicer_to_server(AuditServicer(c.audit), server)
     access_pb2_grpc.add_AccessServiceServicer_to_server(AccessServicer(c.principals), server)
+    add_envoy_authorization(EnvoyAuthorizationServicer(c.validation), server)
 
 
 async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:

@@ -249,6 +249,17 @@ def _token_in_a(w: World) -> str:
     return str(response.token.id)
 
 
+ENVOY_CHECK = "/envoy.service.auth.v3.Authorization/Check"
+
+
+def _envoy_check(w: World, ch: grpc.Channel) -> Any:
+    from envoy.service.auth.v3 import external_auth_pb2, external_auth_pb2_grpc
+
+    request = external_auth_pb2.CheckRequest()
+    request.attributes.request.http.headers["x-api-key"] = w.a.key
+    return external_auth_pb2_grpc.AuthorizationStub(ch).Check(request, timeout=10)
+
+
 def _stream_first(w: World, ch: grpc.Channel) -> Any:
     stream = audit(ch).StreamAuditEvents(audit_pb2.StreamAuditEventsRequest(after_sequence=0), timeout=10)
     try:
@@ -725,6 +736,11 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
             access_pb2.RevokePrincipalTokenRequest(id=_token_in_a(w)), timeout=10
         ),
     ),
+    # Envoy's ext_authz (api/envoy_authz.py): the same permission as ValidateKey.
+    ENVOY_CHECK: (
+        {"ADMIN", "ORG_ADMIN", "VALIDATOR"},
+        lambda w, ch: _envoy_check(w, ch),
+    ),
 }
 
 
@@ -741,7 +757,7 @@ def all_rpcs() -> set[str]:
     ):
         descriptor = module.DESCRIPTOR.services_by_name[service]
         names |= {f"/{descriptor.full_name}/{m.name}" for m in descriptor.methods}
-    return names
+    return names | {ENVOY_CHECK}
 
 
 def test_matrix_and_policy_cover_every_rpc() -> None:

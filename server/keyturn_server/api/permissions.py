@@ -2,7 +2,7 @@
 
 The table is keyed by full gRPC method name, so it lives here at the edge; domain/access.py
 knows permissions and roles but no method paths. Every RPC of every keyturn.v1 service is
-listed (tests/test_auth.py checks the table against the service descriptors), and an RPC
+listed, and so is Envoy's ext_authz Check (tests/test_auth.py checks the table against the service descriptors), and an RPC
 missing from it is refused. None means any authenticated caller.
 
 The coarse check only asks whether one of the caller's roles grants the permission
@@ -85,6 +85,8 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _ACCESS + "CreatePrincipalToken": P.PRINCIPALS_MANAGE,
     _ACCESS + "ListPrincipalTokens": P.PRINCIPALS_GET,
     _ACCESS + "RevokePrincipalToken": P.PRINCIPALS_MANAGE,
+    # Envoy's ext_authz filter, calling as a VALIDATOR principal (api/envoy_authz.py).
+    "/envoy.service.auth.v3.Authorization/Check": P.KEYS_VALIDATE,
 }
 
 # Methods that need no caller at all.
