@@ -16,6 +16,9 @@ AuditLevel = Literal["basic", "detailed", "verbose"]
 AUDIT_LEVELS: tuple[AuditLevel, ...] = ("basic", "detailed", "verbose")
 MIN_SECRET_BYTES = 32
 DEFAULT_LISTEN = "127.0.0.1:50051"
+# The REST/JSON + console listener `keyturn serve` opens by default with the embedded SQLite
+# default (with PostgreSQL only when --http-listen / KEYTURN_HTTP_LISTEN is given).
+DEFAULT_HTTP_LISTEN = "127.0.0.1:8080"
 DEFAULT_DATA_DIR = Path("keyturn-data")
 # The embedded default's files inside the data directory.
 EMBEDDED_DATABASE_FILE = "keyturn.db"
@@ -37,6 +40,8 @@ ROOT_KEY_FILE = "root-key"
 @dataclass(frozen=True)
 class Settings:
     listen: str = DEFAULT_LISTEN
+    # host:port of the HTTP edge (REST/JSON, /openapi.json, /console); empty = off.
+    http_listen: str = ""
     database_url: str = ""
     # Newest first: new keys are hashed with secrets[0]; older versions still validate.
     secrets: tuple[ServerSecret, ...] = ()
@@ -133,6 +138,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
 
     return Settings(
         listen=env.get("KEYTURN_LISTEN", DEFAULT_LISTEN),
+        http_listen=http_listen_setting(env.get("KEYTURN_HTTP_LISTEN", "")),
         database_url=env.get("KEYTURN_DATABASE_URL", ""),
         secrets=parse_secrets(raw_secret) if raw_secret else (),
         data_dir=Path(env.get("KEYTURN_DATA_DIR") or DEFAULT_DATA_DIR),
@@ -152,6 +158,12 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         principal_cache_ttl_seconds=_env_float(env, "KEYTURN_PRINCIPAL_CACHE_TTL_SECONDS", 5.0),
         root_keys=parse_root_keys(raw_root_key) if raw_root_key else (),
     )
+
+
+def http_listen_setting(raw: str) -> str:
+    """KEYTURN_HTTP_LISTEN / --http-listen: host:port, or `off` (also empty) for none."""
+    raw = raw.strip()
+    return "" if raw.lower() in ("", "off", "none") else raw
 
 
 def resolve(settings: Settings, announce: bool = True) -> Settings:
