@@ -236,14 +236,20 @@ def build_document(
             tags.append({"name": tag, "description": comments.get(service)})
         method = binding.method
         parameters: list[dict[str, Any]] = []
+        template = binding.template
         for name in binding.path_fields:
+            # OpenAPI tools refuse dots in parameter names: `{key.id}` is documented as
+            # `{key_id}`, the same single path segment.
+            documented = name.replace(".", "_")
+            template = template.replace("{" + name + "}", "{" + documented + "}")
+            text = comments.get(f"{method.input_type.full_name}.{name.split('.')[-1]}")
             parameters.append(
                 {
-                    "name": name,
+                    "name": documented,
                     "in": "path",
                     "required": True,
                     "schema": {"type": "string", "pattern": "^[^/]+$"},
-                    "description": comments.get(f"{method.input_type.full_name}.{name.split('.')[-1]}"),
+                    "description": text if documented == name else f"The field `{name}`. {text}",
                 }
             )
         operation: dict[str, Any] = {
@@ -288,7 +294,7 @@ def build_document(
                 },
             },
         }
-        paths.setdefault(binding.template, {})[binding.verb.lower()] = operation
+        paths.setdefault(template, {})[binding.verb.lower()] = operation
     component_schemas = dict(sorted(schemas.schemas.items()))
     component_schemas["google.rpc.Status"] = _status_schema()
     return {
