@@ -1,9 +1,11 @@
 """The web console in a real browser: Debian's chromium driven by Playwright (never a
-downloaded browser), against a real server's HTTP edge. Saves the screenshots the README
-shows into docs/screenshots/."""
+downloaded browser), against a real server's HTTP edge. Takes the screenshots the README
+shows; with KEYTURN_UPDATE_SCREENSHOTS=1 they replace docs/screenshots/ (otherwise they go to
+a temporary folder, so a test run leaves the committed images alone)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -56,12 +58,13 @@ def _validator_token(url: str, admin: str, org: str) -> str:
     return str(token["plaintext"])
 
 
-def test_console_flow(browser: object, http_server: ServerThread) -> None:
+def test_console_flow(browser: object, http_server: ServerThread, tmp_path: Path) -> None:
     from playwright.sync_api import Browser, expect
 
     assert isinstance(browser, Browser)
     url = base_url(http_server)
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    shots = SHOTS if os.environ.get("KEYTURN_UPDATE_SCREENSHOTS") == "1" else tmp_path
+    shots.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": 1200, "height": 820})
     page = context.new_page()
     violations: list[str] = []
@@ -70,7 +73,7 @@ def test_console_flow(browser: object, http_server: ServerThread) -> None:
 
     page.goto(url + "/console/")
     page.fill("#token", http_server.admin_token)
-    page.screenshot(path=str(SHOTS / "signin.png"))
+    page.screenshot(path=str(shots / "signin.png"))
     page.click("#signin")
     expect(page.locator("h1")).to_have_text("Organizations")
 
@@ -79,7 +82,7 @@ def test_console_flow(browser: object, http_server: ServerThread) -> None:
     page.click("text=Create organization")
     page.click(f"text={org_name}")
     expect(page.locator("h1")).to_have_text(org_name)
-    page.screenshot(path=str(SHOTS / "organization.png"), full_page=True)
+    page.screenshot(path=str(shots / "organization.png"), full_page=True)
 
     # Create a key: the plaintext is shown once, and is in no browser storage.
     page.fill("input[name=name] >> nth=0", "checkout")
@@ -90,7 +93,7 @@ def test_console_flow(browser: object, http_server: ServerThread) -> None:
     expect(page.locator("#copy")).to_be_visible()
     stored = page.evaluate("() => JSON.stringify({...sessionStorage}) + JSON.stringify({...localStorage})")
     assert plaintext not in stored
-    page.screenshot(path=str(SHOTS / "new-key.png"), full_page=True)
+    page.screenshot(path=str(shots / "new-key.png"), full_page=True)
 
     # The key works over the REST API...
     admin = {"Authorization": f"Bearer {http_server.admin_token}"}
@@ -106,7 +109,7 @@ def test_console_flow(browser: object, http_server: ServerThread) -> None:
     expect(page.locator("#key-status")).to_have_text("REVOKED")
     expect(page.locator("#key-audit")).to_contain_text("key.revoke")
     expect(page.locator("#action-rotate")).to_have_count(0)
-    page.screenshot(path=str(SHOTS / "key.png"), full_page=True)
+    page.screenshot(path=str(shots / "key.png"), full_page=True)
     refused = httpx.post(url + "/v1/keys:validate", json={"plaintext": plaintext}, headers=admin)
     assert refused.status_code == 403
 
@@ -117,7 +120,7 @@ def test_console_flow(browser: object, http_server: ServerThread) -> None:
     expect(page.locator("#tail-status")).to_have_text("Live tail: on")
     httpx.post(url + "/v1/organizations", json={"name": f"tail-{uuid.uuid4().hex[:6]}"}, headers=admin)
     expect(page.locator("#live-events")).to_contain_text("organization.create")
-    page.screenshot(path=str(SHOTS / "audit.png"), full_page=True)
+    page.screenshot(path=str(shots / "audit.png"), full_page=True)
 
     # A VALIDATOR is offered no management action.
     orgs = httpx.get(url + "/v1/organizations", params={"page_size": 1000}, headers=admin).json()[
@@ -132,6 +135,6 @@ def test_console_flow(browser: object, http_server: ServerThread) -> None:
     for label in ("Create organization", "Create key", "Create project", "Rotate", "Revoke", "Delete"):
         expect(page.get_by_text(label, exact=True)).to_have_count(0)
     assert page.locator("#nav a[href='#/audit']").is_hidden()
-    page.screenshot(path=str(SHOTS / "validator.png"))
+    page.screenshot(path=str(shots / "validator.png"))
     assert not violations, violations
     context.close()
