@@ -235,6 +235,8 @@ class ServerProcess:
     def start(self) -> ServerProcess:
         self.port = free_port()
         env = {**os.environ, **self.env, "KEYTURN_LISTEN": self.address}
+        # Never the default 127.0.0.1:8080: test servers (and other runs) share the machine.
+        env.setdefault("KEYTURN_HTTP_LISTEN", f"127.0.0.1:{free_port()}")
         if self.bootstrap and not self.admin_token:
             self.admin_token = bootstrap_cli(env)
         with self.log_path.open("wb") as log:

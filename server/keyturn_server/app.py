@@ -1,4 +1,6 @@
-"""The gRPC server factory: the container's servicers, health, reflection, interceptors, shutdown.
+"""The server factory: the container's servicers on gRPC (health, reflection, the edge
+interceptor) and, with settings.http_listen, the same servicer instances on the HTTP edge
+(api/http/: REST/JSON, OpenAPI, console) in the same event loop; start and graceful stop.
 
     server, port = await build_server(settings)   # settings.listen may use port 0
     await server.start()
@@ -10,7 +12,9 @@ Tests bind 127.0.0.1:0 and read the port back.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from typing import Any
 
 import grpc
 from google.rpc import error_details_pb2  # noqa: F401  (puts google.rpc details in the reflection pool)
@@ -35,6 +39,7 @@ from keyturn_server.api.crypto_servicer import CryptoServicer
 from keyturn_server.api.envoy_authz import SERVICE_NAME as ENVOY_AUTHORIZATION
 from keyturn_server.api.envoy_authz import EnvoyAuthorizationServicer
 from keyturn_server.api.envoy_authz import add_to_server as add_envoy_authorization
+from keyturn_server.api.http.app import HttpEdge, RestGateway, build_app
 from keyturn_server.api.interceptors import EdgeInterceptor
 from keyturn_server.api.key_servicer import KeyServicer
 from keyturn_server.config import Settings
@@ -42,11 +47,15 @@ from keyturn_server.container import Container
 
 log = logging.getLogger("keyturn.server")
 
-SERVICE_NAMES = (
+# The keyturn.v1 services (also served over REST), then every service health reports.
+KEYTURN_SERVICES = (
     keys_pb2.DESCRIPTOR.services_by_name["KeyService"].full_name,
     crypto_pb2.DESCRIPTOR.services_by_name["CryptoService"].full_name,
     audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
     access_pb2.DESCRIPTOR.services_by_name["AccessService"].full_name,
+)
+SERVICE_NAMES = (
+    *KEYTURN_SERVICES,
     ENVOY_AUTHORIZATION,  # envoy.service.auth.v3.Authorization (Envoy's ext_authz filter)
 )
 
@@ -57,16 +66,23 @@ FLUSH_BUDGET_SECONDS = 3.0
 
 class KeyturnServer:
     def __init__(
-        self, server: grpc.aio.Server, health_servicer: health_aio.HealthServicer, container: Container
+        self,
+        server: grpc.aio.Server,
+        health_servicer: health_aio.HealthServicer,
+        container: Container,
+        http: HttpEdge | None = None,
     ) -> None:
         self.server = server
         self.health = health_servicer
         self.container = container
+        self.http = http
         self._stopped = False
 
     async def start(self) -> None:
         await self.container.start()
         await self.server.start()
+        if self.http is not None:
+            await self.http.start()
         for name in ("", *SERVICE_NAMES):
             await self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
 
@@ -77,7 +93,9 @@ class KeyturnServer:
         self._stopped = True
         self.container.audit_feed.close_streams()  # endless streams end now with UNAVAILABLE
         await self.health.enter_graceful_shutdown()
-        await self.server.stop(self.container.settings.shutdown_grace_seconds if grace is None else grace)
+        grace = self.container.settings.shutdown_grace_seconds if grace is None else grace
+        # Both edges drain at once, within the same grace period.
+        await asyncio.gather(self.server.stop(grace), *([self.http.stop()] if self.http else []))
         # The flush gets its own budget after the grace period, so that grace + budget stays
         # inside Docker's default 10 s stop timeout (docs/architecture.md, "Shutdown").
         flushed = await self.container.stop(budget_seconds=FLUSH_BUDGET_SECONDS)
@@ -100,13 +118,34 @@ def _server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
     )
 
 
-def _add_servicers(server: grpc.aio.Server, c: Container) -> None:
-    keys_pb2_grpc.add_KeyServiceServicer_to_server(KeyServicer(c.tenancy, c.keys, c.validation), server)
+def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
+    """Adds the servicers to `server`; returns the keyturn.v1 ones by service name (the HTTP
+    edge calls the same instances)."""
+    keys = KeyServicer(c.tenancy, c.keys, c.validation)
+    keys_pb2_grpc.add_KeyServiceServicer_to_server(keys, server)
     crypto = CryptoServicer(c.crypto, c.crypto_keys)
     crypto_pb2_grpc.add_CryptoServiceServicer_to_server(crypto, server)
-    audit_pb2_grpc.add_AuditServiceServicer_to_server(AuditServicer(c.audit), server)
-    access_pb2_grpc.add_AccessServiceServicer_to_server(AccessServicer(c.principals), server)
+    audit = AuditServicer(c.audit)
+    audit_pb2_grpc.add_AuditServiceServicer_to_server(audit, server)
+    access = AccessServicer(c.principals)
+    access_pb2_grpc.add_AccessServiceServicer_to_server(access, server)
     add_envoy_authorization(EnvoyAuthorizationServicer(c.validation), server)
+    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access), strict=True))
+
+
+def _http_edge(settings: Settings, servicers: dict[str, object], caller_check: CallerCheck) -> HttpEdge:
+    services = [pool_service(name) for name in KEYTURN_SERVICES]
+    gateway = RestGateway(services, servicers, caller_check, settings.max_payload_bytes)
+    tls = (str(settings.tls_cert), str(settings.tls_key)) if settings.tls_cert and settings.tls_key else None
+    return HttpEdge(
+        build_app(gateway), settings.http_listen, grace_seconds=settings.shutdown_grace_seconds, tls=tls
+    )
+
+
+def pool_service(name: str) -> Any:
+    from google.protobuf import descriptor_pool
+
+    return descriptor_pool.Default().FindServiceByName(name)
 
 
 async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
@@ -122,7 +161,7 @@ async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
             ("grpc.so_reuseport", 0),
         ],
     )
-    _add_servicers(server, container)
+    servicers = _add_servicers(server, container)
 
     health_servicer = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
@@ -145,7 +184,8 @@ async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
         port = server.add_secure_port(settings.listen, credentials)
     if port == 0:
         raise OSError(f"could not bind {settings.listen}")
-    return KeyturnServer(server, health_servicer, container), port
+    http = _http_edge(settings, servicers, caller_check) if settings.http_listen else None
+    return KeyturnServer(server, health_servicer, container, http), port
 
 
 __all__ = ["SERVICE_NAMES", "KeyturnServer", "build_server"]

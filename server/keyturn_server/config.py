@@ -16,6 +16,9 @@ AuditLevel = Literal["basic", "detailed", "verbose"]
 AUDIT_LEVELS: tuple[AuditLevel, ...] = ("basic", "detailed", "verbose")
 MIN_SECRET_BYTES = 32
 DEFAULT_LISTEN = "127.0.0.1:50051"
+# The REST/JSON + console listener `keyturn serve` opens by default with the embedded SQLite
+# default (with PostgreSQL only when --http-listen / KEYTURN_HTTP_LISTEN is given).
+DEFAULT_HTTP_LISTEN = "127.0.0.1:8080"
 DEFAULT_DATA_DIR = Path("keyturn-data")
 # The embedded default's files inside the data directory.
 EMBEDDED_DATABASE_FILE = "keyturn.db"
@@ -41,6 +44,8 @@ ROOT_KEY_FILE = "root-key"
 @dataclass(frozen=True)
 class Settings:
     listen: str = DEFAULT_LISTEN
+    # host:port of the HTTP edge (REST/JSON, /openapi.json, /console); empty = off.
+    http_listen: str = ""
     database_url: str = ""
     # Newest first: new keys are hashed with secrets[0]; older versions still validate.
     secrets: tuple[ServerSecret, ...] = ()
@@ -150,6 +155,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
 
     return Settings(
         listen=env.get("KEYTURN_LISTEN", DEFAULT_LISTEN),
+        http_listen=http_listen_setting(env.get("KEYTURN_HTTP_LISTEN", "")),
         database_url=env.get("KEYTURN_DATABASE_URL", ""),
         secrets=parse_secrets(raw_secret) if raw_secret else (),
         data_dir=Path(env.get("KEYTURN_DATA_DIR") or DEFAULT_DATA_DIR),
@@ -179,6 +185,12 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         crypto_key_cache_size=_env_int(env, "KEYTURN_CRYPTO_KEY_CACHE_SIZE", 10_000),
         crypto_key_cache_ttl_seconds=_env_float(env, "KEYTURN_CRYPTO_KEY_CACHE_TTL_SECONDS", 30.0),
     )
+
+
+def http_listen_setting(raw: str) -> str:
+    """KEYTURN_HTTP_LISTEN / --http-listen: host:port, or `off` (also empty) for none."""
+    raw = raw.strip()
+    return "" if raw.lower() in ("", "off", "none") else raw
 
 
 def resolve(settings: Settings, announce: bool = True) -> Settings:

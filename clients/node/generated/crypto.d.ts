@@ -2,6 +2,9 @@
 // DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+import type { CustomHttpPattern__Input as _google_api_CustomHttpPattern__Input, CustomHttpPattern as _google_api_CustomHttpPattern } from './google/api/CustomHttpPattern';
+import type { Http__Input as _google_api_Http__Input, Http as _google_api_Http } from './google/api/Http';
+import type { HttpRule__Input as _google_api_HttpRule__Input, HttpRule as _google_api_HttpRule } from './google/api/HttpRule';
 import type { Any__Input as _google_protobuf_Any__Input, Any as _google_protobuf_Any } from './google/protobuf/Any';
 import type { BoolValue__Input as _google_protobuf_BoolValue__Input, BoolValue as _google_protobuf_BoolValue } from './google/protobuf/BoolValue';
 import type { BytesValue__Input as _google_protobuf_BytesValue__Input, BytesValue as _google_protobuf_BytesValue } from './google/protobuf/BytesValue';
@@ -98,7 +101,10 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
     google: {
         api: {
+            CustomHttpPattern: MessageTypeDefinition<_google_api_CustomHttpPattern__Input, _google_api_CustomHttpPattern>;
             FieldBehavior: EnumTypeDefinition;
+            Http: MessageTypeDefinition<_google_api_Http__Input, _google_api_Http>;
+            HttpRule: MessageTypeDefinition<_google_api_HttpRule__Input, _google_api_HttpRule>;
         };
         protobuf: {
             Any: MessageTypeDefinition<_google_protobuf_Any__Input, _google_protobuf_Any>;

@@ -2,6 +2,9 @@
 // DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+import type { CustomHttpPattern__Input as _google_api_CustomHttpPattern__Input, CustomHttpPattern as _google_api_CustomHttpPattern } from './google/api/CustomHttpPattern';
+import type { Http__Input as _google_api_Http__Input, Http as _google_api_Http } from './google/api/Http';
+import type { HttpRule__Input as _google_api_HttpRule__Input, HttpRule as _google_api_HttpRule } from './google/api/HttpRule';
 import type { DescriptorProto__Input as _google_protobuf_DescriptorProto__Input, DescriptorProto as _google_protobuf_DescriptorProto } from './google/protobuf/DescriptorProto';
 import type { Duration__Input as _google_protobuf_Duration__Input, Duration as _google_protobuf_Duration } from './google/protobuf/Duration';
 import type { EnumDescriptorProto__Input as _google_protobuf_EnumDescriptorProto__Input, EnumDescriptorProto as _google_protobuf_EnumDescriptorProto } from './google/protobuf/EnumDescriptorProto';
@@ -78,7 +81,10 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
     google: {
         api: {
+            CustomHttpPattern: MessageTypeDefinition<_google_api_CustomHttpPattern__Input, _google_api_CustomHttpPattern>;
             FieldBehavior: EnumTypeDefinition;
+            Http: MessageTypeDefinition<_google_api_Http__Input, _google_api_Http>;
+            HttpRule: MessageTypeDefinition<_google_api_HttpRule__Input, _google_api_HttpRule>;
         };
         protobuf: {
             DescriptorProto: MessageTypeDefinition<_google_protobuf_DescriptorProto__Input, _google_protobuf_DescriptorProto>;

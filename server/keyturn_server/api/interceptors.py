@@ -10,6 +10,9 @@ table in api/errors.py). A database driver error that escaped a transaction is c
 the same way store/db.py classifies it (UNAVAILABLE / ABORTED, no traceback); anything else
 unexpected becomes INTERNAL, logged with the request id and never shown to the caller.
 
+`begin_request`, `undecodable`, `failure` and `log_call` are transport-neutral: the HTTP edge
+(api/http/) calls the same ones, so both edges start, fail and log a call alike.
+
 Requests are decoded here, not by grpc: the handlers are registered with no deserializer, so
 bytes that do not parse (truncated, a string that is not UTF-8, a Struct nested too deep)
 become INVALID_ARGUMENT with ErrorInfo, before authentication and with the usual log line
@@ -52,10 +55,15 @@ _OWN_PREFIX = "/keyturn.v1."
 Deserializer = Callable[[bytes], Any]
 
 
-def _undecodable(method: str) -> DomainError:
+def undecodable(
+    method: str,
+    field: str = "request",
+    description: str = "is not a valid protobuf encoding of the request message",
+) -> DomainError:
+    """The error for a request that cannot be read (ValidateKey: as for any unreadable key)."""
     if method == _VALIDATE_KEY:
         return KeyInvalid()
-    return InvalidArgument.field("request", "is not a valid protobuf encoding of the request message")
+    return InvalidArgument.field(field, description)
 
 
 def _decode(deserializer: Deserializer | None, raw: Any, method: str) -> Any:
@@ -65,7 +73,7 @@ def _decode(deserializer: Deserializer | None, raw: Any, method: str) -> Any:
     try:
         request = deserializer(raw)
     except Exception:  # DecodeError, RecursionError, UnicodeDecodeError: all the caller's bytes
-        raise _undecodable(method) from None
+        raise undecodable(method) from None
     if method.startswith(_OWN_PREFIX) and isinstance(request, Message):
         check_request(request)
     return request
@@ -83,14 +91,21 @@ def _begin(context: grpc.aio.ServicerContext[Any, Any], method: str) -> tuple[Re
             offered = value if isinstance(value, str) else value.decode("utf-8", "replace")
         elif key == "user-agent":
             agent = value if isinstance(value, str) else value.decode("utf-8", "replace")
+    return begin_request(method, offered, context.peer() or "", agent), tuple(authorization)
+
+
+def begin_request(method: str, offered_request_id: str, peer: str, user_agent: str) -> RequestMeta:
+    """The request's RequestMeta, set as the current request (every edge starts here): the
+    caller's x-request-id when it is well-formed, else a fresh one."""
+    ok = offered_request_id and _REQUEST_ID.match(offered_request_id)
     meta = RequestMeta(
-        request_id=offered if offered and _REQUEST_ID.match(offered) else os.urandom(16).hex(),
+        request_id=offered_request_id if ok else os.urandom(16).hex(),
         method=method,
-        client_address=context.peer() or "",
-        user_agent=agent[:200],
+        client_address=peer,
+        user_agent=user_agent[:200],
     )
     current_request.set(meta)
-    return meta, tuple(authorization)
+    return meta
 
 
 class EdgeInterceptor(_ServerInterceptor):
@@ -156,10 +171,10 @@ class EdgeInterceptor(_ServerInterceptor):
                 code = _code_name(context)
                 raise
             except Exception as error:
-                code, status = _failure(meta, method, error)
+                code, status = failure(meta, method, error)
                 await _abort(context, status, meta)
             finally:
-                _log_rpc(meta, code, started, quiet)
+                log_call(meta, code, started, quiet)
 
         return unary
 
@@ -183,10 +198,10 @@ class EdgeInterceptor(_ServerInterceptor):
                 code = _code_name(context)
                 raise
             except Exception as error:
-                code, status = _failure(meta, method, error)
+                code, status = failure(meta, method, error)
                 await _abort(context, status, meta)
             finally:
-                _log_rpc(meta, code, started, quiet)
+                log_call(meta, code, started, quiet)
 
         return stream
 
@@ -198,7 +213,7 @@ def _refuse(method: str) -> Callable[..., Awaitable[Any]]:
     return refuse
 
 
-def _failure(meta: RequestMeta, method: str, error: Exception) -> tuple[str, grpc.Status]:
+def failure(meta: RequestMeta, method: str, error: Exception) -> tuple[str, grpc.Status]:
     """The status code name and status that `error` stands for."""
     if isinstance(error, NotImplementedError):
         return "UNIMPLEMENTED", api_errors.not_implemented_status(method)
@@ -229,7 +244,7 @@ async def _abort(context: grpc.aio.ServicerContext[Any, Any], status: grpc.Statu
     )
 
 
-def _log_rpc(meta: RequestMeta, code: str, started: float, quiet: bool) -> None:
+def log_call(meta: RequestMeta, code: str, started: float, quiet: bool) -> None:
     level = logging.DEBUG if quiet and code == "OK" else logging.INFO
     if not log.isEnabledFor(level):
         return

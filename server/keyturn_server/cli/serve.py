@@ -30,9 +30,14 @@ log = logging.getLogger("keyturn.server")
 
 
 def register(sub: Any) -> None:
-    serve = sub.add_parser("serve", help="run the gRPC server")
+    serve = sub.add_parser("serve", help="run the server (gRPC, and REST/JSON + console over HTTP)")
     serve.add_argument(
         "--listen", help=f"host:port to serve on (env KEYTURN_LISTEN, default {config.DEFAULT_LISTEN})"
+    )
+    serve.add_argument(
+        "--http-listen",
+        help="host:port for REST/JSON, /openapi.json and /console, or `off` (env KEYTURN_HTTP_LISTEN; "
+        f"default {config.DEFAULT_HTTP_LISTEN} with the embedded SQLite database, off with PostgreSQL)",
     )
     add_database_flags(serve)
     serve.add_argument(
@@ -59,6 +64,10 @@ def run(args: argparse.Namespace) -> int:
     from keyturn_server import logging_setup
 
     settings = load_settings(args)
+    if args.http_listen is not None:
+        settings = settings.with_overrides(http_listen=config.http_listen_setting(args.http_listen))
+    elif "KEYTURN_HTTP_LISTEN" not in os.environ and settings.is_sqlite:
+        settings = settings.with_overrides(http_listen=config.DEFAULT_HTTP_LISTEN)
     logging_setup.configure(settings.log_level, settings.log_format)
     # The embedded default migrates itself; PostgreSQL deployments run `keyturn migrate`
     # once per release (or pass --migrate) so replicas never race on DDL.
@@ -80,6 +89,13 @@ async def serve(settings: config.Settings, *, migrate_first: bool, embedded: boo
     address = settings.listen.rpartition(":")[0] + f":{port}"
     log.info("serving", extra={"fields": {"listen": settings.listen, "port": port}})
     print(f"keyturn: serving on {address}", flush=True)
+    if server.http is not None:
+        log.info(
+            "serving http", extra={"fields": {"http_listen": settings.http_listen, "port": server.http.port}}
+        )
+        print(
+            f"keyturn: REST/JSON on {server.http.url}/v1/, console at {server.http.url}/console/", flush=True
+        )
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -2,6 +2,7 @@
 // DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
 import type { FeatureSet__Input as _google_protobuf_FeatureSet__Input, FeatureSet as _google_protobuf_FeatureSet } from '../../google/protobuf/FeatureSet';
 import type { UninterpretedOption__Input as _google_protobuf_UninterpretedOption__Input, UninterpretedOption as _google_protobuf_UninterpretedOption } from '../../google/protobuf/UninterpretedOption';
+import type { HttpRule__Input as _google_api_HttpRule__Input, HttpRule as _google_api_HttpRule } from '../../google/api/HttpRule';
 export declare const _google_protobuf_MethodOptions_IdempotencyLevel: {
     readonly IDEMPOTENCY_UNKNOWN: 'IDEMPOTENCY_UNKNOWN';
     readonly NO_SIDE_EFFECTS: 'NO_SIDE_EFFECTS';
@@ -14,10 +15,12 @@ export interface MethodOptions__Input {
     'idempotencyLevel'?: (_google_protobuf_MethodOptions_IdempotencyLevel__Input);
     'features'?: (_google_protobuf_FeatureSet__Input | null);
     'uninterpretedOption'?: (_google_protobuf_UninterpretedOption__Input)[];
+    '.google.api.http'?: (_google_api_HttpRule__Input | null);
 }
 export interface MethodOptions {
     'deprecated': (boolean);
     'idempotencyLevel': (_google_protobuf_MethodOptions_IdempotencyLevel);
     'features': (_google_protobuf_FeatureSet | null);
     'uninterpretedOption': (_google_protobuf_UninterpretedOption)[];
+    '.google.api.http': (_google_api_HttpRule | null);
 }

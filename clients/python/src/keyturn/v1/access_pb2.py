@@ -22,11 +22,12 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17keyturn/v1/access.proto\x12\nkeyturn.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x86\x01\n\x0bRoleBinding\x12$\n\x04role\x18\x01 \x01(\x0e\x32\x10.keyturn.v1.RoleB\x04\xe2\x41\x01\x02\x12\x1d\n\x0forganization_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproject_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproduct_id\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\"\x89\x02\n\tPrincipal\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x12\n\x04name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12,\n\x05roles\x18\x03 \x03(\x0b\x32\x17.keyturn.v1.RoleBindingB\x04\xe2\x41\x01\x01\x12\"\n\x14\x63\x65rtificate_identity\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\x12\x16\n\x08\x64isabled\x18\x05 \x01(\x08\x42\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x35\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\"\x93\x02\n\x0ePrincipalToken\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x1a\n\x0cprincipal_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\x12\x13\n\x05start\x18\x03 \x01(\tB\x04\xe2\x41\x01\x03\x12\x19\n\x0b\x64\x65scription\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x35\n\x0b\x65xpire_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\x12\x35\n\x0brevoke_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\"\x1a\n\x18GetCallerIdentityRequest\"d\n\x19GetCallerIdentityResponse\x12(\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.Principal\x12\x1d\n\x15\x61uthentication_method\x18\x02 \x01(\t\"H\n\x16\x43reatePrincipalRequest\x12.\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.PrincipalB\x04\xe2\x41\x01\x02\"\'\n\x13GetPrincipalRequest\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\"i\n\x15ListPrincipalsRequest\x12\x1d\n\x0forganization_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x01\x12\x17\n\tpage_size\x18\x02 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\"\\\n\x16ListPrincipalsResponse\x12)\n\nprincipals\x18\x01 \x03(\x0b\x32\x15.keyturn.v1.Principal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"H\n\x16UpdatePrincipalRequest\x12.\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.PrincipalB\x04\xe2\x41\x01\x02\"\x8b\x01\n\x1b\x43reatePrincipalTokenRequest\x12\x1a\n\x0cprincipal_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x19\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x65xpire_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\"\\\n\x1c\x43reatePrincipalTokenResponse\x12)\n\x05token\x18\x01 \x01(\x0b\x32\x1a.keyturn.v1.PrincipalToken\x12\x11\n\tplaintext\x18\x02 \x01(\t\"k\n\x1aListPrincipalTokensRequest\x12\x1a\n\x0cprincipal_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\tpage_size\x18\x02 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\"b\n\x1bListPrincipalTokensResponse\x12*\n\x06tokens\x18\x01 \x03(\x0b\x32\x1a.keyturn.v1.PrincipalToken\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"/\n\x1bRevokePrincipalTokenRequest\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02*\xf6\x01\n\x04Role\x12\x14\n\x10ROLE_UNSPECIFIED\x10\x00\x12\x0e\n\nROLE_ADMIN\x10\x01\x12\x12\n\x0eROLE_ORG_ADMIN\x10\x02\x12\x14\n\x10ROLE_KEY_MANAGER\x10\x03\x12\x10\n\x0cROLE_AUDITOR\x10\x04\x12\x12\n\x0eROLE_VALIDATOR\x10\x05\x12\x0f\n\x0bROLE_CRYPTO\x10\x06\x12\x19\n\x15ROLE_CRYPTO_KEY_ADMIN\x10\x07\x12\'\n#ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER\x10\x08\x12#\n\x1fROLE_CRYPTO_KEY_SIGNER_VERIFIER\x10\t2\xde\x05\n\rAccessService\x12`\n\x11GetCallerIdentity\x12$.keyturn.v1.GetCallerIdentityRequest\x1a%.keyturn.v1.GetCallerIdentityResponse\x12L\n\x0f\x43reatePrincipal\x12\".keyturn.v1.CreatePrincipalRequest\x1a\x15.keyturn.v1.Principal\x12\x46\n\x0cGetPrincipal\x12\x1f.keyturn.v1.GetPrincipalRequest\x1a\x15.keyturn.v1.Principal\x12W\n\x0eListPrincipals\x12!.keyturn.v1.ListPrincipalsRequest\x1a\".keyturn.v1.ListPrincipalsResponse\x12L\n\x0fUpdatePrincipal\x12\".keyturn.v1.UpdatePrincipalRequest\x1a\x15.keyturn.v1.Principal\x12i\n\x14\x43reatePrincipalToken\x12\'.keyturn.v1.CreatePrincipalTokenRequest\x1a(.keyturn.v1.CreatePrincipalTokenResponse\x12\x66\n\x13ListPrincipalTokens\x12&.keyturn.v1.ListPrincipalTokensRequest\x1a\'.keyturn.v1.ListPrincipalTokensResponse\x12[\n\x14RevokePrincipalToken\x12\'.keyturn.v1.RevokePrincipalTokenRequest\x1a\x1a.keyturn.v1.PrincipalTokenb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17keyturn/v1/access.proto\x12\nkeyturn.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x86\x01\n\x0bRoleBinding\x12$\n\x04role\x18\x01 \x01(\x0e\x32\x10.keyturn.v1.RoleB\x04\xe2\x41\x01\x02\x12\x1d\n\x0forganization_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproject_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproduct_id\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\"\x89\x02\n\tPrincipal\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x12\n\x04name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12,\n\x05roles\x18\x03 \x03(\x0b\x32\x17.keyturn.v1.RoleBindingB\x04\xe2\x41\x01\x01\x12\"\n\x14\x63\x65rtificate_identity\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\x12\x16\n\x08\x64isabled\x18\x05 \x01(\x08\x42\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x35\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\"\x93\x02\n\x0ePrincipalToken\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x1a\n\x0cprincipal_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\x12\x13\n\x05start\x18\x03 \x01(\tB\x04\xe2\x41\x01\x03\x12\x19\n\x0b\x64\x65scription\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x35\n\x0b\x65xpire_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\x12\x35\n\x0brevoke_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\"\x1a\n\x18GetCallerIdentityRequest\"d\n\x19GetCallerIdentityResponse\x12(\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.Principal\x12\x1d\n\x15\x61uthentication_method\x18\x02 \x01(\t\"H\n\x16\x43reatePrincipalRequest\x12.\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.PrincipalB\x04\xe2\x41\x01\x02\"\'\n\x13GetPrincipalRequest\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\"i\n\x15ListPrincipalsRequest\x12\x1d\n\x0forganization_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x01\x12\x17\n\tpage_size\x18\x02 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\"\\\n\x16ListPrincipalsResponse\x12)\n\nprincipals\x18\x01 \x03(\x0b\x32\x15.keyturn.v1.Principal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"H\n\x16UpdatePrincipalRequest\x12.\n\tprincipal\x18\x01 \x01(\x0b\x32\x15.keyturn.v1.PrincipalB\x04\xe2\x41\x01\x02\"\x8b\x01\n\x1b\x43reatePrincipalTokenRequest\x12\x1a\n\x0cprincipal_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x19\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x35\n\x0b\x65xpire_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\"\\\n\x1c\x43reatePrincipalTokenResponse\x12)\n\x05token\x18\x01 \x01(\x0b\x32\x1a.keyturn.v1.PrincipalToken\x12\x11\n\tplaintext\x18\x02 \x01(\t\"k\n\x1aListPrincipalTokensRequest\x12\x1a\n\x0cprincipal_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\tpage_size\x18\x02 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\"b\n\x1bListPrincipalTokensResponse\x12*\n\x06tokens\x18\x01 \x03(\x0b\x32\x1a.keyturn.v1.PrincipalToken\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"/\n\x1bRevokePrincipalTokenRequest\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02*\xf6\x01\n\x04Role\x12\x14\n\x10ROLE_UNSPECIFIED\x10\x00\x12\x0e\n\nROLE_ADMIN\x10\x01\x12\x12\n\x0eROLE_ORG_ADMIN\x10\x02\x12\x14\n\x10ROLE_KEY_MANAGER\x10\x03\x12\x10\n\x0cROLE_AUDITOR\x10\x04\x12\x12\n\x0eROLE_VALIDATOR\x10\x05\x12\x0f\n\x0bROLE_CRYPTO\x10\x06\x12\x19\n\x15ROLE_CRYPTO_KEY_ADMIN\x10\x07\x12\'\n#ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER\x10\x08\x12#\n\x1fROLE_CRYPTO_KEY_SIGNER_VERIFIER\x10\t2\x92\x08\n\rAccessService\x12|\n\x11GetCallerIdentity\x12$.keyturn.v1.GetCallerIdentityRequest\x1a%.keyturn.v1.GetCallerIdentityResponse\"\x1a\x82\xd3\xe4\x93\x02\x14\x12\x12/v1/callerIdentity\x12o\n\x0f\x43reatePrincipal\x12\".keyturn.v1.CreatePrincipalRequest\x1a\x15.keyturn.v1.Principal\"!\x82\xd3\xe4\x93\x02\x1b\"\x0e/v1/principals:\tprincipal\x12\x63\n\x0cGetPrincipal\x12\x1f.keyturn.v1.GetPrincipalRequest\x1a\x15.keyturn.v1.Principal\"\x1b\x82\xd3\xe4\x93\x02\x15\x12\x13/v1/principals/{id}\x12o\n\x0eListPrincipals\x12!.keyturn.v1.ListPrincipalsRequest\x1a\".keyturn.v1.ListPrincipalsResponse\"\x16\x82\xd3\xe4\x93\x02\x10\x12\x0e/v1/principals\x12~\n\x0fUpdatePrincipal\x12\".keyturn.v1.UpdatePrincipalRequest\x1a\x15.keyturn.v1.Principal\"0\x82\xd3\xe4\x93\x02*2\x1d/v1/principals/{principal.id}:\tprincipal\x12\x9a\x01\n\x14\x43reatePrincipalToken\x12\'.keyturn.v1.CreatePrincipalTokenRequest\x1a(.keyturn.v1.CreatePrincipalTokenResponse\"/\x82\xd3\xe4\x93\x02)\"$/v1/principals/{principal_id}/tokens:\x01*\x12\x94\x01\n\x13ListPrincipalTokens\x12&.keyturn.v1.ListPrincipalTokensRequest\x1a\'.keyturn.v1.ListPrincipalTokensResponse\",\x82\xd3\xe4\x93\x02&\x12$/v1/principals/{principal_id}/tokens\x12\x87\x01\n\x14RevokePrincipalToken\x12\'.keyturn.v1.RevokePrincipalTokenRequest\x1a\x1a.keyturn.v1.PrincipalToken\"*\x82\xd3\xe4\x93\x02$\"\x1f/v1/principalTokens/{id}:revoke:\x01*b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -95,38 +96,54 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTPRINCIPALTOKENSREQUEST'].fields_by_name['page_token']._serialized_options = b'\342A\001\001'
   _globals['_REVOKEPRINCIPALTOKENREQUEST'].fields_by_name['id']._loaded_options = None
   _globals['_REVOKEPRINCIPALTOKENREQUEST'].fields_by_name['id']._serialized_options = b'\342A\001\002'
-  _globals['_ROLE']._serialized_start=1803
-  _globals['_ROLE']._serialized_end=2049
-  _globals['_ROLEBINDING']._serialized_start=106
-  _globals['_ROLEBINDING']._serialized_end=240
-  _globals['_PRINCIPAL']._serialized_start=243
-  _globals['_PRINCIPAL']._serialized_end=508
-  _globals['_PRINCIPALTOKEN']._serialized_start=511
-  _globals['_PRINCIPALTOKEN']._serialized_end=786
-  _globals['_GETCALLERIDENTITYREQUEST']._serialized_start=788
-  _globals['_GETCALLERIDENTITYREQUEST']._serialized_end=814
-  _globals['_GETCALLERIDENTITYRESPONSE']._serialized_start=816
-  _globals['_GETCALLERIDENTITYRESPONSE']._serialized_end=916
-  _globals['_CREATEPRINCIPALREQUEST']._serialized_start=918
-  _globals['_CREATEPRINCIPALREQUEST']._serialized_end=990
-  _globals['_GETPRINCIPALREQUEST']._serialized_start=992
-  _globals['_GETPRINCIPALREQUEST']._serialized_end=1031
-  _globals['_LISTPRINCIPALSREQUEST']._serialized_start=1033
-  _globals['_LISTPRINCIPALSREQUEST']._serialized_end=1138
-  _globals['_LISTPRINCIPALSRESPONSE']._serialized_start=1140
-  _globals['_LISTPRINCIPALSRESPONSE']._serialized_end=1232
-  _globals['_UPDATEPRINCIPALREQUEST']._serialized_start=1234
-  _globals['_UPDATEPRINCIPALREQUEST']._serialized_end=1306
-  _globals['_CREATEPRINCIPALTOKENREQUEST']._serialized_start=1309
-  _globals['_CREATEPRINCIPALTOKENREQUEST']._serialized_end=1448
-  _globals['_CREATEPRINCIPALTOKENRESPONSE']._serialized_start=1450
-  _globals['_CREATEPRINCIPALTOKENRESPONSE']._serialized_end=1542
-  _globals['_LISTPRINCIPALTOKENSREQUEST']._serialized_start=1544
-  _globals['_LISTPRINCIPALTOKENSREQUEST']._serialized_end=1651
-  _globals['_LISTPRINCIPALTOKENSRESPONSE']._serialized_start=1653
-  _globals['_LISTPRINCIPALTOKENSRESPONSE']._serialized_end=1751
-  _globals['_REVOKEPRINCIPALTOKENREQUEST']._serialized_start=1753
-  _globals['_REVOKEPRINCIPALTOKENREQUEST']._serialized_end=1800
-  _globals['_ACCESSSERVICE']._serialized_start=2052
-  _globals['_ACCESSSERVICE']._serialized_end=2786
+  _globals['_ACCESSSERVICE'].methods_by_name['GetCallerIdentity']._loaded_options = None
+  _globals['_ACCESSSERVICE'].methods_by_name['GetCallerIdentity']._serialized_options = b'\202\323\344\223\002\024\022\022/v1/callerIdentity'
+  _globals['_ACCESSSERVICE'].methods_by_name['CreatePrincipal']._loaded_options = None
+  _globals['_ACCESSSERVICE'].methods_by_name['CreatePrincipal']._serialized_options = b'\202\323\344\223\002\033\"\016/v1/principals:\tprincipal'
+  _globals['_ACCESSSERVICE'].methods_by_name['GetPrincipal']._loaded_options = None
+  _globals['_ACCESSSERVICE'].methods_by_name['GetPrincipal']._serialized_options = b'\202\323\344\223\002\025\022\023/v1/principals/{id}'
+  _globals['_ACCESSSERVICE'].methods_by_name['ListPrincipals']._loaded_options = None
+  _globals['_ACCESSSERVICE'].methods_by_name['ListPrincipals']._serialized_options = b'\202\323\344\223\002\020\022\016/v1/principals'
+  _globals['_ACCESSSERVICE'].methods_by_name['UpdatePrincipal']._loaded_options = None
+  _globals['_ACCESSSERVICE'].methods_by_name['UpdatePrincipal']._serialized_options = b'\202\323\344\223\002*2\035/v1/principals/{principal.id}:\tprincipal'
+  _globals['_ACCESSSERVICE'].methods_by_name['CreatePrincipalToken']._loaded_options = None
+  _globals['_ACCESSSERVICE'].methods_by_name['CreatePrincipalToken']._serialized_options = b'\202\323\344\223\002)\"$/v1/principals/{principal_id}/tokens:\001*'
+  _globals['_ACCESSSERVICE'].methods_by_name['ListPrincipalTokens']._loaded_options = None
+  _globals['_ACCESSSERVICE'].methods_by_name['ListPrincipalTokens']._serialized_options = b'\202\323\344\223\002&\022$/v1/principals/{principal_id}/tokens'
+  _globals['_ACCESSSERVICE'].methods_by_name['RevokePrincipalToken']._loaded_options = None
+  _globals['_ACCESSSERVICE'].methods_by_name['RevokePrincipalToken']._serialized_options = b'\202\323\344\223\002$\"\037/v1/principalTokens/{id}:revoke:\001*'
+  _globals['_ROLE']._serialized_start=1833
+  _globals['_ROLE']._serialized_end=2079
+  _globals['_ROLEBINDING']._serialized_start=136
+  _globals['_ROLEBINDING']._serialized_end=270
+  _globals['_PRINCIPAL']._serialized_start=273
+  _globals['_PRINCIPAL']._serialized_end=538
+  _globals['_PRINCIPALTOKEN']._serialized_start=541
+  _globals['_PRINCIPALTOKEN']._serialized_end=816
+  _globals['_GETCALLERIDENTITYREQUEST']._serialized_start=818
+  _globals['_GETCALLERIDENTITYREQUEST']._serialized_end=844
+  _globals['_GETCALLERIDENTITYRESPONSE']._serialized_start=846
+  _globals['_GETCALLERIDENTITYRESPONSE']._serialized_end=946
+  _globals['_CREATEPRINCIPALREQUEST']._serialized_start=948
+  _globals['_CREATEPRINCIPALREQUEST']._serialized_end=1020
+  _globals['_GETPRINCIPALREQUEST']._serialized_start=1022
+  _globals['_GETPRINCIPALREQUEST']._serialized_end=1061
+  _globals['_LISTPRINCIPALSREQUEST']._serialized_start=1063
+  _globals['_LISTPRINCIPALSREQUEST']._serialized_end=1168
+  _globals['_LISTPRINCIPALSRESPONSE']._serialized_start=1170
+  _globals['_LISTPRINCIPALSRESPONSE']._serialized_end=1262
+  _globals['_UPDATEPRINCIPALREQUEST']._serialized_start=1264
+  _globals['_UPDATEPRINCIPALREQUEST']._serialized_end=1336
+  _globals['_CREATEPRINCIPALTOKENREQUEST']._serialized_start=1339
+  _globals['_CREATEPRINCIPALTOKENREQUEST']._serialized_end=1478
+  _globals['_CREATEPRINCIPALTOKENRESPONSE']._serialized_start=1480
+  _globals['_CREATEPRINCIPALTOKENRESPONSE']._serialized_end=1572
+  _globals['_LISTPRINCIPALTOKENSREQUEST']._serialized_start=1574
+  _globals['_LISTPRINCIPALTOKENSREQUEST']._serialized_end=1681
+  _globals['_LISTPRINCIPALTOKENSRESPONSE']._serialized_start=1683
+  _globals['_LISTPRINCIPALTOKENSRESPONSE']._serialized_end=1781
+  _globals['_REVOKEPRINCIPALTOKENREQUEST']._serialized_start=1783
+  _globals['_REVOKEPRINCIPALTOKENREQUEST']._serialized_end=1830
+  _globals['_ACCESSSERVICE']._serialized_start=2082
+  _globals['_ACCESSSERVICE']._serialized_end=3124
 # @@protoc_insertion_point(module_scope)

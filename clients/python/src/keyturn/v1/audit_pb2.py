@@ -22,6 +22,7 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
@@ -29,7 +30,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from keyturn.v1 import keys_pb2 as keyturn_dot_v1_dot_keys__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16keyturn/v1/audit.proto\x12\nkeyturn.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15keyturn/v1/keys.proto\"\x84\x01\n\x0b\x46ieldChange\x12\x13\n\x05\x66ield\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12/\n\told_value\x18\x02 \x01(\x0b\x32\x16.google.protobuf.ValueB\x04\xe2\x41\x01\x03\x12/\n\tnew_value\x18\x03 \x01(\x0b\x32\x16.google.protobuf.ValueB\x04\xe2\x41\x01\x03\"\xca\x04\n\nAuditEvent\x12\x16\n\x08sequence\x18\x01 \x01(\x03\x42\x04\xe2\x41\x01\x03\x12\x34\n\nevent_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x13\n\x05\x61\x63tor\x18\x03 \x01(\tB\x04\xe2\x41\x01\x03\x12\x14\n\x06\x61\x63tion\x18\x04 \x01(\tB\x04\xe2\x41\x01\x03\x12:\n\rresource_type\x18\x13 \x01(\x0e\x32\x1d.keyturn.v1.AuditResourceTypeB\x04\xe2\x41\x01\x03\x12\x19\n\x0bresource_id\x18\x06 \x01(\tB\x04\xe2\x41\x01\x03\x12\x1d\n\x0forganization_id\x18\x07 \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nproject_id\x18\x08 \x01(\tB\x04\xe2\x41\x01\x03\x12\x14\n\x06key_id\x18\t \x01(\tB\x04\xe2\x41\x01\x03\x12/\n\x07outcome\x18\n \x01(\x0e\x32\x18.keyturn.v1.AuditOutcomeB\x04\xe2\x41\x01\x03\x12\x14\n\x06reason\x18\x0b \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nrequest_id\x18\x0c \x01(\tB\x04\xe2\x41\x01\x03\x12\x1c\n\x0e\x63lient_address\x18\r \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nuser_agent\x18\x0e \x01(\tB\x04\xe2\x41\x01\x03\x12.\n\x07\x63hanges\x18\x0f \x03(\x0b\x32\x17.keyturn.v1.FieldChangeB\x04\xe2\x41\x01\x03\x12\x1d\n\x0fkey_fingerprint\x18\x10 \x01(\tB\x04\xe2\x41\x01\x03\x12\x1b\n\rprevious_hash\x18\x11 \x01(\tB\x04\xe2\x41\x01\x03\x12\x12\n\x04hash\x18\x12 \x01(\tB\x04\xe2\x41\x01\x03J\x04\x08\x05\x10\x06\"\xa8\x02\n\x10\x41uditEventFilter\x12\x1d\n\x0forganization_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproject_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x14\n\x06key_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\x12\x13\n\x05\x61\x63tor\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\x12\x15\n\x07\x61\x63tions\x18\x05 \x03(\tB\x04\xe2\x41\x01\x01\x12/\n\x07outcome\x18\x06 \x01(\x0e\x32\x18.keyturn.v1.AuditOutcomeB\x04\xe2\x41\x01\x01\x12\x34\n\nstart_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\x12\x32\n\x08\x65nd_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\"\xac\x01\n\x16ListAuditEventsRequest\x12\x32\n\x06\x66ilter\x18\x01 \x01(\x0b\x32\x1c.keyturn.v1.AuditEventFilterB\x04\xe2\x41\x01\x01\x12+\n\x05order\x18\x02 \x01(\x0e\x32\x16.keyturn.v1.AuditOrderB\x04\xe2\x41\x01\x01\x12\x17\n\tpage_size\x18\x03 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\"Z\n\x17ListAuditEventsResponse\x12&\n\x06\x65vents\x18\x01 \x03(\x0b\x32\x16.keyturn.v1.AuditEvent\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x85\x01\n\x18StreamAuditEventsRequest\x12\x32\n\x06\x66ilter\x18\x01 \x01(\x0b\x32\x1c.keyturn.v1.AuditEventFilterB\x04\xe2\x41\x01\x01\x12\x1c\n\x0e\x61\x66ter_sequence\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x01\x12\x17\n\tlive_only\x18\x03 \x01(\x08\x42\x04\xe2\x41\x01\x01\"B\n\x19StreamAuditEventsResponse\x12%\n\x05\x65vent\x18\x01 \x01(\x0b\x32\x16.keyturn.v1.AuditEvent\"S\n\x17VerifyAuditChainRequest\x12\x1c\n\x0estart_sequence\x18\x01 \x01(\x03\x42\x04\xe2\x41\x01\x01\x12\x1a\n\x0c\x65nd_sequence\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x01\"~\n\x18VerifyAuditChainResponse\x12\n\n\x02ok\x18\x01 \x01(\x08\x12\x16\n\x0e\x65vents_checked\x18\x02 \x01(\x03\x12\x1a\n\x12\x66irst_bad_sequence\x18\x03 \x01(\x03\x12\x0f\n\x07problem\x18\x04 \x01(\t\x12\x11\n\thead_hash\x18\x05 \x01(\t\"\xfc\x02\n\x15GetUsageReportRequest\x12\x14\n\x06key_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproject_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x1d\n\x0forganization_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\x12\x34\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x02\x12\x32\n\x08\x65nd_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\x12\x38\n\x0bgranularity\x18\x06 \x01(\x0e\x32\x1d.keyturn.v1.ReportGranularityB\x04\xe2\x41\x01\x01\x12\x38\n\x0f\x65xpiring_within\x18\x07 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12\x36\n\x0cunused_since\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\"\x87\x02\n\x0bUsageBucket\x12\x34\n\nstart_time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x1b\n\rsuccess_count\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x03\x12\x1b\n\rfailure_count\x18\x03 \x01(\x03\x42\x04\xe2\x41\x01\x03\x12O\n\x12\x66\x61ilures_by_reason\x18\x04 \x03(\x0b\x32-.keyturn.v1.UsageBucket.FailuresByReasonEntryB\x04\xe2\x41\x01\x03\x1a\x37\n\x15\x46\x61iluresByReasonEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\x87\x03\n\x16GetUsageReportResponse\x12(\n\x07\x62uckets\x18\x01 \x03(\x0b\x32\x17.keyturn.v1.UsageBucket\x12\x15\n\rtotal_success\x18\x02 \x01(\x03\x12\x15\n\rtotal_failure\x18\x03 \x01(\x03\x12T\n\x12\x66\x61ilures_by_reason\x18\x04 \x03(\x0b\x32\x38.keyturn.v1.GetUsageReportResponse.FailuresByReasonEntry\x12\x32\n\x0elast_used_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\rexpiring_keys\x18\x06 \x03(\x0b\x32\x12.keyturn.v1.ApiKey\x12\'\n\x0bunused_keys\x18\x07 \x03(\x0b\x32\x12.keyturn.v1.ApiKey\x1a\x37\n\x15\x46\x61iluresByReasonEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01*c\n\x0c\x41uditOutcome\x12\x1d\n\x19\x41UDIT_OUTCOME_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41UDIT_OUTCOME_SUCCESS\x10\x01\x12\x19\n\x15\x41UDIT_OUTCOME_FAILURE\x10\x02*\x81\x03\n\x11\x41uditResourceType\x12#\n\x1f\x41UDIT_RESOURCE_TYPE_UNSPECIFIED\x10\x00\x12$\n AUDIT_RESOURCE_TYPE_ORGANIZATION\x10\x01\x12\x1f\n\x1b\x41UDIT_RESOURCE_TYPE_PROJECT\x10\x02\x12\x1f\n\x1b\x41UDIT_RESOURCE_TYPE_PRODUCT\x10\x03\x12\x1f\n\x1b\x41UDIT_RESOURCE_TYPE_API_KEY\x10\x04\x12!\n\x1d\x41UDIT_RESOURCE_TYPE_PRINCIPAL\x10\x05\x12\'\n#AUDIT_RESOURCE_TYPE_PRINCIPAL_TOKEN\x10\x06\x12\"\n\x1e\x41UDIT_RESOURCE_TYPE_CRYPTO_KEY\x10\x07\x12*\n&AUDIT_RESOURCE_TYPE_CRYPTO_KEY_VERSION\x10\x08\x12\"\n\x1e\x41UDIT_RESOURCE_TYPE_IMPORT_JOB\x10\t*e\n\nAuditOrder\x12\x1b\n\x17\x41UDIT_ORDER_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x41UDIT_ORDER_NEWEST_FIRST\x10\x01\x12\x1c\n\x18\x41UDIT_ORDER_OLDEST_FIRST\x10\x02*p\n\x11ReportGranularity\x12\"\n\x1eREPORT_GRANULARITY_UNSPECIFIED\x10\x00\x12\x1b\n\x17REPORT_GRANULARITY_HOUR\x10\x01\x12\x1a\n\x16REPORT_GRANULARITY_DAY\x10\x02\x32\x86\x03\n\x0c\x41uditService\x12Z\n\x0fListAuditEvents\x12\".keyturn.v1.ListAuditEventsRequest\x1a#.keyturn.v1.ListAuditEventsResponse\x12\x62\n\x11StreamAuditEvents\x12$.keyturn.v1.StreamAuditEventsRequest\x1a%.keyturn.v1.StreamAuditEventsResponse0\x01\x12]\n\x10VerifyAuditChain\x12#.keyturn.v1.VerifyAuditChainRequest\x1a$.keyturn.v1.VerifyAuditChainResponse\x12W\n\x0eGetUsageReport\x12!.keyturn.v1.GetUsageReportRequest\x1a\".keyturn.v1.GetUsageReportResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16keyturn/v1/audit.proto\x12\nkeyturn.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15keyturn/v1/keys.proto\"\x84\x01\n\x0b\x46ieldChange\x12\x13\n\x05\x66ield\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12/\n\told_value\x18\x02 \x01(\x0b\x32\x16.google.protobuf.ValueB\x04\xe2\x41\x01\x03\x12/\n\tnew_value\x18\x03 \x01(\x0b\x32\x16.google.protobuf.ValueB\x04\xe2\x41\x01\x03\"\xca\x04\n\nAuditEvent\x12\x16\n\x08sequence\x18\x01 \x01(\x03\x42\x04\xe2\x41\x01\x03\x12\x34\n\nevent_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x13\n\x05\x61\x63tor\x18\x03 \x01(\tB\x04\xe2\x41\x01\x03\x12\x14\n\x06\x61\x63tion\x18\x04 \x01(\tB\x04\xe2\x41\x01\x03\x12:\n\rresource_type\x18\x13 \x01(\x0e\x32\x1d.keyturn.v1.AuditResourceTypeB\x04\xe2\x41\x01\x03\x12\x19\n\x0bresource_id\x18\x06 \x01(\tB\x04\xe2\x41\x01\x03\x12\x1d\n\x0forganization_id\x18\x07 \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nproject_id\x18\x08 \x01(\tB\x04\xe2\x41\x01\x03\x12\x14\n\x06key_id\x18\t \x01(\tB\x04\xe2\x41\x01\x03\x12/\n\x07outcome\x18\n \x01(\x0e\x32\x18.keyturn.v1.AuditOutcomeB\x04\xe2\x41\x01\x03\x12\x14\n\x06reason\x18\x0b \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nrequest_id\x18\x0c \x01(\tB\x04\xe2\x41\x01\x03\x12\x1c\n\x0e\x63lient_address\x18\r \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nuser_agent\x18\x0e \x01(\tB\x04\xe2\x41\x01\x03\x12.\n\x07\x63hanges\x18\x0f \x03(\x0b\x32\x17.keyturn.v1.FieldChangeB\x04\xe2\x41\x01\x03\x12\x1d\n\x0fkey_fingerprint\x18\x10 \x01(\tB\x04\xe2\x41\x01\x03\x12\x1b\n\rprevious_hash\x18\x11 \x01(\tB\x04\xe2\x41\x01\x03\x12\x12\n\x04hash\x18\x12 \x01(\tB\x04\xe2\x41\x01\x03J\x04\x08\x05\x10\x06\"\xa8\x02\n\x10\x41uditEventFilter\x12\x1d\n\x0forganization_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproject_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x14\n\x06key_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\x12\x13\n\x05\x61\x63tor\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\x12\x15\n\x07\x61\x63tions\x18\x05 \x03(\tB\x04\xe2\x41\x01\x01\x12/\n\x07outcome\x18\x06 \x01(\x0e\x32\x18.keyturn.v1.AuditOutcomeB\x04\xe2\x41\x01\x01\x12\x34\n\nstart_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\x12\x32\n\x08\x65nd_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\"\xac\x01\n\x16ListAuditEventsRequest\x12\x32\n\x06\x66ilter\x18\x01 \x01(\x0b\x32\x1c.keyturn.v1.AuditEventFilterB\x04\xe2\x41\x01\x01\x12+\n\x05order\x18\x02 \x01(\x0e\x32\x16.keyturn.v1.AuditOrderB\x04\xe2\x41\x01\x01\x12\x17\n\tpage_size\x18\x03 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\"Z\n\x17ListAuditEventsResponse\x12&\n\x06\x65vents\x18\x01 \x03(\x0b\x32\x16.keyturn.v1.AuditEvent\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x85\x01\n\x18StreamAuditEventsRequest\x12\x32\n\x06\x66ilter\x18\x01 \x01(\x0b\x32\x1c.keyturn.v1.AuditEventFilterB\x04\xe2\x41\x01\x01\x12\x1c\n\x0e\x61\x66ter_sequence\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x01\x12\x17\n\tlive_only\x18\x03 \x01(\x08\x42\x04\xe2\x41\x01\x01\"B\n\x19StreamAuditEventsResponse\x12%\n\x05\x65vent\x18\x01 \x01(\x0b\x32\x16.keyturn.v1.AuditEvent\"S\n\x17VerifyAuditChainRequest\x12\x1c\n\x0estart_sequence\x18\x01 \x01(\x03\x42\x04\xe2\x41\x01\x01\x12\x1a\n\x0c\x65nd_sequence\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x01\"~\n\x18VerifyAuditChainResponse\x12\n\n\x02ok\x18\x01 \x01(\x08\x12\x16\n\x0e\x65vents_checked\x18\x02 \x01(\x03\x12\x1a\n\x12\x66irst_bad_sequence\x18\x03 \x01(\x03\x12\x0f\n\x07problem\x18\x04 \x01(\t\x12\x11\n\thead_hash\x18\x05 \x01(\t\"\xfc\x02\n\x15GetUsageReportRequest\x12\x14\n\x06key_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproject_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x1d\n\x0forganization_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\x12\x34\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x02\x12\x32\n\x08\x65nd_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\x12\x38\n\x0bgranularity\x18\x06 \x01(\x0e\x32\x1d.keyturn.v1.ReportGranularityB\x04\xe2\x41\x01\x01\x12\x38\n\x0f\x65xpiring_within\x18\x07 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12\x36\n\x0cunused_since\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01\"\x87\x02\n\x0bUsageBucket\x12\x34\n\nstart_time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x1b\n\rsuccess_count\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x03\x12\x1b\n\rfailure_count\x18\x03 \x01(\x03\x42\x04\xe2\x41\x01\x03\x12O\n\x12\x66\x61ilures_by_reason\x18\x04 \x03(\x0b\x32-.keyturn.v1.UsageBucket.FailuresByReasonEntryB\x04\xe2\x41\x01\x03\x1a\x37\n\x15\x46\x61iluresByReasonEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\x87\x03\n\x16GetUsageReportResponse\x12(\n\x07\x62uckets\x18\x01 \x03(\x0b\x32\x17.keyturn.v1.UsageBucket\x12\x15\n\rtotal_success\x18\x02 \x01(\x03\x12\x15\n\rtotal_failure\x18\x03 \x01(\x03\x12T\n\x12\x66\x61ilures_by_reason\x18\x04 \x03(\x0b\x32\x38.keyturn.v1.GetUsageReportResponse.FailuresByReasonEntry\x12\x32\n\x0elast_used_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\rexpiring_keys\x18\x06 \x03(\x0b\x32\x12.keyturn.v1.ApiKey\x12\'\n\x0bunused_keys\x18\x07 \x03(\x0b\x32\x12.keyturn.v1.ApiKey\x1a\x37\n\x15\x46\x61iluresByReasonEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01*c\n\x0c\x41uditOutcome\x12\x1d\n\x19\x41UDIT_OUTCOME_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41UDIT_OUTCOME_SUCCESS\x10\x01\x12\x19\n\x15\x41UDIT_OUTCOME_FAILURE\x10\x02*\x81\x03\n\x11\x41uditResourceType\x12#\n\x1f\x41UDIT_RESOURCE_TYPE_UNSPECIFIED\x10\x00\x12$\n AUDIT_RESOURCE_TYPE_ORGANIZATION\x10\x01\x12\x1f\n\x1b\x41UDIT_RESOURCE_TYPE_PROJECT\x10\x02\x12\x1f\n\x1b\x41UDIT_RESOURCE_TYPE_PRODUCT\x10\x03\x12\x1f\n\x1b\x41UDIT_RESOURCE_TYPE_API_KEY\x10\x04\x12!\n\x1d\x41UDIT_RESOURCE_TYPE_PRINCIPAL\x10\x05\x12\'\n#AUDIT_RESOURCE_TYPE_PRINCIPAL_TOKEN\x10\x06\x12\"\n\x1e\x41UDIT_RESOURCE_TYPE_CRYPTO_KEY\x10\x07\x12*\n&AUDIT_RESOURCE_TYPE_CRYPTO_KEY_VERSION\x10\x08\x12\"\n\x1e\x41UDIT_RESOURCE_TYPE_IMPORT_JOB\x10\t*e\n\nAuditOrder\x12\x1b\n\x17\x41UDIT_ORDER_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x41UDIT_ORDER_NEWEST_FIRST\x10\x01\x12\x1c\n\x18\x41UDIT_ORDER_OLDEST_FIRST\x10\x02*p\n\x11ReportGranularity\x12\"\n\x1eREPORT_GRANULARITY_UNSPECIFIED\x10\x00\x12\x1b\n\x17REPORT_GRANULARITY_HOUR\x10\x01\x12\x1a\n\x16REPORT_GRANULARITY_DAY\x10\x02\x32\x82\x04\n\x0c\x41uditService\x12s\n\x0fListAuditEvents\x12\".keyturn.v1.ListAuditEventsRequest\x1a#.keyturn.v1.ListAuditEventsResponse\"\x17\x82\xd3\xe4\x93\x02\x11\x12\x0f/v1/auditEvents\x12\x82\x01\n\x11StreamAuditEvents\x12$.keyturn.v1.StreamAuditEventsRequest\x1a%.keyturn.v1.StreamAuditEventsResponse\"\x1e\x82\xd3\xe4\x93\x02\x18\x12\x16/v1/auditEvents:stream0\x01\x12\x85\x01\n\x10VerifyAuditChain\x12#.keyturn.v1.VerifyAuditChainRequest\x1a$.keyturn.v1.VerifyAuditChainResponse\"&\x82\xd3\xe4\x93\x02 \"\x1b/v1/auditEvents:verifyChain:\x01*\x12p\n\x0eGetUsageReport\x12!.keyturn.v1.GetUsageReportRequest\x1a\".keyturn.v1.GetUsageReportResponse\"\x17\x82\xd3\xe4\x93\x02\x11\x12\x0f/v1/usageReportb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -140,42 +141,50 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_USAGEBUCKET'].fields_by_name['failures_by_reason']._serialized_options = b'\342A\001\003'
   _globals['_GETUSAGEREPORTRESPONSE_FAILURESBYREASONENTRY']._loaded_options = None
   _globals['_GETUSAGEREPORTRESPONSE_FAILURESBYREASONENTRY']._serialized_options = b'8\001'
-  _globals['_AUDITOUTCOME']._serialized_start=2939
-  _globals['_AUDITOUTCOME']._serialized_end=3038
-  _globals['_AUDITRESOURCETYPE']._serialized_start=3041
-  _globals['_AUDITRESOURCETYPE']._serialized_end=3426
-  _globals['_AUDITORDER']._serialized_start=3428
-  _globals['_AUDITORDER']._serialized_end=3529
-  _globals['_REPORTGRANULARITY']._serialized_start=3531
-  _globals['_REPORTGRANULARITY']._serialized_end=3643
-  _globals['_FIELDCHANGE']._serialized_start=190
-  _globals['_FIELDCHANGE']._serialized_end=322
-  _globals['_AUDITEVENT']._serialized_start=325
-  _globals['_AUDITEVENT']._serialized_end=911
-  _globals['_AUDITEVENTFILTER']._serialized_start=914
-  _globals['_AUDITEVENTFILTER']._serialized_end=1210
-  _globals['_LISTAUDITEVENTSREQUEST']._serialized_start=1213
-  _globals['_LISTAUDITEVENTSREQUEST']._serialized_end=1385
-  _globals['_LISTAUDITEVENTSRESPONSE']._serialized_start=1387
-  _globals['_LISTAUDITEVENTSRESPONSE']._serialized_end=1477
-  _globals['_STREAMAUDITEVENTSREQUEST']._serialized_start=1480
-  _globals['_STREAMAUDITEVENTSREQUEST']._serialized_end=1613
-  _globals['_STREAMAUDITEVENTSRESPONSE']._serialized_start=1615
-  _globals['_STREAMAUDITEVENTSRESPONSE']._serialized_end=1681
-  _globals['_VERIFYAUDITCHAINREQUEST']._serialized_start=1683
-  _globals['_VERIFYAUDITCHAINREQUEST']._serialized_end=1766
-  _globals['_VERIFYAUDITCHAINRESPONSE']._serialized_start=1768
-  _globals['_VERIFYAUDITCHAINRESPONSE']._serialized_end=1894
-  _globals['_GETUSAGEREPORTREQUEST']._serialized_start=1897
-  _globals['_GETUSAGEREPORTREQUEST']._serialized_end=2277
-  _globals['_USAGEBUCKET']._serialized_start=2280
-  _globals['_USAGEBUCKET']._serialized_end=2543
-  _globals['_USAGEBUCKET_FAILURESBYREASONENTRY']._serialized_start=2488
-  _globals['_USAGEBUCKET_FAILURESBYREASONENTRY']._serialized_end=2543
-  _globals['_GETUSAGEREPORTRESPONSE']._serialized_start=2546
-  _globals['_GETUSAGEREPORTRESPONSE']._serialized_end=2937
-  _globals['_GETUSAGEREPORTRESPONSE_FAILURESBYREASONENTRY']._serialized_start=2488
-  _globals['_GETUSAGEREPORTRESPONSE_FAILURESBYREASONENTRY']._serialized_end=2543
-  _globals['_AUDITSERVICE']._serialized_start=3646
-  _globals['_AUDITSERVICE']._serialized_end=4036
+  _globals['_AUDITSERVICE'].methods_by_name['ListAuditEvents']._loaded_options = None
+  _globals['_AUDITSERVICE'].methods_by_name['ListAuditEvents']._serialized_options = b'\202\323\344\223\002\021\022\017/v1/auditEvents'
+  _globals['_AUDITSERVICE'].methods_by_name['StreamAuditEvents']._loaded_options = None
+  _globals['_AUDITSERVICE'].methods_by_name['StreamAuditEvents']._serialized_options = b'\202\323\344\223\002\030\022\026/v1/auditEvents:stream'
+  _globals['_AUDITSERVICE'].methods_by_name['VerifyAuditChain']._loaded_options = None
+  _globals['_AUDITSERVICE'].methods_by_name['VerifyAuditChain']._serialized_options = b'\202\323\344\223\002 \"\033/v1/auditEvents:verifyChain:\001*'
+  _globals['_AUDITSERVICE'].methods_by_name['GetUsageReport']._loaded_options = None
+  _globals['_AUDITSERVICE'].methods_by_name['GetUsageReport']._serialized_options = b'\202\323\344\223\002\021\022\017/v1/usageReport'
+  _globals['_AUDITOUTCOME']._serialized_start=2969
+  _globals['_AUDITOUTCOME']._serialized_end=3068
+  _globals['_AUDITRESOURCETYPE']._serialized_start=3071
+  _globals['_AUDITRESOURCETYPE']._serialized_end=3456
+  _globals['_AUDITORDER']._serialized_start=3458
+  _globals['_AUDITORDER']._serialized_end=3559
+  _globals['_REPORTGRANULARITY']._serialized_start=3561
+  _globals['_REPORTGRANULARITY']._serialized_end=3673
+  _globals['_FIELDCHANGE']._serialized_start=220
+  _globals['_FIELDCHANGE']._serialized_end=352
+  _globals['_AUDITEVENT']._serialized_start=355
+  _globals['_AUDITEVENT']._serialized_end=941
+  _globals['_AUDITEVENTFILTER']._serialized_start=944
+  _globals['_AUDITEVENTFILTER']._serialized_end=1240
+  _globals['_LISTAUDITEVENTSREQUEST']._serialized_start=1243
+  _globals['_LISTAUDITEVENTSREQUEST']._serialized_end=1415
+  _globals['_LISTAUDITEVENTSRESPONSE']._serialized_start=1417
+  _globals['_LISTAUDITEVENTSRESPONSE']._serialized_end=1507
+  _globals['_STREAMAUDITEVENTSREQUEST']._serialized_start=1510
+  _globals['_STREAMAUDITEVENTSREQUEST']._serialized_end=1643
+  _globals['_STREAMAUDITEVENTSRESPONSE']._serialized_start=1645
+  _globals['_STREAMAUDITEVENTSRESPONSE']._serialized_end=1711
+  _globals['_VERIFYAUDITCHAINREQUEST']._serialized_start=1713
+  _globals['_VERIFYAUDITCHAINREQUEST']._serialized_end=1796
+  _globals['_VERIFYAUDITCHAINRESPONSE']._serialized_start=1798
+  _globals['_VERIFYAUDITCHAINRESPONSE']._serialized_end=1924
+  _globals['_GETUSAGEREPORTREQUEST']._serialized_start=1927
+  _globals['_GETUSAGEREPORTREQUEST']._serialized_end=2307
+  _globals['_USAGEBUCKET']._serialized_start=2310
+  _globals['_USAGEBUCKET']._serialized_end=2573
+  _globals['_USAGEBUCKET_FAILURESBYREASONENTRY']._serialized_start=2518
+  _globals['_USAGEBUCKET_FAILURESBYREASONENTRY']._serialized_end=2573
+  _globals['_GETUSAGEREPORTRESPONSE']._serialized_start=2576
+  _globals['_GETUSAGEREPORTRESPONSE']._serialized_end=2967
+  _globals['_GETUSAGEREPORTRESPONSE_FAILURESBYREASONENTRY']._serialized_start=2518
+  _globals['_GETUSAGEREPORTRESPONSE_FAILURESBYREASONENTRY']._serialized_end=2573
+  _globals['_AUDITSERVICE']._serialized_start=3676
+  _globals['_AUDITSERVICE']._serialized_end=4190
 # @@protoc_insertion_point(module_scope)

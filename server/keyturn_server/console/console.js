@@ -1,0 +1,349 @@
+// Keyturn console: a small single-page app over the REST/JSON API (/v1/...). No framework,
+// no third-party code. The principal token lives in sessionStorage only (gone with the
+// tab); a new key's plaintext is shown once and never written to any storage. All DOM is
+// built with createElement/textContent: nothing the server returns is parsed as HTML.
+
+const TOKEN = "keyturn.token";
+const state = { token: sessionStorage.getItem(TOKEN) || "", caller: null, allowed: new Set(), tail: null };
+const main = document.getElementById("main");
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else if (k === "class") el.className = v;
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
+  return el;
+}
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super(body && body.message ? body.message : `HTTP ${status}`);
+    this.status = status;
+    const info = ((body && body.details) || []).find((d) => String(d["@type"]).endsWith("ErrorInfo"));
+    this.reason = info ? info.reason : "";
+  }
+}
+
+async function api(method, path, { query, body } = {}) {
+  const url = new URL(path, location.origin);
+  for (const [k, v] of Object.entries(query || {})) if (v !== undefined && v !== "") url.searchParams.set(k, v);
+  const init = { method, headers: { Authorization: `Bearer ${state.token}` }, cache: "no-store" };
+  if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
+  const res = await fetch(url, init);
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
+}
+
+const can = (rpc) => state.allowed.has(rpc);
+const fmt = (t) => (t ? new Date(t).toLocaleString() : "—");
+function toast(text) { const t = document.getElementById("toast"); t.textContent = text; t.hidden = false; setTimeout(() => { t.hidden = true; }, 2500); }
+function errorBox(err) { return h("p", { class: "error", role: "alert" }, `${err.reason || "Error"}: ${err.message}`); }
+function show(...nodes) { stopTail(); main.replaceChildren(...nodes); }
+
+// -- sign in ---------------------------------------------------------------------------------
+
+async function signIn(token) {
+  state.token = token;
+  const [who, roles] = await Promise.all([api("GET", "/v1/callerIdentity"), fetch("/console/roles.json").then((r) => r.json())]);
+  state.caller = who.principal;
+  state.allowed = new Set((who.principal.roles || []).flatMap((b) => roles[b.role] || []));
+  sessionStorage.setItem(TOKEN, token);
+  document.getElementById("nav").hidden = false;
+  document.getElementById("who").textContent = `${who.principal.name} · ${(who.principal.roles || []).map((b) => b.role.replace("ROLE_", "")).join(", ")}`;
+  for (const a of document.querySelectorAll("[data-needs]")) a.hidden = !can(a.dataset.needs);
+}
+
+function signOut() {
+  sessionStorage.removeItem(TOKEN);
+  Object.assign(state, { token: "", caller: null, allowed: new Set() });
+  document.getElementById("nav").hidden = true;
+  location.hash = "#/signin";
+}
+
+function signInPage() {
+  const input = h("input", { type: "password", id: "token", name: "token", autocomplete: "off", placeholder: "kta_…", required: true });
+  const out = h("div");
+  const form = h("form", { class: "signin", onsubmit: async (e) => {
+    e.preventDefault();
+    try { await signIn(input.value.trim()); location.hash = "#/orgs"; }
+    catch (err) { state.token = ""; out.replaceChildren(errorBox(err)); }
+  } }, h("section", {}, h("h1", {}, "Sign in"),
+    h("p", { class: "muted" }, "Paste a principal token (kta_…). It stays in this tab's session storage only."),
+    h("label", {}, "Principal token", input), h("p", {}, h("button", { type: "submit", id: "signin" }, "Sign in")), out));
+  show(form);
+  input.focus();
+}
+
+// -- lists with pages ------------------------------------------------------------------------
+
+function pagedTable({ load, columns, empty }) {
+  const box = h("div");
+  const tokens = [""];
+  let index = 0;
+  async function render() {
+    box.replaceChildren(h("p", { class: "muted" }, "Loading…"));
+    try {
+      const { rows, next } = await load(tokens[index]);
+      tokens[index + 1] = next;
+      const table = h("table", {}, h("thead", {}, h("tr", {}, columns.map((c) => h("th", {}, c.title)))),
+        h("tbody", {}, rows.length ? rows.map((r) => h("tr", {}, columns.map((c) => h("td", {}, c.cell(r))))) : h("tr", {}, h("td", { colspan: columns.length, class: "muted" }, empty))));
+      const pager = h("div", { class: "pager" },
+        h("button", { class: "secondary", type: "button", disabled: index === 0, onclick: () => { index -= 1; render(); } }, "← Previous"),
+        h("button", { class: "secondary", type: "button", id: "next-page", disabled: !next, onclick: () => { index += 1; render(); } }, "Next →"));
+      box.replaceChildren(table, pager);
+    } catch (err) { box.replaceChildren(errorBox(err)); }
+  }
+  render();
+  box.reload = () => { tokens.length = 1; index = 0; render(); };
+  return box;
+}
+
+function createForm(label, fields, submit) {
+  const inputs = fields.map((f) => f.element || h("input", { name: f.name, placeholder: f.placeholder || "", required: f.required }));
+  const out = h("div");
+  const form = h("form", { class: "inline", onsubmit: async (e) => {
+    e.preventDefault();
+    try { await submit(Object.fromEntries(fields.map((f, i) => [f.name, inputs[i].value.trim()]))); out.replaceChildren(); form.reset(); }
+    catch (err) { out.replaceChildren(errorBox(err)); }
+  } }, fields.map((f, i) => h("label", {}, f.label, inputs[i])), h("button", { type: "submit" }, label));
+  return h("div", {}, form, out);
+}
+
+// -- organizations ---------------------------------------------------------------------------
+
+function orgsPage() {
+  if (!can("KeyService/ListOrganizations")) {
+    show(h("h1", {}, "Nothing to manage"), h("section", { id: "no-actions" }, h("p", {}, "Your roles offer no management actions in the console. ",
+      can("KeyService/ValidateKey") ? "This principal may only validate keys (POST /v1/keys:validate)." : "")));
+    return;
+  }
+  const list = pagedTable({
+    load: async (token) => { const r = await api("GET", "/v1/organizations", { query: { page_size: 20, page_token: token } }); return { rows: r.organizations || [], next: r.next_page_token || "" }; },
+    columns: [
+      { title: "Name", cell: (o) => h("a", { href: `#/org/${o.id}` }, o.name) },
+      { title: "Id", cell: (o) => h("span", { class: "mono" }, o.id) },
+      { title: "Created", cell: (o) => fmt(o.create_time) },
+    ],
+    empty: "No organizations yet.",
+  });
+  const create = can("KeyService/CreateOrganization")
+    ? createForm("Create organization", [{ name: "name", label: "Name", required: true }], async ({ name }) => { await api("POST", "/v1/organizations", { body: { name } }); toast("Organization created"); list.reload(); })
+    : null;
+  show(h("h1", {}, "Organizations"), h("section", {}, create, list));
+}
+
+async function orgPage(id) {
+  show(h("p", { class: "muted" }, "Loading…"));
+  let org;
+  try { org = await api("GET", `/v1/organizations/${encodeURIComponent(id)}`); } catch (err) { show(errorBox(err)); return; }
+  const projects = pagedTable({
+    load: async (t) => { const r = await api("GET", `/v1/organizations/${id}/projects`, { query: { page_size: 10, page_token: t } }); return { rows: r.projects || [], next: r.next_page_token || "" }; },
+    columns: [{ title: "Project", cell: (p) => p.name }, { title: "Id", cell: (p) => h("span", { class: "mono" }, p.id) }],
+    empty: "No projects.",
+  });
+  const products = pagedTable({
+    load: async (t) => { const r = await api("GET", `/v1/organizations/${id}/products`, { query: { page_size: 10, page_token: t } }); return { rows: r.products || [], next: r.next_page_token || "" }; },
+    columns: [{ title: "Product", cell: (p) => p.name }, { title: "Id", cell: (p) => h("span", { class: "mono" }, p.id) }],
+    empty: "No products.",
+  });
+  const status = h("select", { name: "status", id: "status-filter" }, ["all", "active", "revoked", "expired"].map((s) => h("option", { value: s }, s)));
+  const keys = pagedTable({
+    load: async (t) => { const r = await api("GET", "/v1/keys", { query: { organization_id: id, status: status.value, page_size: 10, page_token: t } }); return { rows: r.keys || [], next: r.next_page_token || "" }; },
+    columns: [
+      { title: "Key", cell: (k) => h("a", { href: `#/key/${k.id}` }, k.metadata && k.metadata.name ? k.metadata.name : k.start) },
+      { title: "Start", cell: (k) => h("span", { class: "mono" }, k.start) },
+      { title: "Status", cell: (k) => h("span", { class: `status ${k.status}` }, (k.status || "").replace("KEY_STATUS_", "")) },
+      { title: "Created", cell: (k) => fmt(k.create_time) },
+      { title: "Last used", cell: (k) => fmt(k.last_used_time) },
+    ],
+    empty: "No keys match.",
+  });
+  status.addEventListener("change", () => keys.reload());
+  const secretBox = h("div", { id: "new-key" });
+  const createKey = can("KeyService/CreateKey") ? createForm("Create key", [
+    { name: "name", label: "Name" },
+    { name: "scopes", label: "Scopes (comma-separated)" },
+    { name: "environment", label: "Environment", element: h("select", { name: "environment" }, h("option", { value: "live" }, "live"), h("option", { value: "test" }, "test")) },
+  ], async ({ name, scopes, environment }) => {
+    const r = await api("POST", "/v1/keys", { body: { organization_id: id, environment, metadata: { name, scopes: scopes ? scopes.split(",").map((s) => s.trim()).filter(Boolean) : [] } } });
+    showSecret(secretBox, r.plaintext, "Copy it now: Keyturn keeps only a hash and will never show it again.");
+    keys.reload();
+  }) : null;
+  const sections = [h("h1", {}, org.name), h("p", { class: "muted mono" }, org.id),
+    h("section", {}, h("h2", {}, "API keys"), createKey, secretBox, h("label", {}, "Status", status), keys)];
+  const tenancy = h("div", { class: "grid" },
+    h("section", {}, h("h2", {}, "Projects"), can("KeyService/CreateProject") ? createForm("Create project", [{ name: "name", label: "Name", required: true }], async ({ name }) => { await api("POST", `/v1/organizations/${id}/projects`, { body: { name } }); projects.reload(); }) : null, projects),
+    h("section", {}, h("h2", {}, "Products"), can("KeyService/CreateProduct") ? createForm("Create product", [{ name: "name", label: "Name", required: true }], async ({ name }) => { await api("POST", `/v1/organizations/${id}/products`, { body: { name } }); products.reload(); }) : null, products));
+  show(...sections, tenancy);
+}
+
+function showSecret(box, plaintext, note) {
+  // Held only in this DOM node; it disappears when the page changes.
+  const code = h("div", { class: "secret", id: "plaintext" }, plaintext);
+  const copy = h("button", { type: "button", id: "copy", onclick: async () => { await navigator.clipboard.writeText(plaintext).catch(() => {}); toast("Copied"); } }, "Copy");
+  box.replaceChildren(h("section", {}, h("h2", {}, "New key — shown once"), code, h("div", { class: "actions" }, copy, h("button", { type: "button", class: "secondary", onclick: () => box.replaceChildren() }, "Done")), h("p", { class: "muted" }, note)));
+}
+
+// -- a key -----------------------------------------------------------------------------------
+
+async function keyPage(id) {
+  show(h("p", { class: "muted" }, "Loading…"));
+  let key;
+  try { key = await api("GET", `/v1/keys/${encodeURIComponent(id)}`); } catch (err) { show(errorBox(err)); return; }
+  const secretBox = h("div");
+  const out = h("div");
+  const act = (label, rpc, cls, question, run) => can(rpc) && key.status !== "KEY_STATUS_REVOKED" || (can(rpc) && rpc === "KeyService/DeleteKey")
+    ? h("button", { type: "button", class: cls, id: `action-${label.toLowerCase()}`, onclick: async () => {
+      if (!window.confirm(question)) return;
+      try { await run(); } catch (err) { out.replaceChildren(errorBox(err)); }
+    } }, label) : null;
+  const actions = h("div", { class: "actions" },
+    act("Rotate", "KeyService/RotateKey", "secondary", "Rotate this key? The old key keeps working for 24 hours.", async () => {
+      const r = await api("POST", `/v1/keys/${id}:rotate`, { body: {} });
+      location.hash = `#/key/${r.key.id}`; await keyPage(r.key.id);
+      showSecret(main.querySelector("#secret-slot"), r.plaintext, "The successor key's plaintext. Copy it now.");
+    }),
+    act("Revoke", "KeyService/RevokeKey", "danger", "Revoke this key? It stops working at once.", async () => { await api("POST", `/v1/keys/${id}:revoke`, { body: { reason: "revoked in the console" } }); toast("Key revoked"); keyPage(id); }),
+    act("Delete", "KeyService/DeleteKey", "danger", "Delete this key for good?", async () => { await api("DELETE", `/v1/keys/${id}`); toast("Key deleted"); location.hash = `#/org/${key.organization_id}`; }));
+  const facts = [["Status", h("span", { class: `status ${key.status}`, id: "key-status" }, (key.status || "").replace("KEY_STATUS_", ""))],
+    ["Start", h("span", { class: "mono" }, key.start)], ["Environment", (key.environment || "").replace("ENVIRONMENT_", "")],
+    ["Scopes", ((key.metadata || {}).scopes || []).join(", ") || "—"], ["Created", fmt(key.create_time)], ["Expires", fmt(key.expire_time)],
+    ["Revoked", fmt(key.revoke_time)], ["Uses", key.use_count || "0"], ["Last used", fmt(key.last_used_time)]];
+  secretBox.id = "secret-slot";
+  const usage = h("section", {}, h("h2", {}, "Usage (last 14 days)"), h("p", { class: "muted" }, "Loading…"));
+  const audit = h("section", { id: "key-audit" }, h("h2", {}, "Audit events"));
+  show(h("p", {}, h("a", { href: `#/org/${key.organization_id}` }, "← Organization")),
+    h("h1", {}, (key.metadata && key.metadata.name) || key.start), h("p", { class: "muted mono" }, key.id),
+    h("section", {}, h("table", {}, h("tbody", {}, facts.map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, v))))), actions, out), secretBox, usage, audit);
+  if (can("AuditService/GetUsageReport")) loadUsage(usage, id); else usage.remove();
+  if (can("AuditService/ListAuditEvents")) audit.append(eventsTable({ "filter.key_id": id })); else audit.remove();
+}
+
+async function loadUsage(box, id) {
+  const end = new Date();
+  const start = new Date(end.getTime() - 14 * 86400e3);
+  try {
+    const r = await api("GET", "/v1/usageReport", { query: { key_id: id, start_time: start.toISOString(), end_time: end.toISOString(), granularity: "day" } });
+    box.replaceChildren(h("h2", {}, "Usage (last 14 days)"), usageChart(r.buckets || []),
+      h("p", { class: "muted" }, `${r.total_success || 0} successful and ${r.total_failure || 0} failed validations recorded.`));
+  } catch (err) { box.replaceChildren(h("h2", {}, "Usage"), errorBox(err)); }
+}
+
+function usageChart(buckets) {
+  const NS = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(NS, "svg");
+  svg.setAttribute("class", "chart"); svg.setAttribute("viewBox", "0 0 700 160"); svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", "Validations per day");
+  const max = Math.max(1, ...buckets.map((b) => Number(b.success_count || 0) + Number(b.failure_count || 0)));
+  const width = 700 / Math.max(1, buckets.length);
+  buckets.forEach((b, i) => {
+    const ok = Number(b.success_count || 0); const bad = Number(b.failure_count || 0);
+    const okH = (ok / max) * 130; const badH = (bad / max) * 130;
+    for (const [cls, y, hgt] of [["success", 140 - okH, okH], ["failure", 140 - okH - badH, badH]]) {
+      const rect = document.createElementNS(NS, "rect");
+      rect.setAttribute("class", cls); rect.setAttribute("x", String(i * width + 2)); rect.setAttribute("y", String(y));
+      rect.setAttribute("width", String(Math.max(1, width - 4))); rect.setAttribute("height", String(hgt));
+      svg.append(rect);
+    }
+    const label = document.createElementNS(NS, "text");
+    label.setAttribute("x", String(i * width + 2)); label.setAttribute("y", "155");
+    label.textContent = new Date(b.start_time).toLocaleDateString(undefined, { month: "numeric", day: "numeric" });
+    svg.append(label);
+  });
+  return svg;
+}
+
+function eventRow(e) {
+  return h("tr", {}, h("td", { class: "mono" }, e.sequence), h("td", {}, fmt(e.event_time)), h("td", {}, e.action),
+    h("td", { class: e.outcome === "AUDIT_OUTCOME_FAILURE" ? "bad" : "ok" }, (e.outcome || "").replace("AUDIT_OUTCOME_", "")),
+    h("td", { class: "mono" }, e.actor), h("td", { class: "mono" }, e.resource_id || ""));
+}
+const EVENT_HEAD = () => h("thead", {}, h("tr", {}, ["#", "Time", "Action", "Outcome", "Actor", "Resource"].map((t) => h("th", {}, t))));
+
+function eventsTable(filter) {
+  return pagedTable({
+    load: async (t) => { const r = await api("GET", "/v1/auditEvents", { query: { ...filter, order: "AUDIT_ORDER_NEWEST_FIRST", page_size: 15, page_token: t } }); return { rows: r.events || [], next: r.next_page_token || "" }; },
+    columns: [{ title: "#", cell: (e) => h("span", { class: "mono" }, e.sequence) }, { title: "Time", cell: (e) => fmt(e.event_time) },
+      { title: "Action", cell: (e) => e.action }, { title: "Outcome", cell: (e) => (e.outcome || "").replace("AUDIT_OUTCOME_", "") },
+      { title: "Actor", cell: (e) => h("span", { class: "mono" }, e.actor) }],
+    empty: "No audit events.",
+  });
+}
+
+// -- the audit trail -------------------------------------------------------------------------
+
+function stopTail() { if (state.tail) { state.tail.abort(); state.tail = null; } }
+
+async function tail(body, statusEl) {
+  // Server-sent events read through fetch (EventSource cannot send the Authorization header).
+  stopTail();
+  const controller = new AbortController();
+  state.tail = controller;
+  statusEl.textContent = "Live tail: connecting…";
+  try {
+    const res = await fetch("/v1/auditEvents:stream?live_only=true", { headers: { Authorization: `Bearer ${state.token}` }, signal: controller.signal });
+    if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({})));
+    statusEl.textContent = "Live tail: on";
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let cut;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        const frame = buffer.slice(0, cut); buffer = buffer.slice(cut + 2);
+        const data = frame.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
+        if (!data) continue;
+        const message = JSON.parse(data);
+        if (frame.startsWith("event: error")) { statusEl.textContent = `Live tail ended: ${message.message}`; return; }
+        body.prepend(eventRow(message.event));
+      }
+    }
+    statusEl.textContent = "Live tail: ended";
+  } catch (err) {
+    if (err.name !== "AbortError") statusEl.textContent = `Live tail failed: ${err.message}`;
+  }
+}
+
+async function auditPage() {
+  const chain = h("p", { id: "chain-status", class: "muted" }, "Checking the chain…");
+  const live = h("tbody", { id: "live-events" });
+  const tailStatus = h("p", { class: "muted", id: "tail-status" }, "Live tail: off");
+  const tailButton = h("button", { type: "button", id: "tail", onclick: () => (state.tail ? (stopTail(), (tailStatus.textContent = "Live tail: off")) : tail(live, tailStatus)) }, "Start/stop live tail");
+  show(h("h1", {}, "Audit trail"),
+    h("section", {}, h("h2", {}, "Chain verification"), chain),
+    h("section", {}, h("h2", {}, "Live tail"), tailButton, tailStatus, h("table", {}, EVENT_HEAD(), live)),
+    h("section", {}, h("h2", {}, "Recent events"), eventsTable({})));
+  if (can("AuditService/VerifyAuditChain")) {
+    try {
+      const r = await api("POST", "/v1/auditEvents:verifyChain", { body: {} });
+      chain.className = r.ok ? "ok" : "bad";
+      chain.textContent = r.ok ? `Chain intact: ${r.events_checked || 0} events verified.` : `Chain broken at #${r.first_bad_sequence}: ${r.problem}`;
+    } catch (err) { chain.replaceChildren(errorBox(err)); }
+  } else chain.textContent = "Your roles may not verify the chain.";
+}
+
+// -- routing ---------------------------------------------------------------------------------
+
+async function route() {
+  if (!state.caller && state.token) {
+    try { await signIn(state.token); } catch { sessionStorage.removeItem(TOKEN); state.token = ""; }
+  }
+  if (!state.caller) { signInPage(); return; }
+  const [, page, id] = (location.hash || "#/orgs").split("/");
+  if (page === "org" && id) return orgPage(id);
+  if (page === "key" && id) return keyPage(id);
+  if (page === "audit") return auditPage();
+  if (page === "signin") { location.hash = "#/orgs"; return; }
+  return orgsPage();
+}
+
+document.getElementById("signout").addEventListener("click", signOut);
+window.addEventListener("hashchange", route);
+route();

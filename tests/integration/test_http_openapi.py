@@ -1,0 +1,90 @@
+"""The OpenAPI document: generated from the contract, committed fresh, served, and fuzzed
+with schemathesis against a real server over HTTP (no answer may be a 5xx)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests import http_support
+from tests.http_support import base_url
+from tests.support import ServerThread
+
+ROOT = Path(__file__).resolve().parents[2]
+http_server = http_support.http_server
+
+
+@pytest.fixture(scope="module")
+def backend() -> str:  # the fuzz runs once, on the embedded default's engine
+    return "sqlite"
+
+
+def test_committed_documents_are_fresh() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate_openapi.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_document_covers_every_rpc_with_descriptions(http_server: ServerThread) -> None:
+    from keyturn_server.app import SERVICE_NAMES, pool_service
+
+    served = httpx.get(base_url(http_server) + "/openapi.json").json()
+    assert served == json.loads((ROOT / "docs" / "openapi.json").read_text())
+    operations = {op["operationId"]: op for path in served["paths"].values() for op in path.values()}
+    for name in SERVICE_NAMES:
+        service = pool_service(name)
+        for method in service.methods:
+            op = operations[f"{service.name}_{method.name}"]
+            assert op["description"].strip(), op["operationId"]
+    assert served["paths"]["/v1/auth/generate-key"]["get"]["operationId"] == "CryptoService_GenerateKey"
+    schema = served["components"]["schemas"]["keyturn.v1.GenerateKeyResponse"]
+    assert set(schema["properties"]) == {"key", "type", "entropy_bits"}
+    assert "generated token" in schema["properties"]["key"]["description"]
+
+
+def test_schemathesis_finds_no_server_error(http_server: ServerThread, tmp_path: Path) -> None:
+    binary = shutil.which("schemathesis") or str(Path(sys.executable).parent / "schemathesis")
+    url = base_url(http_server)
+    started = time.monotonic()
+    done = subprocess.run(
+        [
+            binary,
+            "run",
+            f"{url}/openapi.json",
+            "--checks",
+            "not_a_server_error",
+            "--max-examples",
+            "4",
+            "--phases",
+            "examples,fuzzing",
+            "--workers",
+            "2",
+            "--seed",
+            "14",
+            "--request-timeout",
+            "20",
+            "--header",
+            f"Authorization: Bearer {http_server.admin_token}",
+            # Endless by design (a live tail); and the generic managed-key routes, whose
+            # RPCs are being built on another branch (UNIMPLEMENTED here is a 501).
+            "--exclude-path-regex",
+            r"(:stream$|^/v1/keyturn\.v1\.)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+    assert time.monotonic() - started < 120
