@@ -23,6 +23,12 @@ SECRET_FILE = "secret"  # noqa: S105
 ADMIN_TOKEN_FILE = "admin-token"  # noqa: S105
 LogFormat = Literal["json", "text", "auto"]
 LOG_FORMATS: tuple[LogFormat, ...] = ("json", "text", "auto")
+# The portable seams (docs/scaling.md): how replicas tell each other about changes, and how
+# the audit chain is locked. The defaults use PostgreSQL's LISTEN/NOTIFY and advisory locks.
+ChangeFeed = Literal["notify", "poll"]
+CHANGE_FEEDS: tuple[ChangeFeed, ...] = ("notify", "poll")
+Locks = Literal["advisory", "row"]
+LOCK_KINDS: tuple[Locks, ...] = ("advisory", "row")
 
 
 class ConfigError(ValueError):
@@ -61,6 +67,19 @@ class Settings:
     # KEYTURN_ROOT_KEY, newest first: wraps managed-key material at rest (AES-256-GCM under
     # an HKDF-derived key); older versions still unwrap and are re-wrapped lazily.
     root_keys: tuple[KeyVersion, ...] = field(default=(), repr=False)
+    # PostgreSQL connection pool (per process): size, overflow above it, how long a caller
+    # waits for a connection before UNAVAILABLE, and the age at which one is replaced.
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    db_pool_timeout_seconds: float = 10.0
+    db_pool_recycle_seconds: float = 1800.0
+    # PostgreSQL statement_timeout of the server's connections (0 = no limit).
+    db_statement_timeout_ms: int = 30_000
+    # Re-runs of a transaction that lost a serialization race or deadlock (40001/40P01).
+    db_conflict_retries: int = 2
+    change_feed: ChangeFeed = "notify"
+    change_feed_poll_ms: int = 200
+    locks: Locks = "advisory"
 
     @property
     def is_sqlite(self) -> bool:
@@ -115,6 +134,20 @@ def _env_int(env: Mapping[str, str], name: str, default: int) -> int:
     return int(_env_float(env, name, default))
 
 
+def _env_choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+    value = (env.get(name) or choices[0]).lower()
+    if value not in choices:
+        raise ConfigError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def _env_at_least(env: Mapping[str, str], name: str, default: float, minimum: float) -> float:
+    value = _env_float(env, name, default)
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum:g}, got {value:g}")
+    return value
+
+
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Read settings from the environment (secrets are resolved later by `resolve`)."""
     env = os.environ if env is None else env
@@ -151,6 +184,15 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         tls_client_ca=path("KEYTURN_TLS_CLIENT_CA"),
         principal_cache_ttl_seconds=_env_float(env, "KEYTURN_PRINCIPAL_CACHE_TTL_SECONDS", 5.0),
         root_keys=parse_root_keys(raw_root_key) if raw_root_key else (),
+        db_pool_size=int(_env_at_least(env, "KEYTURN_DB_POOL_SIZE", 10, 1)),
+        db_max_overflow=int(_env_at_least(env, "KEYTURN_DB_MAX_OVERFLOW", 10, 0)),
+        db_pool_timeout_seconds=_env_at_least(env, "KEYTURN_DB_POOL_TIMEOUT", 10.0, 0.1),
+        db_pool_recycle_seconds=_env_at_least(env, "KEYTURN_DB_POOL_RECYCLE_SECONDS", 1800.0, 1),
+        db_statement_timeout_ms=int(_env_at_least(env, "KEYTURN_DB_STATEMENT_TIMEOUT_MS", 30_000, 0)),
+        db_conflict_retries=int(_env_at_least(env, "KEYTURN_DB_CONFLICT_RETRIES", 2, 0)),
+        change_feed=_env_choice(env, "KEYTURN_CHANGE_FEED", CHANGE_FEEDS),  # type: ignore[arg-type]
+        change_feed_poll_ms=int(_env_at_least(env, "KEYTURN_CHANGE_FEED_POLL_MS", 200, 10)),
+        locks=_env_choice(env, "KEYTURN_LOCKS", LOCK_KINDS),  # type: ignore[arg-type]
     )
 
 
