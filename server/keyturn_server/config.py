@@ -148,9 +148,32 @@ def _env_at_least(env: Mapping[str, str], name: str, default: float, minimum: fl
     return value
 
 
+# Settings that may instead be read from a file named by NAME_FILE (Docker and Kubernetes
+# secrets mounted as files), e.g. KEYTURN_SECRET_FILE=/run/secrets/keyturn-secret.
+FILE_SETTINGS = ("KEYTURN_DATABASE_URL", "KEYTURN_SECRET", "KEYTURN_ROOT_KEY")
+
+
+def _with_secret_files(env: Mapping[str, str]) -> Mapping[str, str]:
+    """`env` with each NAME_FILE of FILE_SETTINGS replaced by the file's content as NAME."""
+    if not any(f"{name}_FILE" in env for name in FILE_SETTINGS):
+        return env
+    merged = dict(env)
+    for name in FILE_SETTINGS:
+        path = env.get(f"{name}_FILE")
+        if not path:
+            continue
+        if env.get(name):
+            raise ConfigError(f"set {name} or {name}_FILE, not both")
+        try:
+            merged[name] = Path(path).read_text().strip()
+        except OSError as exc:
+            raise ConfigError(f"{name}_FILE: cannot read {path}: {exc.strerror}") from None
+    return merged
+
+
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Read settings from the environment (secrets are resolved later by `resolve`)."""
-    env = os.environ if env is None else env
+    env = _with_secret_files(os.environ if env is None else env)
     level = env.get("KEYTURN_AUDIT_LEVEL", "detailed").lower()
     if level not in AUDIT_LEVELS:
         raise ConfigError(f"KEYTURN_AUDIT_LEVEL must be one of {', '.join(AUDIT_LEVELS)}")
