@@ -30,6 +30,12 @@ LOG_FORMATS: tuple[LogFormat, ...] = ("json", "text", "auto")
 # lock on PostgreSQL, the single process on SQLite; lease = a lease row (any engine).
 SchedulerLeadership = Literal["auto", "advisory", "lease", "single"]
 SCHEDULER_LEADERSHIPS: tuple[SchedulerLeadership, ...] = ("auto", "advisory", "lease", "single")
+# The portable seams (docs/scaling.md): how replicas tell each other about changes, and how
+# the audit chain is locked. The defaults use PostgreSQL's LISTEN/NOTIFY and advisory locks.
+ChangeFeed = Literal["notify", "poll"]
+CHANGE_FEEDS: tuple[ChangeFeed, ...] = ("notify", "poll")
+Locks = Literal["advisory", "row"]
+LOCK_KINDS: tuple[Locks, ...] = ("advisory", "row")
 
 
 class ConfigError(ValueError):
@@ -80,6 +86,19 @@ class Settings:
     # no database round trip; changes evict at once on every replica, the TTL is the backstop.
     crypto_key_cache_size: int = 10_000
     crypto_key_cache_ttl_seconds: float = 30.0
+    # PostgreSQL connection pool (per process): size, overflow above it, how long a caller
+    # waits for a connection before UNAVAILABLE, and the age at which one is replaced.
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    db_pool_timeout_seconds: float = 10.0
+    db_pool_recycle_seconds: float = 1800.0
+    # PostgreSQL statement_timeout of the server's connections (0 = no limit).
+    db_statement_timeout_ms: int = 30_000
+    # Re-runs of a transaction that lost a serialization race or deadlock (40001/40P01).
+    db_conflict_retries: int = 2
+    change_feed: ChangeFeed = "notify"
+    change_feed_poll_ms: int = 200
+    locks: Locks = "advisory"
 
     @property
     def is_sqlite(self) -> bool:
@@ -134,9 +153,46 @@ def _env_int(env: Mapping[str, str], name: str, default: int) -> int:
     return int(_env_float(env, name, default))
 
 
+def _env_choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+    value = (env.get(name) or choices[0]).lower()
+    if value not in choices:
+        raise ConfigError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def _env_at_least(env: Mapping[str, str], name: str, default: float, minimum: float) -> float:
+    value = _env_float(env, name, default)
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum:g}, got {value:g}")
+    return value
+
+
+# Settings that may instead be read from a file named by NAME_FILE (Docker and Kubernetes
+# secrets mounted as files), e.g. KEYTURN_SECRET_FILE=/run/secrets/keyturn-secret.
+FILE_SETTINGS = ("KEYTURN_DATABASE_URL", "KEYTURN_SECRET", "KEYTURN_ROOT_KEY")
+
+
+def _with_secret_files(env: Mapping[str, str]) -> Mapping[str, str]:
+    """`env` with each NAME_FILE of FILE_SETTINGS replaced by the file's content as NAME."""
+    if not any(f"{name}_FILE" in env for name in FILE_SETTINGS):
+        return env
+    merged = dict(env)
+    for name in FILE_SETTINGS:
+        path = env.get(f"{name}_FILE")
+        if not path:
+            continue
+        if env.get(name):
+            raise ConfigError(f"set {name} or {name}_FILE, not both")
+        try:
+            merged[name] = Path(path).read_text().strip()
+        except OSError as exc:
+            raise ConfigError(f"{name}_FILE: cannot read {path}: {exc.strerror}") from None
+    return merged
+
+
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Read settings from the environment (secrets are resolved later by `resolve`)."""
-    env = os.environ if env is None else env
+    env = _with_secret_files(os.environ if env is None else env)
     level = env.get("KEYTURN_AUDIT_LEVEL", "detailed").lower()
     if level not in AUDIT_LEVELS:
         raise ConfigError(f"KEYTURN_AUDIT_LEVEL must be one of {', '.join(AUDIT_LEVELS)}")
@@ -184,6 +240,15 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         ),
         crypto_key_cache_size=_env_int(env, "KEYTURN_CRYPTO_KEY_CACHE_SIZE", 10_000),
         crypto_key_cache_ttl_seconds=_env_float(env, "KEYTURN_CRYPTO_KEY_CACHE_TTL_SECONDS", 30.0),
+        db_pool_size=int(_env_at_least(env, "KEYTURN_DB_POOL_SIZE", 10, 1)),
+        db_max_overflow=int(_env_at_least(env, "KEYTURN_DB_MAX_OVERFLOW", 10, 0)),
+        db_pool_timeout_seconds=_env_at_least(env, "KEYTURN_DB_POOL_TIMEOUT", 10.0, 0.1),
+        db_pool_recycle_seconds=_env_at_least(env, "KEYTURN_DB_POOL_RECYCLE_SECONDS", 1800.0, 1),
+        db_statement_timeout_ms=int(_env_at_least(env, "KEYTURN_DB_STATEMENT_TIMEOUT_MS", 30_000, 0)),
+        db_conflict_retries=int(_env_at_least(env, "KEYTURN_DB_CONFLICT_RETRIES", 2, 0)),
+        change_feed=_env_choice(env, "KEYTURN_CHANGE_FEED", CHANGE_FEEDS),  # type: ignore[arg-type]
+        change_feed_poll_ms=int(_env_at_least(env, "KEYTURN_CHANGE_FEED_POLL_MS", 200, 10)),
+        locks=_env_choice(env, "KEYTURN_LOCKS", LOCK_KINDS),  # type: ignore[arg-type]
     )
 
 

@@ -31,7 +31,7 @@ from keyturn_server.domain.keyset import RootKeyRing
 from keyturn_server.domain.paging import PageTokens, derive_key
 from keyturn_server.store.access_log import AccessLogWriter
 from keyturn_server.store.audit_feed import AuditFeed
-from keyturn_server.store.db import Database, is_outage
+from keyturn_server.store.db import Database, PoolOptions, Seams, is_outage
 from keyturn_server.store.keyevents import KeyEventBus
 from keyturn_server.store.ratelimit import RateLimiter
 from keyturn_server.store.scheduler import Scheduler, leadership_for
@@ -147,7 +147,22 @@ class Container:
 
     @classmethod
     def build(cls, settings: Settings) -> Container:
-        db = Database(settings.database_url)
+        db = Database(
+            settings.database_url,
+            pool=PoolOptions(
+                pool_size=settings.db_pool_size,
+                max_overflow=settings.db_max_overflow,
+                pool_timeout_seconds=settings.db_pool_timeout_seconds,
+                pool_recycle_seconds=settings.db_pool_recycle_seconds,
+                statement_timeout_ms=settings.db_statement_timeout_ms,
+                conflict_retries=settings.db_conflict_retries,
+            ),
+            seams=Seams(
+                locks=settings.locks,
+                change_feed=settings.change_feed,
+                poll_seconds=settings.change_feed_poll_ms / 1000,
+            ),
+        )
         secrets = [(s.version, s.value) for s in settings.secrets]
         hasher = KeyHasher(secrets)
         page_tokens = PageTokens([derive_key(value) for _, value in secrets])

@@ -3,13 +3,16 @@
 `append_events(session, records)` runs inside the caller's transaction: management actions
 append in the same transaction as the change they describe, so if the event cannot be
 written the change is rolled back (fail closed). The append is serialized across server
-processes: on PostgreSQL by a transaction-scoped advisory lock, on SQLite by the write lock
-every transaction takes (BEGIN IMMEDIATE). Append last in a transaction: the lock is held
-until commit.
+processes: on PostgreSQL by a transaction-scoped advisory lock (KEYTURN_LOCKS=advisory, the
+default) or, for engines without advisory locks, by SELECT ... FOR UPDATE on the
+`audit_chain` row of `lock_row` (KEYTURN_LOCKS=row); on SQLite by the write lock every
+transaction takes (BEGIN IMMEDIATE). Append last in a transaction: the lock is held until
+commit.
 
-On PostgreSQL the append also sends `NOTIFY keyturn_audit, '<last sequence>'`; PostgreSQL
-delivers it only when the transaction commits (and drops it on rollback), so listeners
-(StreamAuditEvents on every replica) wake exactly when new events become visible.
+With KEYTURN_CHANGE_FEED=notify (the default) the append on PostgreSQL also sends
+`NOTIFY keyturn_audit, '<last sequence>'`; PostgreSQL delivers it only when the transaction
+commits (and drops it on rollback), so listeners (StreamAuditEvents on every replica) wake
+exactly when new events become visible. With =poll nothing is sent: readers poll.
 """
 
 from __future__ import annotations
@@ -20,20 +23,37 @@ from datetime import UTC
 from typing import Any
 
 from sqlalchemy import insert, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain.audit import GENESIS_HASH, HASHED_FIELDS, AuditRecord, event_hash
-from keyturn_server.store.models import AuditAnchor, AuditEvent
+from keyturn_server.store.db import seams_of
+from keyturn_server.store.models import AuditAnchor, AuditEvent, LockRow
 
 # Arbitrary constant naming Keyturn's chain lock among the database's advisory locks.
 CHAIN_LOCK_ID = 0x6B74_6175  # "ktau"
+# Its row in `lock_row` (KEYTURN_LOCKS=row).
+CHAIN_LOCK_ROW = "audit_chain"
 # LISTEN/NOTIFY channel announcing committed appends (payload: the last new sequence).
 NOTIFY_CHANNEL = "keyturn_audit"
 
 
 async def lock_chain(session: AsyncSession) -> None:
-    if session.get_bind().dialect.name == "postgresql":
+    """Hold the chain lock until this transaction ends (PostgreSQL; SQLite already has it)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    if seams_of(session).locks == "row":
+        await lock_row(session, CHAIN_LOCK_ROW)
+    else:
         await session.execute(text("SELECT pg_advisory_xact_lock(:lock_id)"), {"lock_id": CHAIN_LOCK_ID})
+
+
+async def lock_row(session: AsyncSession, name: str) -> None:
+    """SELECT ... FOR UPDATE on the named lock row, creating it first if it is missing."""
+    locking = select(LockRow.name).where(LockRow.name == name).with_for_update()
+    if (await session.execute(locking)).first() is None:
+        await session.execute(pg_insert(LockRow).values(name=name).on_conflict_do_nothing())
+        await session.execute(locking)
 
 
 async def chain_head(session: AsyncSession) -> tuple[int, str]:
@@ -81,7 +101,7 @@ def _chain_values(records: Sequence[AuditRecord], sequence: int, previous: str) 
 
 
 async def _announce(session: AsyncSession, last_sequence: int) -> None:
-    if session.get_bind().dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql" and seams_of(session).change_feed == "notify":
         await session.execute(
             text("SELECT pg_notify(:channel, :payload)"),
             {"channel": NOTIFY_CHANNEL, "payload": str(last_sequence)},

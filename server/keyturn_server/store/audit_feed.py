@@ -15,6 +15,11 @@ When the reader wakes:
   notification sent while the listener was reconnecting is otherwise missed).
 * SQLite (single process): streams poll every `sqlite_poll_seconds`; local writers also call
   `wake()` after they commit, so the embedded default is usually faster than the poll.
+* PostgreSQL with KEYTURN_CHANGE_FEED=poll (engines without LISTEN/NOTIFY): no listener and
+  no NOTIFY; the reader polls every `Seams.poll_seconds`, local writers still `wake()` it.
+
+The LISTEN connection uses `Database.connect_params()` (the pool's hosts and
+target_session_attrs), so it follows a primary switchover.
 
 The reader never relies on the payload: a wake-up only means "query for sequence > cursor
 again". Because appends are serialized by the chain lock until commit, sequences become
@@ -200,9 +205,17 @@ class AuditFeed:
             await asyncio.wait_for(ticket.wait(), self.poll_seconds)
 
     @property
+    def polling(self) -> bool:
+        """True when the reader polls on PostgreSQL instead of LISTENing."""
+        return self.is_postgres and self.db is not None and self.db.seams.change_feed == "poll"
+
+    @property
     def poll_seconds(self) -> float:
         if not self.is_postgres:
             return self.sqlite_poll_seconds
+        if self.polling:
+            assert self.db is not None
+            return self.db.seams.poll_seconds
         return self.listen_poll_seconds if self._listening else self.disconnected_poll_seconds
 
     def wake(self) -> None:
@@ -212,7 +225,7 @@ class AuditFeed:
     # -- lifecycle ------------------------------------------------------------------------
 
     def _ensure_listener(self) -> None:
-        if self.is_postgres and self._task is None and not self._stopped:
+        if self.is_postgres and not self.polling and self._task is None and not self._stopped:
             self._task = asyncio.create_task(self._listen_forever(), name="keyturn-audit-listen")
 
     async def stop(self) -> None:
@@ -232,9 +245,12 @@ class AuditFeed:
         delay = 0.5
         while True:
             try:
-                async with await psycopg.AsyncConnection.connect(
-                    libpq_url(self.database_url), autocommit=True
-                ) as conn:
+                params = (
+                    self.db.connect_params()
+                    if self.db is not None
+                    else {"conninfo": libpq_url(self.database_url)}
+                )
+                async with await psycopg.AsyncConnection.connect(autocommit=True, **params) as conn:
                     await conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
                     self._listening = True
                     delay = 0.5

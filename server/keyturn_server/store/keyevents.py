@@ -14,6 +14,17 @@ The same channel carries other cache-invalidating topics as `topic:subject` payl
 (`principal:<id>` when a principal or token changes, `links:` when a product is linked to a
 project): they go to the callbacks registered with `subscribe(topic, ...)`, here and on
 every other replica, and to all of them after a LISTEN reconnect.
+
+The LISTEN connection uses `Database.connect_params()`: the pool's own hosts and
+target_session_attrs, so after a primary switchover it reconnects to the new primary.
+
+KEYTURN_CHANGE_FEED=poll (for engines without LISTEN/NOTIFY, e.g. CockroachDB) replaces the
+channel by the durable `key_change` table: `key_changed`/`announce` insert a row where they
+would NOTIFY, and every replica polls every `poll_seconds` for rows created in a window
+reaching `overlap_seconds` back (sequence ids may commit out of order, so the window is by
+the database's clock, and ids already handled are skipped). Rows older than
+`retention_seconds` are deleted by whichever replica's poller gets there. A failed poll is
+treated like a lost LISTEN connection: the next successful one drops the whole local cache.
 """
 
 from __future__ import annotations
@@ -22,23 +33,18 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
+from sqlalchemy import delete, func, insert, select, text
 
 from keyturn_server.store.db import Database, is_outage
+from keyturn_server.store.models import KeyChange
 
 log = logging.getLogger("keyturn.keyevents")
 
 CHANNEL = "keyturn_key_events"
 TOPIC_PRINCIPAL = "principal"
 TOPIC_LINKS = "links"
-
-
-def libpq_url(database_url: str) -> str:
-    """The SQLAlchemy URL as a plain libpq URL for psycopg.connect."""
-    url = make_url(database_url).set(drivername="postgresql")
-    return url.render_as_string(hide_password=False)
 
 
 class KeyEventBus:
@@ -48,11 +54,20 @@ class KeyEventBus:
         evict: Callable[[str], None],
         evict_all: Callable[[], None],
         reconnect_delay: float = 0.5,
+        *,
+        overlap_seconds: float = 5.0,
+        retention_seconds: float = 3600.0,
+        prune_interval_seconds: float = 60.0,
     ) -> None:
         self.db = db
         self.evict = evict
         self.evict_all = evict_all
         self.reconnect_delay = reconnect_delay
+        self.polling = db.seams.change_feed == "poll"
+        self.poll_seconds = db.seams.poll_seconds
+        self.overlap = timedelta(seconds=overlap_seconds)
+        self.retention = timedelta(seconds=retention_seconds)
+        self.prune_interval = prune_interval_seconds
         self._task: asyncio.Task[None] | None = None
         self.listening = asyncio.Event()
         self.received = 0
@@ -95,27 +110,33 @@ class KeyEventBus:
             self._run(topic)
 
     async def _notify(self, payload: str) -> None:
-        key_id = payload
         if not self.db.is_postgres:
             return
         try:
+            if self.polling:
+                async with self.db.transaction() as session:
+                    await session.execute(insert(KeyChange).values(payload=payload, create_time=func.now()))
+                return
             async with self.db.engine.connect() as conn:
                 await conn.execute(
-                    text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": key_id}
+                    text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": payload}
                 )
                 await conn.commit()
         except Exception as error:
             # The change is committed; other replicas will catch up through the cache TTL.
-            log.warning("could not NOTIFY a key change", exc_info=not is_outage(error))
+            log.warning("could not announce a key change", exc_info=not is_outage(error))
 
     async def start(self, ready_timeout: float = 5.0) -> None:
         if not self.db.is_postgres or self._task is not None:
             return
-        self._task = asyncio.create_task(self._listen_forever(), name="keyturn-key-events")
+        if self.polling:
+            self._task = asyncio.create_task(self._poll_forever(), name="keyturn-key-changes")
+        else:
+            self._task = asyncio.create_task(self._listen_forever(), name="keyturn-key-events")
         try:
             await asyncio.wait_for(self.listening.wait(), ready_timeout)
         except TimeoutError:
-            log.warning("LISTEN %s not established yet; retrying in the background", CHANNEL)
+            log.warning("the key-change feed is not established yet; retrying in the background")
 
     async def stop(self) -> None:
         task, self._task = self._task, None
@@ -131,7 +152,7 @@ class KeyEventBus:
         first = True
         while True:
             try:
-                conn = await psycopg.AsyncConnection.connect(libpq_url(self.db.url), autocommit=True)
+                conn = await psycopg.AsyncConnection.connect(autocommit=True, **self.db.connect_params())
                 try:
                     await conn.execute(f"LISTEN {CHANNEL}")
                     if not first:
@@ -156,3 +177,50 @@ class KeyEventBus:
                 )
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10.0)
+
+    async def _poll_forever(self) -> None:
+        seen: dict[int, datetime] = {}  # ids already handled, with their create_time
+        since: datetime | None = None  # the database's time at the last good poll
+        missed = False  # a poll failed: changes may have gone by unseen
+        next_prune = 0.0
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                async with self.db.transaction() as session:
+                    now = (await session.execute(select(func.now()))).scalar_one()
+                    start = (since or now) - self.overlap
+                    rows = (
+                        await session.execute(
+                            select(KeyChange.id, KeyChange.payload, KeyChange.create_time)
+                            .where(KeyChange.create_time > start)
+                            .order_by(KeyChange.id)
+                        )
+                    ).all()
+                    if loop.time() >= next_prune:
+                        cutoff = now - self.retention
+                        await session.execute(delete(KeyChange).where(KeyChange.create_time < cutoff))
+                        next_prune = loop.time() + self.prune_interval
+                if missed:
+                    self._reset()
+                    missed = False
+                for change_id, payload, created in rows:
+                    if change_id not in seen:
+                        seen[change_id] = created
+                        self.received += 1
+                        self._dispatch(payload)
+                for change_id in [i for i, created in seen.items() if created <= start]:
+                    del seen[change_id]  # outside every later window
+                since = now
+                self.listening.set()
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:
+                if not missed:
+                    log.warning(
+                        "key-change poll failed; retrying (%s)",
+                        type(error).__name__,
+                        exc_info=not is_outage(error),
+                    )
+                self.listening.clear()
+                missed, since = True, None
+            await asyncio.sleep(self.poll_seconds)

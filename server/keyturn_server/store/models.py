@@ -312,3 +312,28 @@ class SchedulerLease(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str] = mapped_column(String(200))
     expires_at: Mapped[datetime]
+
+
+class KeyChange(Base):
+    """A cache-invalidation announcement for KEYTURN_CHANGE_FEED=poll (store/keyevents.py).
+
+    Written after the change committed, read by every replica's poller by `create_time`
+    window (ids from a sequence may commit out of order), pruned after a retention period.
+    """
+
+    __tablename__ = "key_change"
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    payload: Mapped[str] = mapped_column(String(200))
+    create_time: Mapped[datetime] = mapped_column(index=True)
+
+
+class LockRow(Base):
+    """One row per named lock for KEYTURN_LOCKS=row: SELECT ... FOR UPDATE instead of an
+    advisory lock (engines without pg_advisory_xact_lock). Migration 0003 adds `audit_chain`."""
+
+    __tablename__ = "lock_row"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from keyturn_server.domain import access as policy
 from keyturn_server.domain import keyformat
 from keyturn_server.domain.access import RoleBinding
@@ -87,7 +89,8 @@ class Authenticator:
     async def _load_token(self, presented: str, current_hash: str, lookup: str) -> policy.Principal:
         hashes = self.hasher.by_version(presented, current_hash)
         generation = self.cache.generation
-        async with self.db.transaction() as session:
+
+        async def load(session: AsyncSession) -> tuple[models.PrincipalToken, models.Principal]:
             found = await repo.token_by_hashes(session, list(hashes.values()))
             if found is None:
                 raise CallerUnauthenticated("the bearer token is not valid")
@@ -101,7 +104,12 @@ class Authenticator:
             if row.disabled:
                 raise CallerUnauthenticated("the principal is disabled")
             if token.secret_version != self.hasher.current_version:
+                # Idempotent (the same new hash every time), so the read may be retried.
                 token.token_hash, token.secret_version = current_hash, self.hasher.current_version
+            return token, row
+
+        # Retried once after a database outage (e.g. a failover): every call authenticates.
+        token, row = await self.db.read(load)
         principal = to_policy_principal(row, "token")
         self.cache.put(lookup, principal.id, _Caller(principal, token.expire_time), generation)
         return principal

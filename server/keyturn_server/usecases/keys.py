@@ -252,7 +252,9 @@ class KeyManagement:
     async def create_key(self, new: NewKey) -> tuple[ApiKey, str]:
         """Issue a key; returns the row and the plaintext (shown once, never stored)."""
         now = utcnow()
-        async with self.db.transaction() as session:
+
+        async def work(session: AsyncSession) -> tuple[ApiKey, str]:
+            # Safe to re-run after a serialization failure: nothing leaves the session.
             await self._check_scope(session, new)
             row, plaintext = _new_row(
                 self.hasher,
@@ -270,11 +272,12 @@ class KeyManagement:
             changes = [change("environment", None, row.environment), change("start", None, row.start)]
             changes += [change(path, None, value) for path, value in _audit_values(row).items()]
             await audit(session, _audit_record("key.create", row, changes))
-        return row, plaintext
+            return row, plaintext
+
+        return await self.db.run(work)
 
     async def get_key(self, key_id: str) -> ApiKey:
-        async with self.db.transaction() as session:
-            return await _require_key(session, key_id, Permission.KEYS_GET)
+        return await self.db.read(lambda session: _require_key(session, key_id, Permission.KEYS_GET))
 
     async def list_keys(self, listing: KeyListing) -> Page[ApiKey]:
         permission = Permission.KEYS_LIST

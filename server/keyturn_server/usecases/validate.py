@@ -213,8 +213,8 @@ class KeyValidation:
     async def _load(self, plaintext: str, current_hash: str) -> KeyEntry | None:
         hashes = self.hasher.by_version(plaintext, current_hash)
         generation = self.keys.generation
-        async with self.db.transaction() as session:
-            rows = await repo.keys_by_hashes(session, hashes.values())
+        # An idempotent read: retried once after a database outage (e.g. a failover).
+        rows = await self.db.read(lambda session: repo.keys_by_hashes(session, hashes.values()))
         for row in rows:
             if self.hasher.matches(plaintext, row.key_hash, row.secret_version, current_hash):
                 entry = KeyEntry.from_row(row)
@@ -237,8 +237,7 @@ class KeyValidation:
         if cached is not None:
             return cached
         generation = self.products.generation
-        async with self.db.transaction() as session:
-            value = await repo.product_organization(session, product_id)
+        value = await self.db.read(lambda session: repo.product_organization(session, product_id))
         self.products.put(product_id, product_id, value, generation)
         return value
 
@@ -248,8 +247,7 @@ class KeyValidation:
         if cached is not None:
             return cached
         generation = self.links.generation
-        async with self.db.transaction() as session:
-            linked = await repo.is_linked(session, project_id, product_id)
+        linked = await self.db.read(lambda session: repo.is_linked(session, project_id, product_id))
         self.links.put(lookup, lookup, linked, generation)
         return linked
 
