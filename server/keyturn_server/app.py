@@ -111,7 +111,7 @@ async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
     caller_check = CallerCheck(container.authenticator, mtls=settings.tls_client_ca is not None)
     max_message = settings.max_payload_bytes + 64 * 1024
     server = grpc.aio.server(
-        interceptors=[EdgeInterceptor(caller_check)],
+        interceptors=[EdgeInterceptor(caller_check, container.metrics.rpc if container.metrics else None)],
         options=[
             ("grpc.max_receive_message_length", max_message),
             ("grpc.max_send_message_length", max_message),

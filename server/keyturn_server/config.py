@@ -61,6 +61,9 @@ class Settings:
     # KEYTURN_ROOT_KEY, newest first: wraps managed-key material at rest (AES-256-GCM under
     # an HKDF-derived key); older versions still unwrap and are re-wrapped lazily.
     root_keys: tuple[KeyVersion, ...] = field(default=(), repr=False)
+    # host:port of the Prometheus /metrics endpoint; empty = no metrics endpoint. With
+    # --workers N, worker i (0-based) serves it on port + i.
+    metrics_listen: str = ""
 
     @property
     def is_sqlite(self) -> bool:
@@ -151,6 +154,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         tls_client_ca=path("KEYTURN_TLS_CLIENT_CA"),
         principal_cache_ttl_seconds=_env_float(env, "KEYTURN_PRINCIPAL_CACHE_TTL_SECONDS", 5.0),
         root_keys=parse_root_keys(raw_root_key) if raw_root_key else (),
+        metrics_listen=env.get("KEYTURN_METRICS_LISTEN", ""),
     )
 
 

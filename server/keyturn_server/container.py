@@ -23,6 +23,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from keyturn_server.api.metrics import MetricsServer
 from keyturn_server.config import Settings
 from keyturn_server.domain.keyformat import KeyHasher
 from keyturn_server.domain.paging import PageTokens, derive_key
@@ -131,6 +132,8 @@ class Container:
     crypto: StatelessCrypto
     usage_flusher: PeriodicTask
     lifecycle: Lifecycle
+    # The Prometheus endpoint (settings.metrics_listen); None when metrics are off.
+    metrics: MetricsServer | None = None
 
     @classmethod
     def build(cls, settings: Settings) -> Container:
@@ -165,7 +168,7 @@ class Container:
         lifecycle.add(stop=audit_feed.stop)
         lifecycle.add(start=access_log.start, stop=access_log.stop)  # stopped first: drains the queue
 
-        return cls(
+        container = cls(
             settings=settings,
             db=db,
             hasher=hasher,
@@ -183,6 +186,12 @@ class Container:
             usage_flusher=usage_flusher,
             lifecycle=lifecycle,
         )
+        if settings.metrics_listen:
+            # Built last: its collector reads the components above at scrape time. Started
+            # last and so stopped first.
+            container.metrics = MetricsServer(container, settings.metrics_listen)
+            lifecycle.add(start=container.metrics.start, stop=container.metrics.stop)
+        return container
 
     async def start(self) -> None:
         await self.lifecycle.start()

@@ -40,6 +40,9 @@ from keyturn_server.store.db import database_fault
 
 log = logging.getLogger("keyturn.rpc")
 
+if TYPE_CHECKING:
+    from keyturn_server.api.metrics import RpcMetrics
+
 if TYPE_CHECKING:  # grpc-stubs types the interceptor generically; the runtime class is not subscriptable
     _ServerInterceptor = grpc.aio.ServerInterceptor[Any, Any]
 else:
@@ -96,8 +99,10 @@ def _begin(context: grpc.aio.ServicerContext[Any, Any], method: str) -> tuple[Re
 class EdgeInterceptor(_ServerInterceptor):
     """The only server interceptor."""
 
-    def __init__(self, caller_check: CallerCheck) -> None:
+    def __init__(self, caller_check: CallerCheck, rpc_metrics: RpcMetrics | None = None) -> None:
         self.caller_check = caller_check
+        # Called once per call with (method, code name, seconds); None when metrics are off.
+        self.observe = rpc_metrics.observe if rpc_metrics is not None else None
         # method -> (the registered handler, its wrapped form)
         self._wrapped: dict[str, tuple[grpc.RpcMethodHandler[Any, Any], grpc.RpcMethodHandler[Any, Any]]] = {}
 
@@ -138,6 +143,8 @@ class EdgeInterceptor(_ServerInterceptor):
     def _wrap_unary(
         self, inner: Any, decode: Deserializer | None, method: str, quiet: bool, check: CallerCheck | None
     ) -> Callable[..., Awaitable[Any]]:
+        observe = self.observe
+
         async def unary(raw: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             meta, authorization = _begin(context, method)
             started = time.perf_counter()
@@ -159,6 +166,8 @@ class EdgeInterceptor(_ServerInterceptor):
                 code, status = _failure(meta, method, error)
                 await _abort(context, status, meta)
             finally:
+                if observe is not None:
+                    observe(method, code, time.perf_counter() - started)
                 _log_rpc(meta, code, started, quiet)
 
         return unary
@@ -166,6 +175,8 @@ class EdgeInterceptor(_ServerInterceptor):
     def _wrap_stream(
         self, inner: Any, decode: Deserializer | None, method: str, quiet: bool, check: CallerCheck | None
     ) -> Callable[..., AsyncIterator[Any]]:
+        observe = self.observe
+
         async def stream(raw: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
             meta, authorization = _begin(context, method)
             started = time.perf_counter()
@@ -186,6 +197,8 @@ class EdgeInterceptor(_ServerInterceptor):
                 code, status = _failure(meta, method, error)
                 await _abort(context, status, meta)
             finally:
+                if observe is not None:
+                    observe(method, code, time.perf_counter() - started)
                 _log_rpc(meta, code, started, quiet)
 
         return stream

@@ -48,6 +48,11 @@ def register(sub: Any) -> None:
         help="require client certificates signed by this CA (env KEYTURN_TLS_CLIENT_CA)",
     )
     serve.add_argument(
+        "--metrics-listen",
+        metavar="HOST:PORT",
+        help="serve Prometheus metrics at http://HOST:PORT/metrics (env KEYTURN_METRICS_LISTEN; off by default)",
+    )
+    serve.add_argument(
         "--migrate",
         action="store_true",
         help="apply migrations before serving (PostgreSQL; SQLite always does)",
@@ -58,7 +63,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from keyturn_server import logging_setup
 
-    settings = load_settings(args)
+    settings = load_settings(args).with_overrides(metrics_listen=args.metrics_listen)
     logging_setup.configure(settings.log_level, settings.log_format)
     # The embedded default migrates itself; PostgreSQL deployments run `keyturn migrate`
     # once per release (or pass --migrate) so replicas never race on DDL.
@@ -80,6 +85,9 @@ async def serve(settings: config.Settings, *, migrate_first: bool, embedded: boo
     address = settings.listen.rpartition(":")[0] + f":{port}"
     log.info("serving", extra={"fields": {"listen": settings.listen, "port": port}})
     print(f"keyturn: serving on {address}", flush=True)
+    if server.container.metrics is not None:
+        host = settings.metrics_listen.rpartition(":")[0]
+        print(f"keyturn: metrics on http://{host}:{server.container.metrics.port}/metrics", flush=True)
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
