@@ -136,10 +136,28 @@ def test_revocation_counts_as_an_invalidation(
     )
 
 
-def test_the_grafana_dashboard_names_only_exposed_series(metered: ServerThread) -> None:
+def test_the_grafana_dashboard_names_only_exposed_series(
+    metered: ServerThread, stub: keys_pb2_grpc.KeyServiceStub
+) -> None:
     import json
     import re
     from pathlib import Path
+
+    before = scrape(metered)
+    one = keys_pb2.ValidateKeysRequest(request_id="1", validation=keys_pb2.ValidateKeyRequest(plaintext="x"))
+    assert [a.request_id for a in stub.ValidateKeys(iter([one, one]), timeout=10)] == ["1", "1"]
+    stream_method = "/keyturn.v1.KeyService/ValidateKeys"
+    after = scrape(metered)
+    assert (
+        value(after, "keyturn_rpc_stream_messages_total", method=stream_method)
+        - value(before, "keyturn_rpc_stream_messages_total", method=stream_method)
+        == 2
+    )
+    assert (
+        value(after, "keyturn_rpc_calls_total", method=stream_method, code="OK")
+        - value(before, "keyturn_rpc_calls_total", method=stream_method, code="OK")
+        == 1
+    )
 
     dashboard = json.loads((Path(__file__).parent.parent / "deploy/grafana/keyturn.json").read_text())
     exprs = [t["expr"] for p in dashboard["panels"] for t in p["targets"]]
