@@ -24,6 +24,7 @@ from tests.support import (
 from tests.test_validate import create_key, fresh_minute, make_tenant, outcome, validate
 
 Stub = keys_pb2_grpc.KeyServiceStub
+Stubs = tuple[Stub, Stub]
 
 
 def alternating(

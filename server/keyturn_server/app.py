@@ -115,7 +115,9 @@ async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
         options=[
             ("grpc.max_receive_message_length", max_message),
             ("grpc.max_send_message_length", max_message),
-            ("grpc.so_reuseport", 0),
+            # Shared only by the workers of one `keyturn serve --workers N`; otherwise a second
+            # server on a busy port fails to bind instead of silently taking half the traffic.
+            ("grpc.so_reuseport", 1 if settings.workers > 1 else 0),
         ],
     )
     _add_servicers(server, container)

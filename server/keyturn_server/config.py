@@ -64,6 +64,10 @@ class Settings:
     # host:port of the Prometheus /metrics endpoint; empty = no metrics endpoint. With
     # --workers N, worker i (0-based) serves it on port + i.
     metrics_listen: str = ""
+    # `keyturn serve --workers N`: how many processes share the listen port (SO_REUSEPORT),
+    # and which of them this process is (0-based). 1 = a single process, the port not shared.
+    workers: int = 1
+    worker_index: int = 0
 
     @property
     def is_sqlite(self) -> bool:
