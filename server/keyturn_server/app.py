@@ -11,6 +11,7 @@ Tests bind 127.0.0.1:0 and read the port back.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import grpc
 from google.rpc import error_details_pb2  # noqa: F401  (puts google.rpc details in the reflection pool)
@@ -105,13 +106,19 @@ def _add_servicers(server: grpc.aio.Server, c: Container) -> None:
     access_pb2_grpc.add_AccessServiceServicer_to_server(AccessServicer(c.principals), server)
 
 
-async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
-    """Build (not start) a server listening on settings.listen; returns it and the bound port."""
-    container = Container.build(settings)
+async def build_server(settings: Settings, tracer_provider: Any = None) -> tuple[KeyturnServer, int]:
+    """Build (not start) a server listening on settings.listen; returns it and the bound port.
+    `tracer_provider`: see Container.build."""
+    container = Container.build(settings, tracer_provider)
     caller_check = CallerCheck(container.authenticator, mtls=settings.tls_client_ca is not None)
     max_message = settings.max_payload_bytes + 64 * 1024
+    interceptors: list[Any] = [
+        EdgeInterceptor(caller_check, container.metrics.rpc if container.metrics else None)
+    ]
+    if container.tracing is not None:
+        interceptors.insert(0, container.tracing.server_interceptor())  # outermost: see api/tracing.py
     server = grpc.aio.server(
-        interceptors=[EdgeInterceptor(caller_check, container.metrics.rpc if container.metrics else None)],
+        interceptors=interceptors,
         options=[
             ("grpc.max_receive_message_length", max_message),
             ("grpc.max_send_message_length", max_message),

@@ -22,8 +22,10 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from keyturn_server.api.metrics import MetricsServer
+from keyturn_server.api.tracing import Tracing, provider_from_environment
 from keyturn_server.config import Settings
 from keyturn_server.domain.keyformat import KeyHasher
 from keyturn_server.domain.paging import PageTokens, derive_key
@@ -134,9 +136,13 @@ class Container:
     lifecycle: Lifecycle
     # The Prometheus endpoint (settings.metrics_listen); None when metrics are off.
     metrics: MetricsServer | None = None
+    # OpenTelemetry (OTEL_EXPORTER_OTLP_ENDPOINT, or a provider a test passes); None when off.
+    tracing: Tracing | None = None
 
     @classmethod
-    def build(cls, settings: Settings) -> Container:
+    def build(cls, settings: Settings, tracer_provider: Any = None) -> Container:
+        """`tracer_provider`: an OpenTelemetry TracerProvider to trace with (tests); by
+        default one exporting over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set."""
         db = Database(settings.database_url)
         secrets = [(s.version, s.value) for s in settings.secrets]
         hasher = KeyHasher(secrets)
@@ -159,7 +165,12 @@ class Container:
         )
         crypto = StatelessCrypto(access_log, settings.max_payload_bytes)
 
+        provider = tracer_provider or provider_from_environment()
+        tracing = Tracing(provider, db) if provider is not None else None
+
         lifecycle = Lifecycle()
+        if tracing is not None:
+            lifecycle.add(stop=tracing.stop)  # stopped last: the final spans are exported
         lifecycle.add(stop=db.dispose)
         lifecycle.add(stop=crypto.stop)
         lifecycle.add(start=key_events.start, stop=key_events.stop)
@@ -185,6 +196,7 @@ class Container:
             crypto=crypto,
             usage_flusher=usage_flusher,
             lifecycle=lifecycle,
+            tracing=tracing,
         )
         if settings.metrics_listen:
             # Built last: its collector reads the components above at scrape time. Started
