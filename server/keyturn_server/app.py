@@ -138,7 +138,11 @@ def _http_edge(settings: Settings, servicers: dict[str, object], caller_check: C
     gateway = RestGateway(services, servicers, caller_check, settings.max_payload_bytes)
     tls = (str(settings.tls_cert), str(settings.tls_key)) if settings.tls_cert and settings.tls_key else None
     return HttpEdge(
-        build_app(gateway), settings.http_listen, grace_seconds=settings.shutdown_grace_seconds, tls=tls
+        build_app(gateway),
+        settings.http_listen,
+        grace_seconds=settings.shutdown_grace_seconds,
+        tls=tls,
+        reuse_port=settings.workers > 1,
     )
 
 
@@ -148,17 +152,25 @@ def pool_service(name: str) -> Any:
     return descriptor_pool.Default().FindServiceByName(name)
 
 
-async def build_server(settings: Settings) -> tuple[KeyturnServer, int]:
-    """Build (not start) a server listening on settings.listen; returns it and the bound port."""
-    container = Container.build(settings)
+async def build_server(settings: Settings, tracer_provider: Any = None) -> tuple[KeyturnServer, int]:
+    """Build (not start) a server listening on settings.listen; returns it and the bound port.
+    `tracer_provider`: see Container.build."""
+    container = Container.build(settings, tracer_provider)
     caller_check = CallerCheck(container.authenticator, mtls=settings.tls_client_ca is not None)
     max_message = settings.max_payload_bytes + 64 * 1024
+    interceptors: list[Any] = [
+        EdgeInterceptor(caller_check, container.metrics.rpc if container.metrics else None)
+    ]
+    if container.tracing is not None:
+        interceptors.insert(0, container.tracing.server_interceptor())  # outermost: see api/tracing.py
     server = grpc.aio.server(
-        interceptors=[EdgeInterceptor(caller_check)],
+        interceptors=interceptors,
         options=[
             ("grpc.max_receive_message_length", max_message),
             ("grpc.max_send_message_length", max_message),
-            ("grpc.so_reuseport", 0),
+            # Shared only by the workers of one `keyturn serve --workers N`; otherwise a second
+            # server on a busy port fails to bind instead of silently taking half the traffic.
+            ("grpc.so_reuseport", 1 if settings.workers > 1 else 0),
         ],
     )
     servicers = _add_servicers(server, container)

@@ -99,6 +99,13 @@ class Settings:
     change_feed: ChangeFeed = "notify"
     change_feed_poll_ms: int = 200
     locks: Locks = "advisory"
+    # host:port of the Prometheus /metrics endpoint; empty = no metrics endpoint. With
+    # --workers N, worker i (0-based) serves it on port + i.
+    metrics_listen: str = ""
+    # `keyturn serve --workers N`: how many processes share the listen port (SO_REUSEPORT),
+    # and which of them this process is (0-based). 1 = a single process, the port not shared.
+    workers: int = 1
+    worker_index: int = 0
 
     @property
     def is_sqlite(self) -> bool:
@@ -249,6 +256,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         change_feed=_env_choice(env, "KEYTURN_CHANGE_FEED", CHANGE_FEEDS),  # type: ignore[arg-type]
         change_feed_poll_ms=int(_env_at_least(env, "KEYTURN_CHANGE_FEED_POLL_MS", 200, 10)),
         locks=_env_choice(env, "KEYTURN_LOCKS", LOCK_KINDS),  # type: ignore[arg-type]
+        metrics_listen=env.get("KEYTURN_METRICS_LISTEN", ""),
     )
 
 

@@ -23,7 +23,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
+from keyturn_server.api.metrics import MetricsServer
+from keyturn_server.api.tracing import Tracing, provider_from_environment
 from keyturn_server.config import Settings
 from keyturn_server.domain import managed_keys as mk
 from keyturn_server.domain.keyformat import KeyHasher
@@ -144,9 +147,15 @@ class Container:
     scheduler: Scheduler
     usage_flusher: PeriodicTask
     lifecycle: Lifecycle
+    # The Prometheus endpoint (settings.metrics_listen); None when metrics are off.
+    metrics: MetricsServer | None = None
+    # OpenTelemetry (OTEL_EXPORTER_OTLP_ENDPOINT, or a provider a test passes); None when off.
+    tracing: Tracing | None = None
 
     @classmethod
-    def build(cls, settings: Settings) -> Container:
+    def build(cls, settings: Settings, tracer_provider: Any = None) -> Container:
+        """`tracer_provider`: an OpenTelemetry TracerProvider to trace with (tests); by
+        default one exporting over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set."""
         db = Database(
             settings.database_url,
             pool=PoolOptions(
@@ -215,8 +224,12 @@ class Container:
 
         scheduler.register("crypto_key.rotate", CRYPTO_KEY_JOB_INTERVAL, rotate_due)
         scheduler.register("crypto_key.destroy", CRYPTO_KEY_JOB_INTERVAL, destroy_due)
+        provider = tracer_provider or provider_from_environment()
+        tracing = Tracing(provider, db) if provider is not None else None
 
         lifecycle = Lifecycle()
+        if tracing is not None:
+            lifecycle.add(stop=tracing.stop)  # stopped last: the final spans are exported
         lifecycle.add(stop=db.dispose)
         lifecycle.add(stop=crypto.stop)
         lifecycle.add(start=key_events.start, stop=key_events.stop)
@@ -226,7 +239,7 @@ class Container:
         lifecycle.add(start=access_log.start, stop=access_log.stop)  # drains the queue
         lifecycle.add(start=scheduler.start, stop=scheduler.stop)  # stopped first: no job mid-shutdown
 
-        return cls(
+        container = cls(
             settings=settings,
             db=db,
             hasher=hasher,
@@ -246,7 +259,14 @@ class Container:
             scheduler=scheduler,
             usage_flusher=usage_flusher,
             lifecycle=lifecycle,
+            tracing=tracing,
         )
+        if settings.metrics_listen:
+            # Built last: its collector reads the components above at scrape time. Started
+            # last and so stopped first.
+            container.metrics = MetricsServer(container, settings.metrics_listen)
+            lifecycle.add(start=container.metrics.start, stop=container.metrics.stop)
+        return container
 
     async def start(self) -> None:
         await self.lifecycle.start()

@@ -23,6 +23,24 @@ from typing import Any, TextIO
 
 FLUSH_INTERVAL_SECONDS = 0.2
 
+# Set by api/tracing.py when traces are on: each line then carries the active span's trace id.
+_current_span: Any = None
+
+
+def enable_trace_ids() -> None:
+    """Add `trace_id` to every line written while an OpenTelemetry span is active."""
+    global _current_span
+    from opentelemetry import trace
+
+    _current_span = trace.get_current_span
+
+
+def _trace_id() -> str:
+    if _current_span is None:
+        return ""
+    context = _current_span().get_span_context()
+    return format(context.trace_id, "032x") if context.is_valid else ""
+
 
 def _timestamp(created: float) -> str:
     seconds = int(created)
@@ -42,6 +60,9 @@ class JsonFormatter(logging.Formatter):
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict):
             payload.update(fields)
+        trace_id = _trace_id()
+        if trace_id:
+            payload["trace_id"] = trace_id
         if record.exc_info:
             payload["exception"] = self.formatException(record.exc_info)
         try:
@@ -56,6 +77,9 @@ class TextFormatter(logging.Formatter):
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict):
             text += " " + " ".join(f"{k}={v}" for k, v in fields.items())
+        trace_id = _trace_id()
+        if trace_id:
+            text += f" trace_id={trace_id}"
         return text
 
 

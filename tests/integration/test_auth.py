@@ -268,6 +268,16 @@ def _stream_first(w: World, ch: grpc.Channel) -> Any:
         stream.cancel()
 
 
+def _validate_stream(w: World, ch: grpc.Channel) -> Any:
+    request = keys_pb2.ValidateKeysRequest(
+        request_id="1", validation=keys_pb2.ValidateKeyRequest(plaintext=w.a.key)
+    )
+    answers = keys(ch).ValidateKeys(iter([request]), timeout=10)
+    first = next(iter(answers))
+    assert first.request_id == "1" and first.WhichOneof("result") == "validation", first
+    return first
+
+
 def _encrypt(w: World, ch: grpc.Channel) -> Any:
     return crypto(ch).Encrypt(crypto_pb2.EncryptRequest(plaintext=b"hello", key="ab" * 32), timeout=10)
 
@@ -625,6 +635,7 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
         {"ADMIN", "ORG_ADMIN", "VALIDATOR"},
         lambda w, ch: keys(ch).ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=w.a.key), timeout=10),
     ),
+    K + "ValidateKeys": ({"ADMIN", "ORG_ADMIN", "VALIDATOR"}, _validate_stream),
     K + "GetKey": (
         KEY_MANAGERS,
         lambda w, ch: keys(ch).GetKey(keys_pb2.GetKeyRequest(id=w.a.key_id), timeout=10),

@@ -110,10 +110,18 @@ def raw_channel(server: ServerThread) -> Iterator[grpc.Channel]:
         yield ch
 
 
-def call_raw(ch: grpc.Channel, method: descriptor.MethodDescriptor, payload: bytes) -> grpc.RpcError:
+def call_raw(
+    ch: grpc.Channel, method: descriptor.MethodDescriptor, payload: bytes, token: str = ""
+) -> grpc.RpcError:
     path = path_of(method)
     try:
-        if method.server_streaming:
+        if method.client_streaming:
+            # A bidi stream authenticates when it opens, before any message is read.
+            for _ in ch.stream_stream(path, request_serializer=None, response_deserializer=None)(
+                iter([payload]), timeout=10, metadata=(("authorization", f"Bearer {token}"),)
+            ):
+                pass
+        elif method.server_streaming:
             for _ in ch.unary_stream(path, request_serializer=None, response_deserializer=None)(
                 payload, timeout=10
             ):
@@ -133,12 +141,13 @@ def rpc_lines(caplog: pytest.LogCaptureFixture, path: str) -> list[dict[str, Any
 @pytest.mark.parametrize(("method", "payload"), list(cases()))
 def test_undecodable_request(
     raw_channel: grpc.Channel,
+    server: ServerThread,
     method: descriptor.MethodDescriptor,
     payload: bytes,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.INFO, logger="keyturn")
-    err = call_raw(raw_channel, method, payload)
+    err = call_raw(raw_channel, method, payload, server.admin_token)
     decoded = decode_error(err)
     path = path_of(method)
     if path == VALIDATE_KEY:

@@ -24,6 +24,7 @@ from tests.support import (
 )
 
 Stub = keys_pb2_grpc.KeyServiceStub
+Stubs = tuple[Stub, Stub]
 
 
 def alternating(

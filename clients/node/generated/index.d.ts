@@ -146,6 +146,8 @@ export type * from './keyturn/v1/UpdatePrincipalRequest';
 export type * from './keyturn/v1/UsageBucket';
 export type * from './keyturn/v1/ValidateKeyRequest';
 export type * from './keyturn/v1/ValidateKeyResponse';
+export type * from './keyturn/v1/ValidateKeysRequest';
+export type * from './keyturn/v1/ValidateKeysResponse';
 export type * from './keyturn/v1/VerifyAuditChainRequest';
 export type * from './keyturn/v1/VerifyAuditChainResponse';
 export type * from './keyturn/v1/VerifyMacRequest';

@@ -5,6 +5,7 @@ import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-load
 import type { CustomHttpPattern__Input as _google_api_CustomHttpPattern__Input, CustomHttpPattern as _google_api_CustomHttpPattern } from './google/api/CustomHttpPattern';
 import type { Http__Input as _google_api_Http__Input, Http as _google_api_Http } from './google/api/Http';
 import type { HttpRule__Input as _google_api_HttpRule__Input, HttpRule as _google_api_HttpRule } from './google/api/HttpRule';
+import type { Any__Input as _google_protobuf_Any__Input, Any as _google_protobuf_Any } from './google/protobuf/Any';
 import type { DescriptorProto__Input as _google_protobuf_DescriptorProto__Input, DescriptorProto as _google_protobuf_DescriptorProto } from './google/protobuf/DescriptorProto';
 import type { Duration__Input as _google_protobuf_Duration__Input, Duration as _google_protobuf_Duration } from './google/protobuf/Duration';
 import type { EnumDescriptorProto__Input as _google_protobuf_EnumDescriptorProto__Input, EnumDescriptorProto as _google_protobuf_EnumDescriptorProto } from './google/protobuf/EnumDescriptorProto';
@@ -34,6 +35,7 @@ import type { Struct__Input as _google_protobuf_Struct__Input, Struct as _google
 import type { Timestamp__Input as _google_protobuf_Timestamp__Input, Timestamp as _google_protobuf_Timestamp } from './google/protobuf/Timestamp';
 import type { UninterpretedOption__Input as _google_protobuf_UninterpretedOption__Input, UninterpretedOption as _google_protobuf_UninterpretedOption } from './google/protobuf/UninterpretedOption';
 import type { Value__Input as _google_protobuf_Value__Input, Value as _google_protobuf_Value } from './google/protobuf/Value';
+import type { Status__Input as _google_rpc_Status__Input, Status as _google_rpc_Status } from './google/rpc/Status';
 import type { AddProductToProjectRequest__Input as _keyturn_v1_AddProductToProjectRequest__Input, AddProductToProjectRequest as _keyturn_v1_AddProductToProjectRequest } from './keyturn/v1/AddProductToProjectRequest';
 import type { AddProductToProjectResponse__Input as _keyturn_v1_AddProductToProjectResponse__Input, AddProductToProjectResponse as _keyturn_v1_AddProductToProjectResponse } from './keyturn/v1/AddProductToProjectResponse';
 import type { ApiKey__Input as _keyturn_v1_ApiKey__Input, ApiKey as _keyturn_v1_ApiKey } from './keyturn/v1/ApiKey';
@@ -75,6 +77,8 @@ import type { RotateKeyResponse__Input as _keyturn_v1_RotateKeyResponse__Input, 
 import type { UpdateKeyRequest__Input as _keyturn_v1_UpdateKeyRequest__Input, UpdateKeyRequest as _keyturn_v1_UpdateKeyRequest } from './keyturn/v1/UpdateKeyRequest';
 import type { ValidateKeyRequest__Input as _keyturn_v1_ValidateKeyRequest__Input, ValidateKeyRequest as _keyturn_v1_ValidateKeyRequest } from './keyturn/v1/ValidateKeyRequest';
 import type { ValidateKeyResponse__Input as _keyturn_v1_ValidateKeyResponse__Input, ValidateKeyResponse as _keyturn_v1_ValidateKeyResponse } from './keyturn/v1/ValidateKeyResponse';
+import type { ValidateKeysRequest__Input as _keyturn_v1_ValidateKeysRequest__Input, ValidateKeysRequest as _keyturn_v1_ValidateKeysRequest } from './keyturn/v1/ValidateKeysRequest';
+import type { ValidateKeysResponse__Input as _keyturn_v1_ValidateKeysResponse__Input, ValidateKeysResponse as _keyturn_v1_ValidateKeysResponse } from './keyturn/v1/ValidateKeysResponse';
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
     new (...args: ConstructorParameters<Constructor>): Subtype;
 };
@@ -87,6 +91,7 @@ export interface ProtoGrpcType {
             HttpRule: MessageTypeDefinition<_google_api_HttpRule__Input, _google_api_HttpRule>;
         };
         protobuf: {
+            Any: MessageTypeDefinition<_google_protobuf_Any__Input, _google_protobuf_Any>;
             DescriptorProto: MessageTypeDefinition<_google_protobuf_DescriptorProto__Input, _google_protobuf_DescriptorProto>;
             Duration: MessageTypeDefinition<_google_protobuf_Duration__Input, _google_protobuf_Duration>;
             Edition: EnumTypeDefinition;
@@ -119,6 +124,9 @@ export interface ProtoGrpcType {
             Timestamp: MessageTypeDefinition<_google_protobuf_Timestamp__Input, _google_protobuf_Timestamp>;
             UninterpretedOption: MessageTypeDefinition<_google_protobuf_UninterpretedOption__Input, _google_protobuf_UninterpretedOption>;
             Value: MessageTypeDefinition<_google_protobuf_Value__Input, _google_protobuf_Value>;
+        };
+        rpc: {
+            Status: MessageTypeDefinition<_google_rpc_Status__Input, _google_rpc_Status>;
         };
     };
     keyturn: {
@@ -177,6 +185,8 @@ export interface ProtoGrpcType {
             UpdateKeyRequest: MessageTypeDefinition<_keyturn_v1_UpdateKeyRequest__Input, _keyturn_v1_UpdateKeyRequest>;
             ValidateKeyRequest: MessageTypeDefinition<_keyturn_v1_ValidateKeyRequest__Input, _keyturn_v1_ValidateKeyRequest>;
             ValidateKeyResponse: MessageTypeDefinition<_keyturn_v1_ValidateKeyResponse__Input, _keyturn_v1_ValidateKeyResponse>;
+            ValidateKeysRequest: MessageTypeDefinition<_keyturn_v1_ValidateKeysRequest__Input, _keyturn_v1_ValidateKeysRequest>;
+            ValidateKeysResponse: MessageTypeDefinition<_keyturn_v1_ValidateKeysResponse__Input, _keyturn_v1_ValidateKeysResponse>;
         };
     };
 }

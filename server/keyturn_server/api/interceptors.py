@@ -33,15 +33,19 @@ from typing import TYPE_CHECKING, Any
 
 import grpc
 from google.protobuf.message import Message
+from google.rpc import status_pb2
 
 from keyturn_server.api import errors as api_errors
 from keyturn_server.api.auth import CallerCheck, grpc_credentials
 from keyturn_server.api.request_check import check_request
-from keyturn_server.domain.context import RequestMeta, current_request
+from keyturn_server.domain.context import RequestMeta, current_request, request_meta
 from keyturn_server.domain.errors import DomainError, InvalidArgument, KeyInvalid
 from keyturn_server.store.db import database_fault
 
 log = logging.getLogger("keyturn.rpc")
+
+if TYPE_CHECKING:
+    from keyturn_server.api.metrics import RpcMetrics
 
 if TYPE_CHECKING:  # grpc-stubs types the interceptor generically; the runtime class is not subscriptable
     _ServerInterceptor = grpc.aio.ServerInterceptor[Any, Any]
@@ -52,6 +56,7 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
 _QUIET_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 _VALIDATE_KEY = "/keyturn.v1.KeyService/ValidateKey"
 _OWN_PREFIX = "/keyturn.v1."
+_STATUS_DETAILS_KEY = "grpc-status-details-bin"
 Deserializer = Callable[[bytes], Any]
 
 
@@ -111,8 +116,11 @@ def begin_request(method: str, offered_request_id: str, peer: str, user_agent: s
 class EdgeInterceptor(_ServerInterceptor):
     """The only server interceptor."""
 
-    def __init__(self, caller_check: CallerCheck) -> None:
+    def __init__(self, caller_check: CallerCheck, rpc_metrics: RpcMetrics | None = None) -> None:
         self.caller_check = caller_check
+        # Called once per call with (method, code name, seconds); None when metrics are off.
+        self.observe = rpc_metrics.observe if rpc_metrics is not None else None
+        self.count_messages = rpc_metrics.messages if rpc_metrics is not None else None
         # method -> (the registered handler, its wrapped form)
         self._wrapped: dict[str, tuple[grpc.RpcMethodHandler[Any, Any], grpc.RpcMethodHandler[Any, Any]]] = {}
 
@@ -147,12 +155,18 @@ class EdgeInterceptor(_ServerInterceptor):
             )
         if check is None:
             return handler  # client-streaming handlers (reflection) pass through untouched
-        # No keyturn.v1 RPC streams requests; refuse rather than pass one through unchecked.
+        if handler.stream_stream and method.startswith(_OWN_PREFIX):
+            return grpc.stream_stream_rpc_method_handler(
+                self._wrap_bidi(handler.stream_stream, decode, method, quiet, check), **kwargs
+            )
+        # No keyturn.v1 RPC is client-streaming only; refuse rather than pass one through unchecked.
         return grpc.stream_unary_rpc_method_handler(_refuse(method), **kwargs)
 
     def _wrap_unary(
         self, inner: Any, decode: Deserializer | None, method: str, quiet: bool, check: CallerCheck | None
     ) -> Callable[..., Awaitable[Any]]:
+        observe = self.observe
+
         async def unary(raw: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             meta, authorization = _begin(context, method)
             started = time.perf_counter()
@@ -174,6 +188,8 @@ class EdgeInterceptor(_ServerInterceptor):
                 code, status = failure(meta, method, error)
                 await _abort(context, status, meta)
             finally:
+                if observe is not None:
+                    observe(method, code, time.perf_counter() - started)
                 log_call(meta, code, started, quiet)
 
         return unary
@@ -181,6 +197,8 @@ class EdgeInterceptor(_ServerInterceptor):
     def _wrap_stream(
         self, inner: Any, decode: Deserializer | None, method: str, quiet: bool, check: CallerCheck | None
     ) -> Callable[..., AsyncIterator[Any]]:
+        observe = self.observe
+
         async def stream(raw: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
             meta, authorization = _begin(context, method)
             started = time.perf_counter()
@@ -201,9 +219,83 @@ class EdgeInterceptor(_ServerInterceptor):
                 code, status = failure(meta, method, error)
                 await _abort(context, status, meta)
             finally:
+                if observe is not None:
+                    observe(method, code, time.perf_counter() - started)
                 log_call(meta, code, started, quiet)
 
         return stream
+
+    def _wrap_bidi(
+        self, inner: Any, decode: Deserializer | None, method: str, quiet: bool, check: CallerCheck
+    ) -> Callable[..., AsyncIterator[Any]]:
+        """A keyturn.v1 bidi stream: authenticated once when it opens, each message parsed
+        here (bytes that do not parse end the stream with INVALID_ARGUMENT: which request
+        they were cannot be told), one log line and one metrics sample per stream with the
+        number of messages received. Per-message checks and errors are the servicer's: a
+        stream answers each message on its own (ValidateKeys)."""
+        observe = self.observe
+        count_messages = self.count_messages
+
+        async def bidi(
+            raws: AsyncIterator[Any], context: grpc.aio.ServicerContext[Any, Any]
+        ) -> AsyncIterator[Any]:
+            meta, authorization = _begin(context, method)
+            started = time.perf_counter()
+            code = "OK"
+            received = 0
+
+            async def requests() -> AsyncIterator[Any]:
+                nonlocal received
+                async for raw in raws:
+                    received += 1
+                    yield _parse(decode, raw, method)
+
+            try:
+                await check.admit(method, grpc_credentials(context, authorization, mtls=check.mtls))
+                async for item in inner(requests(), context):
+                    yield item
+            except asyncio.CancelledError:
+                code = "CANCELLED"
+                raise
+            except grpc.aio.AbortError:
+                code = _code_name(context)
+                raise
+            except Exception as error:
+                code, status = failure(meta, method, error)
+                await _abort(context, status, meta)
+            finally:
+                meta.log_fields["messages"] = str(received)
+                if observe is not None:
+                    observe(method, code, time.perf_counter() - started)
+                if count_messages is not None:
+                    count_messages(method, received)
+                log_call(meta, code, started, quiet)
+
+        return bidi
+
+
+def _parse(deserializer: Deserializer | None, raw: Any, method: str) -> Any:
+    """Parse one message of a stream (no shared checks: the servicer answers those per message)."""
+    if deserializer is None or not isinstance(raw, bytes):
+        return raw
+    try:
+        return deserializer(raw)
+    except Exception:
+        raise InvalidArgument.field(
+            "request", "is not a valid protobuf encoding of the request message"
+        ) from None
+
+
+def failure_status(error: Exception) -> status_pb2.Status:
+    """The google.rpc.Status the edge would answer for `error` (the same table, the same
+    logging of anything unexpected under the current request id), for RPCs that answer
+    errors inside a message instead of ending the call (ValidateKeys)."""
+    meta = request_meta()
+    _, status = failure(meta, meta.method, error)
+    for key, value in status.trailing_metadata:
+        if key == _STATUS_DETAILS_KEY:
+            return status_pb2.Status.FromString(value)
+    return status_pb2.Status(code=status.code.value[0], message=status.details)
 
 
 def _refuse(method: str) -> Callable[..., Awaitable[Any]]:

@@ -6,19 +6,31 @@ errors; the edge interceptor maps them to statuses.
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
+from collections.abc import AsyncIterator
 from typing import Any
 
 import grpc
 from keyturn.v1 import keys_pb2, keys_pb2_grpc
 
 from keyturn_server.api import convert, validate_servicer
+from keyturn_server.api.interceptors import failure_status
+from keyturn_server.api.request_check import check_request
 from keyturn_server.domain import validation as check
+from keyturn_server.domain.context import current_request, request_meta
+from keyturn_server.domain.errors import InvalidArgument
 from keyturn_server.usecases import utcnow
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.tenancy import Tenancy
 from keyturn_server.usecases.validate import KeyValidation
 
 Context = grpc.aio.ServicerContext[Any, Any]
+
+# ValidateKeys: validations in progress at once on one stream. The stream stops reading
+# while this many are unanswered, so HTTP/2 flow control slows a caller that outruns us.
+MAX_IN_FLIGHT_PER_STREAM = 256
+MAX_STREAM_REQUEST_ID_CHARS = 128
 
 
 def _id(field: str, value: str) -> str:
@@ -165,6 +177,62 @@ class KeyServicer(keys_pb2_grpc.KeyServiceServicer):
     ) -> keys_pb2.ValidateKeyResponse:
         result = await self.validation.validate(validate_servicer.validation_request(request))
         return validate_servicer.render(result)
+
+    async def ValidateKeys(
+        self, requests: AsyncIterator[keys_pb2.ValidateKeysRequest], context: Context
+    ) -> AsyncIterator[keys_pb2.ValidateKeysResponse]:
+        """Each message is validated by the same use case as ValidateKey, concurrently (a
+        cache miss or a lease refill does not hold up the answers behind it), and answered
+        as soon as it is done; errors go into the answer, not the stream's status."""
+        answers: asyncio.Queue[keys_pb2.ValidateKeysResponse | None] = asyncio.Queue()
+        room = asyncio.Semaphore(MAX_IN_FLIGHT_PER_STREAM)
+        stream_meta = request_meta()
+        running: set[asyncio.Task[None]] = set()
+
+        async def answer(message: keys_pb2.ValidateKeysRequest) -> None:
+            # Its own request facts (the log fields of one validation), same request id.
+            current_request.set(dataclasses.replace(stream_meta, log_fields={}))
+            try:
+                answers.put_nowait(await self._validate_one(message))
+            finally:
+                room.release()
+
+        async def read() -> None:
+            try:
+                async for message in requests:
+                    await room.acquire()
+                    task = asyncio.create_task(answer(message))
+                    running.add(task)
+                    task.add_done_callback(running.discard)
+                while running:
+                    await asyncio.wait(set(running))
+            finally:
+                answers.put_nowait(None)  # ends the writer below, also when reading failed
+
+        reader = asyncio.create_task(read())
+        try:
+            while (item := await answers.get()) is not None:
+                yield item
+            await reader  # a message that did not parse: its error ends the stream
+        finally:
+            reader.cancel()
+            for task in list(running):
+                task.cancel()
+
+    async def _validate_one(self, message: keys_pb2.ValidateKeysRequest) -> keys_pb2.ValidateKeysResponse:
+        request_id = message.request_id
+        try:
+            if not request_id or len(request_id) > MAX_STREAM_REQUEST_ID_CHARS:
+                raise InvalidArgument.field(
+                    "request_id", f"is required, 1..{MAX_STREAM_REQUEST_ID_CHARS} characters"
+                )
+            check_request(message.validation)  # the edge's shared checks, per message
+            result = await self.validation.validate(validate_servicer.validation_request(message.validation))
+        except Exception as error:
+            return keys_pb2.ValidateKeysResponse(request_id=request_id, error=failure_status(error))
+        return keys_pb2.ValidateKeysResponse(
+            request_id=request_id, validation=validate_servicer.render(result)
+        )
 
     async def GetKey(self, request: keys_pb2.GetKeyRequest, context: Context) -> keys_pb2.ApiKey:
         row = await self.keys.get_key(_id("id", request.id))

@@ -37,6 +37,7 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "AddProductToProject": P.PROJECTS_UPDATE,
     _KEYS + "CreateKey": P.KEYS_CREATE,
     _KEYS + "ValidateKey": P.KEYS_VALIDATE,
+    _KEYS + "ValidateKeys": P.KEYS_VALIDATE,
     _KEYS + "GetKey": P.KEYS_GET,
     _KEYS + "ListKeys": P.KEYS_LIST,
     _KEYS + "UpdateKey": P.KEYS_UPDATE,

@@ -53,6 +53,17 @@ def register(sub: Any) -> None:
         help="require client certificates signed by this CA (env KEYTURN_TLS_CLIENT_CA)",
     )
     serve.add_argument(
+        "--metrics-listen",
+        metavar="HOST:PORT",
+        help="serve Prometheus metrics at http://HOST:PORT/metrics (env KEYTURN_METRICS_LISTEN; off by default)",
+    )
+    serve.add_argument(
+        "--workers",
+        metavar="N",
+        help="processes serving the port (SO_REUSEPORT), a number or auto = one per core "
+        "(env KEYTURN_WORKERS, default 1; PostgreSQL only)",
+    )
+    serve.add_argument(
         "--migrate",
         action="store_true",
         help="apply migrations before serving (PostgreSQL; SQLite always does)",
@@ -62,13 +73,25 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from keyturn_server import logging_setup
+    from keyturn_server.cli import workers
 
     settings = load_settings(args)
     if args.http_listen is not None:
         settings = settings.with_overrides(http_listen=config.http_listen_setting(args.http_listen))
     elif "KEYTURN_HTTP_LISTEN" not in os.environ and settings.is_sqlite:
         settings = settings.with_overrides(http_listen=config.DEFAULT_HTTP_LISTEN)
+    if args.metrics_listen is not None:
+        settings = settings.with_overrides(metrics_listen=args.metrics_listen)
     logging_setup.configure(settings.log_level, settings.log_format)
+    identity = workers.worker_identity()
+    if identity is not None:
+        # A worker of `--workers N`: the parent migrated; share the port, own metrics port.
+        index, count = identity
+        settings = workers.worker_settings(settings, index, count)
+        return asyncio.run(serve(settings, migrate_first=False, embedded=False))
+    count = workers.parse_workers(args.workers)
+    if count > 1:
+        return workers.supervise(settings, count, migrate_first=settings.is_sqlite or args.migrate)
     # The embedded default migrates itself; PostgreSQL deployments run `keyturn migrate`
     # once per release (or pass --migrate) so replicas never race on DDL.
     return asyncio.run(
@@ -96,6 +119,9 @@ async def serve(settings: config.Settings, *, migrate_first: bool, embedded: boo
         print(
             f"keyturn: REST/JSON on {server.http.url}/v1/, console at {server.http.url}/console/", flush=True
         )
+    if server.container.metrics is not None:
+        host = settings.metrics_listen.rpartition(":")[0]
+        print(f"keyturn: metrics on http://{host}:{server.container.metrics.port}/metrics", flush=True)
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -112,12 +112,17 @@ class RateLimiter:
         self._leases: dict[str, _Lease] = {}
         self._exhausted: dict[str, tuple[int, int, int]] = {}  # key_id -> full (start, length, limit)
         self._locks: dict[str, asyncio.Lock] = {}
+        # For the metrics collector: leases taken from the shared counter (refills), and
+        # validations refused without a round trip because the window was known exhausted.
+        self.lease_refills = 0
+        self.exhausted_denials = 0
 
     async def acquire(self, key_id: str, limit: int, window_name: str) -> RateDecision:
         """Take one unit of quota for a successful validation, or deny."""
         now = self.clock()
         window = current_window(now, window_name)
         if self._exhausted.get(key_id) == (window.start, window.length, limit):
+            self.exhausted_denials += 1
             return self._deny(limit, window, now)
         block = lease_block(limit)
         if block == 1:
@@ -147,6 +152,7 @@ class RateLimiter:
                     return self._deny(limit, window, now)
                 n = 1  # the counter is nearly full: take the last units one at a time
             self._leases[key_id] = _Lease(window.start, window.reset, limit, n - 1, count)
+            self.lease_refills += 1
             return RateDecision(True, limit, max(0, limit - count + n - 1), window, 0.0)
 
     def _from_lease(self, key_id: str, limit: int, window: Window) -> RateDecision | None:

@@ -226,6 +226,9 @@ class Scheduler:
         self.jobs: dict[str, Job] = {}
         self.is_leader = False
         self._task: asyncio.Task[None] | None = None
+        # Job name -> runs / failures on this replica (the metrics collector reads them).
+        self.runs: dict[str, int] = {}
+        self.failures: dict[str, int] = {}
 
     def register(self, name: str, interval: timedelta, run: JobFunction) -> None:
         """A job run every `interval` on the leader, first as soon as it leads. `run(now)`
@@ -252,11 +255,13 @@ class Scheduler:
             if job.next_run is not None and job.next_run > now:
                 continue
             job.next_run = now + job.interval
+            self.runs[job.name] = self.runs.get(job.name, 0) + 1
             try:
                 await job.run(now)
             except asyncio.CancelledError:
                 raise
             except Exception:
+                self.failures[job.name] = self.failures.get(job.name, 0) + 1
                 log.exception("scheduler job %s failed", job.name)
             ran.append(job.name)
         return ran

@@ -19,6 +19,7 @@ deleted key are dropped (the UPDATE matches no row).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -61,6 +62,17 @@ class UsageTracker:
         self._pending: dict[str, PendingUse] = {}
         # Called with (key_id, count, last_used) after each key's increment is committed.
         self.on_flushed: Callable[[str, int, datetime], None] | None = None
+        # For the metrics collector: when the last flush committed (monotonic), and totals.
+        self.last_flush_monotonic = time.monotonic()
+        self.flushed_uses = 0
+        self.flush_failures = 0
+
+    def lag_seconds(self) -> float:
+        """How far the stored use counts may be behind: 0 with nothing pending, else the
+        time since the last committed flush."""
+        if not self._pending:
+            return 0.0
+        return max(0.0, time.monotonic() - self.last_flush_monotonic)
 
     def record(self, key_id: str, when: datetime) -> None:
         pending = self._pending.get(key_id)
@@ -80,6 +92,7 @@ class UsageTracker:
     async def flush(self) -> int:
         """Write every pending count; returns how many uses were written."""
         if not self._pending:
+            self.last_flush_monotonic = time.monotonic()
             return 0
         batch, self._pending = self._pending, {}
         params = [
@@ -89,6 +102,7 @@ class UsageTracker:
             async with self.db.transaction() as session:
                 await session.execute(_INCREMENT, params)
         except BaseException:
+            self.flush_failures += 1
             # Put the batch back (merged with anything recorded meanwhile) for the next tick.
             for key_id, use in batch.items():
                 current = self._pending.get(key_id)
@@ -98,7 +112,10 @@ class UsageTracker:
                     current.count += use.count
                     current.last_used = max(current.last_used, use.last_used)
             raise
+        self.last_flush_monotonic = time.monotonic()
+        written = sum(use.count for use in batch.values())
+        self.flushed_uses += written
         if self.on_flushed is not None:
             for key_id, use in batch.items():
                 self.on_flushed(key_id, use.count, use.last_used)
-        return sum(use.count for use in batch.values())
+        return written

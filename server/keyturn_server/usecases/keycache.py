@@ -42,8 +42,12 @@ class KeyCache(Generic[V]):
         self.generation = 0
         self._slots: OrderedDict[str, _Slot[V]] = OrderedDict()
         self._by_key_id: dict[str, set[str]] = {}
+        # Read by the metrics collector at scrape time (api/metrics.py); plain ints, so
+        # the hot path pays an increment and nothing else.
         self.hits = 0
         self.misses = 0
+        self.evictions = 0  # entries pushed out by the size bound or found expired
+        self.invalidations = 0  # evict_key / clear calls (revocations, missed events)
 
     def __len__(self) -> int:
         return len(self._slots)
@@ -55,6 +59,7 @@ class KeyCache(Generic[V]):
             return None
         if slot.expires <= self.clock():
             self._remove(lookup)
+            self.evictions += 1
             self.misses += 1
             return None
         self._slots.move_to_end(lookup)
@@ -72,15 +77,18 @@ class KeyCache(Generic[V]):
         while len(self._slots) > self.max_size:
             oldest = next(iter(self._slots))
             self._remove(oldest)
+            self.evictions += 1
         return True
 
     def evict_key(self, key_id: str) -> None:
         self.generation += 1
+        self.invalidations += 1
         for lookup in self._by_key_id.pop(key_id, set()):
             self._slots.pop(lookup, None)
 
     def clear(self) -> None:
         self.generation += 1
+        self.invalidations += 1
         self._slots.clear()
         self._by_key_id.clear()
 

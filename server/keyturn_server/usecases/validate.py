@@ -120,6 +120,9 @@ class KeyValidation:
         self.links: KeyCache[bool] = KeyCache(facts_size, settings.key_cache_ttl_seconds)
         self._loads: SingleFlight[KeyEntry | None] = SingleFlight()
         self._next_counter_cleanup = 0.0
+        # Outcome (VALID or the failure reason) -> count, for every edge (unary, stream,
+        # REST, ext_authz); the metrics collector reads it at scrape time.
+        self.outcomes: dict[str, int] = {}
         usage.on_flushed = self._on_usage_flushed
 
     # ---- invalidation -------------------------------------------------------------------
@@ -149,8 +152,10 @@ class KeyValidation:
         try:
             result = await self._validate(request, found)
         except DomainError as err:
+            self.outcomes[err.reason] = self.outcomes.get(err.reason, 0) + 1
             await self._audit(request, found, FAILURE, err.reason)
             raise
+        self.outcomes["VALID"] = self.outcomes.get("VALID", 0) + 1
         await self._audit(request, found, SUCCESS, "")
         return result
 

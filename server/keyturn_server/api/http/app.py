@@ -390,13 +390,21 @@ class HttpEdge:
     served by uvicorn as a task of the running loop."""
 
     def __init__(
-        self, app: ASGIApp, listen: str, *, grace_seconds: float, tls: tuple[str, str] | None
+        self,
+        app: ASGIApp,
+        listen: str,
+        *,
+        grace_seconds: float,
+        tls: tuple[str, str] | None,
+        reuse_port: bool = False,
     ) -> None:
         host, port = parse_listen(listen)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.socket = socket.socket(family, socket.SOCK_STREAM)
         try:
             self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if reuse_port:  # `keyturn serve --workers N`: every worker serves the HTTP port too
+                self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
             self.socket.bind((host, port))
             self.socket.listen(1024)
             self.socket.setblocking(False)

@@ -95,7 +95,7 @@ def bindings(services: Iterable[descriptor.ServiceDescriptor]) -> list[Binding]:
     for service in services:
         for method in service.methods:
             if method.client_streaming:
-                continue  # no keyturn.v1 RPC streams requests
+                continue  # a client stream (ValidateKeys) has no REST mapping; gRPC only
             rpc = f"/{service.full_name}/{method.name}"
             rule = _rule(method)
             if rule is None:

@@ -39,6 +39,8 @@ import type { RotateKeyResponse__Input as _keyturn_v1_RotateKeyResponse__Input, 
 import type { UpdateKeyRequest__Input as _keyturn_v1_UpdateKeyRequest__Input, UpdateKeyRequest as _keyturn_v1_UpdateKeyRequest } from '../../keyturn/v1/UpdateKeyRequest';
 import type { ValidateKeyRequest__Input as _keyturn_v1_ValidateKeyRequest__Input, ValidateKeyRequest as _keyturn_v1_ValidateKeyRequest } from '../../keyturn/v1/ValidateKeyRequest';
 import type { ValidateKeyResponse__Input as _keyturn_v1_ValidateKeyResponse__Input, ValidateKeyResponse as _keyturn_v1_ValidateKeyResponse } from '../../keyturn/v1/ValidateKeyResponse';
+import type { ValidateKeysRequest__Input as _keyturn_v1_ValidateKeysRequest__Input, ValidateKeysRequest as _keyturn_v1_ValidateKeysRequest } from '../../keyturn/v1/ValidateKeysRequest';
+import type { ValidateKeysResponse__Input as _keyturn_v1_ValidateKeysResponse__Input, ValidateKeysResponse as _keyturn_v1_ValidateKeysResponse } from '../../keyturn/v1/ValidateKeysResponse';
 /**
  * KeyService manages tenants (organizations, projects, products) and the API keys issued
  * to them, and validates keys on the hot path.
@@ -347,6 +349,32 @@ export interface KeyServiceClient extends grpc.Client {
     validateKey(argument: _keyturn_v1_ValidateKeyRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_ValidateKeyResponse>): grpc.ClientUnaryCall;
     validateKey(argument: _keyturn_v1_ValidateKeyRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ValidateKeyResponse>): grpc.ClientUnaryCall;
     validateKey(argument: _keyturn_v1_ValidateKeyRequest__Input, callback: grpc.requestCallback<_keyturn_v1_ValidateKeyResponse>): grpc.ClientUnaryCall;
+    /**
+     * Validates many keys over one stream, for high-volume callers (gateways, middleware).
+     * Every request is answered by exactly one response carrying its request_id, in the
+     * order the validations finish (not necessarily the order sent), with the result or
+     * the error status ValidateKey would give for the same request; audit, rate limits and
+     * usage are exactly those of ValidateKey. The caller is authenticated and its
+     * permission (keys.validate) checked once, when the stream opens. A message that is not
+     * a valid encoding of ValidateKeysRequest ends the stream with INVALID_ARGUMENT. The
+     * stream ends when the caller half-closes it and every answer has been sent. gRPC only:
+     * a client stream has no REST mapping (use POST /v1/keys:validate there).
+     */
+    ValidateKeys(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_keyturn_v1_ValidateKeysRequest__Input, _keyturn_v1_ValidateKeysResponse>;
+    ValidateKeys(options?: grpc.CallOptions): grpc.ClientDuplexStream<_keyturn_v1_ValidateKeysRequest__Input, _keyturn_v1_ValidateKeysResponse>;
+    /**
+     * Validates many keys over one stream, for high-volume callers (gateways, middleware).
+     * Every request is answered by exactly one response carrying its request_id, in the
+     * order the validations finish (not necessarily the order sent), with the result or
+     * the error status ValidateKey would give for the same request; audit, rate limits and
+     * usage are exactly those of ValidateKey. The caller is authenticated and its
+     * permission (keys.validate) checked once, when the stream opens. A message that is not
+     * a valid encoding of ValidateKeysRequest ends the stream with INVALID_ARGUMENT. The
+     * stream ends when the caller half-closes it and every answer has been sent. gRPC only:
+     * a client stream has no REST mapping (use POST /v1/keys:validate there).
+     */
+    validateKeys(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_keyturn_v1_ValidateKeysRequest__Input, _keyturn_v1_ValidateKeysResponse>;
+    validateKeys(options?: grpc.CallOptions): grpc.ClientDuplexStream<_keyturn_v1_ValidateKeysRequest__Input, _keyturn_v1_ValidateKeysResponse>;
 }
 /**
  * KeyService manages tenants (organizations, projects, products) and the API keys issued
@@ -443,6 +471,18 @@ export interface KeyServiceHandlers extends grpc.UntypedServiceImplementation {
      * expired, IP allow-list, scopes, rate limit, in that order. The hot path.
      */
     ValidateKey: grpc.handleUnaryCall<_keyturn_v1_ValidateKeyRequest, _keyturn_v1_ValidateKeyResponse__Input>;
+    /**
+     * Validates many keys over one stream, for high-volume callers (gateways, middleware).
+     * Every request is answered by exactly one response carrying its request_id, in the
+     * order the validations finish (not necessarily the order sent), with the result or
+     * the error status ValidateKey would give for the same request; audit, rate limits and
+     * usage are exactly those of ValidateKey. The caller is authenticated and its
+     * permission (keys.validate) checked once, when the stream opens. A message that is not
+     * a valid encoding of ValidateKeysRequest ends the stream with INVALID_ARGUMENT. The
+     * stream ends when the caller half-closes it and every answer has been sent. gRPC only:
+     * a client stream has no REST mapping (use POST /v1/keys:validate there).
+     */
+    ValidateKeys: grpc.handleBidiStreamingCall<_keyturn_v1_ValidateKeysRequest, _keyturn_v1_ValidateKeysResponse__Input>;
 }
 export interface KeyServiceDefinition extends grpc.ServiceDefinition {
     AddProductToProject: MethodDefinition<_keyturn_v1_AddProductToProjectRequest__Input, _keyturn_v1_AddProductToProjectResponse__Input, _keyturn_v1_AddProductToProjectRequest, _keyturn_v1_AddProductToProjectResponse>;
@@ -466,4 +506,5 @@ export interface KeyServiceDefinition extends grpc.ServiceDefinition {
     RotateKey: MethodDefinition<_keyturn_v1_RotateKeyRequest__Input, _keyturn_v1_RotateKeyResponse__Input, _keyturn_v1_RotateKeyRequest, _keyturn_v1_RotateKeyResponse>;
     UpdateKey: MethodDefinition<_keyturn_v1_UpdateKeyRequest__Input, _keyturn_v1_ApiKey__Input, _keyturn_v1_UpdateKeyRequest, _keyturn_v1_ApiKey>;
     ValidateKey: MethodDefinition<_keyturn_v1_ValidateKeyRequest__Input, _keyturn_v1_ValidateKeyResponse__Input, _keyturn_v1_ValidateKeyRequest, _keyturn_v1_ValidateKeyResponse>;
+    ValidateKeys: MethodDefinition<_keyturn_v1_ValidateKeysRequest__Input, _keyturn_v1_ValidateKeysResponse__Input, _keyturn_v1_ValidateKeysRequest, _keyturn_v1_ValidateKeysResponse>;
 }

@@ -18,6 +18,8 @@
 Optional integrations for services that guard their own APIs with Keyturn keys live in
 `keyturn.client.interceptor` (grpc.aio server interceptor) and `keyturn.client.fastapi`
 (FastAPI dependency; install `keyturn-client[fastapi]`). Neither is imported here.
+`KeyValidator` (keyturn.client.streaming) multiplexes many concurrent validations over one
+KeyService.ValidateKeys stream; both integrations use it with `stream=True`.
 """
 
 from keyturn.client._options import DEFAULT_TARGET, RetryPolicy
@@ -51,6 +53,7 @@ from keyturn.client.errors import (
     WrongKeyPurposeError,
     WrongProductError,
     from_rpc_error,
+    from_status,
 )
 from keyturn.client.pagers import AsyncPager, Pager
 from keyturn.client.sync import AuditEventStream, Client
@@ -74,6 +77,8 @@ from keyturn.client.types import (
 )
 
 __version__ = "0.1.0"
+
+from keyturn.client.streaming import KeyValidator
 
 __all__ = [
     "DEFAULT_TARGET",
@@ -111,6 +116,7 @@ __all__ = [
     "KeyPairAlgorithm",
     "KeyRejectedError",
     "KeyStatus",
+    "KeyValidator",
     "NotFoundError",
     "NotImplementedByServerError",
     "Pager",
@@ -129,4 +135,5 @@ __all__ = [
     "WrongProductError",
     "__version__",
     "from_rpc_error",
+    "from_status",
 ]

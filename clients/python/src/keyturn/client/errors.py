@@ -50,6 +50,7 @@ __all__ = [
     "WrongKeyPurposeError",
     "WrongProductError",
     "from_rpc_error",
+    "from_status",
 ]
 
 ERROR_DOMAIN = "keyturn.dev"
@@ -88,6 +89,8 @@ class APIKeyError(Exception):
         details: every decoded google.rpc detail message (ErrorInfo, RetryInfo, BadRequest...).
         request_id: the server's `x-request-id` for this call, to quote in a support request.
         grpc_error: the original `grpc.RpcError`, or None when constructed directly.
+        status: the `google.rpc.Status` this error was decoded from, when there was one (a
+            failed call's trailer, or an answer on a ValidateKeys stream).
     """
 
     reason: str
@@ -97,6 +100,7 @@ class APIKeyError(Exception):
     details: list[Any]
     request_id: str
     grpc_error: grpc.RpcError | None
+    status: status_pb2.Status | None
 
     def __init__(
         self,
@@ -108,6 +112,7 @@ class APIKeyError(Exception):
         details: Sequence[Any] = (),
         request_id: str = "",
         grpc_error: grpc.RpcError | None = None,
+        status: status_pb2.Status | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -117,6 +122,7 @@ class APIKeyError(Exception):
         self.details = list(details)
         self.request_id = request_id
         self.grpc_error = grpc_error
+        self.status = status
 
     def detail(self, kind: type[Any]) -> Any | None:
         """The first detail message of this type (e.g. error_details_pb2.RetryInfo), if any."""
@@ -416,15 +422,37 @@ def from_rpc_error(error: grpc.RpcError) -> APIKeyError:
     """
     code = _code_of(error)
     message = _message_of(error)
-    details: list[Any] = []
+    status: status_pb2.Status | None = None
     request_id = ""
     for key, value in metadata_pairs(error):
         if key == _STATUS_DETAILS_KEY and isinstance(value, bytes):
             status = status_pb2.Status.FromString(value)
-            message = status.message or message
-            details = [item for item in map(_unpack, status.details) if item is not None]
         elif key == "x-request-id":
             request_id = value.decode() if isinstance(value, bytes) else value
+    return _build(code, message, status, request_id, error)
+
+
+def from_status(status: status_pb2.Status, *, request_id: str = "") -> APIKeyError:
+    """Decode a `google.rpc.Status` that arrived inside a message (an error answer on a
+    ValidateKeys stream) into the exception the same failure raises from a unary call."""
+    try:
+        code = grpc.StatusCode(next(c for c in grpc.StatusCode if c.value[0] == status.code))
+    except StopIteration:
+        code = grpc.StatusCode.UNKNOWN
+    return _build(code, status.message, status, request_id, None)
+
+
+def _build(
+    code: grpc.StatusCode,
+    message: str,
+    status: status_pb2.Status | None,
+    request_id: str,
+    error: grpc.RpcError | None,
+) -> APIKeyError:
+    details: list[Any] = []
+    if status is not None:
+        message = status.message or message
+        details = [item for item in map(_unpack, status.details) if item is not None]
     info = next((d for d in details if isinstance(d, error_details_pb2.ErrorInfo)), None)
     reason = info.reason if info is not None else ""
     metadata = dict(info.metadata) if info is not None else {}
@@ -437,4 +465,5 @@ def from_rpc_error(error: grpc.RpcError) -> APIKeyError:
         details=details,
         request_id=request_id,
         grpc_error=error,
+        status=status,
     )

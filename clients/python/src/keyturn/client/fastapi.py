@@ -51,6 +51,7 @@ from keyturn.client.errors import (
     QuotaError,
     UnavailableError,
 )
+from keyturn.client.streaming import KeyValidator
 from keyturn.client.sync import Client
 from keyturn.v1 import keys_pb2
 
@@ -102,12 +103,19 @@ def require_api_key(
     header_name: str = "X-API-Key",
     skip_rate_limit: bool = False,
     skip_usage: bool = False,
+    stream: bool = False,
 ) -> Callable[..., Awaitable[keys_pb2.ApiKey]]:
     """A dependency that validates the request's API key and returns the keyturn.v1.ApiKey.
 
     `client` may be an AsyncClient (awaited on the app's loop) or a Client (run in the
     thread pool). The request's client address is checked against the key's allowed_cidrs.
+    With `stream=True` (AsyncClient only) every request's validation goes over one shared
+    KeyService.ValidateKeys stream (keyturn.client.streaming.KeyValidator) instead of a
+    unary call each: the same answers, much cheaper per validation under load.
     """
+    if stream and not isinstance(client, AsyncClient):
+        raise ValueError("stream=True needs an AsyncClient (the stream lives on the app's event loop)")
+    validator = KeyValidator(client) if stream and isinstance(client, AsyncClient) else None
     scheme = APIKeyHeader(name=header_name, auto_error=False, description="A Keyturn API key")
     scopes = tuple(required_scopes)
 
@@ -123,7 +131,16 @@ def require_api_key(
             )
         client_ip = _ip_or_empty(request.client.host if request.client else "")
         try:
-            if isinstance(client, AsyncClient):
+            if validator is not None:
+                response = await validator.validate(
+                    api_key,
+                    product_id=product_id,
+                    required_scopes=scopes,
+                    client_ip=client_ip,
+                    skip_rate_limit=skip_rate_limit,
+                    skip_usage=skip_usage,
+                )
+            elif isinstance(client, AsyncClient):
                 response = await client.validate_key(
                     api_key,
                     product_id=product_id,

@@ -12,6 +12,7 @@ from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.rpc import status_pb2 as _status_pb2
 import builtins as _builtins
 import sys
 import typing as _typing
@@ -1096,6 +1097,77 @@ class ValidateKeyRequest(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ValidateKeyRequest: _TypeAlias = ValidateKeyRequest  # noqa: Y015
+
+@_typing.final
+class ValidateKeysRequest(_message.Message):
+    """One validation on a KeyService.ValidateKeys stream."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    VALIDATION_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    """Required. Chosen by the caller and echoed in the answer, so answers can be matched
+    to requests; 1..128 characters. Should be unique among the requests in flight on the
+    stream (the server does not check).
+    """
+    @_builtins.property
+    def validation(self) -> Global___ValidateKeyRequest:
+        """Required. The validation, exactly as ValidateKey takes it."""
+
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        validation: Global___ValidateKeyRequest | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["validation", b"validation"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["request_id", b"request_id", "validation", b"validation"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ValidateKeysRequest: _TypeAlias = ValidateKeysRequest  # noqa: Y015
+
+@_typing.final
+class ValidateKeysResponse(_message.Message):
+    """The answer to one ValidateKeysRequest."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUEST_ID_FIELD_NUMBER: _builtins.int
+    VALIDATION_FIELD_NUMBER: _builtins.int
+    ERROR_FIELD_NUMBER: _builtins.int
+    request_id: _builtins.str
+    """Output only. The request_id of the request this answers."""
+    @_builtins.property
+    def validation(self) -> Global___ValidateKeyResponse:
+        """Output only. What ValidateKey would have returned: the key was valid."""
+
+    @_builtins.property
+    def error(self) -> _status_pb2.Status:
+        """Output only. The error ValidateKey would have answered, as a google.rpc.Status
+        (code, message and details: exactly one ErrorInfo whose reason is an ErrorReason,
+        plus BadRequest / RetryInfo / QuotaFailure where they fit). A request_id that is
+        empty or too long is answered with INVALID_ARGUMENT for field `request_id`.
+        """
+
+    def __init__(
+        self,
+        *,
+        request_id: _builtins.str = ...,
+        validation: Global___ValidateKeyResponse | None = ...,
+        error: _status_pb2.Status | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "result", b"result", "validation", b"validation"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "request_id", b"request_id", "result", b"result", "validation", b"validation"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    _WhichOneofReturnType_result: _TypeAlias = _typing.Literal["validation", "error"]  # noqa: Y015
+    _WhichOneofArgType_result: _TypeAlias = _typing.Literal["result", b"result"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType_result) -> _WhichOneofReturnType_result | None: ...
+
+Global___ValidateKeysResponse: _TypeAlias = ValidateKeysResponse  # noqa: Y015
 
 @_typing.final
 class RateLimitStatus(_message.Message):

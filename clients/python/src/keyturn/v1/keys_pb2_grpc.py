@@ -114,6 +114,11 @@ class KeyServiceStub:
                 request_serializer=keyturn_dot_v1_dot_keys__pb2.ValidateKeyRequest.SerializeToString,
                 response_deserializer=keyturn_dot_v1_dot_keys__pb2.ValidateKeyResponse.FromString,
                 _registered_method=True)
+        self.ValidateKeys = channel.stream_stream(
+                '/keyturn.v1.KeyService/ValidateKeys',
+                request_serializer=keyturn_dot_v1_dot_keys__pb2.ValidateKeysRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_keys__pb2.ValidateKeysResponse.FromString,
+                _registered_method=True)
         self.GetKey = channel.unary_unary(
                 '/keyturn.v1.KeyService/GetKey',
                 request_serializer=keyturn_dot_v1_dot_keys__pb2.GetKeyRequest.SerializeToString,
@@ -261,6 +266,21 @@ class KeyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ValidateKeys(self, request_iterator, context):
+        """Validates many keys over one stream, for high-volume callers (gateways, middleware).
+        Every request is answered by exactly one response carrying its request_id, in the
+        order the validations finish (not necessarily the order sent), with the result or
+        the error status ValidateKey would give for the same request; audit, rate limits and
+        usage are exactly those of ValidateKey. The caller is authenticated and its
+        permission (keys.validate) checked once, when the stream opens. A message that is not
+        a valid encoding of ValidateKeysRequest ends the stream with INVALID_ARGUMENT. The
+        stream ends when the caller half-closes it and every answer has been sent. gRPC only:
+        a client stream has no REST mapping (use POST /v1/keys:validate there).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetKey(self, request, context):
         """Gets one key by id (never its plaintext or hash).
         """
@@ -381,6 +401,11 @@ def add_KeyServiceServicer_to_server(servicer, server):
                     servicer.ValidateKey,
                     request_deserializer=keyturn_dot_v1_dot_keys__pb2.ValidateKeyRequest.FromString,
                     response_serializer=keyturn_dot_v1_dot_keys__pb2.ValidateKeyResponse.SerializeToString,
+            ),
+            'ValidateKeys': grpc.stream_stream_rpc_method_handler(
+                    servicer.ValidateKeys,
+                    request_deserializer=keyturn_dot_v1_dot_keys__pb2.ValidateKeysRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_keys__pb2.ValidateKeysResponse.SerializeToString,
             ),
             'GetKey': grpc.unary_unary_rpc_method_handler(
                     servicer.GetKey,
@@ -823,6 +848,33 @@ class KeyService:
             '/keyturn.v1.KeyService/ValidateKey',
             keyturn_dot_v1_dot_keys__pb2.ValidateKeyRequest.SerializeToString,
             keyturn_dot_v1_dot_keys__pb2.ValidateKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ValidateKeys(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/keyturn.v1.KeyService/ValidateKeys',
+            keyturn_dot_v1_dot_keys__pb2.ValidateKeysRequest.SerializeToString,
+            keyturn_dot_v1_dot_keys__pb2.ValidateKeysResponse.FromString,
             options,
             channel_credentials,
             insecure,

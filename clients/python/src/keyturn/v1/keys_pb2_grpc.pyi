@@ -72,6 +72,17 @@ class KeyServiceStub:
     """Validates a presented key: shape and checksum, lookup, tenancy/product, revoked,
     expired, IP allow-list, scopes, rate limit, in that order. The hot path.
     """
+    ValidateKeys: _grpc.StreamStreamMultiCallable[_keys_pb2.ValidateKeysRequest, _keys_pb2.ValidateKeysResponse]
+    """Validates many keys over one stream, for high-volume callers (gateways, middleware).
+    Every request is answered by exactly one response carrying its request_id, in the
+    order the validations finish (not necessarily the order sent), with the result or
+    the error status ValidateKey would give for the same request; audit, rate limits and
+    usage are exactly those of ValidateKey. The caller is authenticated and its
+    permission (keys.validate) checked once, when the stream opens. A message that is not
+    a valid encoding of ValidateKeysRequest ends the stream with INVALID_ARGUMENT. The
+    stream ends when the caller half-closes it and every answer has been sent. gRPC only:
+    a client stream has no REST mapping (use POST /v1/keys:validate there).
+    """
     GetKey: _grpc.UnaryUnaryMultiCallable[_keys_pb2.GetKeyRequest, _keys_pb2.ApiKey]
     """Gets one key by id (never its plaintext or hash)."""
     ListKeys: _grpc.UnaryUnaryMultiCallable[_keys_pb2.ListKeysRequest, _keys_pb2.ListKeysResponse]
@@ -130,6 +141,17 @@ class KeyServiceAsyncStub(KeyServiceStub):
     ValidateKey: _aio.UnaryUnaryMultiCallable[_keys_pb2.ValidateKeyRequest, _keys_pb2.ValidateKeyResponse]  # type: ignore[assignment]
     """Validates a presented key: shape and checksum, lookup, tenancy/product, revoked,
     expired, IP allow-list, scopes, rate limit, in that order. The hot path.
+    """
+    ValidateKeys: _aio.StreamStreamMultiCallable[_keys_pb2.ValidateKeysRequest, _keys_pb2.ValidateKeysResponse]  # type: ignore[assignment]
+    """Validates many keys over one stream, for high-volume callers (gateways, middleware).
+    Every request is answered by exactly one response carrying its request_id, in the
+    order the validations finish (not necessarily the order sent), with the result or
+    the error status ValidateKey would give for the same request; audit, rate limits and
+    usage are exactly those of ValidateKey. The caller is authenticated and its
+    permission (keys.validate) checked once, when the stream opens. A message that is not
+    a valid encoding of ValidateKeysRequest ends the stream with INVALID_ARGUMENT. The
+    stream ends when the caller half-closes it and every answer has been sent. gRPC only:
+    a client stream has no REST mapping (use POST /v1/keys:validate there).
     """
     GetKey: _aio.UnaryUnaryMultiCallable[_keys_pb2.GetKeyRequest, _keys_pb2.ApiKey]  # type: ignore[assignment]
     """Gets one key by id (never its plaintext or hash)."""
@@ -276,6 +298,23 @@ class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_keys_pb2.ValidateKeyResponse, _abc.Awaitable[_keys_pb2.ValidateKeyResponse]]:
         """Validates a presented key: shape and checksum, lookup, tenancy/product, revoked,
         expired, IP allow-list, scopes, rate limit, in that order. The hot path.
+        """
+
+    @_abc_1.abstractmethod
+    def ValidateKeys(
+        self,
+        request_iterator: _MaybeAsyncIterator[_keys_pb2.ValidateKeysRequest],
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_keys_pb2.ValidateKeysResponse], _abc.AsyncIterator[_keys_pb2.ValidateKeysResponse]]:
+        """Validates many keys over one stream, for high-volume callers (gateways, middleware).
+        Every request is answered by exactly one response carrying its request_id, in the
+        order the validations finish (not necessarily the order sent), with the result or
+        the error status ValidateKey would give for the same request; audit, rate limits and
+        usage are exactly those of ValidateKey. The caller is authenticated and its
+        permission (keys.validate) checked once, when the stream opens. A message that is not
+        a valid encoding of ValidateKeysRequest ends the stream with INVALID_ARGUMENT. The
+        stream ends when the caller half-closes it and every answer has been sent. gRPC only:
+        a client stream has no REST mapping (use POST /v1/keys:validate there).
         """
 
     @_abc_1.abstractmethod
