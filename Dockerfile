@@ -32,8 +32,10 @@ FROM ${PYTHON_IMAGE}
 RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/keyturn --create-home keyturn \
  && chmod 0700 /var/lib/keyturn
 # The wheels are bind-mounted from the build stages, never copied: none is left in a layer.
+# xds-protos ships an old copy of opentelemetry-proto's files; put the real ones back on top.
 RUN --mount=type=bind,from=deps,source=/wheels,target=/wheels \
-    python -m pip install --no-cache-dir --no-index --find-links /wheels -r /wheels/requirements.txt
+    python -m pip install --no-cache-dir --no-index --find-links /wheels -r /wheels/requirements.txt \
+ && python -m pip install --no-cache-dir --no-index --no-deps --force-reinstall --find-links /wheels opentelemetry-proto
 RUN --mount=type=bind,from=app,source=/wheels,target=/wheels \
     python -m pip install --no-cache-dir --no-index --no-deps /wheels/*.whl \
  && python -m pip check

@@ -14,6 +14,7 @@ for step in 'scripts/docker_requirements.py > /requirements.txt' \
             'pip wheel --no-cache-dir --wheel-dir /wheels -r /requirements.txt' \
             'pip wheel --no-cache-dir --no-deps --wheel-dir /wheels ./clients/python .' \
             'pip install --no-cache-dir --no-index --find-links /wheels -r /wheels/requirements.txt' \
+            'pip install --no-cache-dir --no-index --no-deps --force-reinstall --find-links /wheels opentelemetry-proto' \
             'pip install --no-cache-dir --no-index --no-deps /wheels/*.whl' \
             'CMD ["keyturn", "health"]' \
             'KEYTURN_LISTEN=0.0.0.0:50051'; do
@@ -28,6 +29,8 @@ python -m pip wheel -q --no-cache-dir --no-deps --wheel-dir "$work/app" ./client
 # Dockerfile, runtime stage
 python -m venv "$work/venv"
 "$work/venv/bin/pip" install -q --no-cache-dir --no-index --find-links "$work/deps" -r "$work/requirements.txt"
+"$work/venv/bin/pip" install -q --no-cache-dir --no-index --no-deps --force-reinstall --find-links "$work/deps" opentelemetry-proto
+"$work/venv/bin/python" -c "from opentelemetry.proto.common.v1.common_pb2 import InstrumentationScope"
 "$work/venv/bin/pip" install -q --no-cache-dir --no-index --no-deps "$work/app"/*.whl
 "$work/venv/bin/pip" check
 

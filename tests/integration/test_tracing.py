@@ -170,3 +170,12 @@ def test_errors_and_streams_keep_their_status_under_tracing(
         == (grpc.StatusCode.UNAUTHENTICATED.value[0])
     )
     assert "/keyturn.v1.KeyService/ValidateKeys" in servers
+
+
+def test_the_otlp_exporter_loads() -> None:
+    """xds-protos ships an old copy of opentelemetry-proto's files; after an install the real
+    ones must be on top (scripts/restore_otel_protos.py), or OTLP export cannot start."""
+    from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
+    from opentelemetry.proto.common.v1.common_pb2 import InstrumentationScope
+
+    assert OTLPSpanExporter and InstrumentationScope

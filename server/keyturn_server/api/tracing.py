@@ -24,6 +24,8 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
+from keyturn_server.config import ConfigError
+
 if TYPE_CHECKING:
     from opentelemetry.sdk.trace import TracerProvider
 
@@ -38,7 +40,15 @@ def provider_from_environment() -> TracerProvider | None:
     """An OTLP-exporting TracerProvider when OTEL_EXPORTER_OTLP_ENDPOINT is set, else None."""
     if not os.environ.get(ENDPOINT_ENV):
         return None
-    from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
+    try:
+        from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
+    except ImportError as exc:
+        # xds-protos (the Envoy stubs) ships an old copy of opentelemetry-proto's files; when
+        # pip unpacked it last the exporter cannot load. Say how to repair, not a traceback.
+        raise ConfigError(
+            f"{ENDPOINT_ENV} is set but the OTLP exporter cannot be loaded ({exc}); run "
+            "`python scripts/restore_otel_protos.py` (or reinstall opentelemetry-proto) after installing"
+        ) from None
     from opentelemetry.sdk.resources import SERVICE_NAME, Resource
     from opentelemetry.sdk.trace import TracerProvider
     from opentelemetry.sdk.trace.export import BatchSpanProcessor
