@@ -291,6 +291,12 @@ def test_sigterm_drains_every_worker(postgres_admin_url: str) -> None:
     assert server.proc is not None
     children = _children(server.proc.pid)
     assert len(children) == 2
+    # Both workers must be up (signal handlers installed) before the stop: the health check
+    # that started the test was answered by whichever worker came up first.
+    deadline = time.monotonic() + 20
+    while server.log().count('"message": "serving"') < 2:
+        assert time.monotonic() < deadline, "the second worker never came up"
+        time.sleep(0.1)
     # Usage recorded just before the stop is flushed by the worker that served it.
     with own_connection(server.address) as raw:
         stub = keys_pb2_grpc.KeyServiceStub(with_token(raw, server.admin_token))

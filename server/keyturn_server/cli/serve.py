@@ -130,6 +130,10 @@ async def serve(settings: config.Settings, *, migrate_first: bool, embedded: boo
     await stop.wait()
     log.info("shutting down", extra={"fields": {"grace_seconds": settings.shutdown_grace_seconds}})
     await server.stop()
+    # The last line ("shutdown complete") must reach the log even if the process is then
+    # stopped without running atexit hooks (a supervisor's SIGKILL after the drain).
+    for handler in logging.getLogger().handlers:
+        handler.flush()
     return 0
 
 
