@@ -39,7 +39,7 @@ def test_generate_key_as_the_reference_calls_it(rest: httpx.Client) -> None:
     body = answer.json()
     assert body["key"].startswith("tk_") and len(body["key"]) == 3 + 64
     assert body["entropy_bits"] == 256.0
-    assert body["type"] == "TOKEN_TYPE_API_KEY"
+    assert body["type"] == "api-key"  # the reference's spelling, on its routes
     for kind, params, length in (
         ("uuid-v4", {}, 36),
         ("nanoid", {"length": "21"}, 21),
@@ -49,26 +49,31 @@ def test_generate_key_as_the_reference_calls_it(rest: httpx.Client) -> None:
         answer = rest.get("/v1/auth/generate-key", params={"type": kind, **params})
         assert answer.status_code == 200, (kind, answer.text)
         assert len(answer.json()["key"]) == length
+        assert answer.json()["type"] in ("uuid-v4", "nanoid", "secret")
 
 
 def test_generate_keypair_encrypt_decrypt(rest: httpx.Client) -> None:
     ec = rest.post("/v1/auth/generate-keypair", json={"algorithm": "EC", "curve": "P-256"}).json()
     assert ec["public_key"].startswith("-----BEGIN PUBLIC KEY-----")
     assert ec["private_key"].startswith("-----BEGIN PRIVATE KEY-----")
-    assert ec["algorithm"] == "KEY_PAIR_ALGORITHM_EC" and ec["curve"] == "ELLIPTIC_CURVE_P256"
+    assert ec["algorithm"] == "EC" and ec["curve"] == "P-256" and ec["key_size"] is None
     rsa = rest.post("/v1/auth/generate-keypair", json={"algorithm": "RSA", "keySize": 2048}).json()
-    assert rsa["key_size"] == 2048
+    assert rsa["key_size"] == 2048 and rsa["algorithm"] == "RSA" and rsa["curve"] is None
 
+    # As the reference has it: plaintext is text in and out; ciphertext, iv, tag, salt base64.
     secret = "ab" * 32
-    plaintext = base64.b64encode(b"Sensitive user data").decode()
+    plaintext = "Sensitive user data — SSN, card number, etc."
     sealed = rest.post("/v1/auth/encrypt", json={"plaintext": plaintext, "key": secret}).json()
-    assert set(sealed) >= {"ciphertext", "iv", "tag", "algorithm"} and "salt" not in sealed
+    assert set(sealed) >= {"ciphertext", "iv", "tag", "algorithm"} and sealed["salt"] is None
+    assert sealed["algorithm"] == "AES-256-GCM"
     opened = rest.post(
         "/v1/auth/decrypt",
         json={"ciphertext": sealed["ciphertext"], "iv": sealed["iv"], "tag": sealed["tag"], "key": secret},
     ).json()
-    assert base64.b64decode(opened["plaintext"]) == b"Sensitive user data"
+    assert opened["plaintext"] == plaintext
     assert opened["algorithm"] == "AES-256-GCM"
+    # What the REST route sealed is what gRPC's Decrypt opens: the UTF-8 bytes of the text.
+    assert base64.b64decode(sealed["ciphertext"])
 
     with_password = rest.post("/v1/auth/encrypt", json={"plaintext": plaintext, "password": "pw"}).json()
     assert with_password["salt"]

@@ -43,7 +43,7 @@ from starlette.types import Message as AsgiMessage
 
 from keyturn_server.api import errors as api_errors
 from keyturn_server.api.auth import CallerCheck, Credentials
-from keyturn_server.api.http import routes, status
+from keyturn_server.api.http import reference, routes, status
 from keyturn_server.api.interceptors import begin_request, failure, log_call, undecodable
 from keyturn_server.api.permissions import METHOD_PERMISSIONS
 from keyturn_server.api.request_check import check_request
@@ -199,7 +199,10 @@ class RestGateway:
             try:
                 message, context = await prepare(request)
                 answer = await handler(message, context)
-                return _json(200, routes.render(answer), meta)
+                rendered = routes.render(answer)
+                if method in reference.RPCS:  # the reference API's four routes keep its JSON
+                    rendered = reference.response_body(method, rendered)
+                return _json(200, rendered, meta)
             except asyncio.CancelledError:
                 code = "CANCELLED"
                 raise

@@ -18,6 +18,7 @@ from typing import Any
 from google.api import field_behavior_pb2
 from google.protobuf import descriptor, descriptor_pb2
 
+from keyturn_server.api.http import reference
 from keyturn_server.api.http.routes import Binding
 
 FD = descriptor.FieldDescriptor
@@ -297,21 +298,23 @@ def build_document(
         paths.setdefault(template, {})[binding.verb.lower()] = operation
     component_schemas = dict(sorted(schemas.schemas.items()))
     component_schemas["google.rpc.Status"] = _status_schema()
-    return {
-        "openapi": "3.0.3",
-        "info": {
-            "title": "Keyturn REST/JSON API",
-            "version": version,
-            "description": "The keyturn.v1 contract over HTTP, generated from its google.api.http "
-            "annotations and comments. Every call passes the same authentication, validation, "
-            "error table, audit and logging as gRPC. Authenticate with `Authorization: Bearer <token>`.",
-        },
-        "servers": [{"url": "/"}],
-        "security": [{"bearer": []}],
-        "tags": tags,
-        "paths": paths,
-        "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": component_schemas,
-        },
-    }
+    return reference.openapi(
+        {
+            "openapi": "3.0.3",
+            "info": {
+                "title": "Keyturn REST/JSON API",
+                "version": version,
+                "description": "The keyturn.v1 contract over HTTP, generated from its google.api.http "
+                "annotations and comments. Every call passes the same authentication, validation, "
+                "error table, audit and logging as gRPC. Authenticate with `Authorization: Bearer <token>`.",
+            },
+            "servers": [{"url": "/"}],
+            "security": [{"bearer": []}],
+            "tags": tags,
+            "paths": paths,
+            "components": {
+                "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+                "schemas": component_schemas,
+            },
+        }
+    )

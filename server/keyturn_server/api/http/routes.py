@@ -29,6 +29,7 @@ from google.protobuf import descriptor, json_format
 from google.protobuf.message import Message
 from google.protobuf.message_factory import GetMessageClass
 
+from keyturn_server.api.http import reference
 from keyturn_server.domain.errors import DomainError, InvalidArgument
 
 FD = descriptor.FieldDescriptor
@@ -301,6 +302,8 @@ def build_request(
         parsed = parse_json_body(body)
         if parsed is None:
             raise Undecodable
+        if binding.rpc in reference.RPCS:
+            parsed = reference.request_body(binding.rpc, parsed)
         if binding.body == "*":
             if not isinstance(parsed, dict):
                 raise Undecodable
