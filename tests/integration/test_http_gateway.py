@@ -226,11 +226,31 @@ def test_validator_may_validate_but_not_manage(rest: httpx.Client, http_server: 
     assert who["principal"]["roles"][0]["role"] == "ROLE_VALIDATOR"
 
 
-def test_unannotated_rpcs_have_a_generic_route(rest: httpx.Client) -> None:
-    answer = rest.post("/v1/keyturn.v1.CryptoService/GetCryptoKey", json={"id": str(uuid.uuid4())})
-    # Whatever this server does with managed keys, the route reaches the servicer.
-    assert answer.status_code in (200, 400, 404, 501), answer.text
-    assert len([d for d in answer.json().get("details", []) if "ErrorInfo" in d["@type"]]) <= 1
+def test_managed_keys_over_rest(rest: httpx.Client) -> None:
+    org = _org(rest)
+    created = rest.post(
+        "/v1/cryptoKeys",
+        json={
+            "organization_id": org,
+            "name": f"rest-{uuid.uuid4().hex[:8]}",
+            "purpose": "ENCRYPT_DECRYPT",
+            "algorithm": "AES_256_GCM",
+        },
+    )
+    assert created.status_code == 200, created.text
+    key_id = created.json()["id"]
+    assert rest.get(f"/v1/cryptoKeys/{key_id}").json()["id"] == key_id
+    data = base64.b64encode(b"payload").decode()
+    sealed = rest.post(f"/v1/cryptoKeys/{key_id}:encrypt", json={"plaintext": data})
+    assert sealed.status_code == 200, sealed.text
+    opened = rest.post("/v1/cryptoKeys:decrypt", json={"ciphertext": sealed.json()["ciphertext"]})
+    assert opened.status_code == 200, opened.text
+    assert base64.b64decode(opened.json()["plaintext"]) == b"payload"
+    versions = rest.get(f"/v1/cryptoKeys/{key_id}/versions/1")
+    assert versions.status_code == 200 and versions.json()["number"] == 1, versions.text
+    missing = rest.get(f"/v1/cryptoKeys/{uuid.uuid4()}")
+    assert missing.status_code == 404
+    assert error_info(missing.json())["reason"] == "NOT_FOUND"
 
 
 # -- request ids, headers, the log line --------------------------------------------------------
