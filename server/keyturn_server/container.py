@@ -18,13 +18,13 @@ before anything it depends on.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from keyturn_server import background
 from keyturn_server.api.metrics import MetricsServer
 from keyturn_server.api.tracing import Tracing, provider_from_environment
 from keyturn_server.config import Settings
@@ -111,10 +111,7 @@ class PeriodicTask:
 
     async def stop(self) -> None:
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await background.cancel(task)
 
     async def _run(self) -> None:
         while True:

@@ -37,6 +37,7 @@ from google.rpc import status_pb2
 
 from keyturn_server.api import errors as api_errors
 from keyturn_server.api.auth import CallerCheck, grpc_credentials
+from keyturn_server.api.permissions import PUBLIC_METHOD_PREFIXES
 from keyturn_server.api.request_check import check_request
 from keyturn_server.domain.context import RequestMeta, current_request, request_meta
 from keyturn_server.domain.errors import DomainError, InvalidArgument, KeyInvalid
@@ -53,7 +54,6 @@ else:
     _ServerInterceptor = grpc.aio.ServerInterceptor
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
-_QUIET_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 _VALIDATE_KEY = "/keyturn.v1.KeyService/ValidateKey"
 _OWN_PREFIX = "/keyturn.v1."
 _STATUS_DETAILS_KEY = "grpc-status-details-bin"
@@ -141,7 +141,7 @@ class EdgeInterceptor(_ServerInterceptor):
         return wrapped
 
     def _wrap(self, handler: grpc.RpcMethodHandler[Any, Any], method: str) -> grpc.RpcMethodHandler[Any, Any]:
-        quiet = method.startswith(_QUIET_PREFIXES)
+        quiet = method.startswith(PUBLIC_METHOD_PREFIXES)  # health and reflection: DEBUG when OK
         check = None if self.caller_check.is_public(method) else self.caller_check
         decode = handler.request_deserializer
         kwargs = {"request_deserializer": None, "response_serializer": handler.response_serializer}
@@ -168,29 +168,13 @@ class EdgeInterceptor(_ServerInterceptor):
         observe = self.observe
 
         async def unary(raw: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            meta, authorization = _begin(context, method)
-            started = time.perf_counter()
-            code = "OK"
-            try:
+            async with _Call(context, method, quiet, observe) as call:
                 request = _decode(decode, raw, method)
                 if check is not None:
-                    await check.admit(method, grpc_credentials(context, authorization, mtls=check.mtls))
+                    await check.admit(method, grpc_credentials(context, call.authorization, mtls=check.mtls))
                 response = await inner(request, context)
-                context.set_trailing_metadata((("x-request-id", meta.request_id),))
+                context.set_trailing_metadata((("x-request-id", call.meta.request_id),))
                 return response
-            except asyncio.CancelledError:
-                code = "CANCELLED"
-                raise
-            except grpc.aio.AbortError:
-                code = _code_name(context)
-                raise
-            except Exception as error:
-                code, status = failure(meta, method, error)
-                await _abort(context, status, meta)
-            finally:
-                if observe is not None:
-                    observe(method, code, time.perf_counter() - started)
-                log_call(meta, code, started, quiet)
 
         return unary
 
@@ -200,28 +184,12 @@ class EdgeInterceptor(_ServerInterceptor):
         observe = self.observe
 
         async def stream(raw: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
-            meta, authorization = _begin(context, method)
-            started = time.perf_counter()
-            code = "OK"
-            try:
+            async with _Call(context, method, quiet, observe) as call:
                 request = _decode(decode, raw, method)
                 if check is not None:
-                    await check.admit(method, grpc_credentials(context, authorization, mtls=check.mtls))
+                    await check.admit(method, grpc_credentials(context, call.authorization, mtls=check.mtls))
                 async for item in inner(request, context):
                     yield item
-            except asyncio.CancelledError:
-                code = "CANCELLED"
-                raise
-            except grpc.aio.AbortError:
-                code = _code_name(context)
-                raise
-            except Exception as error:
-                code, status = failure(meta, method, error)
-                await _abort(context, status, meta)
-            finally:
-                if observe is not None:
-                    observe(method, code, time.perf_counter() - started)
-                log_call(meta, code, started, quiet)
 
         return stream
 
@@ -239,9 +207,6 @@ class EdgeInterceptor(_ServerInterceptor):
         async def bidi(
             raws: AsyncIterator[Any], context: grpc.aio.ServicerContext[Any, Any]
         ) -> AsyncIterator[Any]:
-            meta, authorization = _begin(context, method)
-            started = time.perf_counter()
-            code = "OK"
             received = 0
 
             async def requests() -> AsyncIterator[Any]:
@@ -250,28 +215,72 @@ class EdgeInterceptor(_ServerInterceptor):
                     received += 1
                     yield _parse(decode, raw, method)
 
-            try:
-                await check.admit(method, grpc_credentials(context, authorization, mtls=check.mtls))
-                async for item in inner(requests(), context):
-                    yield item
-            except asyncio.CancelledError:
-                code = "CANCELLED"
-                raise
-            except grpc.aio.AbortError:
-                code = _code_name(context)
-                raise
-            except Exception as error:
-                code, status = failure(meta, method, error)
-                await _abort(context, status, meta)
-            finally:
-                meta.log_fields["messages"] = str(received)
-                if observe is not None:
-                    observe(method, code, time.perf_counter() - started)
+            def counted(call: _Call) -> None:
+                call.meta.log_fields["messages"] = str(received)
                 if count_messages is not None:
                     count_messages(method, received)
-                log_call(meta, code, started, quiet)
+
+            async with _Call(context, method, quiet, observe, on_end=counted) as call:
+                await check.admit(method, grpc_credentials(context, call.authorization, mtls=check.mtls))
+                async for item in inner(requests(), context):
+                    yield item
 
         return bidi
+
+
+class _Call:
+    """One call at the gRPC edge, as an `async with` scope around its work: what ends the
+    work becomes the call's code (an error becomes its status through the one table and
+    aborts the call), and the call is observed and logged once, whatever ended it."""
+
+    __slots__ = (
+        "authorization",
+        "code",
+        "context",
+        "meta",
+        "method",
+        "observe",
+        "on_end",
+        "quiet",
+        "started",
+    )
+
+    def __init__(
+        self,
+        context: grpc.aio.ServicerContext[Any, Any],
+        method: str,
+        quiet: bool,
+        observe: Callable[[str, str, float], None] | None,
+        on_end: Callable[[_Call], None] | None = None,
+    ) -> None:
+        self.meta, self.authorization = _begin(context, method)
+        self.context = context
+        self.method = method
+        self.quiet = quiet
+        self.observe = observe
+        self.on_end = on_end
+        self.started = time.perf_counter()
+        self.code = "OK"
+
+    async def __aenter__(self) -> _Call:
+        return self
+
+    async def __aexit__(self, _type: Any, error: BaseException | None, _tb: Any) -> bool:
+        try:
+            if isinstance(error, asyncio.CancelledError):
+                self.code = "CANCELLED"
+            elif isinstance(error, grpc.aio.AbortError):
+                self.code = _code_name(self.context)
+            elif isinstance(error, Exception):
+                self.code, status = failure(self.meta, self.method, error)
+                await _abort(self.context, status, self.meta)  # raises AbortError
+            return False
+        finally:
+            if self.on_end is not None:
+                self.on_end(self)
+            if self.observe is not None:
+                self.observe(self.method, self.code, time.perf_counter() - self.started)
+            log_call(self.meta, self.code, self.started, self.quiet)
 
 
 def _parse(deserializer: Deserializer | None, raw: Any, method: str) -> Any:

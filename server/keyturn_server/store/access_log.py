@@ -30,11 +30,11 @@ A graceful stop (SIGTERM) stops accepting RPCs first, then `stop()` flushes the 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable
 
+from keyturn_server import background
 from keyturn_server.config import AuditLevel
 from keyturn_server.domain.audit import AuditRecord, level_records
 from keyturn_server.domain.audit_query import VALIDATE_ACTION
@@ -131,9 +131,7 @@ class AccessLogWriter:
             await asyncio.wait_for(self.queue.join(), 30.0)
         except TimeoutError:
             log.warning("access log flush timed out", extra={"fields": {"queued": self.queue.qsize()}})
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await background.cancel(task)
         await self._drain_remaining()
 
     # -- the writer ---------------------------------------------------------------------

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
+from keyturn_server import background
 from keyturn_server.domain.audit_query import AuditFilter
 from keyturn_server.store import audit_queries as q
 from keyturn_server.store.audit import NOTIFY_CHANNEL
@@ -233,10 +234,7 @@ class AuditFeed:
         for name in ("_task", "_reader"):
             task = getattr(self, name)
             setattr(self, name, None)
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+            await background.cancel(task)
         self.wake()
 
     async def _listen_forever(self) -> None:

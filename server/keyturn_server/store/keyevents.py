@@ -37,6 +37,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, insert, select, text
 
+from keyturn_server import background
 from keyturn_server.store.db import Database, is_outage
 from keyturn_server.store.models import KeyChange
 
@@ -140,10 +141,7 @@ class KeyEventBus:
 
     async def stop(self) -> None:
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await background.cancel(task)
 
     async def _listen_forever(self) -> None:
         import psycopg

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from keyturn_server.config import Settings
@@ -177,7 +177,7 @@ class KeyValidation:
         now = datetime.fromtimestamp(now_epoch, UTC)
         product = await self._product_facts(key, product_id)
         if product_id != request.product_id:
-            request = _for_product(request, product_id)
+            request = replace(request, product_id=product_id)
         decide(key, request, now, product)
         decision: RateDecision | None = None
         if not request.skip_rate_limit and key.rate_limit is not None:
@@ -263,7 +263,7 @@ class KeyValidation:
         async with self.db.transaction() as session:
             await repo.rehash_key(session, key.id, key.key_hash, current_hash, version)
         # The cached snapshot now describes the stored row again.
-        entry.snapshot = _rehashed(key, current_hash, version)
+        entry.snapshot = replace(key, key_hash=current_hash, secret_version=version)
         log.info("re-hashed a key with the current secret", extra={"fields": {"key_id": key.id}})
 
     async def _audit(
@@ -311,20 +311,3 @@ class KeyValidation:
     async def shutdown(self) -> None:
         await self.usage.flush()
         await self.limiter.release_all()
-
-
-def _for_product(request: ValidationRequest, product_id: str) -> ValidationRequest:
-    return ValidationRequest(
-        plaintext=request.plaintext,
-        product_id=product_id,
-        required_scopes=request.required_scopes,
-        client_ip=request.client_ip,
-        skip_rate_limit=request.skip_rate_limit,
-        skip_usage=request.skip_usage,
-    )
-
-
-def _rehashed(key: KeySnapshot, key_hash: str, version: int) -> KeySnapshot:
-    from dataclasses import replace
-
-    return replace(key, key_hash=key_hash, secret_version=version)
