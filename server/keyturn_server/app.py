@@ -40,6 +40,7 @@ from keyturn_server.api.envoy_authz import SERVICE_NAME as ENVOY_AUTHORIZATION
 from keyturn_server.api.envoy_authz import EnvoyAuthorizationServicer
 from keyturn_server.api.envoy_authz import add_to_server as add_envoy_authorization
 from keyturn_server.api.http.app import HttpEdge, RestGateway, build_app
+from keyturn_server.api.http.github_scanning import GitHubSecretScanning, PublicKeys
 from keyturn_server.api.interceptors import EdgeInterceptor
 from keyturn_server.api.key_servicer import KeyServicer
 from keyturn_server.config import Settings
@@ -121,7 +122,7 @@ def _server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
 def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
     """Adds the servicers to `server`; returns the keyturn.v1 ones by service name (the HTTP
     edge calls the same instances)."""
-    keys = KeyServicer(c.tenancy, c.keys, c.validation)
+    keys = KeyServicer(c.tenancy, c.keys, c.validation, c.leaks)
     keys_pb2_grpc.add_KeyServiceServicer_to_server(keys, server)
     crypto = CryptoServicer(c.crypto, c.crypto_keys)
     crypto_pb2_grpc.add_CryptoServiceServicer_to_server(crypto, server)
@@ -133,12 +134,20 @@ def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
     return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access), strict=True))
 
 
-def _http_edge(settings: Settings, servicers: dict[str, object], caller_check: CallerCheck) -> HttpEdge:
+def _http_edge(
+    settings: Settings, servicers: dict[str, object], caller_check: CallerCheck, container: Container
+) -> HttpEdge:
     services = [pool_service(name) for name in KEYTURN_SERVICES]
     gateway = RestGateway(services, servicers, caller_check, settings.max_payload_bytes)
+    receivers = []
+    if settings.github_secret_scanning_keys is not None:
+        github = GitHubSecretScanning(
+            PublicKeys(settings.github_secret_scanning_keys), container.leaks, settings.max_payload_bytes
+        )
+        receivers = github.routes()
     tls = (str(settings.tls_cert), str(settings.tls_key)) if settings.tls_cert and settings.tls_key else None
     return HttpEdge(
-        build_app(gateway),
+        build_app(gateway, receivers),
         settings.http_listen,
         grace_seconds=settings.shutdown_grace_seconds,
         tls=tls,
@@ -196,7 +205,7 @@ async def build_server(settings: Settings, tracer_provider: Any = None) -> tuple
         port = server.add_secure_port(settings.listen, credentials)
     if port == 0:
         raise OSError(f"could not bind {settings.listen}")
-    http = _http_edge(settings, servicers, caller_check) if settings.http_listen else None
+    http = _http_edge(settings, servicers, caller_check, container) if settings.http_listen else None
     return KeyturnServer(server, health_servicer, container, http), port
 
 

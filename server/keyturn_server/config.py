@@ -106,6 +106,9 @@ class Settings:
     # and which of them this process is (0-based). 1 = a single process, the port not shared.
     workers: int = 1
     worker_index: int = 0
+    # GitHub's secret-scanning public keys (a JSON file shaped like GitHub's
+    # /meta/public_keys/secret_scanning answer); None = no receiver (api/http/github_scanning.py).
+    github_secret_scanning_keys: Path | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -257,6 +260,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         change_feed_poll_ms=int(_env_at_least(env, "KEYTURN_CHANGE_FEED_POLL_MS", 200, 10)),
         locks=_env_choice(env, "KEYTURN_LOCKS", LOCK_KINDS),  # type: ignore[arg-type]
         metrics_listen=env.get("KEYTURN_METRICS_LISTEN", ""),
+        github_secret_scanning_keys=path("KEYTURN_GITHUB_SECRET_SCANNING_KEYS"),
     )
 
 

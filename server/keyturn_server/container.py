@@ -47,6 +47,7 @@ from keyturn_server.usecases.crypto_keys import TOPIC as CRYPTO_KEY_TOPIC
 from keyturn_server.usecases.crypto_keys import CacheEntry, CryptoKeys
 from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
+from keyturn_server.usecases.leaks import LeakReports
 from keyturn_server.usecases.principals import Principals
 from keyturn_server.usecases.tenancy import Tenancy
 from keyturn_server.usecases.validate import KeyValidation
@@ -136,6 +137,7 @@ class Container:
     authenticator: Authenticator
     tenancy: Tenancy
     keys: KeyManagement
+    leaks: LeakReports
     principals: Principals
     audit: AuditUseCases
     crypto: StatelessCrypto
@@ -248,6 +250,7 @@ class Container:
             authenticator=authenticator,
             tenancy=Tenancy(db, key_events, pages),
             keys=KeyManagement(db, hasher, settings.key_prefix, key_events, pages),
+            leaks=LeakReports(db, hasher, settings.key_prefix, key_events),
             principals=Principals(db, hasher, authenticator, key_events, pages),
             audit=AuditUseCases(db, audit_feed, page_tokens),
             crypto=crypto,

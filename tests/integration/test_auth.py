@@ -55,7 +55,7 @@ FORBIDDEN = grpc.StatusCode.PERMISSION_DENIED
 NOT_FOUND = grpc.StatusCode.NOT_FOUND
 SECRET_PATTERN = re.compile(r"\bkta?_(live|test)_[0-9A-Za-z]{20,}")
 
-ROLES = ("ADMIN", "ORG_ADMIN", "KEY_MANAGER", "AUDITOR", "VALIDATOR", "CRYPTO", "NONE")
+ROLES = ("ADMIN", "ORG_ADMIN", "KEY_MANAGER", "AUDITOR", "VALIDATOR", "CRYPTO", "LEAK_REPORTER", "NONE")
 
 
 def unique(label: str) -> str:
@@ -178,6 +178,7 @@ def build_world(server: ServerThread) -> World:
         "AUDITOR": [binding("AUDITOR", a)],
         "VALIDATOR": [binding("VALIDATOR", a)],
         "CRYPTO": [binding("CRYPTO")],
+        "LEAK_REPORTER": [binding("LEAK_REPORTER")],
         "NONE": [],
     }.items():
         world.principal_ids[role], world.tokens[role] = new_principal(admin, *bindings)
@@ -665,6 +666,13 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
     K + "DeleteKey": (
         KEY_MANAGERS,
         lambda w, ch: keys(ch).DeleteKey(keys_pb2.DeleteKeyRequest(id=_fresh_key(w)), timeout=10),
+    ),
+    K + "ReportLeakedKeys": (
+        KEY_MANAGERS | {"LEAK_REPORTER"},
+        lambda w, ch: keys(ch).ReportLeakedKeys(
+            keys_pb2.ReportLeakedKeysRequest(candidates=[keys_pb2.LeakedKeyCandidate(token="kt_live_x")]),
+            timeout=10,
+        ),
     ),
     A + "ListAuditEvents": (
         AUDITORS,

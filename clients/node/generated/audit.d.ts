@@ -64,6 +64,8 @@ import type { GetUsageReportRequest__Input as _keyturn_v1_GetUsageReportRequest_
 import type { GetUsageReportResponse__Input as _keyturn_v1_GetUsageReportResponse__Input, GetUsageReportResponse as _keyturn_v1_GetUsageReportResponse } from './keyturn/v1/GetUsageReportResponse';
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from './keyturn/v1/KeyMetadata';
 import type { KeyServiceClient as _keyturn_v1_KeyServiceClient, KeyServiceDefinition as _keyturn_v1_KeyServiceDefinition } from './keyturn/v1/KeyService';
+import type { LeakedKeyCandidate__Input as _keyturn_v1_LeakedKeyCandidate__Input, LeakedKeyCandidate as _keyturn_v1_LeakedKeyCandidate } from './keyturn/v1/LeakedKeyCandidate';
+import type { LeakedKeyReport__Input as _keyturn_v1_LeakedKeyReport__Input, LeakedKeyReport as _keyturn_v1_LeakedKeyReport } from './keyturn/v1/LeakedKeyReport';
 import type { ListAuditEventsRequest__Input as _keyturn_v1_ListAuditEventsRequest__Input, ListAuditEventsRequest as _keyturn_v1_ListAuditEventsRequest } from './keyturn/v1/ListAuditEventsRequest';
 import type { ListAuditEventsResponse__Input as _keyturn_v1_ListAuditEventsResponse__Input, ListAuditEventsResponse as _keyturn_v1_ListAuditEventsResponse } from './keyturn/v1/ListAuditEventsResponse';
 import type { ListKeysRequest__Input as _keyturn_v1_ListKeysRequest__Input, ListKeysRequest as _keyturn_v1_ListKeysRequest } from './keyturn/v1/ListKeysRequest';
@@ -79,6 +81,8 @@ import type { Product__Input as _keyturn_v1_Product__Input, Product as _keyturn_
 import type { Project__Input as _keyturn_v1_Project__Input, Project as _keyturn_v1_Project } from './keyturn/v1/Project';
 import type { RateLimit__Input as _keyturn_v1_RateLimit__Input, RateLimit as _keyturn_v1_RateLimit } from './keyturn/v1/RateLimit';
 import type { RateLimitStatus__Input as _keyturn_v1_RateLimitStatus__Input, RateLimitStatus as _keyturn_v1_RateLimitStatus } from './keyturn/v1/RateLimitStatus';
+import type { ReportLeakedKeysRequest__Input as _keyturn_v1_ReportLeakedKeysRequest__Input, ReportLeakedKeysRequest as _keyturn_v1_ReportLeakedKeysRequest } from './keyturn/v1/ReportLeakedKeysRequest';
+import type { ReportLeakedKeysResponse__Input as _keyturn_v1_ReportLeakedKeysResponse__Input, ReportLeakedKeysResponse as _keyturn_v1_ReportLeakedKeysResponse } from './keyturn/v1/ReportLeakedKeysResponse';
 import type { RevokeKeyRequest__Input as _keyturn_v1_RevokeKeyRequest__Input, RevokeKeyRequest as _keyturn_v1_RevokeKeyRequest } from './keyturn/v1/RevokeKeyRequest';
 import type { RotateKeyRequest__Input as _keyturn_v1_RotateKeyRequest__Input, RotateKeyRequest as _keyturn_v1_RotateKeyRequest } from './keyturn/v1/RotateKeyRequest';
 import type { RotateKeyResponse__Input as _keyturn_v1_RotateKeyResponse__Input, RotateKeyResponse as _keyturn_v1_RotateKeyResponse } from './keyturn/v1/RotateKeyResponse';
@@ -196,6 +200,10 @@ export interface ProtoGrpcType {
             };
             KeyStatus: EnumTypeDefinition;
             KeyStatusFilter: EnumTypeDefinition;
+            LeakedKeyCandidate: MessageTypeDefinition<_keyturn_v1_LeakedKeyCandidate__Input, _keyturn_v1_LeakedKeyCandidate>;
+            LeakedKeyOutcome: EnumTypeDefinition;
+            LeakedKeyReport: MessageTypeDefinition<_keyturn_v1_LeakedKeyReport__Input, _keyturn_v1_LeakedKeyReport>;
+            LeakedKeyResult: EnumTypeDefinition;
             ListAuditEventsRequest: MessageTypeDefinition<_keyturn_v1_ListAuditEventsRequest__Input, _keyturn_v1_ListAuditEventsRequest>;
             ListAuditEventsResponse: MessageTypeDefinition<_keyturn_v1_ListAuditEventsResponse__Input, _keyturn_v1_ListAuditEventsResponse>;
             ListKeysRequest: MessageTypeDefinition<_keyturn_v1_ListKeysRequest__Input, _keyturn_v1_ListKeysRequest>;
@@ -213,6 +221,8 @@ export interface ProtoGrpcType {
             RateLimitStatus: MessageTypeDefinition<_keyturn_v1_RateLimitStatus__Input, _keyturn_v1_RateLimitStatus>;
             RateLimitWindow: EnumTypeDefinition;
             ReportGranularity: EnumTypeDefinition;
+            ReportLeakedKeysRequest: MessageTypeDefinition<_keyturn_v1_ReportLeakedKeysRequest__Input, _keyturn_v1_ReportLeakedKeysRequest>;
+            ReportLeakedKeysResponse: MessageTypeDefinition<_keyturn_v1_ReportLeakedKeysResponse__Input, _keyturn_v1_ReportLeakedKeysResponse>;
             RevokeKeyRequest: MessageTypeDefinition<_keyturn_v1_RevokeKeyRequest__Input, _keyturn_v1_RevokeKeyRequest>;
             RotateKeyRequest: MessageTypeDefinition<_keyturn_v1_RotateKeyRequest__Input, _keyturn_v1_RotateKeyRequest>;
             RotateKeyResponse: MessageTypeDefinition<_keyturn_v1_RotateKeyResponse__Input, _keyturn_v1_RotateKeyResponse>;

@@ -177,6 +177,8 @@ def api_key_to_proto(row: models.ApiKey, now: datetime) -> keys_pb2.ApiKey:
         message.expire_time.CopyFrom(to_timestamp(row.expire_time))
     if row.revoke_time is not None:
         message.revoke_time.CopyFrom(to_timestamp(row.revoke_time))
+    if row.leak_time is not None:
+        message.leak_time.CopyFrom(to_timestamp(row.leak_time))
     if row.last_used_time is not None:
         message.last_used_time.CopyFrom(to_timestamp(row.last_used_time))
     return message

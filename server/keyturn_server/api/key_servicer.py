@@ -14,7 +14,7 @@ from typing import Any
 import grpc
 from keyturn.v1 import keys_pb2, keys_pb2_grpc
 
-from keyturn_server.api import convert, validate_servicer
+from keyturn_server.api import convert, leak_reports, validate_servicer
 from keyturn_server.api.interceptors import failure_status
 from keyturn_server.api.request_check import check_request
 from keyturn_server.domain import validation as check
@@ -22,6 +22,7 @@ from keyturn_server.domain.context import current_request, request_meta
 from keyturn_server.domain.errors import InvalidArgument
 from keyturn_server.usecases import utcnow
 from keyturn_server.usecases.keys import KeyManagement
+from keyturn_server.usecases.leaks import LeakReports
 from keyturn_server.usecases.tenancy import Tenancy
 from keyturn_server.usecases.validate import KeyValidation
 
@@ -56,10 +57,13 @@ def _page_size(value: int) -> int:
 
 
 class KeyServicer(keys_pb2_grpc.KeyServiceServicer):
-    def __init__(self, tenancy: Tenancy, keys: KeyManagement, validation: KeyValidation) -> None:
+    def __init__(
+        self, tenancy: Tenancy, keys: KeyManagement, validation: KeyValidation, leaks: LeakReports
+    ) -> None:
         self.tenancy = tenancy
         self.keys = keys
         self.validation = validation
+        self.leaks = leaks
 
     # --- Organizations ------------------------------------------------------------------------
 
@@ -284,3 +288,12 @@ class KeyServicer(keys_pb2_grpc.KeyServiceServicer):
     ) -> keys_pb2.DeleteKeyResponse:
         await self.keys.delete_key(_id("id", request.id))
         return keys_pb2.DeleteKeyResponse()
+
+    # --- Leaked keys ------------------------------------------------------------------------------
+
+    async def ReportLeakedKeys(
+        self, request: keys_pb2.ReportLeakedKeysRequest, context: Context
+    ) -> keys_pb2.ReportLeakedKeysResponse:
+        candidates = leak_reports.candidates_from_proto(request)
+        answers = await self.leaks.report(candidates)
+        return leak_reports.answers_to_proto(answers)

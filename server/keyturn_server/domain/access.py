@@ -10,8 +10,8 @@ can tell), never PERMISSION_DENIED, so ids of other tenants leak nothing. Lists 
 queries with `visible_organizations` / `visible_projects` instead of filtering pages.
 
 Tenant rules:
-- ADMIN and CRYPTO bindings are global (no organization); every other role is bound to one
-  organization.
+- ADMIN, CRYPTO and LEAK_REPORTER bindings are global (no organization); every other role is
+  bound to one organization.
 - KEY_MANAGER may be narrowed to one project: then only keys of that project (org-wide keys
   and other projects' keys are out of reach); tenancy reads stay organization-wide.
 - VALIDATOR may be narrowed to one product: then ValidateKey only for that product.
@@ -50,6 +50,7 @@ class Role(StrEnum):
     CRYPTO_KEY_ADMIN = "ROLE_CRYPTO_KEY_ADMIN"
     CRYPTO_KEY_ENCRYPTER_DECRYPTER = "ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER"
     CRYPTO_KEY_SIGNER_VERIFIER = "ROLE_CRYPTO_KEY_SIGNER_VERIFIER"
+    LEAK_REPORTER = "ROLE_LEAK_REPORTER"
 
 
 class Permission(StrEnum):
@@ -91,6 +92,9 @@ class Permission(StrEnum):
     CRYPTO_KEYS_SIGN = "crypto_keys.sign"
     CRYPTO_KEYS_VERIFY = "crypto_keys.verify"
     CRYPTO_KEYS_MAC = "crypto_keys.mac"
+    # ReportLeakedKeys: a key found is acted upon whoever reports it; the caller learns
+    # only about keys this permission covers for it (usecases/leaks.py).
+    KEYS_REPORT_LEAKED = "keys.report_leaked"
 
 
 P = Permission
@@ -103,6 +107,7 @@ _KEY_MANAGEMENT = {
     P.KEYS_ROTATE,
     P.KEYS_REVOKE,
     P.KEYS_DELETE,
+    P.KEYS_REPORT_LEAKED,
 }
 
 _CRYPTO_KEY_READ = {P.CRYPTO_KEYS_GET, P.CRYPTO_KEYS_LIST}
@@ -150,9 +155,11 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.CRYPTO_KEY_SIGNER_VERIFIER: frozenset(
         _TENANCY_READ | _CRYPTO_KEY_READ | {P.CRYPTO_KEYS_SIGN, P.CRYPTO_KEYS_VERIFY, P.CRYPTO_KEYS_MAC}
     ),
+    # A secret scanner: reports leaks anywhere, nothing else (global, like CRYPTO).
+    Role.LEAK_REPORTER: frozenset({P.KEYS_REPORT_LEAKED}),
 }
 
-GLOBAL_ROLES = frozenset({Role.ADMIN, Role.CRYPTO})
+GLOBAL_ROLES = frozenset({Role.ADMIN, Role.CRYPTO, Role.LEAK_REPORTER})
 # Permissions narrowed by a binding's project_id / product_id.
 PROJECT_NARROWED = frozenset(_KEY_MANAGEMENT)
 PRODUCT_NARROWED = frozenset({P.KEYS_VALIDATE})

@@ -145,6 +145,8 @@ class ApiKey(Base):
     last_used_time: Mapped[datetime | None]
     rotated_from_key_id: Mapped[str | None] = mapped_column(String(36))
     replaced_by_key_id: Mapped[str | None] = mapped_column(String(36))
+    # When the key was first reported leaked (usecases/leaks.py); None while never reported.
+    leak_time: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class RateLimitCounter(Base):

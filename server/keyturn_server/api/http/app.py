@@ -25,7 +25,7 @@ import json
 import logging
 import socket
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -344,7 +344,8 @@ def _package_file(name: str) -> bytes:
     return resources.files("keyturn_server.api.http").joinpath(name).read_bytes()
 
 
-def build_app(gateway: RestGateway) -> ASGIApp:
+def build_app(gateway: RestGateway, extra_routes: Sequence[BaseRoute] = ()) -> ASGIApp:
+    """`extra_routes`: receivers outside the contract (the GitHub secret-scanning receiver)."""
     openapi = _package_file("openapi.json")
     capabilities = json.dumps(role_capabilities(), separators=(",", ":")).encode()
 
@@ -361,6 +362,7 @@ def build_app(gateway: RestGateway) -> ASGIApp:
     app = Starlette(
         routes=[
             *gateway.starlette_routes(),
+            *extra_routes,
             Route("/openapi.json", openapi_json, methods=["GET"]),
             Route("/console/roles.json", roles_json, methods=["GET"]),
             Route("/", to_console, methods=["GET"]),

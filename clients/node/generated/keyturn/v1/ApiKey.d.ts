@@ -84,6 +84,12 @@ export interface ApiKey__Input {
      * Output only. The key that replaced this one through RotateKey, if any.
      */
     'replaced_by_key_id'?: (string);
+    /**
+     * Output only. When the key was first reported leaked (ReportLeakedKeys, or the GitHub
+     * secret-scanning receiver); unset while never reported. A flagged key (leaked-key
+     * action FLAG) keeps working with this set.
+     */
+    'leak_time'?: (_google_protobuf_Timestamp__Input | null);
 }
 /**
  * An issued API key. Never carries the plaintext or its hash.
@@ -164,4 +170,10 @@ export interface ApiKey {
      * Output only. The key that replaced this one through RotateKey, if any.
      */
     'replaced_by_key_id': (string);
+    /**
+     * Output only. When the key was first reported leaked (ReportLeakedKeys, or the GitHub
+     * secret-scanning receiver); unset while never reported. A flagged key (leaked-key
+     * action FLAG) keeps working with this set.
+     */
+    'leak_time': (_google_protobuf_Timestamp | null);
 }

@@ -33,6 +33,8 @@ import type { ListProjectsResponse__Input as _keyturn_v1_ListProjectsResponse__I
 import type { Organization__Input as _keyturn_v1_Organization__Input, Organization as _keyturn_v1_Organization } from '../../keyturn/v1/Organization';
 import type { Product__Input as _keyturn_v1_Product__Input, Product as _keyturn_v1_Product } from '../../keyturn/v1/Product';
 import type { Project__Input as _keyturn_v1_Project__Input, Project as _keyturn_v1_Project } from '../../keyturn/v1/Project';
+import type { ReportLeakedKeysRequest__Input as _keyturn_v1_ReportLeakedKeysRequest__Input, ReportLeakedKeysRequest as _keyturn_v1_ReportLeakedKeysRequest } from '../../keyturn/v1/ReportLeakedKeysRequest';
+import type { ReportLeakedKeysResponse__Input as _keyturn_v1_ReportLeakedKeysResponse__Input, ReportLeakedKeysResponse as _keyturn_v1_ReportLeakedKeysResponse } from '../../keyturn/v1/ReportLeakedKeysResponse';
 import type { RevokeKeyRequest__Input as _keyturn_v1_RevokeKeyRequest__Input, RevokeKeyRequest as _keyturn_v1_RevokeKeyRequest } from '../../keyturn/v1/RevokeKeyRequest';
 import type { RotateKeyRequest__Input as _keyturn_v1_RotateKeyRequest__Input, RotateKeyRequest as _keyturn_v1_RotateKeyRequest } from '../../keyturn/v1/RotateKeyRequest';
 import type { RotateKeyResponse__Input as _keyturn_v1_RotateKeyResponse__Input, RotateKeyResponse as _keyturn_v1_RotateKeyResponse } from '../../keyturn/v1/RotateKeyResponse';
@@ -290,6 +292,32 @@ export interface KeyServiceClient extends grpc.Client {
     listProjects(argument: _keyturn_v1_ListProjectsRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ListProjectsResponse>): grpc.ClientUnaryCall;
     listProjects(argument: _keyturn_v1_ListProjectsRequest__Input, callback: grpc.requestCallback<_keyturn_v1_ListProjectsResponse>): grpc.ClientUnaryCall;
     /**
+     * Reports strings found where they should not be (a scanner's finds) as leaked keys. The
+     * checksum sorts out strings that are not Keyturn keys offline; each key found is revoked
+     * or, by its key policy's leaked_key_action, flagged (leak_time set, the key keeps
+     * working), and gets a LEAKED key event and an audit record (source, url). Reporting the
+     * same key and url again changes nothing. A key the caller may not see is acted upon all
+     * the same but answered NOT_FOUND, exactly like a key that does not exist. The candidate
+     * strings are never logged or stored.
+     */
+    ReportLeakedKeys(argument: _keyturn_v1_ReportLeakedKeysRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ReportLeakedKeysResponse>): grpc.ClientUnaryCall;
+    ReportLeakedKeys(argument: _keyturn_v1_ReportLeakedKeysRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_ReportLeakedKeysResponse>): grpc.ClientUnaryCall;
+    ReportLeakedKeys(argument: _keyturn_v1_ReportLeakedKeysRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ReportLeakedKeysResponse>): grpc.ClientUnaryCall;
+    ReportLeakedKeys(argument: _keyturn_v1_ReportLeakedKeysRequest__Input, callback: grpc.requestCallback<_keyturn_v1_ReportLeakedKeysResponse>): grpc.ClientUnaryCall;
+    /**
+     * Reports strings found where they should not be (a scanner's finds) as leaked keys. The
+     * checksum sorts out strings that are not Keyturn keys offline; each key found is revoked
+     * or, by its key policy's leaked_key_action, flagged (leak_time set, the key keeps
+     * working), and gets a LEAKED key event and an audit record (source, url). Reporting the
+     * same key and url again changes nothing. A key the caller may not see is acted upon all
+     * the same but answered NOT_FOUND, exactly like a key that does not exist. The candidate
+     * strings are never logged or stored.
+     */
+    reportLeakedKeys(argument: _keyturn_v1_ReportLeakedKeysRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ReportLeakedKeysResponse>): grpc.ClientUnaryCall;
+    reportLeakedKeys(argument: _keyturn_v1_ReportLeakedKeysRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_ReportLeakedKeysResponse>): grpc.ClientUnaryCall;
+    reportLeakedKeys(argument: _keyturn_v1_ReportLeakedKeysRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ReportLeakedKeysResponse>): grpc.ClientUnaryCall;
+    reportLeakedKeys(argument: _keyturn_v1_ReportLeakedKeysRequest__Input, callback: grpc.requestCallback<_keyturn_v1_ReportLeakedKeysResponse>): grpc.ClientUnaryCall;
+    /**
      * Revokes a key (soft, idempotent; the first revoke_time is kept).
      */
     RevokeKey(argument: _keyturn_v1_RevokeKeyRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ApiKey>): grpc.ClientUnaryCall;
@@ -454,6 +482,16 @@ export interface KeyServiceHandlers extends grpc.UntypedServiceImplementation {
      */
     ListProjects: grpc.handleUnaryCall<_keyturn_v1_ListProjectsRequest, _keyturn_v1_ListProjectsResponse__Input>;
     /**
+     * Reports strings found where they should not be (a scanner's finds) as leaked keys. The
+     * checksum sorts out strings that are not Keyturn keys offline; each key found is revoked
+     * or, by its key policy's leaked_key_action, flagged (leak_time set, the key keeps
+     * working), and gets a LEAKED key event and an audit record (source, url). Reporting the
+     * same key and url again changes nothing. A key the caller may not see is acted upon all
+     * the same but answered NOT_FOUND, exactly like a key that does not exist. The candidate
+     * strings are never logged or stored.
+     */
+    ReportLeakedKeys: grpc.handleUnaryCall<_keyturn_v1_ReportLeakedKeysRequest, _keyturn_v1_ReportLeakedKeysResponse__Input>;
+    /**
      * Revokes a key (soft, idempotent; the first revoke_time is kept).
      */
     RevokeKey: grpc.handleUnaryCall<_keyturn_v1_RevokeKeyRequest, _keyturn_v1_ApiKey__Input>;
@@ -502,6 +540,7 @@ export interface KeyServiceDefinition extends grpc.ServiceDefinition {
     ListOrganizations: MethodDefinition<_keyturn_v1_ListOrganizationsRequest__Input, _keyturn_v1_ListOrganizationsResponse__Input, _keyturn_v1_ListOrganizationsRequest, _keyturn_v1_ListOrganizationsResponse>;
     ListProducts: MethodDefinition<_keyturn_v1_ListProductsRequest__Input, _keyturn_v1_ListProductsResponse__Input, _keyturn_v1_ListProductsRequest, _keyturn_v1_ListProductsResponse>;
     ListProjects: MethodDefinition<_keyturn_v1_ListProjectsRequest__Input, _keyturn_v1_ListProjectsResponse__Input, _keyturn_v1_ListProjectsRequest, _keyturn_v1_ListProjectsResponse>;
+    ReportLeakedKeys: MethodDefinition<_keyturn_v1_ReportLeakedKeysRequest__Input, _keyturn_v1_ReportLeakedKeysResponse__Input, _keyturn_v1_ReportLeakedKeysRequest, _keyturn_v1_ReportLeakedKeysResponse>;
     RevokeKey: MethodDefinition<_keyturn_v1_RevokeKeyRequest__Input, _keyturn_v1_ApiKey__Input, _keyturn_v1_RevokeKeyRequest, _keyturn_v1_ApiKey>;
     RotateKey: MethodDefinition<_keyturn_v1_RotateKeyRequest__Input, _keyturn_v1_RotateKeyResponse__Input, _keyturn_v1_RotateKeyRequest, _keyturn_v1_RotateKeyResponse>;
     UpdateKey: MethodDefinition<_keyturn_v1_UpdateKeyRequest__Input, _keyturn_v1_ApiKey__Input, _keyturn_v1_UpdateKeyRequest, _keyturn_v1_ApiKey>;

@@ -48,6 +48,12 @@ export declare const Role: {
      * organization, and get and list them.
      */
     readonly ROLE_CRYPTO_KEY_SIGNER_VERIFIER: 'ROLE_CRYPTO_KEY_SIGNER_VERIFIER';
+    /**
+     * Only ReportLeakedKeys, in every organization: a secret scanner. Global (no
+     * organization in the binding): a scanner finds keys of any tenant, and learns only
+     * whether each string was a live key (which reporting revokes by default).
+     */
+    readonly ROLE_LEAK_REPORTER: 'ROLE_LEAK_REPORTER';
 };
 /**
  * What a role binding allows.
@@ -96,7 +102,13 @@ export type Role__Input =
  * Sign, verify, get public keys, compute and verify MACs with the managed keys of one
  * organization, and get and list them.
  */
- | 'ROLE_CRYPTO_KEY_SIGNER_VERIFIER' | 9;
+ | 'ROLE_CRYPTO_KEY_SIGNER_VERIFIER' | 9
+/**
+ * Only ReportLeakedKeys, in every organization: a secret scanner. Global (no
+ * organization in the binding): a scanner finds keys of any tenant, and learns only
+ * whether each string was a live key (which reporting revokes by default).
+ */
+ | 'ROLE_LEAK_REPORTER' | 11;
 /**
  * What a role binding allows.
  */

@@ -11,7 +11,7 @@ export interface RoleBinding__Input {
     'role'?: (_keyturn_v1_Role__Input);
     /**
      * Optional. The organization the role applies to. Required for ORG_ADMIN, KEY_MANAGER,
-     * AUDITOR, VALIDATOR and the CRYPTO_KEY_* roles; must be empty for ADMIN and CRYPTO.
+     * AUDITOR, VALIDATOR and the CRYPTO_KEY_* roles; must be empty for ADMIN, CRYPTO and LEAK_REPORTER.
      */
     'organization_id'?: (string);
     /**
@@ -33,7 +33,7 @@ export interface RoleBinding {
     'role': (_keyturn_v1_Role);
     /**
      * Optional. The organization the role applies to. Required for ORG_ADMIN, KEY_MANAGER,
-     * AUDITOR, VALIDATOR and the CRYPTO_KEY_* roles; must be empty for ADMIN and CRYPTO.
+     * AUDITOR, VALIDATOR and the CRYPTO_KEY_* roles; must be empty for ADMIN, CRYPTO and LEAK_REPORTER.
      */
     'organization_id': (string);
     /**

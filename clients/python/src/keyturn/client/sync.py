@@ -484,6 +484,26 @@ class Client:
         """Erase a key and its counters for good."""
         self._call(self.keys.DeleteKey, keys_pb2.DeleteKeyRequest(id=key_id))
 
+    def report_leaked_keys(
+        self,
+        candidates: Iterable[str | keys_pb2.LeakedKeyCandidate],
+        *,
+        source: str = "",
+        url: str = "",
+    ) -> keys_pb2.ReportLeakedKeysResponse:
+        """Report strings found where they should not be (1..1000): keys found are revoked or
+        flagged by their policy. Plain strings take `source` and `url`; `.reports[i].result`
+        says FOUND / NOT_FOUND / NOT_A_KEY per candidate. Safe to retry (deduplicated)."""
+        request = keys_pb2.ReportLeakedKeysRequest(
+            candidates=[
+                c
+                if isinstance(c, keys_pb2.LeakedKeyCandidate)
+                else keys_pb2.LeakedKeyCandidate(token=c, source=source, url=url)
+                for c in candidates
+            ]
+        )
+        return self._call(self.keys.ReportLeakedKeys, request, idempotent=True)
+
     # -- Crypto ------------------------------------------------------------------------------------
 
     def generate_key(

@@ -54,6 +54,11 @@ class _RoleEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Role.ValueType],
     """Sign, verify, get public keys, compute and verify MACs with the managed keys of one
     organization, and get and list them.
     """
+    ROLE_LEAK_REPORTER: _Role.ValueType  # 11
+    """Only ReportLeakedKeys, in every organization: a secret scanner. Global (no
+    organization in the binding): a scanner finds keys of any tenant, and learns only
+    whether each string was a live key (which reporting revokes by default).
+    """
 
 class Role(_Role, metaclass=_RoleEnumTypeWrapper):
     """What a role binding allows."""
@@ -86,6 +91,11 @@ ROLE_CRYPTO_KEY_SIGNER_VERIFIER: Role.ValueType  # 9
 """Sign, verify, get public keys, compute and verify MACs with the managed keys of one
 organization, and get and list them.
 """
+ROLE_LEAK_REPORTER: Role.ValueType  # 11
+"""Only ReportLeakedKeys, in every organization: a secret scanner. Global (no
+organization in the binding): a scanner finds keys of any tenant, and learns only
+whether each string was a live key (which reporting revokes by default).
+"""
 Global___Role: _TypeAlias = Role  # noqa: Y015
 
 @_typing.final
@@ -102,7 +112,7 @@ class RoleBinding(_message.Message):
     """Required. The role."""
     organization_id: _builtins.str
     """Optional. The organization the role applies to. Required for ORG_ADMIN, KEY_MANAGER,
-    AUDITOR, VALIDATOR and the CRYPTO_KEY_* roles; must be empty for ADMIN and CRYPTO.
+    AUDITOR, VALIDATOR and the CRYPTO_KEY_* roles; must be empty for ADMIN, CRYPTO and LEAK_REPORTER.
     """
     project_id: _builtins.str
     """Optional. For KEY_MANAGER: only keys of this project of the organization."""

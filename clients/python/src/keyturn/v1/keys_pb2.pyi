@@ -142,6 +142,62 @@ KEY_STATUS_FILTER_ALL: KeyStatusFilter.ValueType  # 4
 """Every key."""
 Global___KeyStatusFilter: _TypeAlias = KeyStatusFilter  # noqa: Y015
 
+class _LeakedKeyResult:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _LeakedKeyResultEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_LeakedKeyResult.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    LEAKED_KEY_RESULT_UNSPECIFIED: _LeakedKeyResult.ValueType  # 0
+    """Never returned."""
+    LEAKED_KEY_RESULT_FOUND: _LeakedKeyResult.ValueType  # 1
+    """A key the caller may see: acted upon as its policy says."""
+    LEAKED_KEY_RESULT_NOT_FOUND: _LeakedKeyResult.ValueType  # 2
+    """Shaped like a key of this server (prefix and checksum) but no key the caller may see."""
+    LEAKED_KEY_RESULT_NOT_A_KEY: _LeakedKeyResult.ValueType  # 3
+    """Not a key of this server: wrong shape, prefix or checksum (no database lookup)."""
+
+class LeakedKeyResult(_LeakedKeyResult, metaclass=_LeakedKeyResultEnumTypeWrapper):
+    """What a candidate turned out to be."""
+
+LEAKED_KEY_RESULT_UNSPECIFIED: LeakedKeyResult.ValueType  # 0
+"""Never returned."""
+LEAKED_KEY_RESULT_FOUND: LeakedKeyResult.ValueType  # 1
+"""A key the caller may see: acted upon as its policy says."""
+LEAKED_KEY_RESULT_NOT_FOUND: LeakedKeyResult.ValueType  # 2
+"""Shaped like a key of this server (prefix and checksum) but no key the caller may see."""
+LEAKED_KEY_RESULT_NOT_A_KEY: LeakedKeyResult.ValueType  # 3
+"""Not a key of this server: wrong shape, prefix or checksum (no database lookup)."""
+Global___LeakedKeyResult: _TypeAlias = LeakedKeyResult  # noqa: Y015
+
+class _LeakedKeyOutcome:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _LeakedKeyOutcomeEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_LeakedKeyOutcome.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    LEAKED_KEY_OUTCOME_UNSPECIFIED: _LeakedKeyOutcome.ValueType  # 0
+    """Not found, or not a key."""
+    LEAKED_KEY_OUTCOME_REVOKED: _LeakedKeyOutcome.ValueType  # 1
+    """Revoked now (key policy leaked_key_action REVOKE, the default)."""
+    LEAKED_KEY_OUTCOME_FLAGGED: _LeakedKeyOutcome.ValueType  # 2
+    """Flagged: leak_time set, the key keeps working (leaked_key_action FLAG)."""
+    LEAKED_KEY_OUTCOME_ALREADY_REVOKED: _LeakedKeyOutcome.ValueType  # 3
+    """Already revoked before this report: nothing more to do."""
+
+class LeakedKeyOutcome(_LeakedKeyOutcome, metaclass=_LeakedKeyOutcomeEnumTypeWrapper):
+    """What was done to a found key."""
+
+LEAKED_KEY_OUTCOME_UNSPECIFIED: LeakedKeyOutcome.ValueType  # 0
+"""Not found, or not a key."""
+LEAKED_KEY_OUTCOME_REVOKED: LeakedKeyOutcome.ValueType  # 1
+"""Revoked now (key policy leaked_key_action REVOKE, the default)."""
+LEAKED_KEY_OUTCOME_FLAGGED: LeakedKeyOutcome.ValueType  # 2
+"""Flagged: leak_time set, the key keeps working (leaked_key_action FLAG)."""
+LEAKED_KEY_OUTCOME_ALREADY_REVOKED: LeakedKeyOutcome.ValueType  # 3
+"""Already revoked before this report: nothing more to do."""
+Global___LeakedKeyOutcome: _TypeAlias = LeakedKeyOutcome  # noqa: Y015
+
 @_typing.final
 class Organization(_message.Message):
     """An organization: the top-level tenant."""
@@ -344,6 +400,7 @@ class ApiKey(_message.Message):
     ALLOWED_CIDRS_FIELD_NUMBER: _builtins.int
     ROTATED_FROM_KEY_ID_FIELD_NUMBER: _builtins.int
     REPLACED_BY_KEY_ID_FIELD_NUMBER: _builtins.int
+    LEAK_TIME_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     """Output only. Server-assigned UUID."""
     organization_id: _builtins.str
@@ -400,6 +457,13 @@ class ApiKey(_message.Message):
         anywhere. At most 64.
         """
 
+    @_builtins.property
+    def leak_time(self) -> _timestamp_pb2.Timestamp:
+        """Output only. When the key was first reported leaked (ReportLeakedKeys, or the GitHub
+        secret-scanning receiver); unset while never reported. A flagged key (leaked-key
+        action FLAG) keeps working with this set.
+        """
+
     def __init__(
         self,
         *,
@@ -421,10 +485,11 @@ class ApiKey(_message.Message):
         allowed_cidrs: _abc.Iterable[_builtins.str] | None = ...,
         rotated_from_key_id: _builtins.str = ...,
         replaced_by_key_id: _builtins.str = ...,
+        leak_time: _timestamp_pb2.Timestamp | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "expire_time", b"expire_time", "last_used_time", b"last_used_time", "metadata", b"metadata", "revoke_time", b"revoke_time", "update_time", b"update_time"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "expire_time", b"expire_time", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "revoke_time", b"revoke_time", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "create_time", b"create_time", "environment", b"environment", "expire_time", b"expire_time", "id", b"id", "last_used_time", b"last_used_time", "metadata", b"metadata", "organization_id", b"organization_id", "product_id", b"product_id", "project_id", b"project_id", "replaced_by_key_id", b"replaced_by_key_id", "revoke_reason", b"revoke_reason", "revoke_time", b"revoke_time", "rotated_from_key_id", b"rotated_from_key_id", "start", b"start", "status", b"status", "update_time", b"update_time", "use_count", b"use_count"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "create_time", b"create_time", "environment", b"environment", "expire_time", b"expire_time", "id", b"id", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "organization_id", b"organization_id", "product_id", b"product_id", "project_id", b"project_id", "replaced_by_key_id", b"replaced_by_key_id", "revoke_reason", b"revoke_reason", "revoke_time", b"revoke_time", "rotated_from_key_id", b"rotated_from_key_id", "start", b"start", "status", b"status", "update_time", b"update_time", "use_count", b"use_count"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1506,3 +1571,124 @@ class DeleteKeyResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___DeleteKeyResponse: _TypeAlias = DeleteKeyResponse  # noqa: Y015
+
+@_typing.final
+class LeakedKeyCandidate(_message.Message):
+    """--- Leaked keys (ReportLeakedKeys) ---------------------------------------------------------
+
+    One string found somewhere it should not be.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    TOKEN_FIELD_NUMBER: _builtins.int
+    SOURCE_FIELD_NUMBER: _builtins.int
+    URL_FIELD_NUMBER: _builtins.int
+    token: _builtins.str
+    """Required. The string as found. Never stored or logged. A string longer than a key can
+    be is NOT_A_KEY.
+    """
+    source: _builtins.str
+    """Optional. Where it was found (`github`, `pastebin`, `content`, `commit`...), at most
+    100 characters; part of the revoke reason (`leaked: <source>`).
+    """
+    url: _builtins.str
+    """Optional. The URL or location of the find, at most 2048 characters. A key reported
+    again with the same url gets no second LEAKED event.
+    """
+    def __init__(
+        self,
+        *,
+        token: _builtins.str = ...,
+        source: _builtins.str = ...,
+        url: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["source", b"source", "token", b"token", "url", b"url"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___LeakedKeyCandidate: _TypeAlias = LeakedKeyCandidate  # noqa: Y015
+
+@_typing.final
+class ReportLeakedKeysRequest(_message.Message):
+    """Request for KeyService.ReportLeakedKeys."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    CANDIDATES_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def candidates(self) -> _containers.RepeatedCompositeFieldContainer[Global___LeakedKeyCandidate]:
+        """Required. 1..1000 candidates."""
+
+    def __init__(
+        self,
+        *,
+        candidates: _abc.Iterable[Global___LeakedKeyCandidate] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["candidates", b"candidates"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ReportLeakedKeysRequest: _TypeAlias = ReportLeakedKeysRequest  # noqa: Y015
+
+@_typing.final
+class LeakedKeyReport(_message.Message):
+    """The answer about one candidate, in request order."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    INDEX_FIELD_NUMBER: _builtins.int
+    RESULT_FIELD_NUMBER: _builtins.int
+    KEY_ID_FIELD_NUMBER: _builtins.int
+    OUTCOME_FIELD_NUMBER: _builtins.int
+    index: _builtins.int
+    """Output only. The candidate's position in the request (0-based)."""
+    result: Global___LeakedKeyResult.ValueType
+    """Output only. Found, not found, or not a key."""
+    key_id: _builtins.str
+    """Output only. The key's id when FOUND; empty otherwise."""
+    outcome: Global___LeakedKeyOutcome.ValueType
+    """Output only. What was done to the key when FOUND."""
+    def __init__(
+        self,
+        *,
+        index: _builtins.int = ...,
+        result: Global___LeakedKeyResult.ValueType = ...,
+        key_id: _builtins.str = ...,
+        outcome: Global___LeakedKeyOutcome.ValueType = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["index", b"index", "key_id", b"key_id", "outcome", b"outcome", "result", b"result"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___LeakedKeyReport: _TypeAlias = LeakedKeyReport  # noqa: Y015
+
+@_typing.final
+class ReportLeakedKeysResponse(_message.Message):
+    """Response of KeyService.ReportLeakedKeys."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REPORTS_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def reports(self) -> _containers.RepeatedCompositeFieldContainer[Global___LeakedKeyReport]:
+        """One report per candidate, in request order."""
+
+    def __init__(
+        self,
+        *,
+        reports: _abc.Iterable[Global___LeakedKeyReport] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["reports", b"reports"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ReportLeakedKeysResponse: _TypeAlias = ReportLeakedKeysResponse  # noqa: Y015

@@ -149,6 +149,11 @@ class KeyServiceStub:
                 request_serializer=keyturn_dot_v1_dot_keys__pb2.DeleteKeyRequest.SerializeToString,
                 response_deserializer=keyturn_dot_v1_dot_keys__pb2.DeleteKeyResponse.FromString,
                 _registered_method=True)
+        self.ReportLeakedKeys = channel.unary_unary(
+                '/keyturn.v1.KeyService/ReportLeakedKeys',
+                request_serializer=keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysResponse.FromString,
+                _registered_method=True)
 
 
 class KeyServiceServicer:
@@ -324,6 +329,19 @@ class KeyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReportLeakedKeys(self, request, context):
+        """Reports strings found where they should not be (a scanner's finds) as leaked keys. The
+        checksum sorts out strings that are not Keyturn keys offline; each key found is revoked
+        or, by its key policy's leaked_key_action, flagged (leak_time set, the key keeps
+        working), and gets a LEAKED key event and an audit record (source, url). Reporting the
+        same key and url again changes nothing. A key the caller may not see is acted upon all
+        the same but answered NOT_FOUND, exactly like a key that does not exist. The candidate
+        strings are never logged or stored.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_KeyServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -436,6 +454,11 @@ def add_KeyServiceServicer_to_server(servicer, server):
                     servicer.DeleteKey,
                     request_deserializer=keyturn_dot_v1_dot_keys__pb2.DeleteKeyRequest.FromString,
                     response_serializer=keyturn_dot_v1_dot_keys__pb2.DeleteKeyResponse.SerializeToString,
+            ),
+            'ReportLeakedKeys': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportLeakedKeys,
+                    request_deserializer=keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1037,6 +1060,33 @@ class KeyService:
             '/keyturn.v1.KeyService/DeleteKey',
             keyturn_dot_v1_dot_keys__pb2.DeleteKeyRequest.SerializeToString,
             keyturn_dot_v1_dot_keys__pb2.DeleteKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportLeakedKeys(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.KeyService/ReportLeakedKeys',
+            keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysRequest.SerializeToString,
+            keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -97,6 +97,15 @@ class KeyServiceStub:
     """Revokes a key (soft, idempotent; the first revoke_time is kept)."""
     DeleteKey: _grpc.UnaryUnaryMultiCallable[_keys_pb2.DeleteKeyRequest, _keys_pb2.DeleteKeyResponse]
     """Deletes a key and its counters for good (erasure). Audit history stays, without secrets."""
+    ReportLeakedKeys: _grpc.UnaryUnaryMultiCallable[_keys_pb2.ReportLeakedKeysRequest, _keys_pb2.ReportLeakedKeysResponse]
+    """Reports strings found where they should not be (a scanner's finds) as leaked keys. The
+    checksum sorts out strings that are not Keyturn keys offline; each key found is revoked
+    or, by its key policy's leaked_key_action, flagged (leak_time set, the key keeps
+    working), and gets a LEAKED key event and an audit record (source, url). Reporting the
+    same key and url again changes nothing. A key the caller may not see is acted upon all
+    the same but answered NOT_FOUND, exactly like a key that does not exist. The candidate
+    strings are never logged or stored.
+    """
 
 @_typing.type_check_only
 class KeyServiceAsyncStub(KeyServiceStub):
@@ -167,6 +176,15 @@ class KeyServiceAsyncStub(KeyServiceStub):
     """Revokes a key (soft, idempotent; the first revoke_time is kept)."""
     DeleteKey: _aio.UnaryUnaryMultiCallable[_keys_pb2.DeleteKeyRequest, _keys_pb2.DeleteKeyResponse]  # type: ignore[assignment]
     """Deletes a key and its counters for good (erasure). Audit history stays, without secrets."""
+    ReportLeakedKeys: _aio.UnaryUnaryMultiCallable[_keys_pb2.ReportLeakedKeysRequest, _keys_pb2.ReportLeakedKeysResponse]  # type: ignore[assignment]
+    """Reports strings found where they should not be (a scanner's finds) as leaked keys. The
+    checksum sorts out strings that are not Keyturn keys offline; each key found is revoked
+    or, by its key policy's leaked_key_action, flagged (leak_time set, the key keeps
+    working), and gets a LEAKED key event and an audit record (source, url). Reporting the
+    same key and url again changes nothing. A key the caller may not see is acted upon all
+    the same but answered NOT_FOUND, exactly like a key that does not exist. The candidate
+    strings are never logged or stored.
+    """
 
 class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
     """KeyService manages tenants (organizations, projects, products) and the API keys issued
@@ -366,5 +384,20 @@ class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_keys_pb2.DeleteKeyResponse, _abc.Awaitable[_keys_pb2.DeleteKeyResponse]]:
         """Deletes a key and its counters for good (erasure). Audit history stays, without secrets."""
+
+    @_abc_1.abstractmethod
+    def ReportLeakedKeys(
+        self,
+        request: _keys_pb2.ReportLeakedKeysRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_keys_pb2.ReportLeakedKeysResponse, _abc.Awaitable[_keys_pb2.ReportLeakedKeysResponse]]:
+        """Reports strings found where they should not be (a scanner's finds) as leaked keys. The
+        checksum sorts out strings that are not Keyturn keys offline; each key found is revoked
+        or, by its key policy's leaked_key_action, flagged (leak_time set, the key keeps
+        working), and gets a LEAKED key event and an audit record (source, url). Reporting the
+        same key and url again changes nothing. A key the caller may not see is acted upon all
+        the same but answered NOT_FOUND, exactly like a key that does not exist. The candidate
+        strings are never logged or stored.
+        """
 
 def add_KeyServiceServicer_to_server(servicer: KeyServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
