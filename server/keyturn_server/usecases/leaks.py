@@ -42,7 +42,6 @@ from keyturn_server.domain.errors import KeyInvalid
 from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
 from keyturn_server.domain.key_policy import KeyPolicy
 from keyturn_server.domain.ports import KeyEvents
-from keyturn_server.store import repositories as repo
 from keyturn_server.store.audit import append_events
 from keyturn_server.store.db import Database
 from keyturn_server.store.key_event_log import append_key_events
@@ -179,22 +178,16 @@ class LeakReports:
         now: datetime,
     ) -> dict[int, _Outcome]:
         wanted = {digest for by_version in hashes.values() for digest in by_version.values()}
-        rows = await repo.keys_by_hashes(session, wanted)
+        locked = {row.id: row for row in await _lock_keys_by_hashes(session, wanted)}
         key_of: dict[int, str] = {}
         for index, by_version in hashes.items():
             token, current = candidates[index].token, by_version[self.hasher.current_version]
-            for found in rows:
+            for found in locked.values():
                 if self.hasher.matches(token, found.key_hash, found.secret_version, current):
                     key_of[index] = found.id
                     break
         if not key_of:
             return {}
-        # Lock the keys in id order (concurrent reports serialize per key, never deadlock).
-        locked: dict[str, ApiKey] = {}
-        for key_id in sorted(set(key_of.values())):
-            loaded = await repo.get_key(session, key_id, lock="change")
-            if loaded is not None:
-                locked[key_id] = loaded
         dedupes = {index: dedupe_of(key_id, candidates[index].url) for index, key_id in key_of.items()}
         seen = await _logged_dedupes(session, dedupes.values())
         policies: dict[tuple[str, str | None], KeyPolicy] = {}
@@ -202,9 +195,7 @@ class LeakReports:
         records: list[AuditRecord] = []
         outcomes: dict[int, _Outcome] = {}
         for index in sorted(key_of):
-            row = locked.get(key_of[index])
-            if row is None:
-                continue  # deleted between the lookup and the lock: as if never found
+            row = locked[key_of[index]]
             candidate = candidates[index]
             if dedupes[index] in seen:  # reported before with this url: nothing changes again
                 revoked = row.revoke_time is not None
@@ -259,6 +250,21 @@ class LeakReports:
         await append_key_events(session, events)
         await append_events(session, records)  # last: it takes the audit chain's lock
         return outcomes
+
+
+async def _lock_keys_by_hashes(session: AsyncSession, hashes: Iterable[str]) -> list[ApiKey]:
+    """The keys stored under these keyed hashes, found and locked in one statement, in id
+    order (FOR NO KEY UPDATE on PostgreSQL, as repositories.get_key(lock="change") does;
+    SQLite's write transaction serializes anyway): concurrent reports of the same keys
+    serialize and never deadlock. One query for the whole batch, not one per key."""
+    query = (
+        select(ApiKey)
+        .where(ApiKey.key_hash.in_(sorted(set(hashes))))
+        .order_by(ApiKey.id)
+        .with_for_update(key_share=True)
+        .execution_options(populate_existing=True)
+    )
+    return list((await session.scalars(query)).all())
 
 
 async def _logged_dedupes(session: AsyncSession, dedupes: Iterable[str]) -> set[str]:

@@ -190,11 +190,10 @@ class GitHubSecretScanning:
         return b"".join(chunks)
 
     async def receive(self, request: Request) -> Response:
-        client = request.client
         meta = begin_request(
             METHOD,
             request.headers.get("x-request-id", ""),
-            f"ipv4:{client.host}:{client.port}" if client else "",
+            _peer(request),
             request.headers.get("user-agent", ""),
         )
         meta.log_fields["transport"] = "http"
@@ -244,6 +243,15 @@ class GitHubSecretScanning:
             }
             for m, result in zip(matches, results, strict=True)
         ]
+
+
+def _peer(request: Request) -> str:
+    """The client in gRPC's peer form, as the other edges record it."""
+    client = request.client
+    if client is None:
+        return ""
+    host, port = client.host, client.port
+    return f"ipv6:[{host}]:{port}" if ":" in host else f"ipv4:{host}:{port}"
 
 
 def _json(code: int, body: Any, meta: RequestMeta, headers: Mapping[str, str] | None = None) -> Response:
