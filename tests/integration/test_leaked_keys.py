@@ -12,6 +12,7 @@ import base64
 import json
 import logging
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -532,3 +533,42 @@ def test_github_receiver_is_absent_without_keys(new_database_url: Any, tmp_path:
         assert answer.status_code == 404
     finally:
         running.stop()
+
+
+def test_concurrent_reports_of_one_key_revoke_it_once(
+    server: ServerThread, stub: keys_pb2_grpc.KeyServiceStub, db: Engine, t: Tenant
+) -> None:
+    created = new_key(stub, t.org.id)
+    others = [new_key(stub, t.org.id).plaintext for _ in range(3)]
+
+    def one(order: int) -> list[K.LeakedKeyReport]:
+        # Different orders of the same keys: locks are taken in id order, so no deadlock.
+        tokens = [created.plaintext, *others]
+        return report(stub, *(tokens if order % 2 else list(reversed(tokens))), url="https://same.example")
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(one, range(6)))
+    outcomes = [r.outcome for answers in results for r in answers if r.key_id == created.key.id]
+    assert sorted(outcomes) == [K.LEAKED_KEY_OUTCOME_REVOKED] + [K.LEAKED_KEY_OUTCOME_ALREADY_REVOKED] * 5
+    types = [e["type"] for e in key_events(db, created.key.id)]
+    assert types.count("LEAKED") == 1 and types.count("REVOKED") == 1
+    assert len(leak_audits(db, created.key.id)) == 1
+
+
+def test_python_client(server: ServerThread, stub: keys_pb2_grpc.KeyServiceStub, t: Tenant) -> None:
+    from keyturn.client import Client
+
+    created = new_key(stub, t.org.id)
+    with Client(server.address, token=server.admin_token) as keyturn:
+        answer = keyturn.report_leaked_keys(
+            [created.plaintext, "nope", K.LeakedKeyCandidate(token=created.plaintext, url="https://other")],
+            source="client",
+            url="https://client.example",
+        )
+    assert [r.result for r in answer.reports] == [FOUND, NOT_A_KEY, FOUND]
+    assert [r.outcome for r in answer.reports] == [
+        K.LEAKED_KEY_OUTCOME_REVOKED,
+        K.LEAKED_KEY_OUTCOME_UNSPECIFIED,
+        K.LEAKED_KEY_OUTCOME_ALREADY_REVOKED,
+    ]
+    assert stub.GetKey(K.GetKeyRequest(id=created.key.id), timeout=10).revoke_reason == "leaked: client"
