@@ -286,12 +286,14 @@ def test_flag_policy_keeps_the_key_working(
     set_policy(server, t.org.id, None, "FLAG")
     flagged = new_key(stub, t.org.id, t.project.id)
     org_wide = new_key(stub, t.org.id)
+    validate(stub, flagged.plaintext)  # cached by ValidateKey before the report
 
     answers = report(stub, flagged.plaintext, org_wide.plaintext, source="scanner", url="https://x.example/1")
     assert [(a.result, a.outcome) for a in answers] == [(FOUND, K.LEAKED_KEY_OUTCOME_FLAGGED)] * 2
     got = stub.GetKey(K.GetKeyRequest(id=flagged.key.id), timeout=10)
     assert got.status == K.KEY_STATUS_ACTIVE and got.HasField("leak_time") and not got.HasField("revoke_time")
-    assert validate(stub, flagged.plaintext).key.id == flagged.key.id
+    validated = validate(stub, flagged.plaintext).key  # still valid, and says it leaked
+    assert validated.id == flagged.key.id and validated.leak_time == got.leak_time
     events = key_events(db, flagged.key.id)
     assert [e["type"] for e in events] == ["CREATED", "LEAKED"]
     assert events[-1]["data"]["action"] == "FLAGGED"

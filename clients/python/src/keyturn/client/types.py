@@ -168,6 +168,7 @@ class Role(enum.IntEnum):
     AUDITOR = access_pb2.ROLE_AUDITOR
     VALIDATOR = access_pb2.ROLE_VALIDATOR
     CRYPTO = access_pb2.ROLE_CRYPTO
+    LEAK_REPORTER = access_pb2.ROLE_LEAK_REPORTER
 
 
 @dataclass(frozen=True)
