@@ -157,10 +157,7 @@ class LeakReports:
             return await self._act(session, candidates, hashes, now)
 
         outcomes = await self.db.run(work)
-        changed = sorted(
-            {o.row.id for o in outcomes.values() if o.action in (LeakAction.REVOKED, LeakAction.FLAGGED)}
-        )
-        for key_id in changed:
+        for key_id in sorted({o.row.id for o in outcomes.values()}):  # revoked or leak_time set
             await notify_key_changed(self.key_events, key_id)
         for index, outcome in outcomes.items():
             row = outcome.row
