@@ -97,6 +97,17 @@ class KeyServiceStub:
     """Revokes a key (soft, idempotent; the first revoke_time is kept)."""
     DeleteKey: _grpc.UnaryUnaryMultiCallable[_keys_pb2.DeleteKeyRequest, _keys_pb2.DeleteKeyResponse]
     """Deletes a key and its counters for good (erasure). Audit history stays, without secrets."""
+    ImportKeys: _grpc.UnaryUnaryMultiCallable[_keys_pb2.ImportKeysRequest, _keys_pb2.ImportKeysResponse]
+    """Imports 1..1000 existing keys from another system by their hashes (SHA-256, SHA-512,
+    HMAC-SHA256 with the request's hmac_secret, bcrypt), each with the settings CreateKey
+    takes. An imported key validates with its old plaintext, whatever its shape, and is
+    re-hashed to Keyturn's keyed hash on its first successful validation. Answered per key,
+    in request order: the new ApiKey or a google.rpc.Status. By default each key stands
+    alone (the good ones are imported, the bad ones get their error); `atomic` imports all
+    or none; `validate_only` checks everything and imports nothing. A request-level fault
+    (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
+    One audit record per imported key (`key.import`), never with a hash or a secret.
+    """
 
 @_typing.type_check_only
 class KeyServiceAsyncStub(KeyServiceStub):
@@ -167,6 +178,17 @@ class KeyServiceAsyncStub(KeyServiceStub):
     """Revokes a key (soft, idempotent; the first revoke_time is kept)."""
     DeleteKey: _aio.UnaryUnaryMultiCallable[_keys_pb2.DeleteKeyRequest, _keys_pb2.DeleteKeyResponse]  # type: ignore[assignment]
     """Deletes a key and its counters for good (erasure). Audit history stays, without secrets."""
+    ImportKeys: _aio.UnaryUnaryMultiCallable[_keys_pb2.ImportKeysRequest, _keys_pb2.ImportKeysResponse]  # type: ignore[assignment]
+    """Imports 1..1000 existing keys from another system by their hashes (SHA-256, SHA-512,
+    HMAC-SHA256 with the request's hmac_secret, bcrypt), each with the settings CreateKey
+    takes. An imported key validates with its old plaintext, whatever its shape, and is
+    re-hashed to Keyturn's keyed hash on its first successful validation. Answered per key,
+    in request order: the new ApiKey or a google.rpc.Status. By default each key stands
+    alone (the good ones are imported, the bad ones get their error); `atomic` imports all
+    or none; `validate_only` checks everything and imports nothing. A request-level fault
+    (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
+    One audit record per imported key (`key.import`), never with a hash or a secret.
+    """
 
 class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
     """KeyService manages tenants (organizations, projects, products) and the API keys issued
@@ -366,5 +388,22 @@ class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_keys_pb2.DeleteKeyResponse, _abc.Awaitable[_keys_pb2.DeleteKeyResponse]]:
         """Deletes a key and its counters for good (erasure). Audit history stays, without secrets."""
+
+    @_abc_1.abstractmethod
+    def ImportKeys(
+        self,
+        request: _keys_pb2.ImportKeysRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_keys_pb2.ImportKeysResponse, _abc.Awaitable[_keys_pb2.ImportKeysResponse]]:
+        """Imports 1..1000 existing keys from another system by their hashes (SHA-256, SHA-512,
+        HMAC-SHA256 with the request's hmac_secret, bcrypt), each with the settings CreateKey
+        takes. An imported key validates with its old plaintext, whatever its shape, and is
+        re-hashed to Keyturn's keyed hash on its first successful validation. Answered per key,
+        in request order: the new ApiKey or a google.rpc.Status. By default each key stands
+        alone (the good ones are imported, the bad ones get their error); `atomic` imports all
+        or none; `validate_only` checks everything and imports nothing. A request-level fault
+        (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
+        One audit record per imported key (`key.import`), never with a hash or a secret.
+        """
 
 def add_KeyServiceServicer_to_server(servicer: KeyServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
