@@ -221,15 +221,16 @@ class ImportedKeys:
             if error is not None:
                 outcomes.append(error)
                 continue
-            if item.hash in stored_hashes or item.hash in seen_hashes:
-                outcomes.append(KeyHashExists())
-                continue
+            # The external id first: a re-run of an import names the key it made.
             ext = (item.new.organization_id, item.external_id)
             if item.external_id and ext in stored_external:
                 outcomes.append(AlreadyExists(ResourceType.API_KEY, stored_external[ext]))
                 continue
             if item.external_id and ext in seen_external:
                 outcomes.append(AlreadyExists(ResourceType.API_KEY, ""))
+                continue
+            if item.hash in stored_hashes or item.hash in seen_hashes:
+                outcomes.append(KeyHashExists())
                 continue
             if item.algorithm is ik.HashAlgorithm.BCRYPT:
                 count = hint_counts.get(item.lookup_hint, 0)
