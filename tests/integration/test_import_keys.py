@@ -13,8 +13,10 @@ import os
 import re
 import secrets
 import subprocess
+import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,17 @@ from keyturn.v1 import access_pb2, access_pb2_grpc, keys_pb2, keys_pb2_grpc
 from keyturn_server.store.db import sync_url
 from sqlalchemy import Engine, create_engine, text
 
-from tests.support import ServerThread, expect_error, with_token
+from tests.support import (
+    TEST_ROOT_KEY,
+    TEST_SECRET,
+    ServerProcess,
+    ServerThread,
+    channel,
+    create_postgres_database,
+    expect_error,
+    prepare_database,
+    with_token,
+)
 
 K = keys_pb2
 SHA256 = K.IMPORTED_HASH_ALGORITHM_SHA256
@@ -547,3 +559,88 @@ def test_documented_grpcurl_import_works(
     assert run.returncode == 0, run.stdout + run.stderr
     assert '"importedCount": 1' in run.stdout or '"imported_count": 1' in run.stdout, run.stdout
     assert f'"organization_id": "{organization}"' in run.stdout or organization in run.stdout
+
+
+# ---- two replicas on one PostgreSQL ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def replicas(postgres_admin_url: str) -> Iterator[tuple[Any, Any]]:
+    url = create_postgres_database(postgres_admin_url)
+    prepare_database(url)
+    env = {
+        "KEYTURN_DATABASE_URL": url,
+        "KEYTURN_SECRET": TEST_SECRET,
+        "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
+        # Long enough that only the `imports` announcement can explain a prompt success.
+        "KEYTURN_KEY_CACHE_TTL_SECONDS": "60",
+        "KEYTURN_LOG_LEVEL": "WARNING",
+    }
+    first = ServerProcess(dict(env)).start()
+    second = ServerProcess(dict(env), admin_token=first.admin_token).start()
+    try:
+        yield first, second
+    finally:
+        first.stop()
+        second.stop()
+
+
+def test_two_replicas_see_imports_at_once_and_rehash_once(replicas: tuple[Any, Any]) -> None:
+    a, b = replicas
+    with channel(a.address, a.admin_token) as ch_a, channel(b.address, a.admin_token) as ch_b:
+        stub_a, stub_b = keys_pb2_grpc.KeyServiceStub(ch_a), keys_pb2_grpc.KeyServiceStub(ch_b)
+        organization = org(stub_a)
+        # Replica B learns that there are no imported keys (and caches that)...
+        expect_error(
+            lambda: validate(stub_b, legacy_plaintext()), grpc.StatusCode.UNAUTHENTICATED, "KEY_INVALID"
+        )
+        plain = [legacy_plaintext() for _ in range(3)]
+        response = import_keys(
+            stub_a,
+            *(
+                imported(organization, algorithm, p)
+                for algorithm, p in zip((SHA256, HMAC, BCRYPT), plain, strict=True)
+            ),
+        )
+        assert response.imported_count == 3
+        # ...and hears of the import from replica A at once, not after its 60 s TTL.
+        deadline = time.monotonic() + 3
+        while True:
+            try:
+                assert validate(stub_b, plain[0]).key.id == response.results[0].key.id
+                break
+            except grpc.RpcError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        # Concurrent first validations of the same keys on both replicas: all succeed, and
+        # each key ends up with one keyed hash and no imported hash.
+        stubs = (stub_a, stub_b)
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            results = list(pool.map(lambda i: validate(stubs[i % 2], plain[1 + i % 2]).key.id, range(32)))
+        ids = {r.key.id for r in response.results[1:]}
+        assert set(results) == ids
+        engine = create_engine(sync_url(a.env["KEYTURN_DATABASE_URL"]))
+        try:
+            with engine.connect() as conn:
+                rows = conn.execute(
+                    text(
+                        "SELECT k.key_hash, i.digest, i.bcrypt_hash, i.rehash_time FROM api_key k"
+                        " JOIN imported_key i ON i.key_id = k.id WHERE k.organization_id = :o"
+                    ),
+                    {"o": organization},
+                ).all()
+                secrets_left = conn.execute(
+                    text("SELECT count(*) FROM imported_key_secret WHERE organization_id = :o"),
+                    {"o": organization},
+                ).scalar()
+        finally:
+            engine.dispose()
+        assert len(rows) == 3 and secrets_left == 0
+        for row in rows:
+            assert len(row.key_hash) == 64 and row.digest is None and row.bcrypt_hash is None
+            assert row.rehash_time is not None
+        # Both replicas still validate every key.
+        for stub in stubs:
+            for p in plain:
+                validate(stub, p)

@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Protocol
 
@@ -283,9 +284,13 @@ class ImportedKeys:
 
     def forget_state(self) -> None:
         """Imports changed (here or on another replica): look again on the next need."""
-        self._state = None
+        if self._state is not None:
+            self._state = replace(self._state, loaded_at=-math.inf)
 
     async def _current_state(self) -> _State:
+        """The cached state; reloaded once it is older than the TTL (concurrent callers share
+        one load). During a database outage a stale state is used rather than none, so that
+        values of another shape keep being refused offline while no import is known."""
         state = self._state
         if state is not None and self.clock() - state.loaded_at < self.ttl:
             return state
@@ -293,11 +298,15 @@ class ImportedKeys:
             self._loading = asyncio.ensure_future(self._load_state())
         loading = self._loading
         try:
-            state = await asyncio.shield(loading)
+            return await asyncio.shield(loading)
+        except Exception:
+            if state is None:
+                raise
+            log.warning("could not refresh what is known of imported keys; using the last state")
+            return state
         finally:
             if self._loading is loading and loading.done():
                 self._loading = None
-        return state
 
     async def _load_state(self) -> _State:
         async def read(session: AsyncSession) -> tuple[bool, bool, list[ImportedKeySecret]]:
