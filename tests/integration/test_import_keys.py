@@ -6,6 +6,7 @@ or in clear in the database."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -644,3 +645,45 @@ def test_two_replicas_see_imports_at_once_and_rehash_once(replicas: tuple[Any, A
         for stub in stubs:
             for p in plain:
                 validate(stub, p)
+
+
+def test_root_key_rotation_rewraps_imported_hmac_secrets(
+    stub: keys_pb2_grpc.KeyServiceStub, db: Engine, server: ServerThread, tmp_path: Path
+) -> None:
+    from keyturn_server import config
+    from keyturn_server.container import Container
+
+    from tests.support import make_settings
+
+    organization, plaintext = org(stub), legacy_plaintext()
+    key_id = import_keys(stub, imported(organization, HMAC, plaintext)).results[0].key.id
+    new_root = "new-root-key-" + "r" * 40
+    url = server.settings.database_url
+
+    async def rotate_then_drop_the_old_version() -> str | None:
+        both = Container.build(
+            make_settings(url, tmp_path, root_keys=config.parse_root_keys(f"2:{new_root},1:{TEST_ROOT_KEY}"))
+        )
+        try:
+            assert await both.imports.rewrap_secrets() >= 1
+            assert await both.imports.rewrap_secrets() == 0  # nothing left: idempotent
+        finally:
+            await both.db.dispose()
+        only_new = Container.build(
+            make_settings(url, tmp_path, root_keys=config.parse_root_keys(f"2:{new_root}"))
+        )
+        try:
+            found = await only_new.imports.find(plaintext)
+            return found.id if found is not None else None
+        finally:
+            await only_new.db.dispose()
+
+    try:
+        assert asyncio.run(rotate_then_drop_the_old_version()) == key_id
+    finally:
+        # This module's server has root key version 1 only: take the re-wrapped secret away.
+        stub.DeleteKey(K.DeleteKeyRequest(id=key_id))
+        with db.begin() as conn:
+            conn.execute(
+                text("DELETE FROM imported_key_secret WHERE organization_id = :o"), {"o": organization}
+            )

@@ -282,6 +282,35 @@ class ImportedKeys:
 
     # ---- validation fallback ------------------------------------------------------------
 
+    async def rewrap_secrets(self, batch: int = 500) -> int:
+        """Re-wrap every imported HMAC secret under the newest root-key version (part of
+        `keyturn rotate-root-key`); conditional per row, so safe beside live servers."""
+        current = self.ring.current_version
+        done = 0
+        while True:
+            async with self.db.transaction() as session:
+                rows = list(
+                    await session.scalars(
+                        select(ImportedKeySecret)
+                        .where(ImportedKeySecret.root_key_version != current)
+                        .limit(batch)
+                    )
+                )
+                for row in rows:
+                    old = WrappedMaterial(row.wrapped_secret, row.root_key_version)
+                    fresh = self.ring.rewrap(old, SECRET_KIND, row.id)
+                    moved = await session.execute(
+                        update(ImportedKeySecret)
+                        .where(
+                            ImportedKeySecret.id == row.id,
+                            ImportedKeySecret.root_key_version == row.root_key_version,
+                        )
+                        .values(wrapped_secret=fresh.ciphertext, root_key_version=fresh.root_key_version)
+                    )
+                    done += int(getattr(moved, "rowcount", 0) or 0)
+            if len(rows) < batch:
+                return done
+
     def forget_state(self) -> None:
         """Imports changed (here or on another replica): look again on the next need."""
         if self._state is not None:
