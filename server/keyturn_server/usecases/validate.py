@@ -7,6 +7,9 @@
    under every secret version at once (concurrent misses share it: SingleFlight). A key
    found under an older secret version is re-hashed with the current one after its first
    successful validation.
+   A value without Keyturn's shape is looked up among keys imported from other systems, and
+   only while the deployment holds some (usecases/imported_keys.py); such a key is re-hashed
+   to the keyed hash after its first successful validation.
 3. Tenancy: another tenant's key looks like an unknown one (KEY_INVALID), before any quota
    or usage is touched; a product-bound VALIDATOR validates for its product.
 4. The decision (domain.keycheck.decide) with the product facts it asks for (cached).
