@@ -687,3 +687,20 @@ def test_root_key_rotation_rewraps_imported_hmac_secrets(
             conn.execute(
                 text("DELETE FROM imported_key_secret WHERE organization_id = :o"), {"o": organization}
             )
+
+
+def test_concurrent_imports_of_one_hash_store_it_once(stub: keys_pb2_grpc.KeyServiceStub, db: Engine) -> None:
+    organization, plaintext = org(stub), legacy_plaintext()
+
+    def attempt(_: int) -> str:
+        result = import_keys(stub, imported(organization, SHA256, plaintext)).results[0]
+        return "key" if result.WhichOneof("result") == "key" else error_of(result)[1]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = sorted(pool.map(attempt, range(8)))
+    assert answers == ["KEY_HASH_EXISTS"] * 7 + ["key"]
+    with db.connect() as conn:
+        stored = conn.execute(
+            text("SELECT count(*) FROM imported_key WHERE organization_id = :o"), {"o": organization}
+        ).scalar()
+    assert stored == 1

@@ -82,3 +82,11 @@ def test_lookup_hints_and_the_native_shape() -> None:
     assert ik.has_native_shape(native)
     assert ik.has_native_shape(native[:-1] + "0")  # shape only: the checksum is parse()'s job
     assert not ik.has_native_shape("sk_live_" + "A" * 43)
+
+
+def test_one_secret_stored_for_two_organizations_matches_both_rows() -> None:
+    plaintext = "sk_live_abc"
+    found = ik.Digests.of(plaintext, [("org-a-secret", b"same"), ("org-b-secret", b"same")])
+    mac = hmac.new(b"same", plaintext.encode(), hashlib.sha256).hexdigest()
+    assert found.matches("HMAC_SHA256", mac, "org-a-secret")
+    assert found.matches("HMAC_SHA256", mac, "org-b-secret")

@@ -120,27 +120,30 @@ def hint_candidates(plaintext: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Digests:
-    """The deterministic digests of one presented plaintext: {digest: (algorithm, secret id)}."""
+    """The deterministic digests of one presented plaintext: {digest: [(algorithm, secret id)]}
+    (one HMAC secret may be stored for several organizations, giving one digest for each)."""
 
-    by_digest: dict[str, tuple[HashAlgorithm, str | None]]
+    by_digest: dict[str, list[tuple[HashAlgorithm, str | None]]]
 
     @classmethod
     def of(cls, plaintext: str, secrets: Iterable[tuple[str, bytes]]) -> Digests:
-        found: dict[str, tuple[HashAlgorithm, str | None]] = {
-            sha256_hex(plaintext): (HashAlgorithm.SHA256, None),
-            sha512_hex(plaintext): (HashAlgorithm.SHA512, None),
+        found: dict[str, list[tuple[HashAlgorithm, str | None]]] = {
+            sha256_hex(plaintext): [(HashAlgorithm.SHA256, None)],
+            sha512_hex(plaintext): [(HashAlgorithm.SHA512, None)],
         }
         for secret_id, secret in secrets:
-            found.setdefault(hmac_hex(secret, plaintext), (HashAlgorithm.HMAC_SHA256, secret_id))
+            found.setdefault(hmac_hex(secret, plaintext), []).append((HashAlgorithm.HMAC_SHA256, secret_id))
         return cls(found)
 
     def matches(self, algorithm: str, digest: str | None, secret_id: str | None) -> bool:
         """Does a stored (algorithm, digest, secret) belong to the presented plaintext?"""
         if digest is None:
             return False
-        for candidate, (alg, sid) in self.by_digest.items():
-            if alg == algorithm and (alg is not HashAlgorithm.HMAC_SHA256 or sid == secret_id):
-                if hmac.compare_digest(candidate, digest):
+        for candidate, makers in self.by_digest.items():
+            if not hmac.compare_digest(candidate, digest):
+                continue
+            for alg, sid in makers:
+                if alg == algorithm and (alg is not HashAlgorithm.HMAC_SHA256 or sid == secret_id):
                     return True
         return False
 

@@ -37,6 +37,7 @@ from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -44,6 +45,7 @@ from keyturn_server.domain import imported_keys as ik
 from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import (
+    Aborted,
     AlreadyExists,
     BatchItemAborted,
     DomainError,
@@ -162,7 +164,15 @@ class ImportedKeys:
                     await audit(session, _audit_record(outcome, item))
             return outcomes
 
-        outcomes = await self.db.run(work)
+        try:
+            outcomes = await self.db.run(work)
+        except IntegrityError:
+            # A concurrent import stored one of these hashes, external ids or secrets between
+            # our checks and our inserts: check again, now seeing it (per-key answers).
+            try:
+                outcomes = await self.db.run(work)
+            except IntegrityError:
+                raise Aborted("a concurrent import conflicted with this one; retry") from None
         if not batch.validate_only and any(isinstance(o, ApiKey) for o in outcomes):
             self.forget_state()
             try:
