@@ -122,7 +122,7 @@ def _server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
 def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
     """Adds the servicers to `server`; returns the keyturn.v1 ones by service name (the HTTP
     edge calls the same instances)."""
-    keys = KeyServicer(c.tenancy, c.keys, c.validation, c.leaks)
+    keys = KeyServicer(c.tenancy, c.keys, c.validation, c.leaks, c.imports)
     keys_pb2_grpc.add_KeyServiceServicer_to_server(keys, server)
     crypto = CryptoServicer(c.crypto, c.crypto_keys)
     crypto_pb2_grpc.add_CryptoServiceServicer_to_server(crypto, server)

@@ -45,6 +45,7 @@ from keyturn_server.usecases.authenticate import Authenticator
 from keyturn_server.usecases.crypto import StatelessCrypto
 from keyturn_server.usecases.crypto_keys import TOPIC as CRYPTO_KEY_TOPIC
 from keyturn_server.usecases.crypto_keys import CacheEntry, CryptoKeys
+from keyturn_server.usecases.imported_keys import TOPIC_IMPORTS, ImportedKeys
 from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.leaks import LeakReports
@@ -143,6 +144,7 @@ class Container:
     crypto: StatelessCrypto
     root_keys: RootKeyRing
     crypto_keys: CryptoKeys
+    imports: ImportedKeys
     scheduler: Scheduler
     usage_flusher: PeriodicTask
     lifecycle: Lifecycle
@@ -213,6 +215,14 @@ class Container:
         # Another replica changed a managed key (or LISTEN reconnected): drop cached material.
         key_events.subscribe(CRYPTO_KEY_TOPIC, crypto_keys.forget_all)
 
+        keys = KeyManagement(db, hasher, settings.key_prefix, key_events, pages)
+        # Keys imported by their old hashes: ImportKeys, and ValidateKey's fallback for
+        # plaintexts without Keyturn's shape (set on the validation built above, which the
+        # key-event bus, and so KeyManagement, needed first).
+        imports = ImportedKeys(db, hasher, root_keys, keys, key_events, settings.key_cache_ttl_seconds)
+        validation.imports = imports
+        key_events.subscribe(TOPIC_IMPORTS, imports.forget_state)
+
         scheduler = Scheduler(leadership_for(db, mode=settings.scheduler_leadership))
 
         async def rotate_due(now: datetime) -> None:
@@ -249,13 +259,14 @@ class Container:
             key_events=key_events,
             authenticator=authenticator,
             tenancy=Tenancy(db, key_events, pages),
-            keys=KeyManagement(db, hasher, settings.key_prefix, key_events, pages),
+            keys=keys,
             leaks=LeakReports(db, hasher, settings.key_prefix, key_events),
             principals=Principals(db, hasher, authenticator, key_events, pages),
             audit=AuditUseCases(db, audit_feed, page_tokens),
             crypto=crypto,
             root_keys=root_keys,
             crypto_keys=crypto_keys,
+            imports=imports,
             scheduler=scheduler,
             usage_flusher=usage_flusher,
             lifecycle=lifecycle,

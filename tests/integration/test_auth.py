@@ -9,6 +9,7 @@ server's own table.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import ipaddress
 import logging
 import os
@@ -555,6 +556,25 @@ def _managed_matrix() -> dict[str, tuple[set[str], Call]]:
     }
 
 
+def _import_one(w: World, ch: grpc.Channel) -> keys_pb2.ImportKeysResponse:
+    """ImportKeys of one SHA-256-hashed key into organization A; fails unless it imported."""
+    digest = hashlib.sha256(unique("legacy").encode()).hexdigest()
+    response = keys(ch).ImportKeys(
+        keys_pb2.ImportKeysRequest(
+            keys=[
+                keys_pb2.ImportedKey(
+                    organization_id=w.a.id,
+                    algorithm=keys_pb2.IMPORTED_HASH_ALGORITHM_SHA256,
+                    hash=digest,
+                )
+            ]
+        ),
+        timeout=10,
+    )
+    assert response.imported_count == 1, response
+    return response
+
+
 K = "/keyturn.v1.KeyService/"
 A = "/keyturn.v1.AuditService/"
 C = "/keyturn.v1.CryptoService/"
@@ -674,6 +694,7 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
             timeout=10,
         ),
     ),
+    K + "ImportKeys": (KEY_MANAGERS, lambda w, ch: _import_one(w, ch)),
     A + "ListAuditEvents": (
         AUDITORS,
         lambda w, ch: audit(ch).ListAuditEvents(audit_pb2.ListAuditEventsRequest(), timeout=10),

@@ -62,6 +62,10 @@ import type { GetProductRequest__Input as _keyturn_v1_GetProductRequest__Input, 
 import type { GetProjectRequest__Input as _keyturn_v1_GetProjectRequest__Input, GetProjectRequest as _keyturn_v1_GetProjectRequest } from './keyturn/v1/GetProjectRequest';
 import type { GetUsageReportRequest__Input as _keyturn_v1_GetUsageReportRequest__Input, GetUsageReportRequest as _keyturn_v1_GetUsageReportRequest } from './keyturn/v1/GetUsageReportRequest';
 import type { GetUsageReportResponse__Input as _keyturn_v1_GetUsageReportResponse__Input, GetUsageReportResponse as _keyturn_v1_GetUsageReportResponse } from './keyturn/v1/GetUsageReportResponse';
+import type { ImportKeyResult__Input as _keyturn_v1_ImportKeyResult__Input, ImportKeyResult as _keyturn_v1_ImportKeyResult } from './keyturn/v1/ImportKeyResult';
+import type { ImportKeysRequest__Input as _keyturn_v1_ImportKeysRequest__Input, ImportKeysRequest as _keyturn_v1_ImportKeysRequest } from './keyturn/v1/ImportKeysRequest';
+import type { ImportKeysResponse__Input as _keyturn_v1_ImportKeysResponse__Input, ImportKeysResponse as _keyturn_v1_ImportKeysResponse } from './keyturn/v1/ImportKeysResponse';
+import type { ImportedKey__Input as _keyturn_v1_ImportedKey__Input, ImportedKey as _keyturn_v1_ImportedKey } from './keyturn/v1/ImportedKey';
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from './keyturn/v1/KeyMetadata';
 import type { KeyServiceClient as _keyturn_v1_KeyServiceClient, KeyServiceDefinition as _keyturn_v1_KeyServiceDefinition } from './keyturn/v1/KeyService';
 import type { LeakedKeyCandidate__Input as _keyturn_v1_LeakedKeyCandidate__Input, LeakedKeyCandidate as _keyturn_v1_LeakedKeyCandidate } from './keyturn/v1/LeakedKeyCandidate';
@@ -187,6 +191,11 @@ export interface ProtoGrpcType {
             GetProjectRequest: MessageTypeDefinition<_keyturn_v1_GetProjectRequest__Input, _keyturn_v1_GetProjectRequest>;
             GetUsageReportRequest: MessageTypeDefinition<_keyturn_v1_GetUsageReportRequest__Input, _keyturn_v1_GetUsageReportRequest>;
             GetUsageReportResponse: MessageTypeDefinition<_keyturn_v1_GetUsageReportResponse__Input, _keyturn_v1_GetUsageReportResponse>;
+            ImportKeyResult: MessageTypeDefinition<_keyturn_v1_ImportKeyResult__Input, _keyturn_v1_ImportKeyResult>;
+            ImportKeysRequest: MessageTypeDefinition<_keyturn_v1_ImportKeysRequest__Input, _keyturn_v1_ImportKeysRequest>;
+            ImportKeysResponse: MessageTypeDefinition<_keyturn_v1_ImportKeysResponse__Input, _keyturn_v1_ImportKeysResponse>;
+            ImportedHashAlgorithm: EnumTypeDefinition;
+            ImportedKey: MessageTypeDefinition<_keyturn_v1_ImportedKey__Input, _keyturn_v1_ImportedKey>;
             KeyMetadata: MessageTypeDefinition<_keyturn_v1_KeyMetadata__Input, _keyturn_v1_KeyMetadata>;
             /**
              * KeyService manages tenants (organizations, projects, products) and the API keys issued

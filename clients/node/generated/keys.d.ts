@@ -56,6 +56,10 @@ import type { GetOrCreateProjectResponse__Input as _keyturn_v1_GetOrCreateProjec
 import type { GetOrganizationRequest__Input as _keyturn_v1_GetOrganizationRequest__Input, GetOrganizationRequest as _keyturn_v1_GetOrganizationRequest } from './keyturn/v1/GetOrganizationRequest';
 import type { GetProductRequest__Input as _keyturn_v1_GetProductRequest__Input, GetProductRequest as _keyturn_v1_GetProductRequest } from './keyturn/v1/GetProductRequest';
 import type { GetProjectRequest__Input as _keyturn_v1_GetProjectRequest__Input, GetProjectRequest as _keyturn_v1_GetProjectRequest } from './keyturn/v1/GetProjectRequest';
+import type { ImportKeyResult__Input as _keyturn_v1_ImportKeyResult__Input, ImportKeyResult as _keyturn_v1_ImportKeyResult } from './keyturn/v1/ImportKeyResult';
+import type { ImportKeysRequest__Input as _keyturn_v1_ImportKeysRequest__Input, ImportKeysRequest as _keyturn_v1_ImportKeysRequest } from './keyturn/v1/ImportKeysRequest';
+import type { ImportKeysResponse__Input as _keyturn_v1_ImportKeysResponse__Input, ImportKeysResponse as _keyturn_v1_ImportKeysResponse } from './keyturn/v1/ImportKeysResponse';
+import type { ImportedKey__Input as _keyturn_v1_ImportedKey__Input, ImportedKey as _keyturn_v1_ImportedKey } from './keyturn/v1/ImportedKey';
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from './keyturn/v1/KeyMetadata';
 import type { KeyServiceClient as _keyturn_v1_KeyServiceClient, KeyServiceDefinition as _keyturn_v1_KeyServiceDefinition } from './keyturn/v1/KeyService';
 import type { LeakedKeyCandidate__Input as _keyturn_v1_LeakedKeyCandidate__Input, LeakedKeyCandidate as _keyturn_v1_LeakedKeyCandidate } from './keyturn/v1/LeakedKeyCandidate';
@@ -156,6 +160,11 @@ export interface ProtoGrpcType {
             GetOrganizationRequest: MessageTypeDefinition<_keyturn_v1_GetOrganizationRequest__Input, _keyturn_v1_GetOrganizationRequest>;
             GetProductRequest: MessageTypeDefinition<_keyturn_v1_GetProductRequest__Input, _keyturn_v1_GetProductRequest>;
             GetProjectRequest: MessageTypeDefinition<_keyturn_v1_GetProjectRequest__Input, _keyturn_v1_GetProjectRequest>;
+            ImportKeyResult: MessageTypeDefinition<_keyturn_v1_ImportKeyResult__Input, _keyturn_v1_ImportKeyResult>;
+            ImportKeysRequest: MessageTypeDefinition<_keyturn_v1_ImportKeysRequest__Input, _keyturn_v1_ImportKeysRequest>;
+            ImportKeysResponse: MessageTypeDefinition<_keyturn_v1_ImportKeysResponse__Input, _keyturn_v1_ImportKeysResponse>;
+            ImportedHashAlgorithm: EnumTypeDefinition;
+            ImportedKey: MessageTypeDefinition<_keyturn_v1_ImportedKey__Input, _keyturn_v1_ImportedKey>;
             KeyMetadata: MessageTypeDefinition<_keyturn_v1_KeyMetadata__Input, _keyturn_v1_KeyMetadata>;
             /**
              * KeyService manages tenants (organizations, projects, products) and the API keys issued

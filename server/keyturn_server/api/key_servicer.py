@@ -14,13 +14,14 @@ from typing import Any
 import grpc
 from keyturn.v1 import keys_pb2, keys_pb2_grpc
 
-from keyturn_server.api import convert, leak_reports, validate_servicer
+from keyturn_server.api import convert, import_convert, leak_reports, validate_servicer
 from keyturn_server.api.interceptors import failure_status
 from keyturn_server.api.request_check import check_request
 from keyturn_server.domain import validation as check
 from keyturn_server.domain.context import current_request, request_meta
-from keyturn_server.domain.errors import InvalidArgument
+from keyturn_server.domain.errors import DomainError, InvalidArgument
 from keyturn_server.usecases import utcnow
+from keyturn_server.usecases.imported_keys import ImportedKeys
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.leaks import LeakReports
 from keyturn_server.usecases.tenancy import Tenancy
@@ -58,12 +59,18 @@ def _page_size(value: int) -> int:
 
 class KeyServicer(keys_pb2_grpc.KeyServiceServicer):
     def __init__(
-        self, tenancy: Tenancy, keys: KeyManagement, validation: KeyValidation, leaks: LeakReports
+        self,
+        tenancy: Tenancy,
+        keys: KeyManagement,
+        validation: KeyValidation,
+        leaks: LeakReports,
+        imports: ImportedKeys,
     ) -> None:
         self.tenancy = tenancy
         self.keys = keys
         self.validation = validation
         self.leaks = leaks
+        self.imports = imports
 
     # --- Organizations ------------------------------------------------------------------------
 
@@ -297,3 +304,21 @@ class KeyServicer(keys_pb2_grpc.KeyServiceServicer):
         candidates = leak_reports.candidates_from_proto(request)
         answers = await self.leaks.report(candidates)
         return leak_reports.answers_to_proto(answers)
+
+    async def ImportKeys(
+        self, request: keys_pb2.ImportKeysRequest, context: Context
+    ) -> keys_pb2.ImportKeysResponse:
+        batch = import_convert.import_batch(request, utcnow())
+        outcomes = await self.imports.import_keys(batch)
+        now = utcnow()
+        response = keys_pb2.ImportKeysResponse()
+        for index, (outcome, key) in enumerate(zip(outcomes, request.keys, strict=True)):
+            result = response.results.add(index=index, external_id=key.external_id)
+            if isinstance(outcome, DomainError):
+                result.error.CopyFrom(failure_status(outcome))
+                response.failed_count += 1
+            else:
+                result.key.CopyFrom(import_convert.imported_key_to_proto(outcome, now, batch.validate_only))
+                if not batch.validate_only:
+                    response.imported_count += 1
+        return response

@@ -45,6 +45,7 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "RevokeKey": P.KEYS_REVOKE,
     _KEYS + "DeleteKey": P.KEYS_DELETE,
     _KEYS + "ReportLeakedKeys": P.KEYS_REPORT_LEAKED,
+    _KEYS + "ImportKeys": P.KEYS_IMPORT,
     _AUDIT + "ListAuditEvents": P.AUDIT_READ,
     _AUDIT + "StreamAuditEvents": P.AUDIT_READ,
     _AUDIT + "VerifyAuditChain": P.AUDIT_VERIFY,

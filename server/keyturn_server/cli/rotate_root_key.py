@@ -27,17 +27,18 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args, announce=False)
 
-    async def rewrap() -> tuple[int, int, int]:
+    async def rewrap() -> tuple[int, int, int, int]:
         container = Container.build(settings)  # built, not started: no background work
         try:
             versions, jobs = await container.crypto_keys.rewrap_all()
-            return container.root_keys.current_version, versions, jobs
+            secrets = await container.imports.rewrap_secrets()
+            return container.root_keys.current_version, versions, jobs, secrets
         finally:
             await container.db.dispose()
 
-    current, versions, jobs = asyncio.run(rewrap())
+    current, versions, jobs, secrets = asyncio.run(rewrap())
     print(
-        f"keyturn: re-wrapped {versions} key versions and {jobs} import jobs under root key version {current}; "
-        "no material is left under older versions"
+        f"keyturn: re-wrapped {versions} key versions, {jobs} import jobs and {secrets} imported HMAC secrets "
+        f"under root key version {current}; no material is left under older versions"
     )
     return 0

@@ -72,6 +72,8 @@ class Permission(StrEnum):
     KEYS_ROTATE = "keys.rotate"
     KEYS_REVOKE = "keys.revoke"
     KEYS_DELETE = "keys.delete"
+    # ImportKeys: bring keys of another system in by their hashes.
+    KEYS_IMPORT = "keys.import"
     AUDIT_READ = "audit.read"
     AUDIT_VERIFY = "audit.verify"
     USAGE_READ = "usage.read"
@@ -108,6 +110,7 @@ _KEY_MANAGEMENT = {
     P.KEYS_REVOKE,
     P.KEYS_DELETE,
     P.KEYS_REPORT_LEAKED,
+    P.KEYS_IMPORT,
 }
 
 _CRYPTO_KEY_READ = {P.CRYPTO_KEYS_GET, P.CRYPTO_KEYS_LIST}

@@ -235,3 +235,21 @@ class Aborted(DomainError):
     ) -> None:
         super().__init__(message)
         self.retry_after_seconds = retry_after_seconds
+
+
+class KeyHashExists(DomainError):
+    """ImportKeys: the hash is already stored. Names no key: it may be another tenant's."""
+
+    reason = "KEY_HASH_EXISTS"
+
+    def __init__(self) -> None:
+        super().__init__("a key with this hash is already stored")
+
+
+class BatchItemAborted(DomainError):
+    """ImportKeys with `atomic`: this key was fine, another one failed, nothing was stored."""
+
+    reason = "BATCH_ITEM_ABORTED"
+
+    def __init__(self) -> None:
+        super().__init__("not imported: another key of this atomic batch failed")

@@ -375,3 +375,51 @@ class KeyPolicyRow(Base):
     project_id: Mapped[str | None] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
     policy: Mapped[dict[str, Any]] = mapped_column(default=dict)
     update_time: Mapped[datetime]
+
+
+# ---- Keys imported from other systems (ImportKeys; usecases/imported_keys.py) -----------------
+
+
+class ImportedKeySecret(Base):
+    """An old system's HMAC secret, AES-256-GCM-wrapped under the root key (RootKeyRing kind
+    `imported_key_secret`, bound to this row's id). One row per organization and secret (the
+    keyed `fingerprint` finds it again); deleted once no pending imported key needs it."""
+
+    __tablename__ = "imported_key_secret"
+    __table_args__ = (UniqueConstraint("organization_id", "fingerprint"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
+    # HMAC-SHA256 under the server secret of the secret: never the secret itself.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    wrapped_secret: Mapped[bytes] = mapped_column(LargeBinary)
+    root_key_version: Mapped[int] = mapped_column(Integer)
+    create_time: Mapped[datetime]
+
+
+class ImportedKey(Base):
+    """What an imported API key brought along. Until its first successful validation it holds
+    the old system's hash (`digest` for SHA256/SHA512/HMAC_SHA256, `bcrypt_hash` + its
+    `lookup_hint` for BCRYPT) and its api_key row holds a placeholder hash that matches
+    nothing; the re-hash moves the key to Keyturn's keyed hash and clears these columns."""
+
+    __tablename__ = "imported_key"
+    __table_args__ = (
+        UniqueConstraint("organization_id", "external_id"),
+        Index("ix_imported_key_lookup_hint", "lookup_hint"),
+        Index("ix_imported_key_rehash_time", "rehash_time"),
+    )
+
+    key_id: Mapped[str] = mapped_column(ForeignKey("api_key.id", ondelete="CASCADE"), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    # domain.imported_keys.HashAlgorithm values.
+    algorithm: Mapped[str] = mapped_column(String(16))
+    # Lowercase hex digest; NULL for bcrypt and once re-hashed.
+    digest: Mapped[str | None] = mapped_column(String(128), unique=True)
+    bcrypt_hash: Mapped[str | None] = mapped_column(String(60), unique=True)
+    secret_id: Mapped[str | None] = mapped_column(ForeignKey("imported_key_secret.id"), index=True)
+    lookup_hint: Mapped[str | None] = mapped_column(String(32))
+    import_time: Mapped[datetime]
+    # NULL while the imported hash is still the key's only hash.
+    rehash_time: Mapped[datetime | None]

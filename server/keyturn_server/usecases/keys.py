@@ -122,7 +122,7 @@ def _rate_limit_of(row: ApiKey) -> RateLimitSetting | None:
     return RateLimitSetting(row.rate_limit_requests, row.rate_limit_window)
 
 
-def _audit_values(row: ApiKey) -> dict[str, Any]:
+def audit_values(row: ApiKey) -> dict[str, Any]:
     """The non-secret, mutable fields by update path, in audit-change form."""
     rate_limit = _rate_limit_of(row)
     return {
@@ -231,10 +231,11 @@ class KeyManagement:
         self.key_events = key_events
         self.pages = pages
 
-    async def _check_scope(self, session: AsyncSession, new: NewKey) -> None:
-        """The caller may create keys in the organization; project and product exist, are
-        visible, belong to it and are linked; the caller's binding covers that scope."""
-        permission = Permission.KEYS_CREATE
+    async def check_scope(
+        self, session: AsyncSession, new: NewKey, permission: Permission = Permission.KEYS_CREATE
+    ) -> None:
+        """The caller may create (or import) keys in the organization; project and product
+        exist, are visible, belong to it and are linked; the caller's binding covers that scope."""
         policy.require_member(permission, new.organization_id)
         await require_organization(session, new.organization_id)
         if new.project_id is not None:
@@ -264,7 +265,7 @@ class KeyManagement:
 
         async def work(session: AsyncSession) -> tuple[ApiKey, str]:
             # Safe to re-run after a serialization failure: nothing leaves the session.
-            await self._check_scope(session, new)
+            await self.check_scope(session, new)
             row, plaintext = _new_row(
                 self.hasher,
                 self.key_prefix,
@@ -279,7 +280,7 @@ class KeyManagement:
             repo.add_key(session, row)
             await session.flush()
             changes = [change("environment", None, row.environment), change("start", None, row.start)]
-            changes += [change(path, None, value) for path, value in _audit_values(row).items()]
+            changes += [change(path, None, value) for path, value in audit_values(row).items()]
             await record_key_events(session, key_event(KeyEventType.CREATED, row))
             await audit(session, _audit_record("key.create", row, changes))
             return row, plaintext
@@ -336,7 +337,7 @@ class KeyManagement:
             row = await _require_key(session, update.key_id, Permission.KEYS_UPDATE, lock="change")
             if row.revoke_time is not None:
                 raise FailedPrecondition("the key is revoked; a revoked key cannot be updated")
-            before = _audit_values(row)
+            before = audit_values(row)
             new = update.settings
             if "metadata.name" in update.paths:
                 row.name = new.name
@@ -351,7 +352,7 @@ class KeyManagement:
                 row.expire_time = update.expire_time
             if "allowed_cidrs" in update.paths:
                 row.allowed_cidrs = list(new.allowed_cidrs)
-            after = _audit_values(row)
+            after = audit_values(row)
             changes = [
                 change(path, before[path], after[path])
                 for path in UPDATE_PATHS

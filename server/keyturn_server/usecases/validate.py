@@ -7,6 +7,9 @@
    under every secret version at once (concurrent misses share it: SingleFlight). A key
    found under an older secret version is re-hashed with the current one after its first
    successful validation.
+   A value without Keyturn's shape is looked up among keys imported from other systems, and
+   only while the deployment holds some (usecases/imported_keys.py); such a key is re-hashed
+   to the keyed hash after its first successful validation.
 3. Tenancy: another tenant's key looks like an unknown one (KEY_INVALID), before any quota
    or usage is touched; a product-bound VALIDATOR validates for its product.
 4. The decision (domain.keycheck.decide) with the product facts it asks for (cached).
@@ -25,6 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from keyturn_server.config import Settings
 from keyturn_server.domain import access as policy
@@ -49,6 +53,9 @@ from keyturn_server.store.ratelimit import RateDecision, RateLimiter, delete_end
 from keyturn_server.store.usage import UsageTracker
 from keyturn_server.usecases.keycache import KeyCache, SingleFlight
 
+if TYPE_CHECKING:
+    from keyturn_server.usecases.imported_keys import ImportedKeys
+
 log = logging.getLogger("keyturn.validate")
 
 ACTION = "key.validate"
@@ -64,6 +71,8 @@ class KeyEntry:
     row: ApiKey  # detached; never mutated
     use_count: int
     last_used_time: datetime | None
+    # Found by its imported (old system's) hash: re-hashed on its first successful validation.
+    imported: bool = False
 
     @classmethod
     def from_row(cls, row: ApiKey) -> KeyEntry:
@@ -120,6 +129,8 @@ class KeyValidation:
         self.links: KeyCache[bool] = KeyCache(facts_size, settings.key_cache_ttl_seconds)
         self._loads: SingleFlight[KeyEntry | None] = SingleFlight()
         self._next_counter_cleanup = 0.0
+        # Keys imported by their old hashes (usecases/imported_keys.py; set by the container).
+        self.imports: ImportedKeys | None = None
         # Outcome (VALID or the failure reason) -> count, for every edge (unary, stream,
         # REST, ext_authz); the metrics collector reads it at scrape time.
         self.outcomes: dict[str, int] = {}
@@ -187,7 +198,9 @@ class KeyValidation:
                 raise RateLimited(limit, window, decision.window.reset_time, decision.retry_after)
 
         # Success from here on.
-        if key.secret_version != self.hasher.current_version:
+        if entry.imported:
+            await self._finish_import(entry, current_hash)
+        elif key.secret_version != self.hasher.current_version:
             await self._rehash(entry, current_hash)
         if not request.skip_usage:
             self.usage.record(key.id, now)
@@ -212,7 +225,13 @@ class KeyValidation:
                 if self.hasher.matches(plaintext, key.key_hash, key.secret_version, current_hash)
                 else None
             )
-        keyformat.parse(plaintext, self.key_prefix)  # KeyInvalid before any I/O
+        try:
+            keyformat.parse(plaintext, self.key_prefix)  # KeyInvalid before any I/O
+        except KeyInvalid:
+            # Not Keyturn's shape: only an imported key could match (see _load_imported).
+            if self.imports is None or not await self.imports.may_hold(plaintext):
+                raise
+            return await self._loads.run(current_hash, lambda: self._load_imported(plaintext, current_hash))
         return await self._loads.run(current_hash, lambda: self._load(plaintext, current_hash))
 
     async def _load(self, plaintext: str, current_hash: str) -> KeyEntry | None:
@@ -226,6 +245,34 @@ class KeyValidation:
                 self.keys.put(current_hash, row.id, entry, generation)
                 return entry
         return None
+
+    # ---- keys imported from other systems -------------------------------------------------
+
+    async def _load_imported(self, plaintext: str, current_hash: str) -> KeyEntry | None:
+        """A plaintext without Keyturn's shape, while this deployment holds imported keys:
+        an imported key already re-hashed is found by its keyed hash like any key; a pending
+        one by its old hash. Its cached snapshot carries the keyed hash it will get, so
+        cache hits match; `imported` makes the first success re-hash it."""
+        entry = await self._load(plaintext, current_hash)
+        if entry is not None or self.imports is None:
+            return entry
+        generation = self.keys.generation
+        row = await self.imports.find(plaintext)
+        if row is None:
+            return None
+        entry = KeyEntry.from_row(row)
+        entry.snapshot = replace(
+            entry.snapshot, key_hash=current_hash, secret_version=self.hasher.current_version
+        )
+        entry.imported = True
+        self.keys.put(current_hash, row.id, entry, generation)
+        return entry
+
+    async def _finish_import(self, entry: KeyEntry, current_hash: str) -> None:
+        """First success of an imported key: Keyturn's keyed hash replaces the old one."""
+        assert self.imports is not None
+        await self.imports.rehash(entry.row, current_hash, self.hasher.current_version)
+        entry.imported = False
 
     async def _product_facts(self, key: KeySnapshot, product_id: str) -> ProductFacts | None:
         need_org, need_link = product_facts_needed(key, product_id)

@@ -165,6 +165,20 @@ export declare const ErrorReason: {
      * code: ABORTED, reason: "ABORTED"
      */
     readonly ABORTED: 'ABORTED';
+    /**
+     * ImportKeys: a key with this hash is already stored (imported earlier, possibly into
+     * another organization, or earlier in the same request). Names no existing key.
+     *
+     * code: ALREADY_EXISTS, reason: "KEY_HASH_EXISTS"
+     */
+    readonly KEY_HASH_EXISTS: 'KEY_HASH_EXISTS';
+    /**
+     * ImportKeys with `atomic`: this key was fine but nothing was imported because another
+     * key of the batch failed. Fix the failing keys and send the batch again.
+     *
+     * code: ABORTED, reason: "BATCH_ITEM_ABORTED"
+     */
+    readonly BATCH_ITEM_ABORTED: 'BATCH_ITEM_ABORTED';
 };
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -330,7 +344,21 @@ export type ErrorReason__Input =
  *
  * code: ABORTED, reason: "ABORTED"
  */
- | 'ABORTED' | 22;
+ | 'ABORTED' | 22
+/**
+ * ImportKeys: a key with this hash is already stored (imported earlier, possibly into
+ * another organization, or earlier in the same request). Names no existing key.
+ *
+ * code: ALREADY_EXISTS, reason: "KEY_HASH_EXISTS"
+ */
+ | 'KEY_HASH_EXISTS' | 27
+/**
+ * ImportKeys with `atomic`: this key was fine but nothing was imported because another
+ * key of the batch failed. Fix the failing keys and send the batch again.
+ *
+ * code: ABORTED, reason: "BATCH_ITEM_ABORTED"
+ */
+ | 'BATCH_ITEM_ABORTED' | 28;
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
  *

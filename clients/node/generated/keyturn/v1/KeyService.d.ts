@@ -22,6 +22,8 @@ import type { GetOrCreateProjectResponse__Input as _keyturn_v1_GetOrCreateProjec
 import type { GetOrganizationRequest__Input as _keyturn_v1_GetOrganizationRequest__Input, GetOrganizationRequest as _keyturn_v1_GetOrganizationRequest } from '../../keyturn/v1/GetOrganizationRequest';
 import type { GetProductRequest__Input as _keyturn_v1_GetProductRequest__Input, GetProductRequest as _keyturn_v1_GetProductRequest } from '../../keyturn/v1/GetProductRequest';
 import type { GetProjectRequest__Input as _keyturn_v1_GetProjectRequest__Input, GetProjectRequest as _keyturn_v1_GetProjectRequest } from '../../keyturn/v1/GetProjectRequest';
+import type { ImportKeysRequest__Input as _keyturn_v1_ImportKeysRequest__Input, ImportKeysRequest as _keyturn_v1_ImportKeysRequest } from '../../keyturn/v1/ImportKeysRequest';
+import type { ImportKeysResponse__Input as _keyturn_v1_ImportKeysResponse__Input, ImportKeysResponse as _keyturn_v1_ImportKeysResponse } from '../../keyturn/v1/ImportKeysResponse';
 import type { ListKeysRequest__Input as _keyturn_v1_ListKeysRequest__Input, ListKeysRequest as _keyturn_v1_ListKeysRequest } from '../../keyturn/v1/ListKeysRequest';
 import type { ListKeysResponse__Input as _keyturn_v1_ListKeysResponse__Input, ListKeysResponse as _keyturn_v1_ListKeysResponse } from '../../keyturn/v1/ListKeysResponse';
 import type { ListOrganizationsRequest__Input as _keyturn_v1_ListOrganizationsRequest__Input, ListOrganizationsRequest as _keyturn_v1_ListOrganizationsRequest } from '../../keyturn/v1/ListOrganizationsRequest';
@@ -235,6 +237,36 @@ export interface KeyServiceClient extends grpc.Client {
     getProject(argument: _keyturn_v1_GetProjectRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_Project>): grpc.ClientUnaryCall;
     getProject(argument: _keyturn_v1_GetProjectRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_Project>): grpc.ClientUnaryCall;
     getProject(argument: _keyturn_v1_GetProjectRequest__Input, callback: grpc.requestCallback<_keyturn_v1_Project>): grpc.ClientUnaryCall;
+    /**
+     * Imports 1..1000 existing keys from another system by their hashes (SHA-256, SHA-512,
+     * HMAC-SHA256 with the request's hmac_secret, bcrypt), each with the settings CreateKey
+     * takes. An imported key validates with its old plaintext, whatever its shape, and is
+     * re-hashed to Keyturn's keyed hash on its first successful validation. Answered per key,
+     * in request order: the new ApiKey or a google.rpc.Status. By default each key stands
+     * alone (the good ones are imported, the bad ones get their error); `atomic` imports all
+     * or none; `validate_only` checks everything and imports nothing. A request-level fault
+     * (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
+     * One audit record per imported key (`key.import`), never with a hash or a secret.
+     */
+    ImportKeys(argument: _keyturn_v1_ImportKeysRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ImportKeysResponse>): grpc.ClientUnaryCall;
+    ImportKeys(argument: _keyturn_v1_ImportKeysRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_ImportKeysResponse>): grpc.ClientUnaryCall;
+    ImportKeys(argument: _keyturn_v1_ImportKeysRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ImportKeysResponse>): grpc.ClientUnaryCall;
+    ImportKeys(argument: _keyturn_v1_ImportKeysRequest__Input, callback: grpc.requestCallback<_keyturn_v1_ImportKeysResponse>): grpc.ClientUnaryCall;
+    /**
+     * Imports 1..1000 existing keys from another system by their hashes (SHA-256, SHA-512,
+     * HMAC-SHA256 with the request's hmac_secret, bcrypt), each with the settings CreateKey
+     * takes. An imported key validates with its old plaintext, whatever its shape, and is
+     * re-hashed to Keyturn's keyed hash on its first successful validation. Answered per key,
+     * in request order: the new ApiKey or a google.rpc.Status. By default each key stands
+     * alone (the good ones are imported, the bad ones get their error); `atomic` imports all
+     * or none; `validate_only` checks everything and imports nothing. A request-level fault
+     * (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
+     * One audit record per imported key (`key.import`), never with a hash or a secret.
+     */
+    importKeys(argument: _keyturn_v1_ImportKeysRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ImportKeysResponse>): grpc.ClientUnaryCall;
+    importKeys(argument: _keyturn_v1_ImportKeysRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_ImportKeysResponse>): grpc.ClientUnaryCall;
+    importKeys(argument: _keyturn_v1_ImportKeysRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ImportKeysResponse>): grpc.ClientUnaryCall;
+    importKeys(argument: _keyturn_v1_ImportKeysRequest__Input, callback: grpc.requestCallback<_keyturn_v1_ImportKeysResponse>): grpc.ClientUnaryCall;
     /**
      * Lists keys of an organization, project or product, newest first, with filters.
      */
@@ -466,6 +498,18 @@ export interface KeyServiceHandlers extends grpc.UntypedServiceImplementation {
      */
     GetProject: grpc.handleUnaryCall<_keyturn_v1_GetProjectRequest, _keyturn_v1_Project__Input>;
     /**
+     * Imports 1..1000 existing keys from another system by their hashes (SHA-256, SHA-512,
+     * HMAC-SHA256 with the request's hmac_secret, bcrypt), each with the settings CreateKey
+     * takes. An imported key validates with its old plaintext, whatever its shape, and is
+     * re-hashed to Keyturn's keyed hash on its first successful validation. Answered per key,
+     * in request order: the new ApiKey or a google.rpc.Status. By default each key stands
+     * alone (the good ones are imported, the bad ones get their error); `atomic` imports all
+     * or none; `validate_only` checks everything and imports nothing. A request-level fault
+     * (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
+     * One audit record per imported key (`key.import`), never with a hash or a secret.
+     */
+    ImportKeys: grpc.handleUnaryCall<_keyturn_v1_ImportKeysRequest, _keyturn_v1_ImportKeysResponse__Input>;
+    /**
      * Lists keys of an organization, project or product, newest first, with filters.
      */
     ListKeys: grpc.handleUnaryCall<_keyturn_v1_ListKeysRequest, _keyturn_v1_ListKeysResponse__Input>;
@@ -536,6 +580,7 @@ export interface KeyServiceDefinition extends grpc.ServiceDefinition {
     GetOrganization: MethodDefinition<_keyturn_v1_GetOrganizationRequest__Input, _keyturn_v1_Organization__Input, _keyturn_v1_GetOrganizationRequest, _keyturn_v1_Organization>;
     GetProduct: MethodDefinition<_keyturn_v1_GetProductRequest__Input, _keyturn_v1_Product__Input, _keyturn_v1_GetProductRequest, _keyturn_v1_Product>;
     GetProject: MethodDefinition<_keyturn_v1_GetProjectRequest__Input, _keyturn_v1_Project__Input, _keyturn_v1_GetProjectRequest, _keyturn_v1_Project>;
+    ImportKeys: MethodDefinition<_keyturn_v1_ImportKeysRequest__Input, _keyturn_v1_ImportKeysResponse__Input, _keyturn_v1_ImportKeysRequest, _keyturn_v1_ImportKeysResponse>;
     ListKeys: MethodDefinition<_keyturn_v1_ListKeysRequest__Input, _keyturn_v1_ListKeysResponse__Input, _keyturn_v1_ListKeysRequest, _keyturn_v1_ListKeysResponse>;
     ListOrganizations: MethodDefinition<_keyturn_v1_ListOrganizationsRequest__Input, _keyturn_v1_ListOrganizationsResponse__Input, _keyturn_v1_ListOrganizationsRequest, _keyturn_v1_ListOrganizationsResponse>;
     ListProducts: MethodDefinition<_keyturn_v1_ListProductsRequest__Input, _keyturn_v1_ListProductsResponse__Input, _keyturn_v1_ListProductsRequest, _keyturn_v1_ListProductsResponse>;

@@ -25,6 +25,7 @@ __all__ = [
     "APIKeyError",
     "AbortedError",
     "AlreadyExistsError",
+    "BatchItemAbortedError",
     "CallerForbiddenError",
     "CallerUnauthenticatedError",
     "ChecksumMismatchError",
@@ -40,6 +41,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidKeyError",
     "IpNotAllowedError",
+    "KeyHashExistsError",
     "KeyRejectedError",
     "NotFoundError",
     "NotImplementedByServerError",
@@ -330,6 +332,15 @@ class DeadlineExceededError(APIKeyError):
     """DEADLINE_EXCEEDED: the call did not finish within its deadline."""
 
 
+class KeyHashExistsError(AlreadyExistsError):
+    """KEY_HASH_EXISTS (ImportKeys, per key): a key with this hash is already stored."""
+
+
+class BatchItemAbortedError(AbortedError):
+    """BATCH_ITEM_ABORTED (ImportKeys with atomic, per key): this key was fine but another
+    key of the batch failed, so nothing was imported."""
+
+
 _BY_REASON: dict[str, type[APIKeyError]] = {
     "KEY_INVALID": InvalidKeyError,
     "KEY_EXPIRED": ExpiredKeyError,
@@ -353,6 +364,8 @@ _BY_REASON: dict[str, type[APIKeyError]] = {
     "CRYPTO_KEY_VERSION_DISABLED": CryptoKeyVersionDisabledError,
     "CRYPTO_KEY_VERSION_DESTROYED": CryptoKeyVersionDestroyedError,
     "WRONG_KEY_PURPOSE": WrongKeyPurposeError,
+    "KEY_HASH_EXISTS": KeyHashExistsError,
+    "BATCH_ITEM_ABORTED": BatchItemAbortedError,
 }
 
 # Used only when the status has no ErrorInfo (a transport error, a proxy, another server).

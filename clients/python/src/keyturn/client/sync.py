@@ -504,6 +504,26 @@ class Client:
         )
         return self._call(self.keys.ReportLeakedKeys, request, idempotent=True)
 
+    def import_keys(
+        self,
+        keys: Sequence[keys_pb2.ImportedKey],
+        *,
+        hmac_secret: bytes | str = b"",
+        atomic: bool = False,
+        validate_only: bool = False,
+    ) -> keys_pb2.ImportKeysResponse:
+        """Import 1..1000 keys of another system by their hashes (ImportKeys). Answered per
+        key in `.results` (`.key`, or `.error` as a google.rpc.Status: decode it with
+        keyturn.client.errors.from_status). `hmac_secret` is the old system's HMAC secret
+        for HMAC_SHA256 keys (the reference SDK's `signing_secret`). Retried only when every
+        key has an external_id (a repeat then answers ALREADY_EXISTS instead of a copy)."""
+        secret = hmac_secret.encode() if isinstance(hmac_secret, str) else hmac_secret
+        request = keys_pb2.ImportKeysRequest(
+            keys=list(keys), hmac_secret=secret, atomic=atomic, validate_only=validate_only
+        )
+        safe = bool(keys) and all(k.external_id for k in keys)
+        return self._call(self.keys.ImportKeys, request, idempotent=safe)
+
     # -- Crypto ------------------------------------------------------------------------------------
 
     def generate_key(

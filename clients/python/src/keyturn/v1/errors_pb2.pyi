@@ -151,6 +151,18 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
 
         code: ABORTED, reason: "ABORTED"
     """
+    KEY_HASH_EXISTS: _ErrorReason.ValueType  # 27
+    """ImportKeys: a key with this hash is already stored (imported earlier, possibly into
+    another organization, or earlier in the same request). Names no existing key.
+
+        code: ALREADY_EXISTS, reason: "KEY_HASH_EXISTS"
+    """
+    BATCH_ITEM_ABORTED: _ErrorReason.ValueType  # 28
+    """ImportKeys with `atomic`: this key was fine but nothing was imported because another
+    key of the batch failed. Fix the failing keys and send the batch again.
+
+        code: ABORTED, reason: "BATCH_ITEM_ABORTED"
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -292,5 +304,17 @@ deadlock in the database) and was rolled back; nothing was applied. Retrying the
 call may succeed. Comes with `google.rpc.RetryInfo`.
 
     code: ABORTED, reason: "ABORTED"
+"""
+KEY_HASH_EXISTS: ErrorReason.ValueType  # 27
+"""ImportKeys: a key with this hash is already stored (imported earlier, possibly into
+another organization, or earlier in the same request). Names no existing key.
+
+    code: ALREADY_EXISTS, reason: "KEY_HASH_EXISTS"
+"""
+BATCH_ITEM_ABORTED: ErrorReason.ValueType  # 28
+"""ImportKeys with `atomic`: this key was fine but nothing was imported because another
+key of the batch failed. Fix the failing keys and send the batch again.
+
+    code: ABORTED, reason: "BATCH_ITEM_ABORTED"
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015

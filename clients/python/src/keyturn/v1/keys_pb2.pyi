@@ -198,6 +198,50 @@ LEAKED_KEY_OUTCOME_ALREADY_REVOKED: LeakedKeyOutcome.ValueType  # 3
 """Already revoked before this report: nothing more to do."""
 Global___LeakedKeyOutcome: _TypeAlias = LeakedKeyOutcome  # noqa: Y015
 
+class _ImportedHashAlgorithm:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _ImportedHashAlgorithmEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ImportedHashAlgorithm.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    IMPORTED_HASH_ALGORITHM_UNSPECIFIED: _ImportedHashAlgorithm.ValueType  # 0
+    """Not given. Invalid."""
+    IMPORTED_HASH_ALGORITHM_SHA256: _ImportedHashAlgorithm.ValueType  # 1
+    """SHA-256 of the plaintext's UTF-8 bytes: 64 hex characters (or the 32-byte digest in
+    base64, 44 characters).
+    """
+    IMPORTED_HASH_ALGORITHM_SHA512: _ImportedHashAlgorithm.ValueType  # 2
+    """SHA-512 of the plaintext's UTF-8 bytes: 128 hex characters (or base64, 88 characters)."""
+    IMPORTED_HASH_ALGORITHM_HMAC_SHA256: _ImportedHashAlgorithm.ValueType  # 3
+    """HMAC-SHA256 under ImportKeysRequest.hmac_secret of the plaintext's UTF-8 bytes: 64 hex
+    characters (or base64, 44 characters). The reference SDK's `signing_secret` hashes.
+    """
+    IMPORTED_HASH_ALGORITHM_BCRYPT: _ImportedHashAlgorithm.ValueType  # 4
+    """bcrypt in its modular-crypt form (`$2a$`, `$2b$` or `$2y$`, cost 4..16, 60 characters).
+    Salted, so it cannot be looked up by hash: lookup_hint is required.
+    """
+
+class ImportedHashAlgorithm(_ImportedHashAlgorithm, metaclass=_ImportedHashAlgorithmEnumTypeWrapper):
+    """How the system an imported key comes from hashed it."""
+
+IMPORTED_HASH_ALGORITHM_UNSPECIFIED: ImportedHashAlgorithm.ValueType  # 0
+"""Not given. Invalid."""
+IMPORTED_HASH_ALGORITHM_SHA256: ImportedHashAlgorithm.ValueType  # 1
+"""SHA-256 of the plaintext's UTF-8 bytes: 64 hex characters (or the 32-byte digest in
+base64, 44 characters).
+"""
+IMPORTED_HASH_ALGORITHM_SHA512: ImportedHashAlgorithm.ValueType  # 2
+"""SHA-512 of the plaintext's UTF-8 bytes: 128 hex characters (or base64, 88 characters)."""
+IMPORTED_HASH_ALGORITHM_HMAC_SHA256: ImportedHashAlgorithm.ValueType  # 3
+"""HMAC-SHA256 under ImportKeysRequest.hmac_secret of the plaintext's UTF-8 bytes: 64 hex
+characters (or base64, 44 characters). The reference SDK's `signing_secret` hashes.
+"""
+IMPORTED_HASH_ALGORITHM_BCRYPT: ImportedHashAlgorithm.ValueType  # 4
+"""bcrypt in its modular-crypt form (`$2a$`, `$2b$` or `$2y$`, cost 4..16, 60 characters).
+Salted, so it cannot be looked up by hash: lookup_hint is required.
+"""
+Global___ImportedHashAlgorithm: _TypeAlias = ImportedHashAlgorithm  # noqa: Y015
+
 @_typing.final
 class Organization(_message.Message):
     """An organization: the top-level tenant."""
@@ -1692,3 +1736,201 @@ class ReportLeakedKeysResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ReportLeakedKeysResponse: _TypeAlias = ReportLeakedKeysResponse  # noqa: Y015
+
+@_typing.final
+class ImportedKey(_message.Message):
+    """One key to import: where it goes, its settings (as CreateKey takes them) and its hash."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ORGANIZATION_ID_FIELD_NUMBER: _builtins.int
+    PROJECT_ID_FIELD_NUMBER: _builtins.int
+    PRODUCT_ID_FIELD_NUMBER: _builtins.int
+    METADATA_FIELD_NUMBER: _builtins.int
+    EXPIRE_TIME_FIELD_NUMBER: _builtins.int
+    ALLOWED_CIDRS_FIELD_NUMBER: _builtins.int
+    ENVIRONMENT_FIELD_NUMBER: _builtins.int
+    ALGORITHM_FIELD_NUMBER: _builtins.int
+    HASH_FIELD_NUMBER: _builtins.int
+    LOOKUP_HINT_FIELD_NUMBER: _builtins.int
+    EXTERNAL_ID_FIELD_NUMBER: _builtins.int
+    organization_id: _builtins.str
+    """Required. The owning organization."""
+    project_id: _builtins.str
+    """Optional. Scope the key to this project of the organization."""
+    product_id: _builtins.str
+    """Optional. Scope the key to this product of the organization (linked to project_id when
+    both are given).
+    """
+    environment: Global___Environment.ValueType
+    """Optional. The key's environment (default LIVE)."""
+    algorithm: Global___ImportedHashAlgorithm.ValueType
+    """Required. How `hash` was made."""
+    hash: _builtins.str
+    """Required. The stored hash: hex (either case) or standard/URL-safe base64 of the digest
+    for SHA-256, SHA-512 and HMAC-SHA256; the `$2b$...` string for bcrypt. Unique across the
+    server (a hash already stored gets KEY_HASH_EXISTS).
+    """
+    lookup_hint: _builtins.str
+    """Required for BCRYPT, optional otherwise. The key's first characters as the old system
+    stored them for display (4..32 characters, not secret; e.g. `sk_live_AbCd`): a bcrypt
+    key is found by this prefix of the presented plaintext, then compared against at most
+    8 candidates sharing it. Becomes ApiKey.start.
+    """
+    external_id: _builtins.str
+    """Optional. The key's id in the old system, 1..200 characters, unique within the
+    organization (a repeat gets ALREADY_EXISTS with the existing key's id): makes a retried
+    import safe. Echoed in the result and the audit record.
+    """
+    @_builtins.property
+    def metadata(self) -> Global___KeyMetadata:
+        """Optional. Name, scopes, rate limit and custom data, as for CreateKey."""
+
+    @_builtins.property
+    def expire_time(self) -> _timestamp_pb2.Timestamp:
+        """Optional. When the key expires; must be in the future. Unset means never."""
+
+    @_builtins.property
+    def allowed_cidrs(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """Optional. IPv4/IPv6 CIDR networks the key may be used from; at most 64."""
+
+    def __init__(
+        self,
+        *,
+        organization_id: _builtins.str = ...,
+        project_id: _builtins.str = ...,
+        product_id: _builtins.str = ...,
+        metadata: Global___KeyMetadata | None = ...,
+        expire_time: _timestamp_pb2.Timestamp | None = ...,
+        allowed_cidrs: _abc.Iterable[_builtins.str] | None = ...,
+        environment: Global___Environment.ValueType = ...,
+        algorithm: Global___ImportedHashAlgorithm.ValueType = ...,
+        hash: _builtins.str = ...,
+        lookup_hint: _builtins.str = ...,
+        external_id: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["expire_time", b"expire_time", "metadata", b"metadata"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["algorithm", b"algorithm", "allowed_cidrs", b"allowed_cidrs", "environment", b"environment", "expire_time", b"expire_time", "external_id", b"external_id", "hash", b"hash", "lookup_hint", b"lookup_hint", "metadata", b"metadata", "organization_id", b"organization_id", "product_id", b"product_id", "project_id", b"project_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ImportedKey: _TypeAlias = ImportedKey  # noqa: Y015
+
+@_typing.final
+class ImportKeysRequest(_message.Message):
+    """Request for KeyService.ImportKeys."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KEYS_FIELD_NUMBER: _builtins.int
+    HMAC_SECRET_FIELD_NUMBER: _builtins.int
+    ATOMIC_FIELD_NUMBER: _builtins.int
+    VALIDATE_ONLY_FIELD_NUMBER: _builtins.int
+    hmac_secret: _builtins.bytes
+    """Required when any key is HMAC_SHA256 (16..1024 bytes), empty otherwise: the old
+    system's HMAC secret (the reference SDK's `signing_secret`). Stored encrypted under
+    the root key until the last key using it is re-hashed; never returned or logged.
+    """
+    atomic: _builtins.bool
+    """Optional. When true, all keys are imported or none: if any key fails, the others are
+    answered BATCH_ITEM_ABORTED and nothing is stored.
+    """
+    validate_only: _builtins.bool
+    """Optional. When true, every key is checked (including against stored hashes and
+    external ids) but nothing is stored; successful results carry the key as it would be,
+    without an id.
+    """
+    @_builtins.property
+    def keys(self) -> _containers.RepeatedCompositeFieldContainer[Global___ImportedKey]:
+        """Required. The keys, 1..1000."""
+
+    def __init__(
+        self,
+        *,
+        keys: _abc.Iterable[Global___ImportedKey] | None = ...,
+        hmac_secret: _builtins.bytes = ...,
+        atomic: _builtins.bool = ...,
+        validate_only: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["atomic", b"atomic", "hmac_secret", b"hmac_secret", "keys", b"keys", "validate_only", b"validate_only"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ImportKeysRequest: _TypeAlias = ImportKeysRequest  # noqa: Y015
+
+@_typing.final
+class ImportKeyResult(_message.Message):
+    """The outcome for one ImportedKey."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    INDEX_FIELD_NUMBER: _builtins.int
+    EXTERNAL_ID_FIELD_NUMBER: _builtins.int
+    KEY_FIELD_NUMBER: _builtins.int
+    ERROR_FIELD_NUMBER: _builtins.int
+    index: _builtins.int
+    """Output only. The key's position in ImportKeysRequest.keys."""
+    external_id: _builtins.str
+    """Output only. The request's external_id, echoed."""
+    @_builtins.property
+    def key(self) -> Global___ApiKey:
+        """Output only. The imported key."""
+
+    @_builtins.property
+    def error(self) -> _status_pb2.Status:
+        """Output only. Why this key was not imported (exactly one ErrorInfo whose reason is an
+        ErrorReason, plus BadRequest where it fits; field paths name `keys[i]....`).
+        """
+
+    def __init__(
+        self,
+        *,
+        index: _builtins.int = ...,
+        external_id: _builtins.str = ...,
+        key: Global___ApiKey | None = ...,
+        error: _status_pb2.Status | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "key", b"key", "result", b"result"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "external_id", b"external_id", "index", b"index", "key", b"key", "result", b"result"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    _WhichOneofReturnType_result: _TypeAlias = _typing.Literal["key", "error"]  # noqa: Y015
+    _WhichOneofArgType_result: _TypeAlias = _typing.Literal["result", b"result"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType_result) -> _WhichOneofReturnType_result | None: ...
+
+Global___ImportKeyResult: _TypeAlias = ImportKeyResult  # noqa: Y015
+
+@_typing.final
+class ImportKeysResponse(_message.Message):
+    """Response of KeyService.ImportKeys."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    RESULTS_FIELD_NUMBER: _builtins.int
+    IMPORTED_COUNT_FIELD_NUMBER: _builtins.int
+    FAILED_COUNT_FIELD_NUMBER: _builtins.int
+    imported_count: _builtins.int
+    """Output only. How many keys were imported (0 with validate_only)."""
+    failed_count: _builtins.int
+    """Output only. How many keys failed."""
+    @_builtins.property
+    def results(self) -> _containers.RepeatedCompositeFieldContainer[Global___ImportKeyResult]:
+        """Output only. One result per requested key, in request order."""
+
+    def __init__(
+        self,
+        *,
+        results: _abc.Iterable[Global___ImportKeyResult] | None = ...,
+        imported_count: _builtins.int = ...,
+        failed_count: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["failed_count", b"failed_count", "imported_count", b"imported_count", "results", b"results"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ImportKeysResponse: _TypeAlias = ImportKeysResponse  # noqa: Y015

@@ -154,6 +154,11 @@ class KeyServiceStub:
                 request_serializer=keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysRequest.SerializeToString,
                 response_deserializer=keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysResponse.FromString,
                 _registered_method=True)
+        self.ImportKeys = channel.unary_unary(
+                '/keyturn.v1.KeyService/ImportKeys',
+                request_serializer=keyturn_dot_v1_dot_keys__pb2.ImportKeysRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_keys__pb2.ImportKeysResponse.FromString,
+                _registered_method=True)
 
 
 class KeyServiceServicer:
@@ -342,6 +347,21 @@ class KeyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ImportKeys(self, request, context):
+        """Imports 1..1000 existing keys from another system by their hashes (SHA-256, SHA-512,
+        HMAC-SHA256 with the request's hmac_secret, bcrypt), each with the settings CreateKey
+        takes. An imported key validates with its old plaintext, whatever its shape, and is
+        re-hashed to Keyturn's keyed hash on its first successful validation. Answered per key,
+        in request order: the new ApiKey or a google.rpc.Status. By default each key stands
+        alone (the good ones are imported, the bad ones get their error); `atomic` imports all
+        or none; `validate_only` checks everything and imports nothing. A request-level fault
+        (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
+        One audit record per imported key (`key.import`), never with a hash or a secret.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_KeyServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -459,6 +479,11 @@ def add_KeyServiceServicer_to_server(servicer, server):
                     servicer.ReportLeakedKeys,
                     request_deserializer=keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysRequest.FromString,
                     response_serializer=keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysResponse.SerializeToString,
+            ),
+            'ImportKeys': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportKeys,
+                    request_deserializer=keyturn_dot_v1_dot_keys__pb2.ImportKeysRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_keys__pb2.ImportKeysResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1087,6 +1112,33 @@ class KeyService:
             '/keyturn.v1.KeyService/ReportLeakedKeys',
             keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysRequest.SerializeToString,
             keyturn_dot_v1_dot_keys__pb2.ReportLeakedKeysResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportKeys(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.KeyService/ImportKeys',
+            keyturn_dot_v1_dot_keys__pb2.ImportKeysRequest.SerializeToString,
+            keyturn_dot_v1_dot_keys__pb2.ImportKeysResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -106,6 +106,17 @@ class KeyServiceStub:
     the same but answered NOT_FOUND, exactly like a key that does not exist. The candidate
     strings are never logged or stored.
     """
+    ImportKeys: _grpc.UnaryUnaryMultiCallable[_keys_pb2.ImportKeysRequest, _keys_pb2.ImportKeysResponse]
+    """Imports 1..1000 existing keys from another system by their hashes (SHA-256, SHA-512,
+    HMAC-SHA256 with the request's hmac_secret, bcrypt), each with the settings CreateKey
+    takes. An imported key validates with its old plaintext, whatever its shape, and is
+    re-hashed to Keyturn's keyed hash on its first successful validation. Answered per key,
+    in request order: the new ApiKey or a google.rpc.Status. By default each key stands
+    alone (the good ones are imported, the bad ones get their error); `atomic` imports all
+    or none; `validate_only` checks everything and imports nothing. A request-level fault
+    (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
+    One audit record per imported key (`key.import`), never with a hash or a secret.
+    """
 
 @_typing.type_check_only
 class KeyServiceAsyncStub(KeyServiceStub):
@@ -184,6 +195,17 @@ class KeyServiceAsyncStub(KeyServiceStub):
     same key and url again changes nothing. A key the caller may not see is acted upon all
     the same but answered NOT_FOUND, exactly like a key that does not exist. The candidate
     strings are never logged or stored.
+    """
+    ImportKeys: _aio.UnaryUnaryMultiCallable[_keys_pb2.ImportKeysRequest, _keys_pb2.ImportKeysResponse]  # type: ignore[assignment]
+    """Imports 1..1000 existing keys from another system by their hashes (SHA-256, SHA-512,
+    HMAC-SHA256 with the request's hmac_secret, bcrypt), each with the settings CreateKey
+    takes. An imported key validates with its old plaintext, whatever its shape, and is
+    re-hashed to Keyturn's keyed hash on its first successful validation. Answered per key,
+    in request order: the new ApiKey or a google.rpc.Status. By default each key stands
+    alone (the good ones are imported, the bad ones get their error); `atomic` imports all
+    or none; `validate_only` checks everything and imports nothing. A request-level fault
+    (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
+    One audit record per imported key (`key.import`), never with a hash or a secret.
     """
 
 class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -398,6 +420,23 @@ class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
         same key and url again changes nothing. A key the caller may not see is acted upon all
         the same but answered NOT_FOUND, exactly like a key that does not exist. The candidate
         strings are never logged or stored.
+        """
+
+    @_abc_1.abstractmethod
+    def ImportKeys(
+        self,
+        request: _keys_pb2.ImportKeysRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_keys_pb2.ImportKeysResponse, _abc.Awaitable[_keys_pb2.ImportKeysResponse]]:
+        """Imports 1..1000 existing keys from another system by their hashes (SHA-256, SHA-512,
+        HMAC-SHA256 with the request's hmac_secret, bcrypt), each with the settings CreateKey
+        takes. An imported key validates with its old plaintext, whatever its shape, and is
+        re-hashed to Keyturn's keyed hash on its first successful validation. Answered per key,
+        in request order: the new ApiKey or a google.rpc.Status. By default each key stands
+        alone (the good ones are imported, the bad ones get their error); `atomic` imports all
+        or none; `validate_only` checks everything and imports nothing. A request-level fault
+        (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
+        One audit record per imported key (`key.import`), never with a hash or a secret.
         """
 
 def add_KeyServiceServicer_to_server(servicer: KeyServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
