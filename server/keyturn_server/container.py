@@ -49,6 +49,7 @@ from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.principals import Principals
 from keyturn_server.usecases.tenancy import Tenancy
+from keyturn_server.usecases.tokens import AccessTokens
 from keyturn_server.usecases.validate import KeyValidation
 
 log = logging.getLogger("keyturn.server")
@@ -141,6 +142,7 @@ class Container:
     crypto: StatelessCrypto
     root_keys: RootKeyRing
     crypto_keys: CryptoKeys
+    tokens: AccessTokens
     scheduler: Scheduler
     usage_flusher: PeriodicTask
     lifecycle: Lifecycle
@@ -210,6 +212,10 @@ class Container:
         )
         # Another replica changed a managed key (or LISTEN reconnected): drop cached material.
         key_events.subscribe(CRYPTO_KEY_TOPIC, crypto_keys.forget_all)
+        # ExchangeKey validates through the same use case as ValidateKey, then signs with
+        # the organization's managed signing key; its signing-key cache follows the same topic.
+        tokens = AccessTokens(settings, db, validation, crypto_keys)
+        key_events.subscribe(CRYPTO_KEY_TOPIC, tokens.forget_all)
 
         scheduler = Scheduler(leadership_for(db, mode=settings.scheduler_leadership))
 
@@ -253,6 +259,7 @@ class Container:
             crypto=crypto,
             root_keys=root_keys,
             crypto_keys=crypto_keys,
+            tokens=tokens,
             scheduler=scheduler,
             usage_flusher=usage_flusher,
             lifecycle=lifecycle,
