@@ -408,3 +408,87 @@ def test_verifier_refresh_is_bounded_and_refusal_is_immediate(
         TokenVerifier(GrpcJwks(anonymous, org), algorithms=["HS256"])
     assert datetime.now(UTC) - timedelta(hours=1) < verifier.verify(token).expire_time
     assert struct_pb2  # (imported for custom claims above)
+
+
+def test_fastapi_dependency_and_grpc_interceptor_accept_tokens(
+    http_server: ServerThread, admin: grpc.Channel, anonymous: grpc.Channel
+) -> None:
+    import asyncio
+
+    from fastapi import Depends, FastAPI
+    from fastapi.testclient import TestClient
+    from keyturn.client import AsyncClient, Client
+    from keyturn.client.fastapi import require_api_key
+    from keyturn.client.interceptor import APIKeyInterceptor, current_api_key
+
+    org = _org(admin)
+    created = _key(admin, org, scopes=["orders:read"], custom={"user_id": "u_eve"})
+    token = _exchange(admin, created.plaintext, custom_claims=["user_id"]).access_token
+    verifier = TokenVerifier(GrpcJwks(anonymous, org))
+
+    with Client(http_server.address, token=http_server.admin_token) as keyturn:
+        app = FastAPI()
+        guard = require_api_key(keyturn, ["orders:read"], token_verifier=verifier)
+        writer = require_api_key(keyturn, ["orders:write"], token_verifier=verifier)
+
+        @app.get("/orders")
+        async def orders(key: keys_pb2.ApiKey = Depends(guard)) -> dict[str, str]:  # noqa: B008
+            return {"id": key.id, "user": str(key.metadata.custom["user_id"])}
+
+        @app.post("/orders")
+        async def place(key: keys_pb2.ApiKey = Depends(writer)) -> dict[str, str]:  # noqa: B008
+            return {"id": key.id}
+
+        with TestClient(app) as http:
+            by_bearer = http.get("/orders", headers={"Authorization": f"Bearer {token}"})
+            assert by_bearer.status_code == 200, by_bearer.text
+            assert by_bearer.json() == {"id": created.key.id, "user": "u_eve"}
+            by_header = http.get("/orders", headers={"X-API-Key": token})
+            assert by_header.status_code == 200
+            by_key = http.get("/orders", headers={"X-API-Key": created.plaintext})  # still works
+            assert by_key.status_code == 200 and by_key.json()["id"] == created.key.id
+            scope = http.post("/orders", headers={"Authorization": f"Bearer {token}"})
+            assert scope.status_code == 403 and scope.json()["detail"]["missing_scopes"] == ["orders:write"]
+            head, body, signature = token.split(".")
+            broken = f"{head}.{body}.{signature[:-4]}AAAA"
+            bad = http.get("/orders", headers={"Authorization": f"Bearer {broken}"})
+            assert bad.status_code == 401 and bad.json()["detail"]["reason"] == "KEY_INVALID"
+            verifier.refuse_key(created.key.id)
+            gone = http.get("/orders", headers={"Authorization": f"Bearer {token}"})
+            assert gone.status_code == 403 and gone.json()["detail"]["reason"] == "KEY_REVOKED"
+            verifier.allow_key(created.key.id)
+
+    echo = "/test.Echo/Call"
+
+    async def flow() -> None:
+        async with AsyncClient(http_server.address, token=http_server.admin_token) as client:
+            seen: list[str] = []
+
+            async def handle(request: bytes, context: Any) -> bytes:
+                key = current_api_key.get()
+                assert key is not None
+                seen.append(key.id)
+                return request
+
+            handler = grpc.method_handlers_generic_handler(
+                "test.Echo", {"Call": grpc.unary_unary_rpc_method_handler(handle)}
+            )
+            guarded = grpc.aio.server(
+                interceptors=[APIKeyInterceptor(client, {echo: ["orders:read"]}, token_verifier=verifier)]
+            )
+            guarded.add_generic_rpc_handlers((handler,))
+            port = guarded.add_insecure_port("127.0.0.1:0")
+            await guarded.start()
+            try:
+                async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as ch:
+                    call = ch.unary_unary(echo)
+                    assert await call(b"hi", metadata=(("authorization", f"Bearer {token}"),)) == b"hi"
+                    assert await call(b"hi", metadata=(("x-api-key", created.plaintext),)) == b"hi"
+                    with pytest.raises(grpc.aio.AioRpcError) as refused:
+                        await call(b"hi", metadata=(("authorization", f"Bearer {broken}"),))
+                    assert refused.value.code() == UNAUTH
+            finally:
+                await guarded.stop(None)
+            assert seen == [created.key.id, created.key.id]
+
+    asyncio.run(flow())

@@ -67,6 +67,7 @@ __all__ = [
     "JwksSource",
     "TokenVerifier",
     "VerifiedToken",
+    "api_key_of",
     "looks_like_jwt",
 ]
 
@@ -334,6 +335,24 @@ class TokenVerifier:
         if fetched is None or now - fetched >= self.max_age:
             return True
         return kid not in self._keys and now - fetched >= self.min_refresh
+
+
+def api_key_of(token: VerifiedToken) -> Any:
+    """The verified token as a keyturn.v1.ApiKey (id, tenant, scopes and the custom claims it
+    carries), so handlers read the same object whichever kind of credential was presented."""
+    from keyturn.v1 import keys_pb2
+
+    key = keys_pb2.ApiKey(
+        id=token.key_id,
+        organization_id=token.organization_id,
+        project_id=token.project_id,
+        product_id=token.product_id,
+        status=keys_pb2.KEY_STATUS_ACTIVE,
+    )
+    key.metadata.scopes.extend(sorted(token.scopes))
+    if token.custom:
+        key.metadata.custom.update(dict(token.custom))
+    return key
 
 
 def _unverified_exp(token: str) -> datetime | None:
