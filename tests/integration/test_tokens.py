@@ -492,3 +492,61 @@ def test_fastapi_dependency_and_grpc_interceptor_accept_tokens(
             assert seen == [created.key.id, created.key.id]
 
     asyncio.run(flow())
+
+
+def test_project_key_policy_sets_ttl_claims_and_type(http_server: ServerThread, admin: grpc.Channel) -> None:
+    from keyturn_server.domain.key_policy import KeyPolicy, TokenSettings
+    from keyturn_server.store import key_policies
+
+    container = http_server.container
+    org = _org(admin)
+    keys = keys_pb2_grpc.KeyServiceStub(admin)
+    project = keys.CreateProject(keys_pb2.CreateProjectRequest(organization_id=org, name="tokens")).id
+    meta = keys_pb2.KeyMetadata()
+    meta.custom.update({"plan": "gold", "tier": 3})
+    created = keys.CreateKey(
+        keys_pb2.CreateKeyRequest(organization_id=org, project_id=project, metadata=meta)
+    )
+
+    def set_policy(owner_project: str | None, settings: TokenSettings) -> None:
+        async def save() -> None:
+            async with container.db.transaction() as session:
+                await key_policies.save_policy(
+                    session, org, owner_project, KeyPolicy(token=settings), datetime.now(UTC)
+                )
+
+        http_server.call(save())
+        container.tokens.policies.clear()  # the settings cache (a few seconds) is the bound
+
+    set_policy(None, TokenSettings(default_ttl=timedelta(minutes=10), custom_claims=("tier",)))
+    set_policy(
+        project,
+        TokenSettings(
+            default_ttl=timedelta(seconds=120), max_ttl=timedelta(seconds=600), custom_claims=("plan",)
+        ),
+    )
+    issued = _exchange(admin, created.plaintext)
+    assert issued.expires_in == 120  # the project's default over the organization's
+    claims = jwt.decode(issued.access_token, options={"verify_signature": False})
+    assert claims["custom"] == {"plan": "gold"}  # the project's selection replaces the organization's
+    assert _exchange(admin, created.plaintext, ttl=duration_pb2.Duration(seconds=600)).expires_in == 600
+    decoded = expect_error(
+        lambda: _exchange(admin, created.plaintext, ttl=duration_pb2.Duration(seconds=601)),
+        INVALID,
+        "INVALID_ARGUMENT",
+    )
+    assert "ttl" in decoded.field_violations
+    asked = _exchange(admin, created.plaintext, custom_claims=["tier"])
+    assert jwt.decode(asked.access_token, options={"verify_signature": False})["custom"] == {
+        "plan": "gold",
+        "tier": 3,
+    }
+
+    set_policy(project, TokenSettings(type="OPAQUE"))
+    refused = expect_error(
+        lambda: _exchange(admin, created.plaintext),
+        grpc.StatusCode.FAILED_PRECONDITION,
+        "FAILED_PRECONDITION",
+    )
+    assert refused.metadata["tokenType"] == "OPAQUE"
+    keys.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=created.plaintext))  # opaque: ValidateKey it is

@@ -30,7 +30,7 @@ def exchange_command(request: tokens_pb2.ExchangeKeyRequest) -> ExchangeCommand:
         lambda: tokens.check_ttl(
             request.ttl.seconds if has_ttl else None, request.ttl.nanos if has_ttl else 0
         ),
-        tokens.DEFAULT_TTL,
+        None,
     )
     no_claims: tuple[str, ...] = ()
     custom = v.check(lambda: tokens.check_custom_claims(request.custom_claims), no_claims)

@@ -76,10 +76,10 @@ def kid(crypto_key_id: str, version: int) -> str:
 # ---- requests ------------------------------------------------------------------------------
 
 
-def check_ttl(seconds: int | None, nanos: int = 0, field: str = "ttl") -> timedelta:
-    """None (unset): the default. Whole seconds within MIN_TTL..MAX_TTL."""
+def check_ttl(seconds: int | None, nanos: int = 0, field: str = "ttl") -> timedelta | None:
+    """None (unset): the policy's default. Whole seconds within MIN_TTL..MAX_TTL."""
     if seconds is None:
-        return DEFAULT_TTL
+        return None
     if nanos:
         raise InvalidArgument.field(field, "must be whole seconds")
     value = timedelta(seconds=seconds)

@@ -33,9 +33,10 @@ from keyturn_server.config import Settings
 from keyturn_server.domain import access as policy
 from keyturn_server.domain import access_tokens as tokens
 from keyturn_server.domain import managed_keys as mk
-from keyturn_server.domain.errors import AlreadyExists, FailedPrecondition
+from keyturn_server.domain.errors import AlreadyExists, FailedPrecondition, InvalidArgument
+from keyturn_server.domain.key_policy import KeyPolicy, TokenSettings
 from keyturn_server.domain.keycheck import ValidationRequest
-from keyturn_server.store import token_keys
+from keyturn_server.store import key_policies, token_keys
 from keyturn_server.store.db import Database
 from keyturn_server.usecases.crypto_keys import CryptoKeys, NewCryptoKey
 from keyturn_server.usecases.keycache import KeyCache, SingleFlight
@@ -43,6 +44,8 @@ from keyturn_server.usecases.validate import KeyValidation, Validated
 
 ENABLED = mk.VersionState.ENABLED.value
 ALL_ORGANIZATIONS = ""  # the cache lookup of the every-organization listing
+# How long a project's effective token settings are reused before they are read again.
+POLICY_CACHE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class ExchangeCommand:
 
     validation: ValidationRequest
     audience: str = ""
-    ttl: timedelta = tokens.DEFAULT_TTL
+    ttl: timedelta | None = None  # None: the project's policy default (5 minutes without one)
     custom_claims: tuple[str, ...] = ()
 
 
@@ -113,6 +116,8 @@ class AccessTokens:
         self.jwks_by_kid: KeyCache[dict[str, str]] = KeyCache(10_000, 24 * 3600.0)
         self._loads: SingleFlight[tuple[SigningKey, ...]] = SingleFlight()
         self._creates: SingleFlight[SigningKey] = SingleFlight()
+        # "organization/project" -> the effective policy's token settings
+        self.policies: KeyCache[TokenSettings] = KeyCache(10_000, POLICY_CACHE_SECONDS)
 
     def forget_all(self) -> None:
         """A managed key changed somewhere (a rotation, a version disabled): reload."""
@@ -126,6 +131,14 @@ class AccessTokens:
     async def exchange(self, command: ExchangeCommand) -> IssuedToken:
         validated = await self.validation.validate(command.validation)
         key = validated.entry.snapshot
+        settings = await self._token_settings(key.organization_id, key.project_id)
+        if settings.type == "OPAQUE":
+            raise FailedPrecondition(
+                "the key policy of the key's project makes its tokens opaque: validate the key itself with ValidateKey",
+                {"tokenType": "OPAQUE"},
+            )
+        ttl = _ttl(command.ttl, settings)
+        custom_claims = tuple(dict.fromkeys((*(settings.custom_claims or ()), *command.custom_claims)))
         issued_epoch = int(self.clock())
         now = datetime.fromtimestamp(issued_epoch, UTC)
         signing = await self._signing_key(key.organization_id)
@@ -150,10 +163,10 @@ class AccessTokens:
             subject,
             issuer=self.issuer,
             issued_at=issued_epoch,
-            ttl=command.ttl,
+            ttl=ttl,
             jti=jti,
             audience=command.audience,
-            custom_claims=command.custom_claims,
+            custom_claims=custom_claims,
         )
         data = tokens.signing_input(jose, kid, body)
         with _as_keyturn():
@@ -164,12 +177,28 @@ class AccessTokens:
         return IssuedToken(
             access_token=token,
             expire_time=datetime.fromtimestamp(body["exp"], UTC),
-            ttl=command.ttl,
+            ttl=ttl,
             key_id=key.id,
             kid=kid,
             jti=jti,
             validated=validated,
         )
+
+    async def _token_settings(self, organization_id: str, project_id: str) -> TokenSettings:
+        """The `token` part of the effective key policy of the key's project (organization
+        overlaid with project; policies.proto TokenPolicy), briefly cached."""
+        lookup = f"{organization_id}/{project_id}"
+        cached = self.policies.get(lookup)
+        if cached is not None:
+            return cached
+        generation = self.policies.generation
+
+        async def read(session: Any) -> KeyPolicy:
+            return await key_policies.effective_policy(session, organization_id, project_id or None)
+
+        found = (await self.db.read(read)).token or TokenSettings()
+        self.policies.put(lookup, organization_id, found, generation)
+        return found
 
     async def _signing_key(self, organization_id: str) -> SigningKey:
         found = await self._load(organization_id)
@@ -252,6 +281,17 @@ class AccessTokens:
         if found or organization_id == ALL_ORGANIZATIONS:
             self.keys.put(organization_id, organization_id, found, generation)
         return found
+
+
+def _ttl(requested: timedelta | None, settings: TokenSettings) -> timedelta:
+    """The request's ttl (within the policy's max_ttl), else the policy's default_ttl."""
+    longest = min(settings.max_ttl or tokens.MAX_TTL, tokens.MAX_TTL)
+    if requested is None:
+        return min(settings.default_ttl or tokens.DEFAULT_TTL, longest)
+    if requested > longest:
+        seconds = int(longest.total_seconds())
+        raise InvalidArgument.field("ttl", f"must be at most {seconds} seconds (the key policy's max_ttl)")
+    return requested
 
 
 __all__ = ["AccessTokens", "ExchangeCommand", "IssuedToken", "SigningKey"]

@@ -27,14 +27,15 @@ export interface ExchangeKeyRequest__Input {
      */
     'audience'?: (string);
     /**
-     * Optional. How long the token is valid, 1 second .. 1 hour in whole seconds (default
-     * 5 minutes).
+     * Optional. How long the token is valid, 1 second .. 1 hour in whole seconds and at most
+     * the key policy's token.max_ttl (default: the policy's token.default_ttl, else 5
+     * minutes).
      */
     'ttl'?: (_google_protobuf_Duration__Input | null);
     /**
      * Optional. Top-level fields of the key's metadata.custom to copy into the token's
-     * `custom` claim (at most 32 names of 1..64 characters). Fields the key lacks are left
-     * out.
+     * `custom` claim (at most 32 names of 1..64 characters), besides those the key policy's
+     * token.custom_claims selects. Fields the key lacks are left out.
      */
     'custom_claims'?: (string)[];
 }
@@ -64,14 +65,15 @@ export interface ExchangeKeyRequest {
      */
     'audience': (string);
     /**
-     * Optional. How long the token is valid, 1 second .. 1 hour in whole seconds (default
-     * 5 minutes).
+     * Optional. How long the token is valid, 1 second .. 1 hour in whole seconds and at most
+     * the key policy's token.max_ttl (default: the policy's token.default_ttl, else 5
+     * minutes).
      */
     'ttl': (_google_protobuf_Duration | null);
     /**
      * Optional. Top-level fields of the key's metadata.custom to copy into the token's
-     * `custom` claim (at most 32 names of 1..64 characters). Fields the key lacks are left
-     * out.
+     * `custom` claim (at most 32 names of 1..64 characters), besides those the key policy's
+     * token.custom_claims selects. Fields the key lacks are left out.
      */
     'custom_claims': (string)[];
 }

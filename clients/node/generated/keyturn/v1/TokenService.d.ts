@@ -21,7 +21,9 @@ export interface TokenServiceClient extends grpc.Client {
     /**
      * Validates the API key exactly as KeyService.ValidateKey does (every check, the rate
      * limit's quota, usage, audit) and answers with a signed access token for it. Fails
-     * with the error ValidateKey would answer for the same key.
+     * with the error ValidateKey would answer for the same key, and with
+     * FAILED_PRECONDITION (metadata `tokenType: OPAQUE`) when the key policy of the key's
+     * project sets token.type OPAQUE.
      */
     ExchangeKey(argument: _keyturn_v1_ExchangeKeyRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ExchangeKeyResponse>): grpc.ClientUnaryCall;
     ExchangeKey(argument: _keyturn_v1_ExchangeKeyRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_ExchangeKeyResponse>): grpc.ClientUnaryCall;
@@ -30,7 +32,9 @@ export interface TokenServiceClient extends grpc.Client {
     /**
      * Validates the API key exactly as KeyService.ValidateKey does (every check, the rate
      * limit's quota, usage, audit) and answers with a signed access token for it. Fails
-     * with the error ValidateKey would answer for the same key.
+     * with the error ValidateKey would answer for the same key, and with
+     * FAILED_PRECONDITION (metadata `tokenType: OPAQUE`) when the key policy of the key's
+     * project sets token.type OPAQUE.
      */
     exchangeKey(argument: _keyturn_v1_ExchangeKeyRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ExchangeKeyResponse>): grpc.ClientUnaryCall;
     exchangeKey(argument: _keyturn_v1_ExchangeKeyRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_ExchangeKeyResponse>): grpc.ClientUnaryCall;
@@ -74,7 +78,9 @@ export interface TokenServiceHandlers extends grpc.UntypedServiceImplementation 
     /**
      * Validates the API key exactly as KeyService.ValidateKey does (every check, the rate
      * limit's quota, usage, audit) and answers with a signed access token for it. Fails
-     * with the error ValidateKey would answer for the same key.
+     * with the error ValidateKey would answer for the same key, and with
+     * FAILED_PRECONDITION (metadata `tokenType: OPAQUE`) when the key policy of the key's
+     * project sets token.type OPAQUE.
      */
     ExchangeKey: grpc.handleUnaryCall<_keyturn_v1_ExchangeKeyRequest, _keyturn_v1_ExchangeKeyResponse__Input>;
     /**

@@ -50,15 +50,16 @@ class ExchangeKeyRequest(_message.Message):
 
     @_builtins.property
     def ttl(self) -> _duration_pb2.Duration:
-        """Optional. How long the token is valid, 1 second .. 1 hour in whole seconds (default
-        5 minutes).
+        """Optional. How long the token is valid, 1 second .. 1 hour in whole seconds and at most
+        the key policy's token.max_ttl (default: the policy's token.default_ttl, else 5
+        minutes).
         """
 
     @_builtins.property
     def custom_claims(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """Optional. Top-level fields of the key's metadata.custom to copy into the token's
-        `custom` claim (at most 32 names of 1..64 characters). Fields the key lacks are left
-        out.
+        `custom` claim (at most 32 names of 1..64 characters), besides those the key policy's
+        token.custom_claims selects. Fields the key lacks are left out.
         """
 
     def __init__(

@@ -70,7 +70,9 @@ class TokenServiceServicer:
     def ExchangeKey(self, request, context):
         """Validates the API key exactly as KeyService.ValidateKey does (every check, the rate
         limit's quota, usage, audit) and answers with a signed access token for it. Fails
-        with the error ValidateKey would answer for the same key.
+        with the error ValidateKey would answer for the same key, and with
+        FAILED_PRECONDITION (metadata `tokenType: OPAQUE`) when the key policy of the key's
+        project sets token.type OPAQUE.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

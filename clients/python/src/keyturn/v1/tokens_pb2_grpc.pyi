@@ -45,7 +45,9 @@ class TokenServiceStub:
     ExchangeKey: _grpc.UnaryUnaryMultiCallable[_tokens_pb2.ExchangeKeyRequest, _tokens_pb2.ExchangeKeyResponse]
     """Validates the API key exactly as KeyService.ValidateKey does (every check, the rate
     limit's quota, usage, audit) and answers with a signed access token for it. Fails
-    with the error ValidateKey would answer for the same key.
+    with the error ValidateKey would answer for the same key, and with
+    FAILED_PRECONDITION (metadata `tokenType: OPAQUE`) when the key policy of the key's
+    project sets token.type OPAQUE.
     """
     GetJwks: _grpc.UnaryUnaryMultiCallable[_tokens_pb2.GetJwksRequest, _tokens_pb2.Jwks]
     """The organization's public token-signing keys as a JSON Web Key Set (RFC 7517). Needs
@@ -72,7 +74,9 @@ class TokenServiceAsyncStub(TokenServiceStub):
     ExchangeKey: _aio.UnaryUnaryMultiCallable[_tokens_pb2.ExchangeKeyRequest, _tokens_pb2.ExchangeKeyResponse]  # type: ignore[assignment]
     """Validates the API key exactly as KeyService.ValidateKey does (every check, the rate
     limit's quota, usage, audit) and answers with a signed access token for it. Fails
-    with the error ValidateKey would answer for the same key.
+    with the error ValidateKey would answer for the same key, and with
+    FAILED_PRECONDITION (metadata `tokenType: OPAQUE`) when the key policy of the key's
+    project sets token.type OPAQUE.
     """
     GetJwks: _aio.UnaryUnaryMultiCallable[_tokens_pb2.GetJwksRequest, _tokens_pb2.Jwks]  # type: ignore[assignment]
     """The organization's public token-signing keys as a JSON Web Key Set (RFC 7517). Needs
@@ -102,7 +106,9 @@ class TokenServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_tokens_pb2.ExchangeKeyResponse, _abc.Awaitable[_tokens_pb2.ExchangeKeyResponse]]:
         """Validates the API key exactly as KeyService.ValidateKey does (every check, the rate
         limit's quota, usage, audit) and answers with a signed access token for it. Fails
-        with the error ValidateKey would answer for the same key.
+        with the error ValidateKey would answer for the same key, and with
+        FAILED_PRECONDITION (metadata `tokenType: OPAQUE`) when the key policy of the key's
+        project sets token.type OPAQUE.
         """
 
     @_abc_1.abstractmethod
