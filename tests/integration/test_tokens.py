@@ -394,6 +394,24 @@ def test_verifier_refresh_is_bounded_and_refusal_is_immediate(
     for _ in range(50):
         verifier.verify(token)
     assert verifier.refreshes == 2  # cached
+    assert verifier.remembered_hits == 50  # the signature was checked once
+    with pytest.raises(InsufficientScopeError):  # per-presentation checks still run on a hit
+        verifier.verify(token, required_scopes=["nope"])
+
+    class Later:
+        @staticmethod
+        def time() -> float:
+            return time.time() + 3600
+
+    import keyturn.client.tokens as token_module
+
+    real_time = token_module.time
+    token_module.time = Later  # type: ignore[assignment]
+    try:
+        with pytest.raises(ExpiredKeyError):  # a remembered token still expires
+            verifier.verify(token)
+    finally:
+        token_module.time = real_time
 
     async def revoked() -> Any:
         yield created.key.id

@@ -25,6 +25,10 @@ answers for the same situation:
     scope missing                                                             InsufficientScopeError
     another product                                                           WrongProductError
 
+A token verified once is remembered (a bounded LRU of `cache_size` tokens, dropped whenever
+the key set changes), so presenting the same token again costs its time, revocation,
+product and scope checks but not another signature verification.
+
 Revocation bound: a token stays valid until its exp (at most one hour, five minutes by
 default) even after its key is revoked. A verifier told of revocations - `refuse_key(key_id)`,
 or `follow(key_ids)` over a stream of revoked key ids such as the key-event stream - refuses
@@ -39,6 +43,7 @@ import re
 import threading
 import time
 import urllib.request
+from collections import OrderedDict
 from collections.abc import AsyncIterable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -155,7 +160,9 @@ class TokenVerifier:
         leeway_seconds: clock skew allowed on exp and nbf.
         min_refresh_seconds: an unknown kid refreshes the JWKS at most this often.
         max_age_seconds: the JWKS is re-read when older than this.
-        clock: seconds since the epoch (tests pass their own).
+        clock: the time that paces JWKS refreshes (tests pass their own); exp and nbf are
+            checked against the system clock, as PyJWT does.
+        cache_size: verified tokens remembered (0: verify every signature every time).
     """
 
     def __init__(
@@ -169,6 +176,7 @@ class TokenVerifier:
         min_refresh_seconds: float = 30.0,
         max_age_seconds: float = 300.0,
         clock: Callable[[], float] = time.time,
+        cache_size: int = 10_000,
     ) -> None:
         unsafe = [name for name in algorithms if name not in _ASYMMETRIC]
         if unsafe or not algorithms:
@@ -182,10 +190,14 @@ class TokenVerifier:
         self.max_age = max_age_seconds
         self.clock = clock
         self.refreshes = 0  # how many times the JWKS was fetched
+        self.remembered_hits = 0  # verifications answered from the verified-token cache
         self._keys: dict[str, PyJWK] = {}
         self._fetched_at: float | None = None
         self._refused: set[str] = set()
         self._lock = threading.Lock()
+        self.cache_size = max(0, cache_size)
+        # (token, expected audience) -> its verified claims; cleared when the key set changes
+        self._verified: OrderedDict[tuple[str, str | None], VerifiedToken] = OrderedDict()
 
     # ---- revocation -----------------------------------------------------------------------
 
@@ -217,6 +229,8 @@ class TokenVerifier:
             except jwt.PyJWTError:
                 continue  # a key this verifier cannot use is skipped, not fatal
         with self._lock:
+            if set(keys) != set(self._keys) or any(keys[k].key != self._keys[k].key for k in keys):
+                self._verified.clear()  # a key left the set: its tokens are verified afresh
             self._keys = keys
             self._fetched_at = self.clock()
             self.refreshes += 1
@@ -244,6 +258,16 @@ class TokenVerifier:
         audience: str | None = None,
     ) -> VerifiedToken:
         """The token's claims, or the typed error ValidateKey would raise."""
+        expected_audience = audience if audience is not None else self.audience
+        remembered = self._verified.get((token, expected_audience))
+        if remembered is not None and not self._stale():
+            now = time.time()  # as PyJWT checks exp and nbf
+            if now > remembered.expire_time.timestamp() + self.leeway:
+                raise _expired(remembered.expire_time)
+            if now < float(remembered.claims["nbf"]) - self.leeway:
+                raise _invalid("the access token is not valid yet")
+            self.remembered_hits += 1
+            return self._admit(remembered, required_scopes, product_id)
         if not looks_like_jwt(token):
             raise _invalid("the access token is malformed")
         try:
@@ -258,7 +282,6 @@ class TokenVerifier:
         key = self._key(kid)
         if key is None or key.algorithm_name != alg:
             raise _invalid("the access token's signing key is unknown")
-        expected_audience = audience if audience is not None else self.audience
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
@@ -270,25 +293,45 @@ class TokenVerifier:
                 options={"require": ["exp", "nbf", "iat", "iss", "sub"]},
             )
         except jwt.ExpiredSignatureError:
-            expired = _unverified_exp(token)
-            metadata = {"expireTime": expired.isoformat().replace("+00:00", "Z")} if expired else {}
-            raise ExpiredKeyError(
-                "the access token expired", reason="KEY_EXPIRED", code=_UNAUTHENTICATED, metadata=metadata
-            ) from None
+            raise _expired(_unverified_exp(token)) from None
         except jwt.ImmatureSignatureError:
             raise _invalid("the access token is not valid yet") from None
         except jwt.PyJWTError:
             raise _invalid("the access token is invalid") from None
-        subject = str(claims["sub"])
-        if subject in self._refused:
+        custom = claims.get("custom")
+        verified = VerifiedToken(
+            key_id=str(claims["sub"]),
+            organization_id=str(claims.get("org") or ""),
+            project_id=str(claims.get("project") or ""),
+            product_id=str(claims.get("product") or ""),
+            scopes=frozenset(str(s) for s in claims.get("scopes") or ()),
+            custom=custom if isinstance(custom, dict) else {},
+            expire_time=datetime.fromtimestamp(int(claims["exp"]), UTC),
+            token_id=str(claims.get("jti") or ""),
+            claims=claims,
+        )
+        if self.cache_size:
+            with self._lock:
+                self._verified[(token, expected_audience)] = verified
+                while len(self._verified) > self.cache_size:
+                    self._verified.popitem(last=False)
+        return self._admit(verified, required_scopes, product_id)
+
+    def _stale(self) -> bool:
+        fetched = self._fetched_at
+        return fetched is None or self.clock() - fetched >= self.max_age
+
+    def _admit(
+        self, verified: VerifiedToken, required_scopes: Collection[str], product_id: str
+    ) -> VerifiedToken:
+        """The checks made on every presentation, remembered token or not."""
+        if verified.key_id in self._refused:
             raise RevokedKeyError("the API key was revoked", reason="KEY_REVOKED", code=_DENIED)
-        product = str(claims.get("product") or "")
-        if product_id and product and product != product_id:
+        if product_id and verified.product_id and verified.product_id != product_id:
             raise WrongProductError(
                 "the API key is for another product", reason="WRONG_PRODUCT", code=_DENIED
             )
-        scopes = frozenset(str(s) for s in claims.get("scopes") or ())
-        missing = sorted(set(required_scopes) - scopes)
+        missing = sorted(set(required_scopes) - verified.scopes)
         if missing:
             raise InsufficientScopeError(
                 "the API key lacks required scopes: " + ", ".join(missing),
@@ -296,18 +339,7 @@ class TokenVerifier:
                 code=_DENIED,
                 metadata={"missingScopes": ",".join(missing)},
             )
-        custom = claims.get("custom")
-        return VerifiedToken(
-            key_id=subject,
-            organization_id=str(claims.get("org") or ""),
-            project_id=str(claims.get("project") or ""),
-            product_id=product,
-            scopes=scopes,
-            custom=custom if isinstance(custom, dict) else {},
-            expire_time=datetime.fromtimestamp(int(claims["exp"]), UTC),
-            token_id=str(claims.get("jti") or ""),
-            claims=claims,
-        )
+        return verified
 
     async def verify_async(
         self,
@@ -353,6 +385,13 @@ def api_key_of(token: VerifiedToken) -> Any:
     if token.custom:
         key.metadata.custom.update(dict(token.custom))
     return key
+
+
+def _expired(expire_time: datetime | None) -> ExpiredKeyError:
+    metadata = {"expireTime": expire_time.isoformat().replace("+00:00", "Z")} if expire_time else {}
+    return ExpiredKeyError(
+        "the access token expired", reason="KEY_EXPIRED", code=_UNAUTHENTICATED, metadata=metadata
+    )
 
 
 def _unverified_exp(token: str) -> datetime | None:
