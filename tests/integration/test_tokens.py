@@ -568,3 +568,30 @@ def test_project_key_policy_sets_ttl_claims_and_type(http_server: ServerThread, 
     )
     assert refused.metadata["tokenType"] == "OPAQUE"
     keys.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=created.plaintext))  # opaque: ValidateKey it is
+
+
+def test_token_flow_example(http_server: ServerThread) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "KEYTURN_ADDR": http_server.address,
+        "KEYTURN_TOKEN": http_server.admin_token,
+        "KEYTURN_HTTP": base_url(http_server),
+    }
+    run = subprocess.run(
+        [sys.executable, str(root / "clients" / "python" / "examples" / "token_flow.py")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "token: Bearer" in run.stdout and "for 600s" in run.stdout
+    assert "verified: key True user u_alice" in run.stdout
+    assert "missing scopes: ['orders:write']" in run.stdout
+    assert "refused: KEY_REVOKED" in run.stdout
