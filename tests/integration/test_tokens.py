@@ -234,7 +234,8 @@ def test_exchange_refuses_what_validate_refuses(admin: grpc.Channel, clocks: Any
     expiring = keys.CreateKey(
         keys_pb2.CreateKeyRequest(organization_id=org, ttl=duration_pb2.Duration(seconds=60))
     )
-    _exchange(admin, expiring.plaintext)
+    capped = _exchange(admin, expiring.plaintext)  # the token does not outlive its key
+    assert capped.expire_time.seconds == expiring.key.expire_time.seconds and capped.expires_in <= 60
     clocks.validation.clock = lambda: time.time() + 120
     expect_error(lambda: _exchange(admin, expiring.plaintext), UNAUTH, "KEY_EXPIRED")
 
@@ -413,8 +414,17 @@ def test_verifier_refresh_is_bounded_and_refusal_is_immediate(
     finally:
         token_module.time = real_time
 
+    from keyturn.v1 import key_events_pb2
+
+    async def events() -> Any:
+        yield key_events_pb2.KeyEvent(type=key_events_pb2.KEY_EVENT_TYPE_UPDATED, key_id=created.key.id)
+        yield "another-key"
+
+    asyncio.run(verifier.follow(events()))
+    assert verifier.verify(token).key_id == created.key.id  # an update ends nothing
+
     async def revoked() -> Any:
-        yield created.key.id
+        yield key_events_pb2.KeyEvent(type=key_events_pb2.KEY_EVENT_TYPE_REVOKED, key_id=created.key.id)
 
     asyncio.run(verifier.follow(revoked()))
     with pytest.raises(RevokedKeyError) as caught:

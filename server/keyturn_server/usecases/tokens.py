@@ -168,6 +168,8 @@ class AccessTokens:
             audience=command.audience,
             custom_claims=custom_claims,
         )
+        if key.expire_time is not None:  # a token never outlives its key
+            body["exp"] = min(body["exp"], int(key.expire_time.timestamp()))
         data = tokens.signing_input(jose, kid, body)
         with _as_keyturn():
             signed = await self.crypto_keys.sign(
@@ -177,7 +179,7 @@ class AccessTokens:
         return IssuedToken(
             access_token=token,
             expire_time=datetime.fromtimestamp(body["exp"], UTC),
-            ttl=ttl,
+            ttl=timedelta(seconds=body["exp"] - issued_epoch),
             key_id=key.id,
             kid=kid,
             jti=jti,

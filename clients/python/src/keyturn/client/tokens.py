@@ -208,11 +208,23 @@ class TokenVerifier:
     def allow_key(self, key_id: str) -> None:
         self._refused.discard(key_id)
 
-    async def follow(self, revoked_key_ids: AsyncIterable[str]) -> None:
-        """Refuse the tokens of every key id the iterable yields (e.g. the key ids of
-        KEY_REVOKED / KEY_DELETED key events), until it ends."""
-        async for key_id in revoked_key_ids:
-            self.refuse_key(key_id)
+    async def follow(self, revocations: AsyncIterable[Any]) -> None:
+        """Refuse the tokens of every key the iterable names, until it ends: key ids (str),
+        or keyturn.v1.KeyEvent messages, of which REVOKED, DELETED and EXPIRED count."""
+        from keyturn.v1 import key_events_pb2
+
+        ending = {
+            key_events_pb2.KEY_EVENT_TYPE_REVOKED,
+            key_events_pb2.KEY_EVENT_TYPE_DELETED,
+            key_events_pb2.KEY_EVENT_TYPE_EXPIRED,
+        }
+        async for item in revocations:
+            if isinstance(item, str):
+                self.refuse_key(item)
+            else:
+                key_id = str(getattr(item, "key_id", "") or "")
+                if key_id and getattr(item, "type", None) in ending:
+                    self.refuse_key(key_id)
 
     # ---- the key set ----------------------------------------------------------------------
 
