@@ -18,7 +18,8 @@ export interface ExchangeKeyResponse__Input {
      */
     'token_type'?: (string);
     /**
-     * Output only. The token's exp.
+     * Output only. The token's exp: issue time plus ttl, or the key's expire_time when that
+     * comes first (a token never outlives its key).
      */
     'expire_time'?: (_google_protobuf_Timestamp__Input | null);
     /**
@@ -57,7 +58,8 @@ export interface ExchangeKeyResponse {
      */
     'token_type': (string);
     /**
-     * Output only. The token's exp.
+     * Output only. The token's exp: issue time plus ttl, or the key's expire_time when that
+     * comes first (a token never outlives its key).
      */
     'expire_time': (_google_protobuf_Timestamp | null);
     /**

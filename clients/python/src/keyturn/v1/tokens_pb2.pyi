@@ -112,7 +112,9 @@ class ExchangeKeyResponse(_message.Message):
     """Output only. The token's unique id (the `jti` claim)."""
     @_builtins.property
     def expire_time(self) -> _timestamp_pb2.Timestamp:
-        """Output only. The token's exp."""
+        """Output only. The token's exp: issue time plus ttl, or the key's expire_time when that
+        comes first (a token never outlives its key).
+        """
 
     @_builtins.property
     def rate_limit(self) -> _keys_pb2.RateLimitStatus:
