@@ -283,8 +283,8 @@ class TokenVerifier:
         if not looks_like_jwt(token):
             raise _invalid("the access token is malformed")
         try:
-            header = jwt.get_unverified_header(token)
-        except jwt.PyJWTError:
+            header = _header(token)
+        except ValueError:
             raise _invalid("the access token is malformed") from None
         alg, kid = header.get("alg"), header.get("kid")
         if alg not in self.algorithms:
@@ -365,8 +365,8 @@ class TokenVerifier:
         if not looks_like_jwt(token):
             raise _invalid("the access token is malformed")
         try:
-            named = jwt.get_unverified_header(token).get("kid")
-        except jwt.PyJWTError:
+            named = _header(token).get("kid")
+        except ValueError:
             raise _invalid("the access token is malformed") from None
         kid = named if isinstance(named, str) else ""
         if self._needs_fetch(kid):
@@ -397,6 +397,21 @@ def api_key_of(token: VerifiedToken) -> Any:
     if token.custom:
         key.metadata.custom.update(dict(token.custom))
     return key
+
+
+def _header(token: str) -> dict[str, Any]:
+    """The JOSE header of a token already matched by looks_like_jwt (so base64url text):
+    decoded here once, as PyJWT's get_unverified_header would re-check and decode every
+    part, and decode() does that again anyway."""
+    from jwt.utils import base64url_decode
+
+    try:
+        header = json.loads(base64url_decode(token.split(".", 1)[0]))
+    except (ValueError, TypeError) as error:  # binascii.Error and JSONDecodeError are ValueErrors
+        raise ValueError("malformed header") from error
+    if not isinstance(header, dict):
+        raise ValueError("the header is not a JSON object")
+    return header
 
 
 def _expired(expire_time: datetime | None) -> ExpiredKeyError:
