@@ -38,6 +38,7 @@ REPLACEMENTS = {
     "CryptoServiceAsyncStub": "CryptoServiceStub",
     "AuditServiceAsyncStub": "AuditServiceStub",
     "AccessServiceAsyncStub": "AccessServiceStub",
+    "TokenServiceAsyncStub": "TokenServiceStub",
     "_io_async": "_io_sync",
 }
 

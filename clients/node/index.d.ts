@@ -12,8 +12,12 @@ import type {
   CreateKeyResponse,
   CryptoServiceClient,
   ErrorReason,
+  ExchangeKeyRequest__Input,
+  ExchangeKeyResponse,
+  Jwks,
   KeyServiceClient,
   Organization,
+  TokenServiceClient,
   ValidateKeyRequest__Input,
   ValidateKeyResponse,
 } from './generated';
@@ -22,12 +26,13 @@ import type { ProtoGrpcType as AuditProto } from './generated/audit';
 import type { ProtoGrpcType as CryptoProto } from './generated/crypto';
 import type { ProtoGrpcType as ErrorsProto } from './generated/errors';
 import type { ProtoGrpcType as KeysProto } from './generated/keys';
+import type { ProtoGrpcType as TokensProto } from './generated/tokens';
 
 export { grpc };
 export type * from './generated';
 
 /** The keyturn.v1 package as grpc.loadPackageDefinition returns it (service constructors). */
-export type KeyturnPackage = (KeysProto & CryptoProto & AuditProto & AccessProto & ErrorsProto)['keyturn']['v1'];
+export type KeyturnPackage = (KeysProto & CryptoProto & AuditProto & AccessProto & TokensProto & ErrorsProto)['keyturn']['v1'];
 
 /** createKey's options: a CreateKeyRequest without organization_id. */
 export type CreateKeyOptions = Omit<CreateKeyRequest__Input, 'organization_id'>;
@@ -63,13 +68,22 @@ export class KeyturnClient {
   readonly crypto: CryptoServiceClient;
   readonly audit: AuditServiceClient;
   readonly access: AccessServiceClient;
+  readonly tokens: TokenServiceClient;
   /** Call any unary RPC: `call('keys', 'GetKey', { id })`; rejects with KeyturnError. */
-  call<T = unknown>(service: 'keys' | 'crypto' | 'audit' | 'access', method: string, request: object): Promise<T>;
+  call<T = unknown>(
+    service: 'keys' | 'crypto' | 'audit' | 'access' | 'tokens',
+    method: string,
+    request: object,
+  ): Promise<T>;
   createOrganization(name: string): Promise<Organization>;
   /** [organization, created]: safe to call on every start. */
   getOrCreateOrganization(name: string): Promise<[Organization, boolean]>;
   createKey(organizationId: string, options?: CreateKeyOptions): Promise<CreateKeyResponse>;
   validateKey(plaintext: string, options?: ValidateKeyOptions): Promise<ValidateKeyResponse>;
+  /** ValidateKey's checks (and quota), then a signed access token. */
+  exchangeKey(plaintext: string, options?: Omit<ExchangeKeyRequest__Input, 'plaintext'>): Promise<ExchangeKeyResponse>;
+  /** The public token-signing keys of one organization (every organization's when empty). */
+  getJwks(organizationId?: string): Promise<Jwks>;
   revokeKey(id: string, reason?: string): Promise<ApiKey>;
   getKey(id: string): Promise<ApiKey>;
   close(): void;
@@ -77,3 +91,51 @@ export class KeyturnClient {
 
 export function decodeError(err: grpc.ServiceError): KeyturnError;
 export function loadKeyturn(): KeyturnPackage;
+
+export interface TokenVerifierOptions {
+  /** The JWKS URL: `/v1/organizations/<id>/jwks.json` or `/.well-known/jwks.json`. */
+  jwksUrl?: string;
+  /** A JWKS document instead of a URL (never refreshed). */
+  jwks?: { keys: object[] };
+  /** Expected `iss` (default "keyturn"). */
+  issuer?: string;
+  /** Expected `aud`; unset accepts only tokens issued without one. */
+  audience?: string;
+  /** The `alg` allow-list, asymmetric algorithms only (default EdDSA, ES256). */
+  algorithms?: string[];
+  /** Clock skew allowed on exp and nbf, seconds (default 5). */
+  leewaySeconds?: number;
+  /** An unknown kid refetches the JWKS at most this often, ms (default 30000). */
+  minRefreshMs?: number;
+  /** The JWKS is re-read when older than this, ms (default 300000). */
+  maxAgeMs?: number;
+  /** The current time (tests pass their own). */
+  clock?: () => Date;
+}
+
+export interface VerifiedToken {
+  keyId: string;
+  organizationId: string;
+  projectId: string;
+  productId: string;
+  scopes: string[];
+  custom: Record<string, unknown>;
+  expireTime: Date;
+  tokenId: string;
+  claims: Record<string, unknown>;
+}
+
+/** Verifies access tokens offline; rejects with the KeyturnError ValidateKey would give. */
+export class TokenVerifier {
+  constructor(options: TokenVerifierOptions);
+  verify(
+    token: string,
+    options?: { requiredScopes?: string[]; productId?: string; audience?: string },
+  ): Promise<VerifiedToken>;
+  refuseKey(keyId: string): void;
+  allowKey(keyId: string): void;
+  follow(revokedKeyIds: AsyncIterable<string>): Promise<void>;
+}
+
+export const DEFAULT_ALGORITHMS: readonly string[];
+export function looksLikeJwt(value: string): boolean;

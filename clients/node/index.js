@@ -124,6 +124,7 @@ class KeyturnClient {
     this.crypto = new pkg.CryptoService(this.target, credentials, { channelOverride: this.keys.getChannel() });
     this.audit = new pkg.AuditService(this.target, credentials, { channelOverride: this.keys.getChannel() });
     this.access = new pkg.AccessService(this.target, credentials, { channelOverride: this.keys.getChannel() });
+    this.tokens = new pkg.TokenService(this.target, credentials, { channelOverride: this.keys.getChannel() });
   }
 
   /** Call any unary RPC: `call('keys', 'GetKey', {id})`; rejects with KeyturnError. */
@@ -155,6 +156,18 @@ class KeyturnClient {
     return this.call('keys', 'ValidateKey', { plaintext, ...options });
   }
 
+  /** ValidateKey's checks (and quota), then a signed access token: `{access_token, kid, ...}`. */
+  exchangeKey(plaintext, options = {}) {
+    return this.call('tokens', 'ExchangeKey', { plaintext, ...options });
+  }
+
+  /** The organization's public token-signing keys, `{keys: [...]}` (every organization's when empty). */
+  async getJwks(organizationId = '') {
+    const jwks = await this.call('tokens', 'GetJwks', { organization_id: organizationId });
+    // As the JSON document has them: no empty members (an OKP key has no `y`).
+    return { keys: jwks.keys.map((key) => Object.fromEntries(Object.entries(key).filter(([, v]) => v !== ''))) };
+  }
+
   revokeKey(id, reason = '') {
     return this.call('keys', 'RevokeKey', { id, reason });
   }
@@ -169,3 +182,6 @@ class KeyturnClient {
 }
 
 module.exports = { KeyturnClient, KeyturnError, decodeError, loadKeyturn, grpc };
+// After the exports above: tokens.js reads KeyturnError from this module.
+const { DEFAULT_ALGORITHMS, TokenVerifier, looksLikeJwt } = require('./tokens');
+Object.assign(module.exports, { DEFAULT_ALGORITHMS, TokenVerifier, looksLikeJwt });

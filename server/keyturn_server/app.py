@@ -30,6 +30,8 @@ from keyturn.v1 import (
     crypto_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    tokens_pb2,
+    tokens_pb2_grpc,
 )
 
 from keyturn_server.api.access_servicer import AccessServicer
@@ -43,6 +45,7 @@ from keyturn_server.api.http.app import HttpEdge, RestGateway, build_app
 from keyturn_server.api.http.github_scanning import GitHubSecretScanning, PublicKeys
 from keyturn_server.api.interceptors import EdgeInterceptor
 from keyturn_server.api.key_servicer import KeyServicer
+from keyturn_server.api.token_servicer import TokenServicer
 from keyturn_server.config import Settings
 from keyturn_server.container import Container
 
@@ -54,6 +57,7 @@ KEYTURN_SERVICES = (
     crypto_pb2.DESCRIPTOR.services_by_name["CryptoService"].full_name,
     audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
     access_pb2.DESCRIPTOR.services_by_name["AccessService"].full_name,
+    tokens_pb2.DESCRIPTOR.services_by_name["TokenService"].full_name,
 )
 SERVICE_NAMES = (
     *KEYTURN_SERVICES,
@@ -130,15 +134,26 @@ def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
     audit_pb2_grpc.add_AuditServiceServicer_to_server(audit, server)
     access = AccessServicer(c.principals)
     access_pb2_grpc.add_AccessServiceServicer_to_server(access, server)
+    token = TokenServicer(c.tokens)
+    tokens_pb2_grpc.add_TokenServiceServicer_to_server(token, server)
     add_envoy_authorization(EnvoyAuthorizationServicer(c.validation), server)
-    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access), strict=True))
+    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access, token), strict=True))
 
 
 def _http_edge(
     settings: Settings, servicers: dict[str, object], caller_check: CallerCheck, container: Container
 ) -> HttpEdge:
     services = [pool_service(name) for name in KEYTURN_SERVICES]
-    gateway = RestGateway(services, servicers, caller_check, settings.max_payload_bytes)
+    jwks = "/keyturn.v1.TokenService/GetJwks"
+    gateway = RestGateway(
+        services,
+        servicers,
+        caller_check,
+        settings.max_payload_bytes,
+        # Every organization's token-signing keys (GetJwks with no organization_id).
+        extra_paths={jwks: ("/.well-known/jwks.json",)},
+        cache_control={jwks: f"public, max-age={int(settings.token_jwks_max_age_seconds)}"},
+    )
     receivers = []
     if settings.github_secret_scanning_keys is not None:
         github = GitHubSecretScanning(

@@ -86,6 +86,13 @@ class Settings:
     # no database round trip; changes evict at once on every replica, the TTL is the backstop.
     crypto_key_cache_size: int = 10_000
     crypto_key_cache_ttl_seconds: float = 30.0
+    # Access tokens (TokenService): the `iss` claim, the signing algorithm of new signing
+    # keys (ED25519 or ECDSA_P256_SHA256), how often the scheduler rotates a signing key,
+    # and the JWKS cache max-age (a new signing version is published that long before use).
+    token_issuer: str = "keyturn"  # noqa: S105 (an issuer name, not a secret)
+    token_algorithm: str = "ED25519"  # noqa: S105 (an algorithm name)
+    token_key_rotation_seconds: float = 30 * 24 * 3600.0
+    token_jwks_max_age_seconds: float = 60.0
     # PostgreSQL connection pool (per process): size, overflow above it, how long a caller
     # waits for a connection before UNAVAILABLE, and the age at which one is replaced.
     db_pool_size: int = 10
@@ -250,6 +257,12 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         ),
         crypto_key_cache_size=_env_int(env, "KEYTURN_CRYPTO_KEY_CACHE_SIZE", 10_000),
         crypto_key_cache_ttl_seconds=_env_float(env, "KEYTURN_CRYPTO_KEY_CACHE_TTL_SECONDS", 30.0),
+        token_issuer=env.get("KEYTURN_TOKEN_ISSUER", "keyturn"),
+        token_algorithm=env.get("KEYTURN_TOKEN_ALGORITHM", "ED25519").upper().replace("-", "_"),
+        token_key_rotation_seconds=_env_at_least(
+            env, "KEYTURN_TOKEN_KEY_ROTATION_SECONDS", 30 * 24 * 3600.0, 3600.0
+        ),
+        token_jwks_max_age_seconds=_env_at_least(env, "KEYTURN_TOKEN_JWKS_MAX_AGE_SECONDS", 60.0, 0.0),
         db_pool_size=int(_env_at_least(env, "KEYTURN_DB_POOL_SIZE", 10, 1)),
         db_max_overflow=int(_env_at_least(env, "KEYTURN_DB_MAX_OVERFLOW", 10, 0)),
         db_pool_timeout_seconds=_env_at_least(env, "KEYTURN_DB_POOL_TIMEOUT", 10.0, 0.1),
@@ -292,6 +305,10 @@ def resolve(settings: Settings, announce: bool = True) -> Settings:
         raise ConfigError(
             "KEYTURN_CRYPTO_KEY_DESTROY_MIN/DEFAULT/MAX_SECONDS must satisfy 0 <= min <= default <= max"
         )
+    if settings.token_algorithm not in ("ED25519", "ECDSA_P256_SHA256", "P256"):
+        raise ConfigError("KEYTURN_TOKEN_ALGORITHM must be ED25519 or ECDSA_P256_SHA256 (P256)")
+    if not settings.token_issuer or len(settings.token_issuer) > 256:
+        raise ConfigError("KEYTURN_TOKEN_ISSUER must be 1..256 characters")
     postgres = bool(settings.database_url) and not settings.is_sqlite
     if postgres and settings.scheduler_leadership == "single":
         raise ConfigError(

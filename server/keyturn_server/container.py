@@ -51,6 +51,7 @@ from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.leaks import LeakReports
 from keyturn_server.usecases.principals import Principals
 from keyturn_server.usecases.tenancy import Tenancy
+from keyturn_server.usecases.tokens import AccessTokens
 from keyturn_server.usecases.validate import KeyValidation
 
 log = logging.getLogger("keyturn.server")
@@ -145,6 +146,7 @@ class Container:
     root_keys: RootKeyRing
     crypto_keys: CryptoKeys
     imports: ImportedKeys
+    tokens: AccessTokens
     scheduler: Scheduler
     usage_flusher: PeriodicTask
     lifecycle: Lifecycle
@@ -214,6 +216,10 @@ class Container:
         )
         # Another replica changed a managed key (or LISTEN reconnected): drop cached material.
         key_events.subscribe(CRYPTO_KEY_TOPIC, crypto_keys.forget_all)
+        # ExchangeKey validates through the same use case as ValidateKey, then signs with
+        # the organization's managed signing key; its signing-key cache follows the same topic.
+        tokens = AccessTokens(settings, db, validation, crypto_keys)
+        key_events.subscribe(CRYPTO_KEY_TOPIC, tokens.forget_all)
 
         keys = KeyManagement(db, hasher, settings.key_prefix, key_events, pages)
         # Keys imported by their old hashes: ImportKeys, and ValidateKey's fallback for
@@ -267,6 +273,7 @@ class Container:
             root_keys=root_keys,
             crypto_keys=crypto_keys,
             imports=imports,
+            tokens=tokens,
             scheduler=scheduler,
             usage_flusher=usage_flusher,
             lifecycle=lifecycle,

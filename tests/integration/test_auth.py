@@ -36,6 +36,8 @@ from keyturn.v1 import (
     crypto_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    tokens_pb2,
+    tokens_pb2_grpc,
 )
 from keyturn_server.api.permissions import METHOD_PERMISSIONS
 
@@ -579,6 +581,7 @@ K = "/keyturn.v1.KeyService/"
 A = "/keyturn.v1.AuditService/"
 C = "/keyturn.v1.CryptoService/"
 X = "/keyturn.v1.AccessService/"
+T = "/keyturn.v1.TokenService/"
 
 # method -> (who may call it, a call that succeeds for them, on organization A's resources)
 MATRIX: dict[str, tuple[set[str], Call]] = {
@@ -785,6 +788,24 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
 
 
 MATRIX.update(_managed_matrix())
+# TokenService: ExchangeKey for ValidateKey's callers; GetJwks public (no caller at all).
+MATRIX.update(
+    {
+        T + "ExchangeKey": (
+            {"ADMIN", "ORG_ADMIN", "VALIDATOR"},
+            lambda w, ch: tokens_pb2_grpc.TokenServiceStub(ch).ExchangeKey(
+                tokens_pb2.ExchangeKeyRequest(plaintext=w.a.key), timeout=10
+            ),
+        ),
+        T + "GetJwks": (
+            EVERYONE,
+            lambda w, ch: tokens_pb2_grpc.TokenServiceStub(ch).GetJwks(
+                tokens_pb2.GetJwksRequest(organization_id=w.a.id), timeout=10
+            ),
+        ),
+    }
+)
+PUBLIC_RPCS = {T + "GetJwks"}
 
 
 def all_rpcs() -> set[str]:
@@ -794,6 +815,7 @@ def all_rpcs() -> set[str]:
         (audit_pb2, "AuditService"),
         (crypto_pb2, "CryptoService"),
         (access_pb2, "AccessService"),
+        (tokens_pb2, "TokenService"),
     ):
         descriptor = module.DESCRIPTOR.services_by_name[service]
         names |= {f"/{descriptor.full_name}/{m.name}" for m in descriptor.methods}
@@ -816,7 +838,7 @@ def test_role_matrix(matrix_world: World, method: str, role: str) -> None:
     assert decoded.metadata["permission"] == METHOD_PERMISSIONS[method]
 
 
-@pytest.mark.parametrize("method", sorted(MATRIX))
+@pytest.mark.parametrize("method", sorted(set(MATRIX) - PUBLIC_RPCS))
 @pytest.mark.parametrize("credential", ["none", "unknown", "malformed", "api-key", "basic"])
 def test_unauthenticated_callers_are_refused(matrix_world: World, method: str, credential: str) -> None:
     token = {

@@ -20,6 +20,7 @@ _KEYS = "/keyturn.v1.KeyService/"
 _AUDIT = "/keyturn.v1.AuditService/"
 _CRYPTO = "/keyturn.v1.CryptoService/"
 _ACCESS = "/keyturn.v1.AccessService/"
+_TOKENS = "/keyturn.v1.TokenService/"
 
 METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "CreateOrganization": P.ORGANIZATIONS_CREATE,
@@ -88,11 +89,14 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _ACCESS + "CreatePrincipalToken": P.PRINCIPALS_MANAGE,
     _ACCESS + "ListPrincipalTokens": P.PRINCIPALS_GET,
     _ACCESS + "RevokePrincipalToken": P.PRINCIPALS_MANAGE,
+    # ExchangeKey: the callers of ValidateKey. GetJwks is public (PUBLIC_METHOD_PREFIXES).
+    _TOKENS + "ExchangeKey": P.KEYS_VALIDATE,
+    _TOKENS + "GetJwks": None,
     # Envoy's ext_authz filter, calling as a VALIDATOR principal (api/envoy_authz.py).
     "/envoy.service.auth.v3.Authorization/Check": P.KEYS_VALIDATE,
 }
 
 # Methods that need no caller at all.
-PUBLIC_METHOD_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+PUBLIC_METHOD_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.", _TOKENS + "GetJwks")
 
 __all__ = ["METHOD_PERMISSIONS", "PUBLIC_METHOD_PREFIXES"]

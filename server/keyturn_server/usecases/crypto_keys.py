@@ -37,6 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from keyturn_server.domain import access as policy
 from keyturn_server.domain import managed_keys as mk
 from keyturn_server.domain.access import Permission
+from keyturn_server.domain.access_tokens import RESERVED_NAME_PREFIX
 from keyturn_server.domain.audit import FAILURE, SUCCESS, AuditRecord, ResourceType, change, level_records
 from keyturn_server.domain.errors import (
     DecryptionFailed,
@@ -232,6 +233,8 @@ class KeyMeta:
     primary_version: int
     min_decryption_version: int
     enabled_versions: tuple[int, ...]  # newest first
+    # A key only Keyturn itself signs with (the access-token signing keys): Sign refuses it.
+    reserved: bool = False
 
 
 @dataclass(frozen=True)
@@ -405,6 +408,7 @@ class CryptoKeys:
                 primary_version=row.primary_version,
                 min_decryption_version=row.min_decryption_version,
                 enabled_versions=tuple(enabled),
+                reserved=row.name.startswith(RESERVED_NAME_PREFIX),
             )
             wanted = meta.primary_version if number is None else number
             version = None
@@ -666,7 +670,11 @@ class CryptoKeys:
 
     # ==== signatures and MACs ====================================================================
 
-    async def sign(self, key_id: str, number: int, data: bytes, data_crc32c: int | None) -> Signed:
+    async def sign(
+        self, key_id: str, number: int, data: bytes, data_crc32c: int | None, *, internal: bool = False
+    ) -> Signed:
+        """`internal`: Keyturn's own use (usecases/tokens.py); only it may sign with a
+        reserved key, so no caller of CryptoService.Sign can mint access tokens."""
         use = _Use("crypto_key.sign", key_id)
 
         async def run() -> Signed:
@@ -675,6 +683,10 @@ class CryptoKeys:
             meta, version = await self._load(key_id, number or None, P.CRYPTO_KEYS_SIGN)
             self._known(use, meta)
             mk.require_purpose(meta.purpose, mk.Purpose.ASYMMETRIC_SIGN)
+            if meta.reserved and not internal:
+                raise FailedPrecondition(
+                    "this crypto key signs Keyturn's access tokens only", {"cryptoKeyId": meta.id}
+                )
             if number:
                 chosen = self._named(meta, number, version)
                 mk.require_usable(meta.id, number, chosen.state)
@@ -813,8 +825,14 @@ class CryptoKeys:
             return await asyncio.to_thread(mk.generate_material, algorithm)
         return mk.generate_material(algorithm)
 
-    async def create_key(self, new: NewCryptoKey) -> CryptoKey:
+    async def create_key(self, new: NewCryptoKey, *, internal: bool = False) -> CryptoKey:
+        """`internal`: Keyturn's own keys (usecases/tokens.py), the only ones whose names
+        may start with the reserved `keyturn.`."""
         now = self.clock()
+        if new.name.startswith(RESERVED_NAME_PREFIX) and not internal:
+            raise InvalidArgument.field(
+                "crypto_key.name", f"names starting with `{RESERVED_NAME_PREFIX}` are reserved"
+            )
         mk.check_algorithm_purpose(new.purpose, new.algorithm)
         duration = self.destroy_policy.resolve(new.destroy_scheduled_duration)
         if new.import_only and new.rotation_period is not None:

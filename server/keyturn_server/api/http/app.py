@@ -141,7 +141,15 @@ class RestGateway:
         servicers: Mapping[str, object],
         caller_check: CallerCheck,
         max_payload_bytes: int,
+        *,
+        extra_paths: Mapping[str, tuple[str, ...]] | None = None,
+        cache_control: Mapping[str, str] | None = None,
     ) -> None:
+        """`extra_paths`: more paths bound to an RPC (its request built from the query
+        alone), e.g. `/.well-known/jwks.json`; `cache_control`: the Cache-Control of an
+        RPC's successful answers instead of `no-store` (public, cacheable documents)."""
+        self.extra_paths = dict(extra_paths or {})
+        self.cache_control = dict(cache_control or {})
         self.caller_check = caller_check
         self.max_body_bytes = max_payload_bytes * 4 // 3 + JSON_OVERHEAD_BYTES
         self.bindings = routes.bindings(services)
@@ -154,6 +162,8 @@ class RestGateway:
             handler = getattr(self.servicers[service], binding.method.name)
             endpoint = self._endpoint(binding, handler)
             found.append(Route(binding.route_path, endpoint, methods=[binding.verb], name=binding.rpc))
+            for path in self.extra_paths.get(binding.rpc, ()):
+                found.append(Route(path, endpoint, methods=[binding.verb], name=f"{binding.rpc} {path}"))
         return found
 
     async def _read_body(self, request: Request) -> bytes:
@@ -174,6 +184,7 @@ class RestGateway:
     ) -> Callable[[Request], Awaitable[Response]]:
         method = binding.rpc
         check = None if self.caller_check.is_public(method) else self.caller_check
+        cache = {"cache-control": self.cache_control[method]} if method in self.cache_control else None
 
         async def prepare(request: Request) -> tuple[Message, CallContext]:
             body = await self._read_body(request) if binding.body else b""
@@ -202,7 +213,7 @@ class RestGateway:
                 rendered = routes.render(answer)
                 if method in reference.RPCS:  # the reference API's four routes keep its JSON
                     rendered = reference.response_body(method, rendered)
-                return _json(200, rendered, meta)
+                return _json(200, rendered, meta, cache)
             except asyncio.CancelledError:
                 code = "CANCELLED"
                 raise

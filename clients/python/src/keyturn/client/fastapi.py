@@ -21,6 +21,11 @@ The end caller sends the key in the `X-API-Key` header. Answers:
     rate limited                                    429 with Retry-After
     Keyturn unreachable                             503
 
+With `token_verifier=` (a keyturn.client.tokens.TokenVerifier) the dependency also accepts a
+Keyturn access token (from TokenService.ExchangeKey), in `Authorization: Bearer <token>` or in
+the key header (a JWT is recognised by its shape): it is verified offline, with the same
+answers, and returned as an ApiKey built from its claims.
+
 The body is FastAPI's `{"detail": {"reason": ..., "message": ...}}` (plus `expired_at`,
 `missing_scopes` or `retry_after_seconds` where they apply). The validated ApiKey is also put
 on `request.state.api_key`.
@@ -31,7 +36,7 @@ from __future__ import annotations
 import ipaddress
 import math
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 try:
     from fastapi import HTTPException, Request, Security
@@ -54,6 +59,9 @@ from keyturn.client.errors import (
 from keyturn.client.streaming import KeyValidator
 from keyturn.client.sync import Client
 from keyturn.v1 import keys_pb2
+
+if TYPE_CHECKING:
+    from keyturn.client.tokens import TokenVerifier
 
 __all__ = ["http_error", "require_api_key"]
 
@@ -104,6 +112,7 @@ def require_api_key(
     skip_rate_limit: bool = False,
     skip_usage: bool = False,
     stream: bool = False,
+    token_verifier: TokenVerifier | None = None,
 ) -> Callable[..., Awaitable[keys_pb2.ApiKey]]:
     """A dependency that validates the request's API key and returns the keyturn.v1.ApiKey.
 
@@ -118,8 +127,22 @@ def require_api_key(
     validator = KeyValidator(client) if stream and isinstance(client, AsyncClient) else None
     scheme = APIKeyHeader(name=header_name, auto_error=False, description="A Keyturn API key")
     scopes = tuple(required_scopes)
+    if token_verifier is not None:
+        from keyturn.client.tokens import api_key_of, looks_like_jwt
 
     async def dependency(request: Request, api_key: str | None = Security(scheme)) -> keys_pb2.ApiKey:
+        if token_verifier is not None:
+            scheme_name, _, bearer = request.headers.get("authorization", "").partition(" ")
+            presented = bearer.strip() if scheme_name.lower() == "bearer" else (api_key or "")
+            if presented and looks_like_jwt(presented):
+                try:
+                    verified = await token_verifier.verify_async(
+                        presented, required_scopes=scopes, product_id=product_id
+                    )
+                except APIKeyError as error:
+                    raise http_error(error) from error
+                request.state.api_key = api_key_of(verified)
+                return request.state.api_key  # type: ignore[no-any-return]
         if not api_key:
             raise HTTPException(
                 status_code=401,

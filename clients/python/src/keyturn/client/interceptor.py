@@ -26,7 +26,12 @@ validated ApiKey in the `current_api_key` context variable for the handler. Fail
     rate limited                                   RESOURCE_EXHAUSTED (+ `retry-after` trailer)
     Keyturn unreachable                            UNAVAILABLE
 
-carrying Keyturn's own google.rpc.Status details (ErrorInfo reason, RetryInfo), so a caller
+With `token_verifier=` (a keyturn.client.tokens.TokenVerifier) a call may instead carry a
+Keyturn access token (TokenService.ExchangeKey), in `authorization: Bearer <token>` or in the
+key's metadata (a JWT is recognised by its shape): it is verified offline, with the same
+statuses, and `current_api_key` holds an ApiKey built from its claims.
+
+The statuses carry Keyturn's own google.rpc.Status details (ErrorInfo reason, RetryInfo), so a caller
 of your service can decode them with keyturn.client.from_rpc_error too.
 """
 
@@ -37,7 +42,7 @@ import ipaddress
 import math
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping, Sequence
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 import grpc
@@ -58,6 +63,9 @@ from keyturn.client.errors import (
 )
 from keyturn.client.streaming import KeyValidator
 from keyturn.v1 import keys_pb2
+
+if TYPE_CHECKING:
+    from keyturn.client.tokens import TokenVerifier
 
 __all__ = ["DEFAULT_PUBLIC_METHODS", "APIKeyInterceptor", "client_ip_from_peer", "current_api_key"]
 
@@ -144,8 +152,10 @@ class APIKeyInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[type-arg]
         skip_rate_limit: bool = False,
         skip_usage: bool = False,
         stream: bool = False,
+        token_verifier: TokenVerifier | None = None,
     ) -> None:
         self._client = client
+        self._verifier = token_verifier
         self._validate = KeyValidator(client).validate if stream else client.validate_key
         self._scopes = {name: tuple(scopes) for name, scopes in (method_scopes or {}).items()}
         self._product_id = product_id
@@ -223,6 +233,21 @@ class APIKeyInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[type-arg]
 
     async def _authorize(self, context: grpc.aio.ServicerContext[Any, Any], scopes: tuple[str, ...]) -> None:
         presented = _metadata_value(context, self._metadata_key)
+        if self._verifier is not None:
+            from keyturn.client.tokens import api_key_of, looks_like_jwt
+
+            scheme, _, bearer = _metadata_value(context, "authorization").partition(" ")
+            token = bearer.strip() if scheme.lower() == "bearer" else presented
+            if token and looks_like_jwt(token):
+                try:
+                    verified = await self._verifier.verify_async(
+                        token, required_scopes=scopes, product_id=self._product_id
+                    )
+                except APIKeyError as error:
+                    await self._reject(context, error)
+                    raise  # not reached: abort raises
+                current_api_key.set(api_key_of(verified))
+                return
         if not presented:
             message = f"missing API key: send it in `{self._metadata_key}` metadata"
             await context.abort(

@@ -50,6 +50,8 @@ from keyturn.v1 import (
     crypto_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    tokens_pb2,
+    tokens_pb2_grpc,
 )
 
 __all__ = ["AuditEventStream", "Client", "Pager"]
@@ -185,6 +187,7 @@ class Client:
         self._crypto: crypto_pb2_grpc.CryptoServiceStub | None = None
         self._audit: audit_pb2_grpc.AuditServiceStub | None = None
         self._access: access_pb2_grpc.AccessServiceStub | None = None
+        self._tokens: tokens_pb2_grpc.TokenServiceStub | None = None
 
     @property
     def target(self) -> str:
@@ -226,10 +229,16 @@ class Client:
             self._access = access_pb2_grpc.AccessServiceStub(self.channel)
         return self._access
 
+    @property
+    def tokens(self) -> tokens_pb2_grpc.TokenServiceStub:
+        if self._tokens is None:
+            self._tokens = tokens_pb2_grpc.TokenServiceStub(self.channel)
+        return self._tokens
+
     def close(self) -> None:
         """Close the channel; the client opens a new one if used again."""
         channel, self._channel = self._channel, None
-        self._keys = self._crypto = self._audit = self._access = None
+        self._keys = self._crypto = self._audit = self._access = self._tokens = None
         if channel is not None:
             transport.close(channel)
 
@@ -406,6 +415,39 @@ class Client:
             skip_usage=skip_usage,
         )
         return self._call(self.keys.ValidateKey, request)
+
+    # ---- access tokens (TokenService) ----
+
+    def exchange_key(
+        self,
+        key: str,
+        *,
+        product_id: str = "",
+        required_scopes: Sequence[str] = (),
+        client_ip: str = "",
+        audience: str = "",
+        ttl: timedelta | None = None,
+        custom_claims: Sequence[str] = (),
+    ) -> tokens_pb2.ExchangeKeyResponse:
+        """Validate a presented key exactly as validate_key does (same errors, quota taken)
+        and get a short-lived signed access token (`.access_token`, a JWT) for it, to be
+        verified offline by keyturn.client.tokens.TokenVerifier."""
+        request = tokens_pb2.ExchangeKeyRequest(
+            plaintext=key,
+            product_id=product_id,
+            required_scopes=list(required_scopes),
+            client_ip=client_ip,
+            audience=audience,
+            custom_claims=list(custom_claims),
+        )
+        if ttl is not None:
+            request.ttl.FromTimedelta(ttl)
+        return self._call(self.tokens.ExchangeKey, request)
+
+    def get_jwks(self, organization_id: str = "") -> tokens_pb2.Jwks:
+        """The organization's public token-signing keys (every organization's when empty)."""
+        request = tokens_pb2.GetJwksRequest(organization_id=organization_id)
+        return self._call(self.tokens.GetJwks, request, idempotent=True)
 
     def get_key(self, key_id: str) -> keys_pb2.ApiKey:
         return self._call(self.keys.GetKey, keys_pb2.GetKeyRequest(id=key_id), idempotent=True)

@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""Access tokens: offline verification in keyturn-client against ValidateKey over gRPC, and
+ExchangeKey against the bare-gRPC baseline (health Check), in the same run.
+
+    python bench/tokens.py                        # own PostgreSQL cluster
+    python bench/tokens.py --database-url postgresql://postgres@127.0.0.1:5432/bench
+    python bench/tokens.py --calls 2000 --rounds 1 --verifications 20000   # brief
+
+What it does (the house style of bench/validate.py, whose setup it reuses):
+1. Starts a throwaway PostgreSQL cluster unless --database-url is given, migrates a fresh
+   database and starts `keyturn serve` on it as a child process.
+2. Creates an organization, a product and --keys keys (rate limit 10**9 per DAY).
+3. From a separate load-generator process (grpc.aio, --concurrency calls in flight), for
+   --rounds rounds after a warm-up: the health Check, KeyService.ValidateKey and
+   TokenService.ExchangeKey (keys round-robin, product_id, required_scopes, quota taken).
+4. In that process too, one thread: keyturn.client.tokens.TokenVerifier verifying --tokens
+   distinct tokens round-robin (required scopes, product, audience) --verifications times,
+   twice: as deployed (verified tokens remembered) and with cache_size=0 (every signature
+   checked, the cold path).
+5. Prints the numbers and the ratios: verifications/s over ValidateKey RPS (target >= 20x)
+   and ExchangeKey RPS over Check RPS (target >= 0.5).
+
+A benchmark, not a test: it prints numbers and never fails on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.validate import create_keys, log, percentile  # noqa: E402
+
+
+async def _drive(
+    address: str, rpc: str, calls: int, concurrency: int, keys: list[str], product_id: str, token: str
+) -> dict[str, Any]:
+    import grpc
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+    from keyturn.v1 import keys_pb2, keys_pb2_grpc, tokens_pb2, tokens_pb2_grpc
+
+    metadata = (("authorization", f"Bearer {token}"),) if token else None
+    async with grpc.aio.insecure_channel(address) as channel:
+        health = health_pb2_grpc.HealthStub(channel)
+        stub = keys_pb2_grpc.KeyServiceStub(channel)
+        tokens = tokens_pb2_grpc.TokenServiceStub(channel)
+        check_request = health_pb2.HealthCheckRequest()
+        validations = [
+            keys_pb2.ValidateKeyRequest(plaintext=key, product_id=product_id, required_scopes=["read"])
+            for key in keys
+        ]
+        exchanges = [
+            tokens_pb2.ExchangeKeyRequest(
+                plaintext=key, product_id=product_id, required_scopes=["read"], audience="bench"
+            )
+            for key in keys
+        ]
+        latencies: list[float] = []
+        errors: dict[str, int] = {}
+        counter = iter(range(calls))
+
+        async def worker() -> None:
+            for i in counter:
+                started = time.perf_counter()
+                try:
+                    if rpc == "check":
+                        await health.Check(check_request)
+                    elif rpc == "validate":
+                        await stub.ValidateKey(validations[i % len(validations)], metadata=metadata)
+                    else:
+                        await tokens.ExchangeKey(exchanges[i % len(exchanges)], metadata=metadata)
+                    latencies.append(time.perf_counter() - started)
+                except grpc.RpcError as err:
+                    name = err.code().name
+                    errors[name] = errors.get(name, 0) + 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        wall = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "rpc": rpc,
+        "ok": len(latencies),
+        "errors": errors,
+        "wall_s": wall,
+        "rps": len(latencies) / wall if wall else 0.0,
+        "p50_ms": percentile(latencies, 0.5) * 1e3,
+        "p99_ms": percentile(latencies, 0.99) * 1e3,
+    }
+
+
+def load_generator(job: dict[str, Any]) -> dict[str, Any]:
+    return asyncio.run(_drive(**job))
+
+
+def verify_offline(job: dict[str, Any]) -> dict[str, Any]:
+    """Exchange --tokens keys once, then verify their tokens offline, one thread."""
+    import grpc
+    from keyturn.client.tokens import GrpcJwks, TokenVerifier
+    from keyturn.v1 import tokens_pb2, tokens_pb2_grpc
+
+    metadata = (("authorization", f"Bearer {job['token']}"),) if job["token"] else None
+    with grpc.insecure_channel(job["address"]) as channel:
+        stub = tokens_pb2_grpc.TokenServiceStub(channel)
+        issued = [
+            stub.ExchangeKey(
+                tokens_pb2.ExchangeKeyRequest(plaintext=key, audience="bench"), metadata=metadata
+            )
+            for key in job["keys"][: job["tokens"]]
+        ]
+        organization = job["organization_id"]
+        results: dict[str, Any] = {}
+        for label, cache_size in (("remembered", 10_000), ("cold", 0)):
+            verifier = TokenVerifier(GrpcJwks(channel, organization), audience="bench", cache_size=cache_size)
+            verifier.refresh()
+            tokens = [answer.access_token for answer in issued]
+            for token in tokens:  # warm-up
+                verifier.verify(token, required_scopes=["read"], product_id=job["product_id"])
+            count = job["verifications"] if cache_size else max(1, job["verifications"] // 5)
+            started = time.perf_counter()
+            for i in range(count):
+                verifier.verify(
+                    tokens[i % len(tokens)], required_scopes=["read"], product_id=job["product_id"]
+                )
+            wall = time.perf_counter() - started
+            results[label] = {"verifications": count, "per_s": count / wall, "refreshes": verifier.refreshes}
+    return results
+
+
+def organization_of(address: str, key: str, token: str) -> str:
+    import grpc
+    from keyturn.v1 import keys_pb2, keys_pb2_grpc
+
+    metadata = (("authorization", f"Bearer {token}"),) if token else None
+    with grpc.insecure_channel(address) as channel:
+        answer = keys_pb2_grpc.KeyServiceStub(channel).ValidateKey(
+            keys_pb2.ValidateKeyRequest(plaintext=key, skip_rate_limit=True, skip_usage=True),
+            metadata=metadata,
+        )
+    return str(answer.key.organization_id)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", help="an existing PostgreSQL database (default: start a cluster)")
+    parser.add_argument("--calls", type=int, default=10_000, help="calls per measured round and RPC")
+    parser.add_argument("--warmup", type=int, default=1_000, help="calls per RPC before measuring")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the median is reported")
+    parser.add_argument("--concurrency", type=int, default=32, help="calls in flight")
+    parser.add_argument("--keys", type=int, default=64, help="distinct keys, used round-robin")
+    parser.add_argument("--tokens", type=int, default=64, help="distinct tokens verified round-robin")
+    parser.add_argument("--verifications", type=int, default=200_000, help="offline verifications")
+    parser.add_argument("--json", action="store_true", help="also print one JSON line with every number")
+    args = parser.parse_args()
+
+    from tests.support import (
+        TEST_ROOT_KEY,
+        TEST_SECRET,
+        PostgresCluster,
+        ServerProcess,
+        prepare_database,
+    )
+
+    cluster: PostgresCluster | None = None
+    server: ServerProcess | None = None
+    pool = multiprocessing.get_context("spawn").Pool(1)
+    try:
+        if args.database_url:
+            database_url = args.database_url
+        else:
+            log("starting a PostgreSQL cluster")
+            cluster = PostgresCluster.start()
+            database_url = cluster.create_database()
+        prepare_database(database_url)
+        env = {
+            "KEYTURN_DATABASE_URL": database_url,
+            "KEYTURN_SECRET": TEST_SECRET,
+            "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
+            "KEYTURN_LOG_LEVEL": "WARNING",
+        }
+        server = ServerProcess(env).start()
+        token = server.admin_token
+        product, keys = create_keys(server.address, args.keys, token)
+        organization = organization_of(server.address, keys[0], token)
+        log(f"keyturn serve on {server.address}; {len(keys)} keys")
+
+        def job(rpc: str, calls: int) -> dict[str, Any]:
+            assert server is not None
+            payload = {
+                "address": server.address,
+                "rpc": rpc,
+                "calls": calls,
+                "concurrency": args.concurrency,
+                "keys": keys,
+                "product_id": product,
+                "token": token,
+            }
+            return pool.apply(load_generator, (payload,))
+
+        for rpc in ("check", "validate", "exchange"):
+            job(rpc, args.warmup)
+        rounds: dict[str, list[dict[str, Any]]] = {"check": [], "validate": [], "exchange": []}
+        for number in range(args.rounds):
+            for rpc in rounds:
+                result = job(rpc, args.calls)
+                rounds[rpc].append(result)
+                log(
+                    f"round {number + 1} {rpc:8s}: {result['rps']:8.0f} rps  p50 {result['p50_ms']:.2f} ms  "
+                    f"p99 {result['p99_ms']:.2f} ms  errors {result['errors'] or 'none'}"
+                )
+        offline = pool.apply(
+            verify_offline,
+            (
+                {
+                    "address": server.address,
+                    "keys": keys,
+                    "tokens": args.tokens,
+                    "verifications": args.verifications,
+                    "organization_id": organization,
+                    "product_id": product,
+                    "token": token,
+                },
+            ),
+        )
+
+        def median(rpc: str, field: str) -> float:
+            return float(statistics.median(r[field] for r in rounds[rpc]))
+
+        summary: dict[str, Any] = {
+            rpc: {f: round(median(rpc, f), 3) for f in ("rps", "p50_ms", "p99_ms")} for rpc in rounds
+        }
+        summary["errors"] = {rpc: [r["errors"] for r in rounds[rpc]] for rpc in rounds}
+        summary["offline"] = offline
+        verify_ratio = offline["remembered"]["per_s"] / summary["validate"]["rps"]
+        cold_ratio = offline["cold"]["per_s"] / summary["validate"]["rps"]
+        exchange_ratio = summary["exchange"]["rps"] / summary["check"]["rps"]
+        summary.update(
+            ratio_offline_to_validate=round(verify_ratio, 2),
+            ratio_cold_offline_to_validate=round(cold_ratio, 2),
+            ratio_exchange_to_check=round(exchange_ratio, 3),
+            calls=args.calls,
+            rounds=args.rounds,
+            concurrency=args.concurrency,
+            cpus=os.cpu_count(),
+        )
+        print(
+            f"PostgreSQL, {args.concurrency} calls in flight, {args.calls} calls x {args.rounds} rounds (median)"
+        )
+        print(f"{'what':42s} {'per s':>10s} {'p50 ms':>8s} {'p99 ms':>8s}")
+        for rpc, label in (
+            ("check", "grpc.health.v1 Check"),
+            ("validate", "KeyService.ValidateKey"),
+            ("exchange", "TokenService.ExchangeKey"),
+        ):
+            row = summary[rpc]
+            print(f"{label:42s} {row['rps']:10.0f} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f}")
+        print(f"{'TokenVerifier.verify (one thread)':42s} {offline['remembered']['per_s']:10.0f}")
+        print(f"{'TokenVerifier.verify, cache_size=0 (cold)':42s} {offline['cold']['per_s']:10.0f}")
+        print(
+            f"offline verification / ValidateKey: {verify_ratio:.1f}x (target >= 20x); cold path {cold_ratio:.1f}x"
+        )
+        print(f"ExchangeKey / Check: {exchange_ratio:.2f} (target >= 0.5)")
+        if args.json:
+            print(json.dumps(summary, separators=(",", ":")))
+    finally:
+        pool.terminate()
+        if server is not None:
+            server.stop()
+        if cluster is not None:
+            cluster.stop()
+
+
+if __name__ == "__main__":
+    main()

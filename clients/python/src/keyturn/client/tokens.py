@@ -1,0 +1,429 @@
+"""Offline verification of Keyturn access tokens (TokenService.ExchangeKey's JWTs).
+
+Needs the optional extra: `pip install "keyturn-client[tokens]"` (PyJWT with cryptography).
+
+    from keyturn.client.tokens import HttpJwks, TokenVerifier
+
+    verifier = TokenVerifier(
+        HttpJwks("https://keyturn.example.com/v1/organizations/<org>/jwks.json"),
+        audience="orders-api",
+    )
+    token = verifier.verify(presented, required_scopes=["orders:read"])
+    token.key_id, token.organization_id, token.scopes, token.custom
+
+No call to Keyturn per verification: the JWKS is fetched once and cached; an unknown `kid`
+(a rotation) refreshes it, at most once per `min_refresh_seconds`, and it is re-read after
+`max_age_seconds` regardless. Checks: the compact-JWS shape, `alg` in the allow-list
+(EdDSA, ES256; never `none` nor an HMAC), the signature with the key the `kid` names (whose
+own `alg` must match), exp and nbf with `leeway_seconds`, iss, aud (when configured),
+the product (when given) and the required scopes. Failures raise the errors ValidateKey
+answers for the same situation:
+
+    malformed, bad signature, unknown kid, wrong alg/iss/aud, not yet valid   InvalidKeyError
+    past exp                                                                  ExpiredKeyError
+    refused key (refuse_key / follow)                                         RevokedKeyError
+    scope missing                                                             InsufficientScopeError
+    another product                                                           WrongProductError
+
+A token verified once is remembered (a bounded LRU of `cache_size` tokens, dropped whenever
+the key set changes), so presenting the same token again costs its time, revocation,
+product and scope checks but not another signature verification.
+
+Revocation bound: a token stays valid until its exp (at most one hour, five minutes by
+default) even after its key is revoked. A verifier told of revocations - `refuse_key(key_id)`,
+or `follow(key_ids)` over a stream of revoked key ids such as the key-event stream - refuses
+that key's tokens at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import threading
+import time
+import urllib.request
+from collections import OrderedDict
+from collections.abc import AsyncIterable, Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+import grpc
+
+try:
+    import jwt
+    from jwt import PyJWK
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError('keyturn.client.tokens needs PyJWT: pip install "keyturn-client[tokens]"') from exc
+
+from keyturn.client.errors import (
+    ExpiredKeyError,
+    InsufficientScopeError,
+    InvalidKeyError,
+    RevokedKeyError,
+    WrongProductError,
+)
+
+__all__ = [
+    "DEFAULT_ALGORITHMS",
+    "GrpcJwks",
+    "HttpJwks",
+    "JwksSource",
+    "TokenVerifier",
+    "VerifiedToken",
+    "api_key_of",
+    "looks_like_jwt",
+]
+
+DEFAULT_ALGORITHMS: tuple[str, ...] = ("EdDSA", "ES256")
+_ASYMMETRIC = frozenset(
+    {"EdDSA", "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512"}
+)
+_JWT_SHAPE = re.compile(r"^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$")
+_UNAUTHENTICATED = grpc.StatusCode.UNAUTHENTICATED
+_DENIED = grpc.StatusCode.PERMISSION_DENIED
+
+
+def looks_like_jwt(value: str) -> bool:
+    """True for a compact JWS (three base64url parts, a JSON header); API keys never are."""
+    return len(value) < 16_384 and _JWT_SHAPE.match(value) is not None
+
+
+class JwksSource(Protocol):
+    """Where the key set comes from: returns the JWKS document (`{"keys": [...]}`)."""
+
+    def fetch(self) -> Mapping[str, Any]: ...
+
+
+@dataclass
+class HttpJwks:
+    """A JWKS URL: `/v1/organizations/<id>/jwks.json` or `/.well-known/jwks.json`."""
+
+    url: str
+    timeout_seconds: float = 5.0
+
+    def fetch(self) -> Mapping[str, Any]:
+        if not self.url.startswith(("https://", "http://")):
+            raise ValueError("the JWKS URL must be http(s)")
+        with urllib.request.urlopen(self.url, timeout=self.timeout_seconds) as answer:  # noqa: S310 (checked above)
+            document: Mapping[str, Any] = json.loads(answer.read())
+        return document
+
+
+@dataclass
+class GrpcJwks:
+    """TokenService.GetJwks over a gRPC channel (no credentials needed)."""
+
+    channel: grpc.Channel
+    organization_id: str = ""
+    timeout_seconds: float = 5.0
+
+    def fetch(self) -> Mapping[str, Any]:
+        from google.protobuf import json_format
+
+        from keyturn.v1 import tokens_pb2, tokens_pb2_grpc
+
+        answer = tokens_pb2_grpc.TokenServiceStub(self.channel).GetJwks(
+            tokens_pb2.GetJwksRequest(organization_id=self.organization_id), timeout=self.timeout_seconds
+        )
+        return json_format.MessageToDict(answer, preserving_proto_field_name=True)
+
+
+@dataclass(frozen=True)
+class VerifiedToken:
+    """A verified token's claims."""
+
+    key_id: str
+    organization_id: str
+    project_id: str
+    product_id: str
+    scopes: frozenset[str]
+    custom: Mapping[str, Any]
+    expire_time: datetime
+    token_id: str
+    claims: Mapping[str, Any] = field(repr=False)
+
+
+def _invalid(message: str) -> InvalidKeyError:
+    return InvalidKeyError(message, reason="KEY_INVALID", code=_UNAUTHENTICATED)
+
+
+class TokenVerifier:
+    """Verifies access tokens against a cached JWKS; thread-safe, usable from asyncio.
+
+    Args:
+        source: where the JWKS comes from (HttpJwks, GrpcJwks, or any JwksSource).
+        issuer: the expected `iss` (the server's KEYTURN_TOKEN_ISSUER, "keyturn" by default).
+        audience: the expected `aud`; None accepts only tokens issued without one.
+        algorithms: the `alg` allow-list (asymmetric algorithms only).
+        leeway_seconds: clock skew allowed on exp and nbf.
+        min_refresh_seconds: an unknown kid refreshes the JWKS at most this often.
+        max_age_seconds: the JWKS is re-read when older than this.
+        clock: the time that paces JWKS refreshes (tests pass their own); exp and nbf are
+            checked against the system clock, as PyJWT does.
+        cache_size: verified tokens remembered (0: verify every signature every time).
+    """
+
+    def __init__(
+        self,
+        source: JwksSource,
+        *,
+        issuer: str = "keyturn",
+        audience: str | None = None,
+        algorithms: Sequence[str] = DEFAULT_ALGORITHMS,
+        leeway_seconds: float = 5.0,
+        min_refresh_seconds: float = 30.0,
+        max_age_seconds: float = 300.0,
+        clock: Callable[[], float] = time.time,
+        cache_size: int = 10_000,
+    ) -> None:
+        unsafe = [name for name in algorithms if name not in _ASYMMETRIC]
+        if unsafe or not algorithms:
+            raise ValueError(f"algorithms must be asymmetric JWS algorithms, got {unsafe or 'none'}")
+        self.source = source
+        self.issuer = issuer
+        self.audience = audience
+        self.algorithms = tuple(algorithms)
+        self.leeway = leeway_seconds
+        self.min_refresh = min_refresh_seconds
+        self.max_age = max_age_seconds
+        self.clock = clock
+        self.refreshes = 0  # how many times the JWKS was fetched
+        self.remembered_hits = 0  # verifications answered from the verified-token cache
+        self._keys: dict[str, PyJWK] = {}
+        self._fetched_at: float | None = None
+        self._refused: set[str] = set()
+        self._lock = threading.Lock()
+        self.cache_size = max(0, cache_size)
+        # (token, expected audience) -> its verified claims; cleared when the key set changes
+        self._verified: OrderedDict[tuple[str, str | None], VerifiedToken] = OrderedDict()
+
+    # ---- revocation -----------------------------------------------------------------------
+
+    def refuse_key(self, key_id: str) -> None:
+        """Refuse every token of this API key from now on (it was revoked or deleted)."""
+        self._refused.add(key_id)
+
+    def allow_key(self, key_id: str) -> None:
+        self._refused.discard(key_id)
+
+    async def follow(self, revocations: AsyncIterable[Any]) -> None:
+        """Refuse the tokens of every key the iterable names, until it ends: key ids (str),
+        or keyturn.v1.KeyEvent messages, of which REVOKED, DELETED and EXPIRED count."""
+        from keyturn.v1 import key_events_pb2
+
+        ending = {
+            key_events_pb2.KEY_EVENT_TYPE_REVOKED,
+            key_events_pb2.KEY_EVENT_TYPE_DELETED,
+            key_events_pb2.KEY_EVENT_TYPE_EXPIRED,
+        }
+        async for item in revocations:
+            if isinstance(item, str):
+                self.refuse_key(item)
+            else:
+                key_id = str(getattr(item, "key_id", "") or "")
+                if key_id and getattr(item, "type", None) in ending:
+                    self.refuse_key(key_id)
+
+    # ---- the key set ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Fetch the JWKS now (also what an unknown kid does, bounded)."""
+        document = self.source.fetch()
+        keys: dict[str, PyJWK] = {}
+        for entry in document.get("keys", ()):
+            kid, alg = entry.get("kid"), entry.get("alg")
+            if not kid or alg not in self.algorithms or entry.get("use", "sig") != "sig":
+                continue
+            try:
+                keys[kid] = PyJWK(dict(entry), algorithm=alg)
+            except jwt.PyJWTError:
+                continue  # a key this verifier cannot use is skipped, not fatal
+        with self._lock:
+            if set(keys) != set(self._keys) or any(keys[k].key != self._keys[k].key for k in keys):
+                self._verified.clear()  # a key left the set: its tokens are verified afresh
+            self._keys = keys
+            self._fetched_at = self.clock()
+            self.refreshes += 1
+
+    def _key(self, kid: str) -> PyJWK | None:
+        now = self.clock()
+        fetched = self._fetched_at
+        stale = fetched is None or now - fetched >= self.max_age
+        found = self._keys.get(kid)
+        if found is not None and not stale:
+            return found
+        if stale or fetched is None or now - fetched >= self.min_refresh:
+            self.refresh()
+            return self._keys.get(kid)
+        return None  # unknown kid, refreshed too recently: refuse without a fetch
+
+    # ---- verification ---------------------------------------------------------------------
+
+    def verify(
+        self,
+        token: str,
+        *,
+        required_scopes: Collection[str] = (),
+        product_id: str = "",
+        audience: str | None = None,
+    ) -> VerifiedToken:
+        """The token's claims, or the typed error ValidateKey would raise."""
+        expected_audience = audience if audience is not None else self.audience
+        remembered = self._verified.get((token, expected_audience))
+        if remembered is not None and not self._stale():
+            now = time.time()  # as PyJWT checks exp and nbf
+            if now > remembered.expire_time.timestamp() + self.leeway:
+                raise _expired(remembered.expire_time)
+            if now < float(remembered.claims["nbf"]) - self.leeway:
+                raise _invalid("the access token is not valid yet")
+            self.remembered_hits += 1
+            return self._admit(remembered, required_scopes, product_id)
+        if not looks_like_jwt(token):
+            raise _invalid("the access token is malformed")
+        try:
+            header = _header(token)
+        except ValueError:
+            raise _invalid("the access token is malformed") from None
+        alg, kid = header.get("alg"), header.get("kid")
+        if alg not in self.algorithms:
+            raise _invalid("the access token's algorithm is not allowed")
+        if not isinstance(kid, str) or not kid:
+            raise _invalid("the access token names no signing key")
+        key = self._key(kid)
+        if key is None or key.algorithm_name != alg:
+            raise _invalid("the access token's signing key is unknown")
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token,
+                key.key,
+                algorithms=[alg],
+                issuer=self.issuer,
+                audience=expected_audience,
+                leeway=self.leeway,
+                options={"require": ["exp", "nbf", "iat", "iss", "sub"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise _expired(_unverified_exp(token)) from None
+        except jwt.ImmatureSignatureError:
+            raise _invalid("the access token is not valid yet") from None
+        except jwt.PyJWTError:
+            raise _invalid("the access token is invalid") from None
+        custom = claims.get("custom")
+        verified = VerifiedToken(
+            key_id=str(claims["sub"]),
+            organization_id=str(claims.get("org") or ""),
+            project_id=str(claims.get("project") or ""),
+            product_id=str(claims.get("product") or ""),
+            scopes=frozenset(str(s) for s in claims.get("scopes") or ()),
+            custom=custom if isinstance(custom, dict) else {},
+            expire_time=datetime.fromtimestamp(int(claims["exp"]), UTC),
+            token_id=str(claims.get("jti") or ""),
+            claims=claims,
+        )
+        if self.cache_size:
+            with self._lock:
+                self._verified[(token, expected_audience)] = verified
+                while len(self._verified) > self.cache_size:
+                    self._verified.popitem(last=False)
+        return self._admit(verified, required_scopes, product_id)
+
+    def _stale(self) -> bool:
+        fetched = self._fetched_at
+        return fetched is None or self.clock() - fetched >= self.max_age
+
+    def _admit(
+        self, verified: VerifiedToken, required_scopes: Collection[str], product_id: str
+    ) -> VerifiedToken:
+        """The checks made on every presentation, remembered token or not."""
+        if verified.key_id in self._refused:
+            raise RevokedKeyError("the API key was revoked", reason="KEY_REVOKED", code=_DENIED)
+        if product_id and verified.product_id and verified.product_id != product_id:
+            raise WrongProductError(
+                "the API key is for another product", reason="WRONG_PRODUCT", code=_DENIED
+            )
+        missing = sorted(set(required_scopes) - verified.scopes)
+        if missing:
+            raise InsufficientScopeError(
+                "the API key lacks required scopes: " + ", ".join(missing),
+                reason="INSUFFICIENT_SCOPE",
+                code=_DENIED,
+                metadata={"missingScopes": ",".join(missing)},
+            )
+        return verified
+
+    async def verify_async(
+        self,
+        token: str,
+        *,
+        required_scopes: Collection[str] = (),
+        product_id: str = "",
+        audience: str | None = None,
+    ) -> VerifiedToken:
+        """As verify; a JWKS fetch, when one is due, runs in a thread off the event loop."""
+        if not looks_like_jwt(token):
+            raise _invalid("the access token is malformed")
+        try:
+            named = _header(token).get("kid")
+        except ValueError:
+            raise _invalid("the access token is malformed") from None
+        kid = named if isinstance(named, str) else ""
+        if self._needs_fetch(kid):
+            await asyncio.to_thread(self._key, kid)
+        return self.verify(token, required_scopes=required_scopes, product_id=product_id, audience=audience)
+
+    def _needs_fetch(self, kid: str) -> bool:
+        now = self.clock()
+        fetched = self._fetched_at
+        if fetched is None or now - fetched >= self.max_age:
+            return True
+        return kid not in self._keys and now - fetched >= self.min_refresh
+
+
+def api_key_of(token: VerifiedToken) -> Any:
+    """The verified token as a keyturn.v1.ApiKey (id, tenant, scopes and the custom claims it
+    carries), so handlers read the same object whichever kind of credential was presented."""
+    from keyturn.v1 import keys_pb2
+
+    key = keys_pb2.ApiKey(
+        id=token.key_id,
+        organization_id=token.organization_id,
+        project_id=token.project_id,
+        product_id=token.product_id,
+        status=keys_pb2.KEY_STATUS_ACTIVE,
+    )
+    key.metadata.scopes.extend(sorted(token.scopes))
+    if token.custom:
+        key.metadata.custom.update(dict(token.custom))
+    return key
+
+
+def _header(token: str) -> dict[str, Any]:
+    """The JOSE header of a token already matched by looks_like_jwt (so base64url text):
+    decoded here once, as PyJWT's get_unverified_header would re-check and decode every
+    part, and decode() does that again anyway."""
+    from jwt.utils import base64url_decode
+
+    try:
+        header = json.loads(base64url_decode(token.split(".", 1)[0]))
+    except (ValueError, TypeError) as error:  # binascii.Error and JSONDecodeError are ValueErrors
+        raise ValueError("malformed header") from error
+    if not isinstance(header, dict):
+        raise ValueError("the header is not a JSON object")
+    return header
+
+
+def _expired(expire_time: datetime | None) -> ExpiredKeyError:
+    metadata = {"expireTime": expire_time.isoformat().replace("+00:00", "Z")} if expire_time else {}
+    return ExpiredKeyError(
+        "the access token expired", reason="KEY_EXPIRED", code=_UNAUTHENTICATED, metadata=metadata
+    )
+
+
+def _unverified_exp(token: str) -> datetime | None:
+    try:
+        exp: Any = jwt.decode(token, options={"verify_signature": False}).get("exp")
+        return datetime.fromtimestamp(int(exp), UTC)
+    except (jwt.PyJWTError, TypeError, ValueError, OverflowError):
+        return None
