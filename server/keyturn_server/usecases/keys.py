@@ -11,19 +11,20 @@ gets its keyed hash and the short non-secret `start`.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain import access as policy
-from keyturn_server.domain import keyformat
+from keyturn_server.domain import child_keys, keyformat
 from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
-from keyturn_server.domain.errors import FailedPrecondition, InvalidArgument, NotFound
+from keyturn_server.domain.errors import FailedPrecondition, FieldViolation, InvalidArgument, NotFound
 from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store import repositories as repo
+from keyturn_server.store.audit import append_events
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey
 from keyturn_server.usecases import Page, Pages, audit, notify_key_changed, utcnow
@@ -67,6 +68,10 @@ class NewKey:
     environment: str  # live | test
     settings: KeySettings
     expire_time: datetime | None
+    # Restricted child keys: derive from this key (domain/child_keys.py). Without an explicit
+    # environment (`environment_given` False), a child takes its parent's.
+    parent_key_id: str | None = None
+    environment_given: bool = True
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ class KeyListing:
     not_used_since: datetime | None
     page_size: int
     page_token: str
+    parent_key_id: str | None = None  # only the children of this key
 
     def filters(self) -> dict[str, Any]:
         return {
@@ -100,6 +106,7 @@ class KeyListing:
             "status": self.status,
             "expire_before": _stamp(self.expire_before),
             "not_used_since": _stamp(self.not_used_since),
+            "parent_key_id": self.parent_key_id,
         }
 
 
@@ -145,6 +152,7 @@ def _new_row(
     expire_time: datetime | None,
     now: datetime,
     rotated_from: str | None = None,
+    parent_key_id: str | None = None,
 ) -> tuple[ApiKey, str]:
     plaintext, digest, version, start = _issue(hasher, key_prefix, environment)
     row = ApiKey(
@@ -171,6 +179,7 @@ def _new_row(
         last_used_time=None,
         rotated_from_key_id=rotated_from,
         replaced_by_key_id=None,
+        parent_key_id=parent_key_id,
     )
     return row, plaintext
 
@@ -208,6 +217,150 @@ def _audit_record(action: str, row: ApiKey, changes: list[dict[str, Any]], reaso
         reason=reason,
         changes=changes,
     )
+
+
+# --- Restricted child keys (domain/child_keys.py) ---------------------------------------------
+# A child is checked against its parent at create and update; the parent's changes reach its
+# children in the same transaction: revoke and delete revoke them (and their children), an
+# earlier expiry caps theirs, narrower settings are refused while a child still uses more,
+# and RotateKey re-points them to the successor (which has the parent's settings and expiry).
+
+PARENT_REVOKED = "parent revoked"
+
+
+def _bounds_of_row(row: ApiKey) -> child_keys.KeyBounds:
+    rate_limit = _rate_limit_of(row)
+    return child_keys.KeyBounds(
+        organization_id=row.organization_id,
+        project_id=row.project_id,
+        product_id=row.product_id,
+        environment=row.environment,
+        scopes=list(row.scopes),
+        expire_time=row.expire_time,
+        allowed_cidrs=list(row.allowed_cidrs),
+        rate_limit=(rate_limit.requests, rate_limit.window) if rate_limit else None,
+    )
+
+
+def _bounds_of_new(new: NewKey) -> child_keys.KeyBounds:
+    rate_limit = new.settings.rate_limit
+    return child_keys.KeyBounds(
+        organization_id=new.organization_id,
+        project_id=new.project_id,
+        product_id=new.product_id,
+        environment=new.environment,
+        scopes=list(new.settings.scopes),
+        expire_time=new.expire_time,
+        allowed_cidrs=list(new.settings.allowed_cidrs),
+        rate_limit=(rate_limit.requests, rate_limit.window) if rate_limit else None,
+    )
+
+
+async def _restrict_to_parent(session: AsyncSession, new: NewKey, now: datetime) -> NewKey:
+    """`new` checked against its parent, with the parent's environment (when none was given)
+    and expiry (when the child has none). The caller must be able to read the parent: a
+    parent it cannot see, like one of another tenant, is NOT_FOUND."""
+    assert new.parent_key_id is not None
+    parent = await _require_key(session, new.parent_key_id, Permission.KEYS_GET)
+    if parent.organization_id != new.organization_id:
+        raise child_keys.ChildKeyViolation(
+            parent.id,
+            [FieldViolation("parent_key_id", "belongs to another organization")],
+        )
+    if parent.revoke_time is not None:
+        raise FailedPrecondition("the parent key is revoked", {"parentKeyId": parent.id})
+    if parent.expire_time is not None and parent.expire_time <= now:
+        raise FailedPrecondition("the parent key has expired", {"parentKeyId": parent.id})
+    new = replace(
+        new,
+        environment=new.environment if new.environment_given else parent.environment,
+        expire_time=child_keys.capped_expiry(parent.expire_time, new.expire_time),
+    )
+    child_keys.require_within(parent.id, _bounds_of_row(parent), _bounds_of_new(new))
+    return new
+
+
+async def _check_child_update(session: AsyncSession, row: ApiKey) -> None:
+    """An updated child stays within its parent; a cleared expiry becomes the parent's."""
+    if row.parent_key_id is None:
+        return
+    parent = await repo.get_key(session, row.parent_key_id)
+    if parent is None or parent.revoke_time is not None:
+        return  # the cascade revoked this child with its parent; UpdateKey refuses revoked keys
+    row.expire_time = child_keys.capped_expiry(parent.expire_time, row.expire_time)
+    child_keys.require_within(
+        parent.id, _bounds_of_row(parent), _bounds_of_row(row), child_keys.UPDATE_FIELDS
+    )
+
+
+async def _cascade_parent_update(session: AsyncSession, parent: ApiKey, now: datetime) -> list[ApiKey]:
+    """After `parent` changed: its live children's expiry is capped at the parent's new one
+    (returned, to audit and evict); a child still holding more than the parent now allows
+    refuses the change (narrow or revoke the child first)."""
+    capped: list[ApiKey] = []
+    bounds = _bounds_of_row(parent)
+    for child in await repo.child_keys(session, [parent.id], lock=True):
+        if child.revoke_time is not None:
+            continue
+        if parent.expire_time is not None and (
+            child.expire_time is None or child.expire_time > parent.expire_time
+        ):
+            child.expire_time = parent.expire_time
+            child.update_time = now
+            capped.append(child)
+        broken = child_keys.violations(bounds, _bounds_of_row(child), child_keys.UPDATE_FIELDS)
+        if broken:
+            raise FailedPrecondition(
+                f"child key {child.id} holds more than this change allows "
+                f"({broken[0].field}); narrow or revoke the child keys first",
+                {"childKeyId": child.id},
+            )
+    return capped
+
+
+async def _revoke_descendants(
+    session: AsyncSession, root: ApiKey, now: datetime, reason: str
+) -> list[ApiKey]:
+    """Revoke every live descendant of `root` (children, their children...), oldest first,
+    and return them (each gets an audit record; the caller evicts them after commit)."""
+    revoked: list[ApiKey] = []
+    generation = [root.id]
+    while generation:
+        children = await repo.child_keys(session, generation, lock=True)
+        generation = [child.id for child in children]
+        for child in children:
+            if child.revoke_time is not None:
+                continue
+            child.revoke_time = now
+            child.revoke_reason = reason
+            child.update_time = now
+            revoked.append(child)
+    return revoked
+
+
+def _cascade_revoke_records(children: list[ApiKey], now: datetime) -> list[AuditRecord]:
+    return [
+        _audit_record(
+            "key.revoke",
+            child,
+            [change("revoke_time", None, _stamp(now))],
+            reason=child.revoke_reason,
+        )
+        for child in children
+    ]
+
+
+async def _repoint_children(
+    session: AsyncSession, old: ApiKey, successor: ApiKey, now: datetime
+) -> list[ApiKey]:
+    """RotateKey of a parent: its children follow the successor, which has the same settings
+    and expiry cap, so they keep working after the old key's grace ends."""
+    moved: list[ApiKey] = []
+    for child in await repo.child_keys(session, [old.id], lock=True):
+        child.parent_key_id = successor.id
+        child.update_time = now
+        moved.append(child)
+    return moved
 
 
 class KeyManagement:
@@ -256,20 +409,26 @@ class KeyManagement:
         async def work(session: AsyncSession) -> tuple[ApiKey, str]:
             # Safe to re-run after a serialization failure: nothing leaves the session.
             await self._check_scope(session, new)
+            key = new
+            if key.parent_key_id is not None:
+                key = await _restrict_to_parent(session, key, now)
             row, plaintext = _new_row(
                 self.hasher,
                 self.key_prefix,
-                organization_id=new.organization_id,
-                project_id=new.project_id,
-                product_id=new.product_id,
-                environment=new.environment,
-                settings=new.settings,
-                expire_time=new.expire_time,
+                organization_id=key.organization_id,
+                project_id=key.project_id,
+                product_id=key.product_id,
+                environment=key.environment,
+                settings=key.settings,
+                expire_time=key.expire_time,
                 now=now,
+                parent_key_id=key.parent_key_id,
             )
             repo.add_key(session, row)
             await session.flush()
             changes = [change("environment", None, row.environment), change("start", None, row.start)]
+            if row.parent_key_id is not None:
+                changes.append(change("parent_key_id", None, row.parent_key_id))
             changes += [change(path, None, value) for path, value in _audit_values(row).items()]
             await audit(session, _audit_record("key.create", row, changes))
             return row, plaintext
@@ -317,6 +476,7 @@ class KeyManagement:
                 after=request.cursor,
                 limit=request.size + 1,
                 only_projects=policy.visible_projects(permission, organization_id),
+                parent_key_id=listing.parent_key_id,
             )
         return request.page(list(rows), lambda r: (r.create_time, r.id))
 
@@ -341,6 +501,8 @@ class KeyManagement:
                 row.expire_time = update.expire_time
             if "allowed_cidrs" in update.paths:
                 row.allowed_cidrs = list(new.allowed_cidrs)
+            await _check_child_update(session, row)
+            capped_children = await _cascade_parent_update(session, row, now)
             after = _audit_values(row)
             changes = [
                 change(path, before[path], after[path])
@@ -350,8 +512,20 @@ class KeyManagement:
             if changes:
                 row.update_time = now
             await session.flush()
-            await audit(session, _audit_record("key.update", row, changes))
+            records = [_audit_record("key.update", row, changes)]
+            records += [
+                _audit_record(
+                    "key.update",
+                    child,
+                    [change("expire_time", None, _stamp(child.expire_time))],
+                    reason=f"parent key {row.id} expires sooner",
+                )
+                for child in capped_children
+            ]
+            await append_events(session, records)
         await notify_key_changed(self.key_events, row.id)
+        for child in capped_children:
+            await notify_key_changed(self.key_events, child.id)
         return row
 
     async def rotate_key(self, key_id: str, grace: timedelta) -> tuple[ApiKey, str, ApiKey]:
@@ -388,6 +562,7 @@ class KeyManagement:
                 expire_time=old.expire_time,
                 now=now,
                 rotated_from=old.id,
+                parent_key_id=old.parent_key_id,
             )
             repo.add_key(session, successor)
             old_expire = old.expire_time
@@ -397,8 +572,9 @@ class KeyManagement:
             old.replaced_by_key_id = successor.id
             old.update_time = now
             await session.flush()
-            await audit(
-                session,
+            moved = await _repoint_children(session, old, successor, now)
+            await session.flush()
+            records = [
                 _audit_record(
                     "key.rotate",
                     old,
@@ -407,9 +583,21 @@ class KeyManagement:
                         change("replaced_by_key_id", None, successor.id),
                         change("successor.start", None, successor.start),
                     ],
-                ),
-            )
+                )
+            ]
+            records += [
+                _audit_record(
+                    "key.update",
+                    child,
+                    [change("parent_key_id", old.id, successor.id)],
+                    reason="parent rotated",
+                )
+                for child in moved
+            ]
+            await append_events(session, records)
         await notify_key_changed(self.key_events, old.id)
+        for child in moved:
+            await notify_key_changed(self.key_events, child.id)
         return successor, plaintext, old
 
     async def revoke_key(self, key_id: str, reason: str) -> ApiKey:
@@ -423,12 +611,17 @@ class KeyManagement:
             row.revoke_time = now
             row.revoke_reason = reason
             row.update_time = now
-            await session.flush()
-            await audit(
-                session,
-                _audit_record("key.revoke", row, [change("revoke_time", None, _stamp(now))], reason=reason),
+            children = await _revoke_descendants(
+                session, row, now, f"{PARENT_REVOKED}: key {row.id} was revoked"
             )
+            await session.flush()
+            records = [
+                _audit_record("key.revoke", row, [change("revoke_time", None, _stamp(now))], reason=reason)
+            ]
+            await append_events(session, records + _cascade_revoke_records(children, now))
         await notify_key_changed(self.key_events, row.id)
+        for child in children:
+            await notify_key_changed(self.key_events, child.id)
         return row
 
     async def delete_key(self, key_id: str) -> None:
@@ -437,6 +630,13 @@ class KeyManagement:
         async with self.db.transaction() as session:
             row = await _require_key(session, key_id, Permission.KEYS_DELETE, lock="delete")
             record = _audit_record("key.delete", row, [])
+            now = utcnow()
+            children = await _revoke_descendants(
+                session, row, now, f"{PARENT_REVOKED}: key {row.id} was deleted"
+            )
+            await session.flush()
             await repo.delete_key(session, key_id)
-            await audit(session, record)
+            await append_events(session, [record, *_cascade_revoke_records(children, now)])
         await notify_key_changed(self.key_events, key_id)
+        for child in children:
+            await notify_key_changed(self.key_events, child.id)

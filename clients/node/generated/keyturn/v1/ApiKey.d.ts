@@ -84,6 +84,13 @@ export interface ApiKey__Input {
      * Output only. The key that replaced this one through RotateKey, if any.
      */
     'replaced_by_key_id'?: (string);
+    /**
+     * Immutable. The key this restricted child key was derived from (CreateKeyRequest.parent_key_id);
+     * empty for a key without a parent. A child never holds more than its parent (scopes,
+     * expiry, CIDRs, product, rate limit) and is revoked with it. RotateKey of the parent
+     * re-points its children to the successor.
+     */
+    'parent_key_id'?: (string);
 }
 /**
  * An issued API key. Never carries the plaintext or its hash.
@@ -164,4 +171,11 @@ export interface ApiKey {
      * Output only. The key that replaced this one through RotateKey, if any.
      */
     'replaced_by_key_id': (string);
+    /**
+     * Immutable. The key this restricted child key was derived from (CreateKeyRequest.parent_key_id);
+     * empty for a key without a parent. A child never holds more than its parent (scopes,
+     * expiry, CIDRs, product, rate limit) and is revoked with it. RotateKey of the parent
+     * re-points its children to the successor.
+     */
+    'parent_key_id': (string);
 }
