@@ -6,6 +6,7 @@ ListKeys by parent."""
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ import pytest
 from google.protobuf import duration_pb2, field_mask_pb2, timestamp_pb2
 from keyturn.v1 import access_pb2, access_pb2_grpc, keys_pb2, keys_pb2_grpc
 from keyturn_server.store.db import sync_url
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, text
 
 from tests.integration.test_keys_manage import changes, events
 from tests.support import ServerThread, decode_error, expect_error, make_settings, with_token
@@ -123,6 +124,15 @@ def validate(stub: Stub, plaintext: str, ip: str = "10.1.2.3", **fields: Any) ->
     )
 
 
+def key_events(db: Engine, key_id: str) -> list[tuple[str, dict[str, Any]]]:
+    """(type, data) of the key's entries in the durable key-event log, in order."""
+    with db.connect() as conn:
+        rows = conn.execute(
+            text("SELECT type, data FROM key_event WHERE key_id = :k ORDER BY sequence"), {"k": key_id}
+        ).all()
+    return [(kind, json.loads(data) if isinstance(data, str) else data) for kind, data in rows]
+
+
 def reason_of(call: Any) -> str:
     try:
         call()
@@ -200,8 +210,6 @@ def test_a_child_broader_than_its_parent_is_refused(
     assert err.field_violations == violations
     assert err.metadata == {"parentKeyId": parent.id}
     with db.connect() as conn:
-        from sqlalchemy import text
-
         count = conn.execute(
             text("SELECT count(*) FROM api_key WHERE parent_key_id = :p"), {"p": parent.id}
         ).scalar()
@@ -376,6 +384,11 @@ def test_revoking_a_parent_revokes_its_descendants(stub: Stub, t: Tenant, db: En
         assert event["reason"].startswith("parent revoked") and parent.key.id in event["reason"]
         assert event["actor"] == parent_event["actor"]
         assert changes(event)["revoke_time"][0] is None
+    # Each cascaded child has its own REVOKED event, committed with the parent's.
+    for made in (child, grandchild):
+        kinds = [kind for kind, _ in key_events(db, made.key.id)]
+        assert kinds == ["CREATED", "REVOKED"]
+        assert key_events(db, made.key.id)[1][1]["reason"].startswith("parent revoked")
     # Idempotent: revoking again changes nothing and writes nothing.
     stub.RevokeKey(keys_pb2.RevokeKeyRequest(id=parent.key.id))
     assert len(events(db, action="key.revoke", key_id=child.key.id)) == 1
@@ -392,6 +405,8 @@ def test_deleting_a_parent_revokes_its_children(stub: Stub, t: Tenant, db: Engin
     (event,) = events(db, action="key.revoke", key_id=child.key.id)
     assert event["reason"].startswith("parent revoked") and "deleted" in event["reason"]
     assert len(events(db, action="key.delete", key_id=parent.key.id)) == 1
+    assert [kind for kind, _ in key_events(db, child.key.id)] == ["CREATED", "REVOKED"]
+    assert [kind for kind, _ in key_events(db, parent.key.id)] == ["CREATED", "DELETED"]
 
 
 def test_an_expiring_parent_takes_its_children_along(stub: Stub, t: Tenant) -> None:
@@ -421,6 +436,10 @@ def test_rotating_a_parent_moves_its_children_to_the_successor(stub: Stub, t: Te
     validate(stub, child.plaintext)
     (event,) = [e for e in events(db, action="key.update", key_id=child.key.id)]
     assert changes(event)["parent_key_id"] == (parent.key.id, successor.id)
+    assert key_events(db, child.key.id)[-1] == (
+        "UPDATED",
+        {"fields": ["parent_key_id"], "reason": "parent rotated", "parent_key_id": successor.id},
+    )
     # ...and is revoked with it.
     stub.RevokeKey(keys_pb2.RevokeKeyRequest(id=successor.id))
     assert reason_of(lambda: validate(stub, child.plaintext)) == "KEY_REVOKED"

@@ -22,12 +22,21 @@ from keyturn_server.domain import child_keys, keyformat
 from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import FailedPrecondition, FieldViolation, InvalidArgument, NotFound
+from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
 from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.audit import append_events
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey
-from keyturn_server.usecases import Page, Pages, audit, notify_key_changed, utcnow
+from keyturn_server.usecases import (
+    Page,
+    Pages,
+    audit,
+    key_event,
+    notify_key_changed,
+    record_key_events,
+    utcnow,
+)
 from keyturn_server.usecases.tenancy import require_organization, require_product, require_project
 
 API_KEY = ResourceType.API_KEY
@@ -350,6 +359,15 @@ def _cascade_revoke_records(children: list[ApiKey], now: datetime) -> list[Audit
     ]
 
 
+def _cascade_revoke_events(children: list[ApiKey]) -> list[NewKeyEvent]:
+    return [
+        key_event(
+            KeyEventType.REVOKED, child, {"reason": child.revoke_reason, "parent_key_id": child.parent_key_id}
+        )
+        for child in children
+    ]
+
+
 async def _repoint_children(
     session: AsyncSession, old: ApiKey, successor: ApiKey, now: datetime
 ) -> list[ApiKey]:
@@ -430,6 +448,7 @@ class KeyManagement:
             if row.parent_key_id is not None:
                 changes.append(change("parent_key_id", None, row.parent_key_id))
             changes += [change(path, None, value) for path, value in _audit_values(row).items()]
+            await record_key_events(session, key_event(KeyEventType.CREATED, row))
             await audit(session, _audit_record("key.create", row, changes))
             return row, plaintext
 
@@ -512,6 +531,19 @@ class KeyManagement:
             if changes:
                 row.update_time = now
             await session.flush()
+            events = []
+            if changes:
+                fields = [c["field"] for c in changes]
+                events.append(key_event(KeyEventType.UPDATED, row, {"fields": fields}))
+            events += [
+                key_event(
+                    KeyEventType.UPDATED,
+                    child,
+                    {"fields": ["expire_time"], "reason": "parent expires sooner"},
+                )
+                for child in capped_children
+            ]
+            await record_key_events(session, *events)
             records = [_audit_record("key.update", row, changes)]
             records += [
                 _audit_record(
@@ -574,6 +606,30 @@ class KeyManagement:
             await session.flush()
             moved = await _repoint_children(session, old, successor, now)
             await session.flush()
+            await record_key_events(
+                session,
+                key_event(
+                    KeyEventType.ROTATED,
+                    old,
+                    {
+                        "successor_key_id": successor.id,
+                        "old_expire_time": _stamp(old.expire_time),
+                    },
+                ),
+                key_event(KeyEventType.CREATED, successor, {"rotated_from_key_id": old.id}),
+                *[
+                    key_event(
+                        KeyEventType.UPDATED,
+                        child,
+                        {
+                            "fields": ["parent_key_id"],
+                            "reason": "parent rotated",
+                            "parent_key_id": successor.id,
+                        },
+                    )
+                    for child in moved
+                ],
+            )
             records = [
                 _audit_record(
                     "key.rotate",
@@ -615,6 +671,11 @@ class KeyManagement:
                 session, row, now, f"{PARENT_REVOKED}: key {row.id} was revoked"
             )
             await session.flush()
+            await record_key_events(
+                session,
+                key_event(KeyEventType.REVOKED, row, {"reason": reason}),
+                *_cascade_revoke_events(children),
+            )
             records = [
                 _audit_record("key.revoke", row, [change("revoke_time", None, _stamp(now))], reason=reason)
             ]
@@ -635,7 +696,9 @@ class KeyManagement:
                 session, row, now, f"{PARENT_REVOKED}: key {row.id} was deleted"
             )
             await session.flush()
+            deleted = key_event(KeyEventType.DELETED, row)
             await repo.delete_key(session, key_id)
+            await record_key_events(session, deleted, *_cascade_revoke_events(children))
             await append_events(session, [record, *_cascade_revoke_records(children, now)])
         await notify_key_changed(self.key_events, key_id)
         for child in children:

@@ -4,7 +4,7 @@ No foreign key: a child outlives a deleted parent (it is revoked, and its parent
 keeps saying where it came from), like rotated_from_key_id.
 
 Revision ID: 0005_child_keys
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-01
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_child_keys"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
