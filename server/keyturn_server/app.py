@@ -28,6 +28,8 @@ from keyturn.v1 import (
     audit_pb2_grpc,
     crypto_pb2,
     crypto_pb2_grpc,
+    key_policies_pb2,
+    key_policies_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
 )
@@ -41,6 +43,7 @@ from keyturn_server.api.envoy_authz import EnvoyAuthorizationServicer
 from keyturn_server.api.envoy_authz import add_to_server as add_envoy_authorization
 from keyturn_server.api.http.app import HttpEdge, RestGateway, build_app
 from keyturn_server.api.interceptors import EdgeInterceptor
+from keyturn_server.api.key_policy_servicer import KeyPolicyServicer
 from keyturn_server.api.key_servicer import KeyServicer
 from keyturn_server.config import Settings
 from keyturn_server.container import Container
@@ -53,6 +56,7 @@ KEYTURN_SERVICES = (
     crypto_pb2.DESCRIPTOR.services_by_name["CryptoService"].full_name,
     audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
     access_pb2.DESCRIPTOR.services_by_name["AccessService"].full_name,
+    key_policies_pb2.DESCRIPTOR.services_by_name["KeyPolicyService"].full_name,
 )
 SERVICE_NAMES = (
     *KEYTURN_SERVICES,
@@ -129,8 +133,10 @@ def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
     audit_pb2_grpc.add_AuditServiceServicer_to_server(audit, server)
     access = AccessServicer(c.principals)
     access_pb2_grpc.add_AccessServiceServicer_to_server(access, server)
+    key_policies = KeyPolicyServicer(c.key_policies)
+    key_policies_pb2_grpc.add_KeyPolicyServiceServicer_to_server(key_policies, server)
     add_envoy_authorization(EnvoyAuthorizationServicer(c.validation), server)
-    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access), strict=True))
+    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access, key_policies), strict=True))
 
 
 def _http_edge(settings: Settings, servicers: dict[str, object], caller_check: CallerCheck) -> HttpEdge:

@@ -45,6 +45,7 @@ from keyturn_server.usecases.authenticate import Authenticator
 from keyturn_server.usecases.crypto import StatelessCrypto
 from keyturn_server.usecases.crypto_keys import TOPIC as CRYPTO_KEY_TOPIC
 from keyturn_server.usecases.crypto_keys import CacheEntry, CryptoKeys
+from keyturn_server.usecases.key_policies import KeyPolicies
 from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.principals import Principals
@@ -136,6 +137,7 @@ class Container:
     authenticator: Authenticator
     tenancy: Tenancy
     keys: KeyManagement
+    key_policies: KeyPolicies
     principals: Principals
     audit: AuditUseCases
     crypto: StatelessCrypto
@@ -248,6 +250,7 @@ class Container:
             authenticator=authenticator,
             tenancy=Tenancy(db, key_events, pages),
             keys=KeyManagement(db, hasher, settings.key_prefix, key_events, pages),
+            key_policies=KeyPolicies(db),
             principals=Principals(db, hasher, authenticator, key_events, pages),
             audit=AuditUseCases(db, audit_feed, page_tokens),
             crypto=crypto,

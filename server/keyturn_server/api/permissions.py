@@ -20,6 +20,7 @@ _KEYS = "/keyturn.v1.KeyService/"
 _AUDIT = "/keyturn.v1.AuditService/"
 _CRYPTO = "/keyturn.v1.CryptoService/"
 _ACCESS = "/keyturn.v1.AccessService/"
+_POLICIES = "/keyturn.v1.KeyPolicyService/"
 
 METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "CreateOrganization": P.ORGANIZATIONS_CREATE,
@@ -44,6 +45,8 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "RotateKey": P.KEYS_ROTATE,
     _KEYS + "RevokeKey": P.KEYS_REVOKE,
     _KEYS + "DeleteKey": P.KEYS_DELETE,
+    _POLICIES + "GetKeyPolicy": P.KEY_POLICIES_GET,
+    _POLICIES + "UpdateKeyPolicy": P.KEY_POLICIES_UPDATE,
     _AUDIT + "ListAuditEvents": P.AUDIT_READ,
     _AUDIT + "StreamAuditEvents": P.AUDIT_READ,
     _AUDIT + "VerifyAuditChain": P.AUDIT_VERIFY,

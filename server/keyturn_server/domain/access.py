@@ -91,6 +91,9 @@ class Permission(StrEnum):
     CRYPTO_KEYS_SIGN = "crypto_keys.sign"
     CRYPTO_KEYS_VERIFY = "crypto_keys.verify"
     CRYPTO_KEYS_MAC = "crypto_keys.mac"
+    # Key policies (GetKeyPolicy / UpdateKeyPolicy) of organizations and projects.
+    KEY_POLICIES_GET = "key_policies.get"
+    KEY_POLICIES_UPDATE = "key_policies.update"
 
 
 P = Permission
@@ -133,10 +136,14 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             P.PRINCIPALS_GET,
             P.PRINCIPALS_LIST,
             P.PRINCIPALS_MANAGE,
+            P.KEY_POLICIES_GET,
+            P.KEY_POLICIES_UPDATE,
         }
     ),
     Role.KEY_MANAGER: frozenset(
-        _TENANCY_READ | _KEY_MANAGEMENT | {P.PROJECTS_GET, P.PROJECTS_LIST, P.PRODUCTS_GET, P.PRODUCTS_LIST}
+        _TENANCY_READ
+        | _KEY_MANAGEMENT
+        | {P.PROJECTS_GET, P.PROJECTS_LIST, P.PRODUCTS_GET, P.PRODUCTS_LIST, P.KEY_POLICIES_GET}
     ),
     Role.AUDITOR: frozenset(_TENANCY_READ | {P.AUDIT_READ, P.USAGE_READ}),
     Role.VALIDATOR: frozenset({P.KEYS_VALIDATE}),

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain import access as policy
 from keyturn_server.domain import child_keys, keyformat
+from keyturn_server.domain import key_policy_rules as policy_rules
 from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import FailedPrecondition, FieldViolation, InvalidArgument, NotFound
@@ -37,6 +38,7 @@ from keyturn_server.usecases import (
     record_key_events,
     utcnow,
 )
+from keyturn_server.usecases.key_policies import sourced_policy
 from keyturn_server.usecases.tenancy import require_organization, require_product, require_project
 
 API_KEY = ResourceType.API_KEY
@@ -228,6 +230,62 @@ def _audit_record(action: str, row: ApiKey, changes: list[dict[str, Any]], reaso
     )
 
 
+# --- Key policies (domain/key_policy_rules.py) ------------------------------------------------
+# CreateKey fills what the request leaves unset from the effective policy of the key's
+# organization and project, then refuses what breaks a bound; UpdateKey does the same for the
+# fields of its mask (a cleared field takes the policy's default).
+
+
+def _terms_of_new(new: NewKey) -> policy_rules.KeyTerms:
+    rate_limit = new.settings.rate_limit
+    return policy_rules.KeyTerms(
+        environment=new.environment,
+        scopes=tuple(new.settings.scopes),
+        expire_time=new.expire_time,
+        rate_limit=(rate_limit.requests, rate_limit.window) if rate_limit else None,
+        allowed_cidrs=tuple(new.settings.allowed_cidrs),
+    )
+
+
+def _terms_of_row(row: ApiKey) -> policy_rules.KeyTerms:
+    rate_limit = _rate_limit_of(row)
+    return policy_rules.KeyTerms(
+        environment=row.environment,
+        scopes=tuple(row.scopes),
+        expire_time=row.expire_time,
+        rate_limit=(rate_limit.requests, rate_limit.window) if rate_limit else None,
+        allowed_cidrs=tuple(row.allowed_cidrs),
+    )
+
+
+async def _apply_policy_to_new(session: AsyncSession, new: NewKey, now: datetime) -> NewKey:
+    sourced = await sourced_policy(session, new.organization_id, new.project_id)
+    terms = policy_rules.with_defaults(sourced.policy, _terms_of_new(new), now)
+    policy_rules.require_within(sourced, terms, now)
+    settings = replace(
+        new.settings,
+        scopes=list(terms.scopes),
+        rate_limit=RateLimitSetting(*terms.rate_limit) if terms.rate_limit else None,
+        allowed_cidrs=list(terms.allowed_cidrs),
+    )
+    return replace(new, settings=settings, expire_time=terms.expire_time)
+
+
+async def _apply_policy_to_update(
+    session: AsyncSession, row: ApiKey, paths: frozenset[str], now: datetime
+) -> None:
+    rules = {policy_rules.UPDATE_PATHS[path] for path in paths if path in policy_rules.UPDATE_PATHS}
+    if not rules:
+        return
+    sourced = await sourced_policy(session, row.organization_id, row.project_id)
+    terms = policy_rules.with_defaults(sourced.policy, _terms_of_row(row), now, rules)
+    policy_rules.require_within(sourced, terms, now, rules, policy_rules.UPDATE_FIELDS)
+    row.scopes = list(terms.scopes)
+    row.rate_limit_requests, row.rate_limit_window = terms.rate_limit or (None, None)
+    row.allowed_cidrs = list(terms.allowed_cidrs)
+    row.expire_time = terms.expire_time
+
+
 # --- Restricted child keys (domain/child_keys.py) ---------------------------------------------
 # A child is checked against its parent at create and update; the parent's changes reach its
 # children in the same transaction: revoke and delete revoke them (and their children), an
@@ -265,10 +323,11 @@ def _bounds_of_new(new: NewKey) -> child_keys.KeyBounds:
     )
 
 
-async def _restrict_to_parent(session: AsyncSession, new: NewKey, now: datetime) -> NewKey:
-    """`new` checked against its parent, with the parent's environment (when none was given)
-    and expiry (when the child has none). The caller must be able to read the parent: a
-    parent it cannot see, like one of another tenant, is NOT_FOUND."""
+async def _inherit_from_parent(session: AsyncSession, new: NewKey, now: datetime) -> tuple[ApiKey, NewKey]:
+    """The parent, and `new` with the parent's environment (when none was given) and expiry
+    (when the child has none); `_require_within_parent` checks the rest once the key policy
+    has filled its defaults. The caller must be able to read the parent: a parent it cannot
+    see, like one of another tenant, is NOT_FOUND."""
     assert new.parent_key_id is not None
     parent = await _require_key(session, new.parent_key_id, Permission.KEYS_GET)
     if parent.organization_id != new.organization_id:
@@ -285,8 +344,11 @@ async def _restrict_to_parent(session: AsyncSession, new: NewKey, now: datetime)
         environment=new.environment if new.environment_given else parent.environment,
         expire_time=child_keys.capped_expiry(parent.expire_time, new.expire_time),
     )
+    return parent, new
+
+
+def _require_within_parent(parent: ApiKey, new: NewKey) -> None:
     child_keys.require_within(parent.id, _bounds_of_row(parent), _bounds_of_new(new))
-    return new
 
 
 async def _check_child_update(session: AsyncSession, row: ApiKey) -> None:
@@ -427,9 +489,12 @@ class KeyManagement:
         async def work(session: AsyncSession) -> tuple[ApiKey, str]:
             # Safe to re-run after a serialization failure: nothing leaves the session.
             await self._check_scope(session, new)
-            key = new
+            key, parent = new, None
             if key.parent_key_id is not None:
-                key = await _restrict_to_parent(session, key, now)
+                parent, key = await _inherit_from_parent(session, key, now)
+            key = await _apply_policy_to_new(session, key, now)
+            if parent is not None:
+                _require_within_parent(parent, key)
             row, plaintext = _new_row(
                 self.hasher,
                 self.key_prefix,
@@ -520,6 +585,7 @@ class KeyManagement:
                 row.expire_time = update.expire_time
             if "allowed_cidrs" in update.paths:
                 row.allowed_cidrs = list(new.allowed_cidrs)
+            await _apply_policy_to_update(session, row, update.paths, now)
             await _check_child_update(session, row)
             capped_children = await _cascade_parent_update(session, row, now)
             after = _audit_values(row)
