@@ -10,6 +10,7 @@ import json
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -516,3 +517,38 @@ def test_the_cascade_evicts_children_on_every_replica(stub: Stub, t: Tenant, rep
             assert time.monotonic() < deadline, "the replica still accepts the revoked parent's child"
             time.sleep(0.05)
         assert reason_of(lambda: validate(other, child.plaintext)) == "KEY_REVOKED"
+
+
+def test_a_rotated_parent_derives_nothing(stub: Stub, t: Tenant) -> None:
+    parent = parent_key(stub, t).key
+    successor = stub.RotateKey(keys_pb2.RotateKeyRequest(id=parent.id)).key
+    err = expect_error(lambda: child_of(stub, t, parent), PRECONDITION, "FAILED_PRECONDITION")
+    assert err.metadata == {"parentKeyId": parent.id, "replacedByKeyId": successor.id}
+    assert child_of(stub, t, successor).key.parent_key_id == successor.id
+
+
+def test_children_created_while_the_parent_is_revoked_never_outlive_it(stub: Stub, t: Tenant) -> None:
+    """CreateKey locks the parent like RevokeKey does: each concurrent child either sees the
+    revoked parent (FAILED_PRECONDITION) or is committed before the cascade, which revokes it."""
+    parent = parent_key(stub, t).key
+
+    def make_child() -> str:
+        try:
+            return child_of(stub, t, parent).key.id
+        except grpc.RpcError as err:
+            assert decode_error(err).reason == "FAILED_PRECONDITION"
+            return ""
+
+    with ThreadPoolExecutor(9) as pool:
+        children = [pool.submit(make_child) for _ in range(8)]
+        time.sleep(0.05)
+        pool.submit(lambda: stub.RevokeKey(keys_pb2.RevokeKeyRequest(id=parent.id))).result()
+        made = [c for c in (f.result() for f in children) if c]
+    for child_id in made:
+        assert stub.GetKey(keys_pb2.GetKeyRequest(id=child_id)).status == keys_pb2.KEY_STATUS_REVOKED
+    listed = stub.ListKeys(
+        keys_pb2.ListKeysRequest(
+            organization_id=t.org, parent_key_id=parent.id, status=keys_pb2.KEY_STATUS_FILTER_ACTIVE
+        )
+    )
+    assert not listed.keys

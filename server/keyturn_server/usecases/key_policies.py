@@ -128,7 +128,8 @@ class KeyPolicies:
         now = utcnow()
         async with self.db.transaction() as session:
             organization_id, project_id = await self._owner(session, owner, Permission.KEY_POLICIES_UPDATE)
-            before, _ = await _policy(session, organization_id, project_id)
+            row = await store.lock_policy(session, organization_id, project_id, now)
+            before = KeyPolicy.from_json(row.policy)
             after = replace(before, **{path: getattr(new, path) for path in paths})
             bad = policy_violations(after)
             if not bad and project_id is not None:
@@ -137,7 +138,9 @@ class KeyPolicies:
                 bad = policy_violations(inherited.overlay(after))
             if bad:
                 raise InvalidArgument(bad)
-            row = await store.save_policy(session, organization_id, project_id, after, now)
+            row.policy = after.to_json()
+            row.update_time = now
+            await session.flush()
             changes = [
                 change(path, _audit_value(before, path), _audit_value(after, path))
                 for path in POLICY_PATHS

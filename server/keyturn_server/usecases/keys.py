@@ -329,7 +329,9 @@ async def _inherit_from_parent(session: AsyncSession, new: NewKey, now: datetime
     has filled its defaults. The caller must be able to read the parent: a parent it cannot
     see, like one of another tenant, is NOT_FOUND."""
     assert new.parent_key_id is not None
-    parent = await _require_key(session, new.parent_key_id, Permission.KEYS_GET)
+    # Locked like any change to the parent: a concurrent revoke or rotation of it either
+    # commits first (and is seen here) or waits for this child, which its cascade then finds.
+    parent = await _require_key(session, new.parent_key_id, Permission.KEYS_GET, lock="change")
     if parent.organization_id != new.organization_id:
         raise child_keys.ChildKeyViolation(
             parent.id,
@@ -339,6 +341,11 @@ async def _inherit_from_parent(session: AsyncSession, new: NewKey, now: datetime
         raise FailedPrecondition("the parent key is revoked", {"parentKeyId": parent.id})
     if parent.expire_time is not None and parent.expire_time <= now:
         raise FailedPrecondition("the parent key has expired", {"parentKeyId": parent.id})
+    if parent.replaced_by_key_id is not None:
+        raise FailedPrecondition(
+            "the parent key was rotated; derive from its successor",
+            {"parentKeyId": parent.id, "replacedByKeyId": parent.replaced_by_key_id},
+        )
     new = replace(
         new,
         environment=new.environment if new.environment_given else parent.environment,
