@@ -552,3 +552,18 @@ def test_children_created_while_the_parent_is_revoked_never_outlive_it(stub: Stu
         )
     )
     assert not listed.keys
+
+
+def test_the_python_client_derives_and_lists_children(server: ServerThread, t: Tenant) -> None:
+    from keyturn.client import Client, KeyMetadata, RevokedKeyError
+
+    with Client(server.address, token=server.admin_token) as keyturn:
+        parent = keyturn.create_key(t.org, metadata=KeyMetadata(scopes=["read", "write"]))
+        child = keyturn.create_key(t.org, parent_key_id=parent.key.id, metadata=KeyMetadata(scopes=["read"]))
+        assert child.key.parent_key_id == parent.key.id
+        assert [k.id for k in keyturn.list_keys(organization_id=t.org, parent_key_id=parent.key.id)] == [
+            child.key.id
+        ]
+        keyturn.revoke_key(parent.key.id)
+        with pytest.raises(RevokedKeyError):
+            keyturn.validate_key(child.plaintext)
