@@ -564,3 +564,46 @@ def test_key_policies_over_rest(rest: httpx.Client) -> None:
     assert http_support.error_info(refused.json())["metadata"] == {"policy": f"organizations/{org}"}
     bad = rest.patch("/v1/keyPolicy", json={"organizationId": org, "policy": {}, "updateMask": "nope"})
     assert bad.status_code == 400
+
+
+def test_out_of_range_and_hostile_values_are_invalid_argument(
+    policies: key_policies_pb2_grpc.KeyPolicyServiceStub, t: Tenant
+) -> None:
+    owner = {"organization_id": t.org}
+    huge = duration_pb2.Duration(seconds=-(10**15))
+    bad_nanos = duration_pb2.Duration(seconds=1, nanos=2147483647)
+    cases: list[tuple[list[str], dict[str, Any], str]] = [
+        (["max_ttl"], {"max_ttl": huge}, "policy.max_ttl"),
+        (["default_ttl"], {"default_ttl": bad_nanos}, "policy.default_ttl"),
+        (["token"], {"token": pp.TokenPolicy(default_ttl=huge)}, "policy.token.default_ttl"),
+        (
+            ["rotation"],
+            {"rotation": pp.KeyRotationPolicy(rotation_period=huge, mode=pp.ROTATION_MODE_REMIND)},
+            "policy.rotation.rotation_period",
+        ),
+        (["allowed_scopes"], {"allowed_scopes": ["read\x00"]}, "policy.allowed_scopes[0]"),
+        (["default_scopes"], {"default_scopes": ["s"] * 65}, "policy.default_scopes"),
+        (
+            ["default_allowed_cidrs"],
+            {"default_allowed_cidrs": ["10.0.0.0/8\x00"]},
+            "policy.default_allowed_cidrs[0]",
+        ),
+        (["token"], {"token": pp.TokenPolicy(custom_claims=[""])}, "policy.token.custom_claims[0]"),
+        (["token"], {"token": pp.TokenPolicy(type=99)}, "policy.token.type"),
+        (["leaked_key_action"], {"leaked_key_action": 42}, "policy.leaked_key_action"),
+        (
+            ["rotation"],
+            {"rotation": pp.KeyRotationPolicy(rotation_period=dur(DAY), mode=7)},
+            "policy.rotation.mode",
+        ),
+        (["max_rate_limit"], {"max_rate_limit": limit(5, 9)}, "policy.max_rate_limit.window"),
+    ]
+    for paths, fields, field in cases:
+        err = expect_error(
+            lambda paths=paths, fields=fields: set_policy(policies, owner, paths, **fields),
+            INVALID,
+            "INVALID_ARGUMENT",
+        )
+        assert field in err.field_violations, (field, err.field_violations)
+    err = expect_error(lambda: set_policy(policies, owner, ["x" * 10_000]), INVALID, "INVALID_ARGUMENT")
+    assert len(err.message) < 1000  # the unknown path is not echoed in full
