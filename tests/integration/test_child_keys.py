@@ -342,12 +342,16 @@ def test_update_of_a_parent_caps_children_and_refuses_to_strand_them(
 ) -> None:
     parent = parent_key(stub, t).key
     child = child_of(stub, t, parent).key
+    grandchild = child_of(stub, t, child, cidrs=("10.1.2.0/24",)).key
     sooner = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
     updated = update(stub, parent.id, ["expire_time"], expire_time=ts(sooner))
     assert dt(updated.expire_time) == sooner
-    assert dt(stub.GetKey(keys_pb2.GetKeyRequest(id=child.id)).expire_time) == sooner
-    (capped,) = [e for e in events(db, action="key.update", key_id=child.id)]
-    assert "expires sooner" in capped["reason"]
+    for capped_key in (child, grandchild):
+        assert dt(stub.GetKey(keys_pb2.GetKeyRequest(id=capped_key.id)).expire_time) == sooner
+        (capped,) = [e for e in events(db, action="key.update", key_id=capped_key.id)]
+        assert "expires sooner" in capped["reason"]
+        old, new = changes(capped)["expire_time"]
+        assert old is not None and datetime.fromisoformat(new.replace("Z", "+00:00")) == sooner
     # Taking away a scope the child holds is refused until the child is narrowed.
     err = expect_error(
         lambda: update(stub, parent.id, ["metadata.scopes"], metadata=keys_pb2.KeyMetadata(scopes=["write"])),

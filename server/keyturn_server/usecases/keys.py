@@ -371,28 +371,37 @@ async def _check_child_update(session: AsyncSession, row: ApiKey) -> None:
     )
 
 
-async def _cascade_parent_update(session: AsyncSession, parent: ApiKey, now: datetime) -> list[ApiKey]:
-    """After `parent` changed: its live children's expiry is capped at the parent's new one
-    (returned, to audit and evict); a child still holding more than the parent now allows
-    refuses the change (narrow or revoke the child first)."""
-    capped: list[ApiKey] = []
+async def _cascade_parent_update(
+    session: AsyncSession, parent: ApiKey, now: datetime
+) -> list[tuple[ApiKey, datetime | None]]:
+    """After `parent` changed: a direct child still holding more than the parent now allows
+    refuses the change (narrow or revoke the child first); every live descendant expiring
+    later than the parent now does is capped at the parent's expiry (returned with its old
+    expiry, to audit and evict)."""
     bounds = _bounds_of_row(parent)
-    for child in await repo.child_keys(session, [parent.id], lock=True):
-        if child.revoke_time is not None:
-            continue
-        if parent.expire_time is not None and (
-            child.expire_time is None or child.expire_time > parent.expire_time
-        ):
-            child.expire_time = parent.expire_time
-            child.update_time = now
-            capped.append(child)
-        broken = child_keys.violations(bounds, _bounds_of_row(child), child_keys.UPDATE_FIELDS)
-        if broken:
-            raise FailedPrecondition(
-                f"child key {child.id} holds more than this change allows "
-                f"({broken[0].field}); narrow or revoke the child keys first",
-                {"childKeyId": child.id},
-            )
+    capped: list[tuple[ApiKey, datetime | None]] = []
+    generation = [parent.id]
+    direct = True
+    while generation:
+        children = await repo.child_keys(session, generation, lock=True)
+        generation = [child.id for child in children]
+        for child in children:
+            if child.revoke_time is not None:
+                continue
+            if parent.expire_time is not None and (
+                child.expire_time is None or child.expire_time > parent.expire_time
+            ):
+                capped.append((child, child.expire_time))
+                child.expire_time = parent.expire_time
+                child.update_time = now
+            broken = child_keys.violations(bounds, _bounds_of_row(child), child_keys.UPDATE_FIELDS)
+            if direct and broken:
+                raise FailedPrecondition(
+                    f"child key {child.id} holds more than this change allows "
+                    f"({broken[0].field}); narrow or revoke the child keys first",
+                    {"childKeyId": child.id},
+                )
+        direct = False
     return capped
 
 
@@ -614,7 +623,7 @@ class KeyManagement:
                     child,
                     {"fields": ["expire_time"], "reason": "parent expires sooner"},
                 )
-                for child in capped_children
+                for child, _ in capped_children
             ]
             await record_key_events(session, *events)
             records = [_audit_record("key.update", row, changes)]
@@ -622,14 +631,14 @@ class KeyManagement:
                 _audit_record(
                     "key.update",
                     child,
-                    [change("expire_time", None, _stamp(child.expire_time))],
+                    [change("expire_time", _stamp(old_expiry), _stamp(child.expire_time))],
                     reason=f"parent key {row.id} expires sooner",
                 )
-                for child in capped_children
+                for child, old_expiry in capped_children
             ]
             await append_events(session, records)
         await notify_key_changed(self.key_events, row.id)
-        for child in capped_children:
+        for child, _ in capped_children:
             await notify_key_changed(self.key_events, child.id)
         return row
 
