@@ -28,6 +28,8 @@ from keyturn.v1 import (
     audit_pb2_grpc,
     crypto_pb2,
     crypto_pb2_grpc,
+    key_policies_pb2,
+    key_policies_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
     tokens_pb2,
@@ -44,6 +46,7 @@ from keyturn_server.api.envoy_authz import add_to_server as add_envoy_authorizat
 from keyturn_server.api.http.app import HttpEdge, RestGateway, build_app
 from keyturn_server.api.http.github_scanning import GitHubSecretScanning, PublicKeys
 from keyturn_server.api.interceptors import EdgeInterceptor
+from keyturn_server.api.key_policy_servicer import KeyPolicyServicer
 from keyturn_server.api.key_servicer import KeyServicer
 from keyturn_server.api.token_servicer import TokenServicer
 from keyturn_server.config import Settings
@@ -58,6 +61,7 @@ KEYTURN_SERVICES = (
     audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
     access_pb2.DESCRIPTOR.services_by_name["AccessService"].full_name,
     tokens_pb2.DESCRIPTOR.services_by_name["TokenService"].full_name,
+    key_policies_pb2.DESCRIPTOR.services_by_name["KeyPolicyService"].full_name,
 )
 SERVICE_NAMES = (
     *KEYTURN_SERVICES,
@@ -136,8 +140,10 @@ def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
     access_pb2_grpc.add_AccessServiceServicer_to_server(access, server)
     token = TokenServicer(c.tokens)
     tokens_pb2_grpc.add_TokenServiceServicer_to_server(token, server)
+    key_policies = KeyPolicyServicer(c.key_policies)
+    key_policies_pb2_grpc.add_KeyPolicyServiceServicer_to_server(key_policies, server)
     add_envoy_authorization(EnvoyAuthorizationServicer(c.validation), server)
-    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access, token), strict=True))
+    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access, token, key_policies), strict=True))
 
 
 def _http_edge(

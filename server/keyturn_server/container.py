@@ -46,6 +46,7 @@ from keyturn_server.usecases.crypto import StatelessCrypto
 from keyturn_server.usecases.crypto_keys import TOPIC as CRYPTO_KEY_TOPIC
 from keyturn_server.usecases.crypto_keys import CacheEntry, CryptoKeys
 from keyturn_server.usecases.imported_keys import TOPIC_IMPORTS, ImportedKeys
+from keyturn_server.usecases.key_policies import KeyPolicies
 from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.leaks import LeakReports
@@ -140,6 +141,7 @@ class Container:
     tenancy: Tenancy
     keys: KeyManagement
     leaks: LeakReports
+    key_policies: KeyPolicies
     principals: Principals
     audit: AuditUseCases
     crypto: StatelessCrypto
@@ -267,6 +269,7 @@ class Container:
             tenancy=Tenancy(db, key_events, pages),
             keys=keys,
             leaks=LeakReports(db, hasher, settings.key_prefix, key_events),
+            key_policies=KeyPolicies(db),
             principals=Principals(db, hasher, authenticator, key_events, pages),
             audit=AuditUseCases(db, audit_feed, page_tokens),
             crypto=crypto,

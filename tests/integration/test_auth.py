@@ -34,8 +34,11 @@ from keyturn.v1 import (
     audit_pb2_grpc,
     crypto_pb2,
     crypto_pb2_grpc,
+    key_policies_pb2,
+    key_policies_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    policies_pb2,
     tokens_pb2,
     tokens_pb2_grpc,
 )
@@ -113,6 +116,10 @@ def audit(ch: grpc.Channel) -> audit_pb2_grpc.AuditServiceStub:
 
 def crypto(ch: grpc.Channel) -> crypto_pb2_grpc.CryptoServiceStub:
     return crypto_pb2_grpc.CryptoServiceStub(ch)
+
+
+def key_policies(ch: grpc.Channel) -> key_policies_pb2_grpc.KeyPolicyServiceStub:
+    return key_policies_pb2_grpc.KeyPolicyServiceStub(ch)
 
 
 def make_org(admin: grpc.Channel) -> Org:
@@ -582,6 +589,7 @@ A = "/keyturn.v1.AuditService/"
 C = "/keyturn.v1.CryptoService/"
 X = "/keyturn.v1.AccessService/"
 T = "/keyturn.v1.TokenService/"
+KP = "/keyturn.v1.KeyPolicyService/"
 
 # method -> (who may call it, a call that succeeds for them, on organization A's resources)
 MATRIX: dict[str, tuple[set[str], Call]] = {
@@ -698,6 +706,24 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
         ),
     ),
     K + "ImportKeys": (KEY_MANAGERS, lambda w, ch: _import_one(w, ch)),
+    # Key policies: ORG_ADMIN reads and sets them, KEY_MANAGER reads them.
+    KP + "GetKeyPolicy": (
+        KEY_MANAGERS,
+        lambda w, ch: key_policies(ch).GetKeyPolicy(
+            key_policies_pb2.GetKeyPolicyRequest(project_id=w.a.project, effective=True), timeout=10
+        ),
+    ),
+    KP + "UpdateKeyPolicy": (
+        ORG_ADMINS,
+        lambda w, ch: key_policies(ch).UpdateKeyPolicy(
+            key_policies_pb2.UpdateKeyPolicyRequest(
+                project_id=w.a.project,
+                policy=policies_pb2.KeyPolicy(leaked_key_action=policies_pb2.LEAKED_KEY_ACTION_FLAG),
+                update_mask=field_mask_pb2.FieldMask(paths=["leaked_key_action"]),
+            ),
+            timeout=10,
+        ),
+    ),
     A + "ListAuditEvents": (
         AUDITORS,
         lambda w, ch: audit(ch).ListAuditEvents(audit_pb2.ListAuditEventsRequest(), timeout=10),
@@ -816,6 +842,7 @@ def all_rpcs() -> set[str]:
         (crypto_pb2, "CryptoService"),
         (access_pb2, "AccessService"),
         (tokens_pb2, "TokenService"),
+        (key_policies_pb2, "KeyPolicyService"),
     ):
         descriptor = module.DESCRIPTOR.services_by_name[service]
         names |= {f"/{descriptor.full_name}/{m.name}" for m in descriptor.methods}

@@ -59,10 +59,16 @@ import type { GetOrCreateProjectResponse__Input as _keyturn_v1_GetOrCreateProjec
 import type { GetOrganizationRequest__Input as _keyturn_v1_GetOrganizationRequest__Input, GetOrganizationRequest as _keyturn_v1_GetOrganizationRequest } from './keyturn/v1/GetOrganizationRequest';
 import type { GetProductRequest__Input as _keyturn_v1_GetProductRequest__Input, GetProductRequest as _keyturn_v1_GetProductRequest } from './keyturn/v1/GetProductRequest';
 import type { GetProjectRequest__Input as _keyturn_v1_GetProjectRequest__Input, GetProjectRequest as _keyturn_v1_GetProjectRequest } from './keyturn/v1/GetProjectRequest';
+import type { ImportKeyResult__Input as _keyturn_v1_ImportKeyResult__Input, ImportKeyResult as _keyturn_v1_ImportKeyResult } from './keyturn/v1/ImportKeyResult';
+import type { ImportKeysRequest__Input as _keyturn_v1_ImportKeysRequest__Input, ImportKeysRequest as _keyturn_v1_ImportKeysRequest } from './keyturn/v1/ImportKeysRequest';
+import type { ImportKeysResponse__Input as _keyturn_v1_ImportKeysResponse__Input, ImportKeysResponse as _keyturn_v1_ImportKeysResponse } from './keyturn/v1/ImportKeysResponse';
+import type { ImportedKey__Input as _keyturn_v1_ImportedKey__Input, ImportedKey as _keyturn_v1_ImportedKey } from './keyturn/v1/ImportedKey';
 import type { Jwk__Input as _keyturn_v1_Jwk__Input, Jwk as _keyturn_v1_Jwk } from './keyturn/v1/Jwk';
 import type { Jwks__Input as _keyturn_v1_Jwks__Input, Jwks as _keyturn_v1_Jwks } from './keyturn/v1/Jwks';
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from './keyturn/v1/KeyMetadata';
 import type { KeyServiceClient as _keyturn_v1_KeyServiceClient, KeyServiceDefinition as _keyturn_v1_KeyServiceDefinition } from './keyturn/v1/KeyService';
+import type { LeakedKeyCandidate__Input as _keyturn_v1_LeakedKeyCandidate__Input, LeakedKeyCandidate as _keyturn_v1_LeakedKeyCandidate } from './keyturn/v1/LeakedKeyCandidate';
+import type { LeakedKeyReport__Input as _keyturn_v1_LeakedKeyReport__Input, LeakedKeyReport as _keyturn_v1_LeakedKeyReport } from './keyturn/v1/LeakedKeyReport';
 import type { ListKeysRequest__Input as _keyturn_v1_ListKeysRequest__Input, ListKeysRequest as _keyturn_v1_ListKeysRequest } from './keyturn/v1/ListKeysRequest';
 import type { ListKeysResponse__Input as _keyturn_v1_ListKeysResponse__Input, ListKeysResponse as _keyturn_v1_ListKeysResponse } from './keyturn/v1/ListKeysResponse';
 import type { ListOrganizationsRequest__Input as _keyturn_v1_ListOrganizationsRequest__Input, ListOrganizationsRequest as _keyturn_v1_ListOrganizationsRequest } from './keyturn/v1/ListOrganizationsRequest';
@@ -76,6 +82,8 @@ import type { Product__Input as _keyturn_v1_Product__Input, Product as _keyturn_
 import type { Project__Input as _keyturn_v1_Project__Input, Project as _keyturn_v1_Project } from './keyturn/v1/Project';
 import type { RateLimit__Input as _keyturn_v1_RateLimit__Input, RateLimit as _keyturn_v1_RateLimit } from './keyturn/v1/RateLimit';
 import type { RateLimitStatus__Input as _keyturn_v1_RateLimitStatus__Input, RateLimitStatus as _keyturn_v1_RateLimitStatus } from './keyturn/v1/RateLimitStatus';
+import type { ReportLeakedKeysRequest__Input as _keyturn_v1_ReportLeakedKeysRequest__Input, ReportLeakedKeysRequest as _keyturn_v1_ReportLeakedKeysRequest } from './keyturn/v1/ReportLeakedKeysRequest';
+import type { ReportLeakedKeysResponse__Input as _keyturn_v1_ReportLeakedKeysResponse__Input, ReportLeakedKeysResponse as _keyturn_v1_ReportLeakedKeysResponse } from './keyturn/v1/ReportLeakedKeysResponse';
 import type { RevokeKeyRequest__Input as _keyturn_v1_RevokeKeyRequest__Input, RevokeKeyRequest as _keyturn_v1_RevokeKeyRequest } from './keyturn/v1/RevokeKeyRequest';
 import type { RotateKeyRequest__Input as _keyturn_v1_RotateKeyRequest__Input, RotateKeyRequest as _keyturn_v1_RotateKeyRequest } from './keyturn/v1/RotateKeyRequest';
 import type { RotateKeyResponse__Input as _keyturn_v1_RotateKeyResponse__Input, RotateKeyResponse as _keyturn_v1_RotateKeyResponse } from './keyturn/v1/RotateKeyResponse';
@@ -161,6 +169,11 @@ export interface ProtoGrpcType {
             GetOrganizationRequest: MessageTypeDefinition<_keyturn_v1_GetOrganizationRequest__Input, _keyturn_v1_GetOrganizationRequest>;
             GetProductRequest: MessageTypeDefinition<_keyturn_v1_GetProductRequest__Input, _keyturn_v1_GetProductRequest>;
             GetProjectRequest: MessageTypeDefinition<_keyturn_v1_GetProjectRequest__Input, _keyturn_v1_GetProjectRequest>;
+            ImportKeyResult: MessageTypeDefinition<_keyturn_v1_ImportKeyResult__Input, _keyturn_v1_ImportKeyResult>;
+            ImportKeysRequest: MessageTypeDefinition<_keyturn_v1_ImportKeysRequest__Input, _keyturn_v1_ImportKeysRequest>;
+            ImportKeysResponse: MessageTypeDefinition<_keyturn_v1_ImportKeysResponse__Input, _keyturn_v1_ImportKeysResponse>;
+            ImportedHashAlgorithm: EnumTypeDefinition;
+            ImportedKey: MessageTypeDefinition<_keyturn_v1_ImportedKey__Input, _keyturn_v1_ImportedKey>;
             Jwk: MessageTypeDefinition<_keyturn_v1_Jwk__Input, _keyturn_v1_Jwk>;
             Jwks: MessageTypeDefinition<_keyturn_v1_Jwks__Input, _keyturn_v1_Jwks>;
             KeyMetadata: MessageTypeDefinition<_keyturn_v1_KeyMetadata__Input, _keyturn_v1_KeyMetadata>;
@@ -176,6 +189,10 @@ export interface ProtoGrpcType {
             };
             KeyStatus: EnumTypeDefinition;
             KeyStatusFilter: EnumTypeDefinition;
+            LeakedKeyCandidate: MessageTypeDefinition<_keyturn_v1_LeakedKeyCandidate__Input, _keyturn_v1_LeakedKeyCandidate>;
+            LeakedKeyOutcome: EnumTypeDefinition;
+            LeakedKeyReport: MessageTypeDefinition<_keyturn_v1_LeakedKeyReport__Input, _keyturn_v1_LeakedKeyReport>;
+            LeakedKeyResult: EnumTypeDefinition;
             ListKeysRequest: MessageTypeDefinition<_keyturn_v1_ListKeysRequest__Input, _keyturn_v1_ListKeysRequest>;
             ListKeysResponse: MessageTypeDefinition<_keyturn_v1_ListKeysResponse__Input, _keyturn_v1_ListKeysResponse>;
             ListOrganizationsRequest: MessageTypeDefinition<_keyturn_v1_ListOrganizationsRequest__Input, _keyturn_v1_ListOrganizationsRequest>;
@@ -190,6 +207,8 @@ export interface ProtoGrpcType {
             RateLimit: MessageTypeDefinition<_keyturn_v1_RateLimit__Input, _keyturn_v1_RateLimit>;
             RateLimitStatus: MessageTypeDefinition<_keyturn_v1_RateLimitStatus__Input, _keyturn_v1_RateLimitStatus>;
             RateLimitWindow: EnumTypeDefinition;
+            ReportLeakedKeysRequest: MessageTypeDefinition<_keyturn_v1_ReportLeakedKeysRequest__Input, _keyturn_v1_ReportLeakedKeysRequest>;
+            ReportLeakedKeysResponse: MessageTypeDefinition<_keyturn_v1_ReportLeakedKeysResponse__Input, _keyturn_v1_ReportLeakedKeysResponse>;
             RevokeKeyRequest: MessageTypeDefinition<_keyturn_v1_RevokeKeyRequest__Input, _keyturn_v1_RevokeKeyRequest>;
             RotateKeyRequest: MessageTypeDefinition<_keyturn_v1_RotateKeyRequest__Input, _keyturn_v1_RotateKeyRequest>;
             RotateKeyResponse: MessageTypeDefinition<_keyturn_v1_RotateKeyResponse__Input, _keyturn_v1_RotateKeyResponse>;

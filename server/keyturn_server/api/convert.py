@@ -172,6 +172,7 @@ def api_key_to_proto(row: models.ApiKey, now: datetime) -> keys_pb2.ApiKey:
         allowed_cidrs=list(row.allowed_cidrs),
         rotated_from_key_id=row.rotated_from_key_id or "",
         replaced_by_key_id=row.replaced_by_key_id or "",
+        parent_key_id=row.parent_key_id or "",
     )
     if row.expire_time is not None:
         message.expire_time.CopyFrom(to_timestamp(row.expire_time))
@@ -221,6 +222,9 @@ def new_key(request: keys_pb2.CreateKeyRequest, now: datetime) -> NewKey:
     organization_id = v.check(lambda: check.resource_id("organization_id", request.organization_id), None)
     project_id = v.check(lambda: check.resource_id("project_id", request.project_id, required=False), None)
     product_id = v.check(lambda: check.resource_id("product_id", request.product_id, required=False), None)
+    parent_key_id = v.check(
+        lambda: check.resource_id("parent_key_id", request.parent_key_id, required=False), None
+    )
     environment = ENVIRONMENT_NAMES.get(request.environment)
     if environment is None:
         v.add("environment", "must be ENVIRONMENT_LIVE or ENVIRONMENT_TEST")
@@ -248,6 +252,8 @@ def new_key(request: keys_pb2.CreateKeyRequest, now: datetime) -> NewKey:
         environment=environment,
         settings=settings,
         expire_time=expires,
+        parent_key_id=parent_key_id,
+        environment_given=request.environment != keys_pb2.ENVIRONMENT_UNSPECIFIED,
     )
 
 
@@ -311,6 +317,9 @@ def key_listing(request: keys_pb2.ListKeysRequest) -> KeyListing:
         else None
     )
     size = v.check(lambda: check.page_size("page_size", request.page_size), 0)
+    parent_key_id = v.check(
+        lambda: check.resource_id("parent_key_id", request.parent_key_id, required=False), None
+    )
     v.raise_if_any()
     assert status is not None
     return KeyListing(
@@ -321,4 +330,5 @@ def key_listing(request: keys_pb2.ListKeysRequest) -> KeyListing:
         not_used_since=not_used_since,
         page_size=size,
         page_token=request.page_token,
+        parent_key_id=parent_key_id,
     )

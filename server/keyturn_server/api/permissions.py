@@ -21,6 +21,7 @@ _AUDIT = "/keyturn.v1.AuditService/"
 _CRYPTO = "/keyturn.v1.CryptoService/"
 _ACCESS = "/keyturn.v1.AccessService/"
 _TOKENS = "/keyturn.v1.TokenService/"
+_POLICIES = "/keyturn.v1.KeyPolicyService/"
 
 METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "CreateOrganization": P.ORGANIZATIONS_CREATE,
@@ -47,6 +48,8 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "DeleteKey": P.KEYS_DELETE,
     _KEYS + "ReportLeakedKeys": P.KEYS_REPORT_LEAKED,
     _KEYS + "ImportKeys": P.KEYS_IMPORT,
+    _POLICIES + "GetKeyPolicy": P.KEY_POLICIES_GET,
+    _POLICIES + "UpdateKeyPolicy": P.KEY_POLICIES_UPDATE,
     _AUDIT + "ListAuditEvents": P.AUDIT_READ,
     _AUDIT + "StreamAuditEvents": P.AUDIT_READ,
     _AUDIT + "VerifyAuditChain": P.AUDIT_VERIFY,

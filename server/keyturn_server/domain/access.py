@@ -97,6 +97,9 @@ class Permission(StrEnum):
     # ReportLeakedKeys: a key found is acted upon whoever reports it; the caller learns
     # only about keys this permission covers for it (usecases/leaks.py).
     KEYS_REPORT_LEAKED = "keys.report_leaked"
+    # Key policies (GetKeyPolicy / UpdateKeyPolicy) of organizations and projects.
+    KEY_POLICIES_GET = "key_policies.get"
+    KEY_POLICIES_UPDATE = "key_policies.update"
 
 
 P = Permission
@@ -141,10 +144,14 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             P.PRINCIPALS_GET,
             P.PRINCIPALS_LIST,
             P.PRINCIPALS_MANAGE,
+            P.KEY_POLICIES_GET,
+            P.KEY_POLICIES_UPDATE,
         }
     ),
     Role.KEY_MANAGER: frozenset(
-        _TENANCY_READ | _KEY_MANAGEMENT | {P.PROJECTS_GET, P.PROJECTS_LIST, P.PRODUCTS_GET, P.PRODUCTS_LIST}
+        _TENANCY_READ
+        | _KEY_MANAGEMENT
+        | {P.PROJECTS_GET, P.PROJECTS_LIST, P.PRODUCTS_GET, P.PRODUCTS_LIST, P.KEY_POLICIES_GET}
     ),
     Role.AUDITOR: frozenset(_TENANCY_READ | {P.AUDIT_READ, P.USAGE_READ}),
     Role.VALIDATOR: frozenset({P.KEYS_VALIDATE}),

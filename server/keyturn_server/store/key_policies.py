@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain.key_policy import KeyPolicy, scope_name
 from keyturn_server.store.models import KeyPolicyRow
+from keyturn_server.store.repositories import insert_ignoring_conflict
 
 
 async def load_policy(
@@ -58,4 +60,28 @@ async def save_policy(
     return row
 
 
-__all__ = ["effective_policy", "load_policy", "save_policy"]
+async def lock_policy(
+    session: AsyncSession, organization_id: str, project_id: str | None, now: datetime
+) -> KeyPolicyRow:
+    """The owner's policy row, created empty if missing (INSERT ... ON CONFLICT DO NOTHING, so
+    concurrent first updates do not collide) and locked FOR UPDATE until the transaction ends,
+    so concurrent read-modify-write updates of different fields all land."""
+    scope = scope_name(organization_id, project_id)
+    values: dict[str, Any] = {
+        "scope": scope,
+        "organization_id": organization_id,
+        "project_id": project_id,
+        "policy": {},
+        "update_time": now,
+    }
+    await insert_ignoring_conflict(session, KeyPolicyRow, values)
+    stmt = (
+        select(KeyPolicyRow)
+        .where(KeyPolicyRow.scope == scope)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return (await session.scalars(stmt)).one()
+
+
+__all__ = ["effective_policy", "load_policy", "lock_policy", "save_policy"]

@@ -119,6 +119,8 @@ class ApiKey(Base):
         Index("ix_api_key_org_created", "organization_id", "create_time", "id"),
         Index("ix_api_key_project_created", "project_id", "create_time", "id"),
         Index("ix_api_key_product_created", "product_id", "create_time", "id"),
+        # Restricted child keys: ListKeys by parent_key_id and the revocation cascade.
+        Index("ix_api_key_parent_created", "parent_key_id", "create_time", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -147,6 +149,8 @@ class ApiKey(Base):
     replaced_by_key_id: Mapped[str | None] = mapped_column(String(36))
     # When the key was first reported leaked (usecases/leaks.py); None while never reported.
     leak_time: Mapped[datetime | None] = mapped_column(default=None)
+    # Restricted child keys (migration 0005_child_keys): the key this one was derived from.
+    parent_key_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
 
 class RateLimitCounter(Base):

@@ -233,6 +233,7 @@ async def list_keys(
     after: Cursor | None,
     limit: int,
     only_projects: Collection[str] | None = None,
+    parent_key_id: str | None = None,
 ) -> Sequence[ApiKey]:
     """Keys of a parent, newest first by (create_time, id): keyset pagination over the
     ix_api_key_*_created indexes, so keys created meanwhile cause neither duplicates nor gaps.
@@ -249,6 +250,8 @@ async def list_keys(
     ]
     if only_projects is not None:
         conditions.append(ApiKey.project_id.in_(list(only_projects)))
+    if parent_key_id is not None:
+        conditions.append(ApiKey.parent_key_id == parent_key_id)
     if expire_before is not None:
         conditions.append(and_(ApiKey.expire_time.is_not(None), ApiKey.expire_time < expire_before))
     if not_used_since is not None:
@@ -256,6 +259,23 @@ async def list_keys(
     stmt = (
         select(ApiKey).where(*conditions).order_by(ApiKey.create_time.desc(), ApiKey.id.desc()).limit(limit)
     )
+    return (await session.scalars(stmt)).all()
+
+
+async def child_keys(
+    session: AsyncSession, parent_ids: Collection[str], *, lock: bool = False
+) -> Sequence[ApiKey]:
+    """The direct children of these keys (ix_api_key_parent_created), oldest first;
+    `lock` takes FOR NO KEY UPDATE on them (PostgreSQL), as `get_key(lock="change")` does."""
+    if not parent_ids:
+        return []
+    stmt = (
+        select(ApiKey)
+        .where(ApiKey.parent_key_id.in_(list(parent_ids)))
+        .order_by(ApiKey.create_time, ApiKey.id)
+    )
+    if lock:
+        stmt = stmt.with_for_update(key_share=True)
     return (await session.scalars(stmt)).all()
 
 
@@ -295,6 +315,7 @@ __all__ = [
     "KeyParent",
     "KeyStatusFilter",
     "add_key",
+    "child_keys",
     "delete_key",
     "find_organization",
     "find_product",

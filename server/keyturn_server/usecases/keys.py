@@ -11,20 +11,22 @@ gets its keyed hash and the short non-secret `start`.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain import access as policy
-from keyturn_server.domain import keyformat
+from keyturn_server.domain import child_keys, keyformat
+from keyturn_server.domain import key_policy_rules as policy_rules
 from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
-from keyturn_server.domain.errors import FailedPrecondition, InvalidArgument, NotFound
-from keyturn_server.domain.key_events import KeyEventType
+from keyturn_server.domain.errors import FailedPrecondition, FieldViolation, InvalidArgument, NotFound
+from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
 from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store import repositories as repo
+from keyturn_server.store.audit import append_events
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey
 from keyturn_server.usecases import (
@@ -36,6 +38,7 @@ from keyturn_server.usecases import (
     record_key_events,
     utcnow,
 )
+from keyturn_server.usecases.key_policies import sourced_policy
 from keyturn_server.usecases.tenancy import require_organization, require_product, require_project
 
 API_KEY = ResourceType.API_KEY
@@ -76,6 +79,10 @@ class NewKey:
     environment: str  # live | test
     settings: KeySettings
     expire_time: datetime | None
+    # Restricted child keys: derive from this key (domain/child_keys.py). Without an explicit
+    # environment (`environment_given` False), a child takes its parent's.
+    parent_key_id: str | None = None
+    environment_given: bool = True
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,7 @@ class KeyListing:
     not_used_since: datetime | None
     page_size: int
     page_token: str
+    parent_key_id: str | None = None  # only the children of this key
 
     def filters(self) -> dict[str, Any]:
         return {
@@ -109,6 +117,7 @@ class KeyListing:
             "status": self.status,
             "expire_before": _stamp(self.expire_before),
             "not_used_since": _stamp(self.not_used_since),
+            "parent_key_id": self.parent_key_id,
         }
 
 
@@ -154,6 +163,7 @@ def _new_row(
     expire_time: datetime | None,
     now: datetime,
     rotated_from: str | None = None,
+    parent_key_id: str | None = None,
 ) -> tuple[ApiKey, str]:
     plaintext, digest, version, start = _issue(hasher, key_prefix, environment)
     row = ApiKey(
@@ -180,6 +190,7 @@ def _new_row(
         last_used_time=None,
         rotated_from_key_id=rotated_from,
         replaced_by_key_id=None,
+        parent_key_id=parent_key_id,
     )
     return row, plaintext
 
@@ -217,6 +228,235 @@ def _audit_record(action: str, row: ApiKey, changes: list[dict[str, Any]], reaso
         reason=reason,
         changes=changes,
     )
+
+
+# --- Key policies (domain/key_policy_rules.py) ------------------------------------------------
+# CreateKey fills what the request leaves unset from the effective policy of the key's
+# organization and project, then refuses what breaks a bound; UpdateKey does the same for the
+# fields of its mask (a cleared field takes the policy's default).
+
+
+def _terms_of_new(new: NewKey) -> policy_rules.KeyTerms:
+    rate_limit = new.settings.rate_limit
+    return policy_rules.KeyTerms(
+        environment=new.environment,
+        scopes=tuple(new.settings.scopes),
+        expire_time=new.expire_time,
+        rate_limit=(rate_limit.requests, rate_limit.window) if rate_limit else None,
+        allowed_cidrs=tuple(new.settings.allowed_cidrs),
+    )
+
+
+def _terms_of_row(row: ApiKey) -> policy_rules.KeyTerms:
+    rate_limit = _rate_limit_of(row)
+    return policy_rules.KeyTerms(
+        environment=row.environment,
+        scopes=tuple(row.scopes),
+        expire_time=row.expire_time,
+        rate_limit=(rate_limit.requests, rate_limit.window) if rate_limit else None,
+        allowed_cidrs=tuple(row.allowed_cidrs),
+    )
+
+
+async def _apply_policy_to_new(session: AsyncSession, new: NewKey, now: datetime) -> NewKey:
+    sourced = await sourced_policy(session, new.organization_id, new.project_id)
+    terms = policy_rules.with_defaults(sourced.policy, _terms_of_new(new), now)
+    policy_rules.require_within(sourced, terms, now)
+    settings = replace(
+        new.settings,
+        scopes=list(terms.scopes),
+        rate_limit=RateLimitSetting(*terms.rate_limit) if terms.rate_limit else None,
+        allowed_cidrs=list(terms.allowed_cidrs),
+    )
+    return replace(new, settings=settings, expire_time=terms.expire_time)
+
+
+async def _apply_policy_to_update(
+    session: AsyncSession, row: ApiKey, paths: frozenset[str], now: datetime
+) -> None:
+    rules = {policy_rules.UPDATE_PATHS[path] for path in paths if path in policy_rules.UPDATE_PATHS}
+    if not rules:
+        return
+    sourced = await sourced_policy(session, row.organization_id, row.project_id)
+    terms = policy_rules.with_defaults(sourced.policy, _terms_of_row(row), now, rules)
+    policy_rules.require_within(sourced, terms, now, rules, policy_rules.UPDATE_FIELDS)
+    row.scopes = list(terms.scopes)
+    row.rate_limit_requests, row.rate_limit_window = terms.rate_limit or (None, None)
+    row.allowed_cidrs = list(terms.allowed_cidrs)
+    row.expire_time = terms.expire_time
+
+
+# --- Restricted child keys (domain/child_keys.py) ---------------------------------------------
+# A child is checked against its parent at create and update; the parent's changes reach its
+# children in the same transaction: revoke and delete revoke them (and their children), an
+# earlier expiry caps theirs, narrower settings are refused while a child still uses more,
+# and RotateKey re-points them to the successor (which has the parent's settings and expiry).
+
+PARENT_REVOKED = "parent revoked"
+
+
+def _bounds_of_row(row: ApiKey) -> child_keys.KeyBounds:
+    rate_limit = _rate_limit_of(row)
+    return child_keys.KeyBounds(
+        organization_id=row.organization_id,
+        project_id=row.project_id,
+        product_id=row.product_id,
+        environment=row.environment,
+        scopes=list(row.scopes),
+        expire_time=row.expire_time,
+        allowed_cidrs=list(row.allowed_cidrs),
+        rate_limit=(rate_limit.requests, rate_limit.window) if rate_limit else None,
+    )
+
+
+def _bounds_of_new(new: NewKey) -> child_keys.KeyBounds:
+    rate_limit = new.settings.rate_limit
+    return child_keys.KeyBounds(
+        organization_id=new.organization_id,
+        project_id=new.project_id,
+        product_id=new.product_id,
+        environment=new.environment,
+        scopes=list(new.settings.scopes),
+        expire_time=new.expire_time,
+        allowed_cidrs=list(new.settings.allowed_cidrs),
+        rate_limit=(rate_limit.requests, rate_limit.window) if rate_limit else None,
+    )
+
+
+async def _inherit_from_parent(session: AsyncSession, new: NewKey, now: datetime) -> tuple[ApiKey, NewKey]:
+    """The parent, and `new` with the parent's environment (when none was given) and expiry
+    (when the child has none); `_require_within_parent` checks the rest once the key policy
+    has filled its defaults. The caller must be able to read the parent: a parent it cannot
+    see, like one of another tenant, is NOT_FOUND."""
+    assert new.parent_key_id is not None
+    # Locked like any change to the parent: a concurrent revoke or rotation of it either
+    # commits first (and is seen here) or waits for this child, which its cascade then finds.
+    parent = await _require_key(session, new.parent_key_id, Permission.KEYS_GET, lock="change")
+    if parent.organization_id != new.organization_id:
+        raise child_keys.ChildKeyViolation(
+            parent.id,
+            [FieldViolation("parent_key_id", "belongs to another organization")],
+        )
+    if parent.revoke_time is not None:
+        raise FailedPrecondition("the parent key is revoked", {"parentKeyId": parent.id})
+    if parent.expire_time is not None and parent.expire_time <= now:
+        raise FailedPrecondition("the parent key has expired", {"parentKeyId": parent.id})
+    if parent.replaced_by_key_id is not None:
+        raise FailedPrecondition(
+            "the parent key was rotated; derive from its successor",
+            {"parentKeyId": parent.id, "replacedByKeyId": parent.replaced_by_key_id},
+        )
+    new = replace(
+        new,
+        environment=new.environment if new.environment_given else parent.environment,
+        expire_time=child_keys.capped_expiry(parent.expire_time, new.expire_time),
+    )
+    return parent, new
+
+
+def _require_within_parent(parent: ApiKey, new: NewKey) -> None:
+    child_keys.require_within(parent.id, _bounds_of_row(parent), _bounds_of_new(new))
+
+
+async def _check_child_update(session: AsyncSession, row: ApiKey) -> None:
+    """An updated child stays within its parent; a cleared expiry becomes the parent's."""
+    if row.parent_key_id is None:
+        return
+    parent = await repo.get_key(session, row.parent_key_id)
+    if parent is None or parent.revoke_time is not None:
+        return  # the cascade revoked this child with its parent; UpdateKey refuses revoked keys
+    row.expire_time = child_keys.capped_expiry(parent.expire_time, row.expire_time)
+    child_keys.require_within(
+        parent.id, _bounds_of_row(parent), _bounds_of_row(row), child_keys.UPDATE_FIELDS
+    )
+
+
+async def _cascade_parent_update(
+    session: AsyncSession, parent: ApiKey, now: datetime
+) -> list[tuple[ApiKey, datetime | None]]:
+    """After `parent` changed: a direct child still holding more than the parent now allows
+    refuses the change (narrow or revoke the child first); every live descendant expiring
+    later than the parent now does is capped at the parent's expiry (returned with its old
+    expiry, to audit and evict)."""
+    bounds = _bounds_of_row(parent)
+    capped: list[tuple[ApiKey, datetime | None]] = []
+    generation = [parent.id]
+    direct = True
+    while generation:
+        children = await repo.child_keys(session, generation, lock=True)
+        generation = [child.id for child in children]
+        for child in children:
+            if child.revoke_time is not None:
+                continue
+            if parent.expire_time is not None and (
+                child.expire_time is None or child.expire_time > parent.expire_time
+            ):
+                capped.append((child, child.expire_time))
+                child.expire_time = parent.expire_time
+                child.update_time = now
+            broken = child_keys.violations(bounds, _bounds_of_row(child), child_keys.UPDATE_FIELDS)
+            if direct and broken:
+                raise FailedPrecondition(
+                    f"child key {child.id} holds more than this change allows "
+                    f"({broken[0].field}); narrow or revoke the child keys first",
+                    {"childKeyId": child.id},
+                )
+        direct = False
+    return capped
+
+
+async def _revoke_descendants(
+    session: AsyncSession, root: ApiKey, now: datetime, reason: str
+) -> list[ApiKey]:
+    """Revoke every live descendant of `root` (children, their children...), oldest first,
+    and return them (each gets an audit record; the caller evicts them after commit)."""
+    revoked: list[ApiKey] = []
+    generation = [root.id]
+    while generation:
+        children = await repo.child_keys(session, generation, lock=True)
+        generation = [child.id for child in children]
+        for child in children:
+            if child.revoke_time is not None:
+                continue
+            child.revoke_time = now
+            child.revoke_reason = reason
+            child.update_time = now
+            revoked.append(child)
+    return revoked
+
+
+def _cascade_revoke_records(children: list[ApiKey], now: datetime) -> list[AuditRecord]:
+    return [
+        _audit_record(
+            "key.revoke",
+            child,
+            [change("revoke_time", None, _stamp(now))],
+            reason=child.revoke_reason,
+        )
+        for child in children
+    ]
+
+
+def _cascade_revoke_events(children: list[ApiKey]) -> list[NewKeyEvent]:
+    return [
+        key_event(
+            KeyEventType.REVOKED, child, {"reason": child.revoke_reason, "parent_key_id": child.parent_key_id}
+        )
+        for child in children
+    ]
+
+
+async def _repoint_children(
+    session: AsyncSession, old: ApiKey, successor: ApiKey, now: datetime
+) -> list[ApiKey]:
+    """RotateKey of a parent: its children follow the successor, which has the same settings
+    and expiry cap, so they keep working after the old key's grace ends."""
+    moved: list[ApiKey] = []
+    for child in await repo.child_keys(session, [old.id], lock=True):
+        child.parent_key_id = successor.id
+        child.update_time = now
+        moved.append(child)
+    return moved
 
 
 class KeyManagement:
@@ -266,20 +506,29 @@ class KeyManagement:
         async def work(session: AsyncSession) -> tuple[ApiKey, str]:
             # Safe to re-run after a serialization failure: nothing leaves the session.
             await self.check_scope(session, new)
+            key, parent = new, None
+            if key.parent_key_id is not None:
+                parent, key = await _inherit_from_parent(session, key, now)
+            key = await _apply_policy_to_new(session, key, now)
+            if parent is not None:
+                _require_within_parent(parent, key)
             row, plaintext = _new_row(
                 self.hasher,
                 self.key_prefix,
-                organization_id=new.organization_id,
-                project_id=new.project_id,
-                product_id=new.product_id,
-                environment=new.environment,
-                settings=new.settings,
-                expire_time=new.expire_time,
+                organization_id=key.organization_id,
+                project_id=key.project_id,
+                product_id=key.product_id,
+                environment=key.environment,
+                settings=key.settings,
+                expire_time=key.expire_time,
                 now=now,
+                parent_key_id=key.parent_key_id,
             )
             repo.add_key(session, row)
             await session.flush()
             changes = [change("environment", None, row.environment), change("start", None, row.start)]
+            if row.parent_key_id is not None:
+                changes.append(change("parent_key_id", None, row.parent_key_id))
             changes += [change(path, None, value) for path, value in audit_values(row).items()]
             await record_key_events(session, key_event(KeyEventType.CREATED, row))
             await audit(session, _audit_record("key.create", row, changes))
@@ -328,6 +577,7 @@ class KeyManagement:
                 after=request.cursor,
                 limit=request.size + 1,
                 only_projects=policy.visible_projects(permission, organization_id),
+                parent_key_id=listing.parent_key_id,
             )
         return request.page(list(rows), lambda r: (r.create_time, r.id))
 
@@ -352,6 +602,9 @@ class KeyManagement:
                 row.expire_time = update.expire_time
             if "allowed_cidrs" in update.paths:
                 row.allowed_cidrs = list(new.allowed_cidrs)
+            await _apply_policy_to_update(session, row, update.paths, now)
+            await _check_child_update(session, row)
+            capped_children = await _cascade_parent_update(session, row, now)
             after = audit_values(row)
             changes = [
                 change(path, before[path], after[path])
@@ -361,11 +614,33 @@ class KeyManagement:
             if changes:
                 row.update_time = now
             await session.flush()
+            events = []
             if changes:
                 fields = [c["field"] for c in changes]
-                await record_key_events(session, key_event(KeyEventType.UPDATED, row, {"fields": fields}))
-            await audit(session, _audit_record("key.update", row, changes))
+                events.append(key_event(KeyEventType.UPDATED, row, {"fields": fields}))
+            events += [
+                key_event(
+                    KeyEventType.UPDATED,
+                    child,
+                    {"fields": ["expire_time"], "reason": "parent expires sooner"},
+                )
+                for child, _ in capped_children
+            ]
+            await record_key_events(session, *events)
+            records = [_audit_record("key.update", row, changes)]
+            records += [
+                _audit_record(
+                    "key.update",
+                    child,
+                    [change("expire_time", _stamp(old_expiry), _stamp(child.expire_time))],
+                    reason=f"parent key {row.id} expires sooner",
+                )
+                for child, old_expiry in capped_children
+            ]
+            await append_events(session, records)
         await notify_key_changed(self.key_events, row.id)
+        for child, _ in capped_children:
+            await notify_key_changed(self.key_events, child.id)
         return row
 
     async def rotate_key(self, key_id: str, grace: timedelta) -> tuple[ApiKey, str, ApiKey]:
@@ -402,6 +677,7 @@ class KeyManagement:
                 expire_time=old.expire_time,
                 now=now,
                 rotated_from=old.id,
+                parent_key_id=old.parent_key_id,
             )
             repo.add_key(session, successor)
             old_expire = old.expire_time
@@ -410,6 +686,8 @@ class KeyManagement:
             old.expire_time = grace_end if old_expire is None else min(old_expire, grace_end)
             old.replaced_by_key_id = successor.id
             old.update_time = now
+            await session.flush()
+            moved = await _repoint_children(session, old, successor, now)
             await session.flush()
             await record_key_events(
                 session,
@@ -422,9 +700,20 @@ class KeyManagement:
                     },
                 ),
                 key_event(KeyEventType.CREATED, successor, {"rotated_from_key_id": old.id}),
+                *[
+                    key_event(
+                        KeyEventType.UPDATED,
+                        child,
+                        {
+                            "fields": ["parent_key_id"],
+                            "reason": "parent rotated",
+                            "parent_key_id": successor.id,
+                        },
+                    )
+                    for child in moved
+                ],
             )
-            await audit(
-                session,
+            records = [
                 _audit_record(
                     "key.rotate",
                     old,
@@ -433,9 +722,21 @@ class KeyManagement:
                         change("replaced_by_key_id", None, successor.id),
                         change("successor.start", None, successor.start),
                     ],
-                ),
-            )
+                )
+            ]
+            records += [
+                _audit_record(
+                    "key.update",
+                    child,
+                    [change("parent_key_id", old.id, successor.id)],
+                    reason="parent rotated",
+                )
+                for child in moved
+            ]
+            await append_events(session, records)
         await notify_key_changed(self.key_events, old.id)
+        for child in moved:
+            await notify_key_changed(self.key_events, child.id)
         return successor, plaintext, old
 
     async def revoke_key(self, key_id: str, reason: str) -> ApiKey:
@@ -449,13 +750,22 @@ class KeyManagement:
             row.revoke_time = now
             row.revoke_reason = reason
             row.update_time = now
-            await session.flush()
-            await record_key_events(session, key_event(KeyEventType.REVOKED, row, {"reason": reason}))
-            await audit(
-                session,
-                _audit_record("key.revoke", row, [change("revoke_time", None, _stamp(now))], reason=reason),
+            children = await _revoke_descendants(
+                session, row, now, f"{PARENT_REVOKED}: key {row.id} was revoked"
             )
+            await session.flush()
+            await record_key_events(
+                session,
+                key_event(KeyEventType.REVOKED, row, {"reason": reason}),
+                *_cascade_revoke_events(children),
+            )
+            records = [
+                _audit_record("key.revoke", row, [change("revoke_time", None, _stamp(now))], reason=reason)
+            ]
+            await append_events(session, records + _cascade_revoke_records(children, now))
         await notify_key_changed(self.key_events, row.id)
+        for child in children:
+            await notify_key_changed(self.key_events, child.id)
         return row
 
     async def delete_key(self, key_id: str) -> None:
@@ -464,8 +774,15 @@ class KeyManagement:
         async with self.db.transaction() as session:
             row = await _require_key(session, key_id, Permission.KEYS_DELETE, lock="delete")
             record = _audit_record("key.delete", row, [])
+            now = utcnow()
+            children = await _revoke_descendants(
+                session, row, now, f"{PARENT_REVOKED}: key {row.id} was deleted"
+            )
+            await session.flush()
             deleted = key_event(KeyEventType.DELETED, row)
             await repo.delete_key(session, key_id)
-            await record_key_events(session, deleted)
-            await audit(session, record)
+            await record_key_events(session, deleted, *_cascade_revoke_events(children))
+            await append_events(session, [record, *_cascade_revoke_records(children, now)])
         await notify_key_changed(self.key_events, key_id)
+        for child in children:
+            await notify_key_changed(self.key_events, child.id)

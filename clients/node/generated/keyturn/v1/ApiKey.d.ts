@@ -85,6 +85,13 @@ export interface ApiKey__Input {
      */
     'replaced_by_key_id'?: (string);
     /**
+     * Immutable. The key this restricted child key was derived from (CreateKeyRequest.parent_key_id);
+     * empty for a key without a parent. A child never holds more than its parent (scopes,
+     * expiry, CIDRs, product, rate limit) and is revoked with it. RotateKey of the parent
+     * re-points its children to the successor.
+     */
+    'parent_key_id'?: (string);
+    /**
      * Output only. When the key was first reported leaked (ReportLeakedKeys, or the GitHub
      * secret-scanning receiver); unset while never reported. A flagged key (leaked-key
      * action FLAG) keeps working with this set.
@@ -170,6 +177,13 @@ export interface ApiKey {
      * Output only. The key that replaced this one through RotateKey, if any.
      */
     'replaced_by_key_id': (string);
+    /**
+     * Immutable. The key this restricted child key was derived from (CreateKeyRequest.parent_key_id);
+     * empty for a key without a parent. A child never holds more than its parent (scopes,
+     * expiry, CIDRs, product, rate limit) and is revoked with it. RotateKey of the parent
+     * re-points its children to the successor.
+     */
+    'parent_key_id': (string);
     /**
      * Output only. When the key was first reported leaked (ReportLeakedKeys, or the GitHub
      * secret-scanning receiver); unset while never reported. A flagged key (leaked-key

@@ -38,9 +38,21 @@ export interface CreateKeyRequest__Input {
      */
     'allowed_cidrs'?: (string)[];
     /**
-     * Optional. The key's environment (default LIVE).
+     * Optional. The key's environment (default LIVE; with parent_key_id, the parent's).
      */
     'environment'?: (_keyturn_v1_Environment__Input);
+    /**
+     * Optional. Derive a restricted child key from this key of the same organization (the
+     * caller must be able to read it). The child is at least as narrow as the parent: same
+     * environment, same project/product if the parent has one, scopes a subset of the
+     * parent's, expire_time no later (a child without one gets the parent's), every network
+     * of allowed_cidrs inside one of the parent's (a parent without CIDRs allows any), and a
+     * rate limit no higher per second (a limited parent requires a limited child). Violations
+     * are INVALID_ARGUMENT naming the field, ErrorInfo metadata `parentKeyId`. The parent
+     * must be active (FAILED_PRECONDITION otherwise). Revoking or deleting the parent revokes
+     * the child.
+     */
+    'parent_key_id'?: (string);
 }
 /**
  * Request for KeyService.CreateKey.
@@ -76,7 +88,19 @@ export interface CreateKeyRequest {
      */
     'allowed_cidrs': (string)[];
     /**
-     * Optional. The key's environment (default LIVE).
+     * Optional. The key's environment (default LIVE; with parent_key_id, the parent's).
      */
     'environment': (_keyturn_v1_Environment);
+    /**
+     * Optional. Derive a restricted child key from this key of the same organization (the
+     * caller must be able to read it). The child is at least as narrow as the parent: same
+     * environment, same project/product if the parent has one, scopes a subset of the
+     * parent's, expire_time no later (a child without one gets the parent's), every network
+     * of allowed_cidrs inside one of the parent's (a parent without CIDRs allows any), and a
+     * rate limit no higher per second (a limited parent requires a limited child). Violations
+     * are INVALID_ARGUMENT naming the field, ErrorInfo metadata `parentKeyId`. The parent
+     * must be active (FAILED_PRECONDITION otherwise). Revoking or deleting the parent revokes
+     * the child.
+     */
+    'parent_key_id': (string);
 }

@@ -40,6 +40,11 @@ export interface ListKeysRequest__Input {
      */
     'page_token'?: (string);
     /**
+     * Optional. Only the direct children of this key (keys created with it as
+     * parent_key_id), within the parent above.
+     */
+    'parent_key_id'?: (string);
+    /**
      * Required. Whose keys to list: exactly one of an organization, a project or a product.
      * A caller bound to a single organization may leave it empty (its organization).
      */
@@ -82,6 +87,11 @@ export interface ListKeysRequest {
      * Optional. The next_page_token of a previous call with the same filters.
      */
     'page_token': (string);
+    /**
+     * Optional. Only the direct children of this key (keys created with it as
+     * parent_key_id), within the parent above.
+     */
+    'parent_key_id': (string);
     /**
      * Required. Whose keys to list: exactly one of an organization, a project or a product.
      * A caller bound to a single organization may leave it empty (its organization).

@@ -65,12 +65,14 @@ def create_key(
     ttl: timedelta | None,
     allowed_cidrs: Sequence[str],
     environment: Environment | None,
+    parent_key_id: str = "",
 ) -> keys_pb2.CreateKeyRequest:
     request = keys_pb2.CreateKeyRequest(
         organization_id=organization_id,
         project_id=project_id,
         product_id=product_id,
         allowed_cidrs=list(allowed_cidrs),
+        parent_key_id=parent_key_id,
     )
     if metadata is not None:
         request.metadata.CopyFrom(metadata_proto(metadata))
@@ -111,8 +113,9 @@ def list_keys(
     expire_before: datetime | None,
     not_used_since: datetime | None,
     page_size: int,
+    parent_key_id: str = "",
 ) -> keys_pb2.ListKeysRequest:
-    request = keys_pb2.ListKeysRequest(page_size=page_size)
+    request = keys_pb2.ListKeysRequest(page_size=page_size, parent_key_id=parent_key_id)
     # `parent` is a oneof: set only the one given (assigning "" would still select it).
     given = [
         (n, v)

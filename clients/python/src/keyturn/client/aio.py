@@ -387,8 +387,11 @@ class AsyncClient:
         ttl: timedelta | None = None,
         allowed_cidrs: Sequence[str] = (),
         environment: Environment | None = None,
+        parent_key_id: str = "",
     ) -> keys_pb2.CreateKeyResponse:
-        """Issue a key. The result's `.plaintext` is shown once; `.key` is the ApiKey record."""
+        """Issue a key. The result's `.plaintext` is shown once; `.key` is the ApiKey record.
+        With `parent_key_id`, a restricted child key: no broader than that key, and revoked
+        with it (docs/child-keys.md)."""
         request = build.create_key(
             organization_id,
             project_id=project_id,
@@ -398,6 +401,7 @@ class AsyncClient:
             ttl=ttl,
             allowed_cidrs=allowed_cidrs,
             environment=environment,
+            parent_key_id=parent_key_id,
         )
         return await self._call(self.keys.CreateKey, request)
 
@@ -470,9 +474,11 @@ class AsyncClient:
         expire_before: datetime | None = None,
         not_used_since: datetime | None = None,
         page_size: int = 0,
+        parent_key_id: str = "",
     ) -> AsyncPager[keys_pb2.ApiKey, keys_pb2.ListKeysResponse]:
         """Every key of one parent (exactly one of organization_id, project_id, product_id),
-        newest first, fetched page by page as the iteration goes."""
+        newest first, fetched page by page as the iteration goes; with `parent_key_id`, only
+        that key's children."""
         base = build.list_keys(
             organization_id=organization_id,
             project_id=project_id,
@@ -481,6 +487,7 @@ class AsyncClient:
             expire_before=expire_before,
             not_used_since=not_used_since,
             page_size=page_size,
+            parent_key_id=parent_key_id,
         )
 
         async def fetch(token: str) -> keys_pb2.ListKeysResponse:

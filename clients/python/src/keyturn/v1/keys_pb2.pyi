@@ -445,6 +445,7 @@ class ApiKey(_message.Message):
     ROTATED_FROM_KEY_ID_FIELD_NUMBER: _builtins.int
     REPLACED_BY_KEY_ID_FIELD_NUMBER: _builtins.int
     LEAK_TIME_FIELD_NUMBER: _builtins.int
+    PARENT_KEY_ID_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     """Output only. Server-assigned UUID."""
     organization_id: _builtins.str
@@ -471,6 +472,12 @@ class ApiKey(_message.Message):
     """Output only. The key this one replaced through RotateKey, if any."""
     replaced_by_key_id: _builtins.str
     """Output only. The key that replaced this one through RotateKey, if any."""
+    parent_key_id: _builtins.str
+    """Immutable. The key this restricted child key was derived from (CreateKeyRequest.parent_key_id);
+    empty for a key without a parent. A child never holds more than its parent (scopes,
+    expiry, CIDRs, product, rate limit) and is revoked with it. RotateKey of the parent
+    re-points its children to the successor.
+    """
     @_builtins.property
     def metadata(self) -> Global___KeyMetadata:
         """Optional. Name, scopes, rate limit and custom data."""
@@ -530,10 +537,11 @@ class ApiKey(_message.Message):
         rotated_from_key_id: _builtins.str = ...,
         replaced_by_key_id: _builtins.str = ...,
         leak_time: _timestamp_pb2.Timestamp | None = ...,
+        parent_key_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "expire_time", b"expire_time", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "revoke_time", b"revoke_time", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "create_time", b"create_time", "environment", b"environment", "expire_time", b"expire_time", "id", b"id", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "organization_id", b"organization_id", "product_id", b"product_id", "project_id", b"project_id", "replaced_by_key_id", b"replaced_by_key_id", "revoke_reason", b"revoke_reason", "revoke_time", b"revoke_time", "rotated_from_key_id", b"rotated_from_key_id", "start", b"start", "status", b"status", "update_time", b"update_time", "use_count", b"use_count"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "create_time", b"create_time", "environment", b"environment", "expire_time", b"expire_time", "id", b"id", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "organization_id", b"organization_id", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "replaced_by_key_id", b"replaced_by_key_id", "revoke_reason", b"revoke_reason", "revoke_time", b"revoke_time", "rotated_from_key_id", b"rotated_from_key_id", "start", b"start", "status", b"status", "update_time", b"update_time", "use_count", b"use_count"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1079,6 +1087,7 @@ class CreateKeyRequest(_message.Message):
     TTL_FIELD_NUMBER: _builtins.int
     ALLOWED_CIDRS_FIELD_NUMBER: _builtins.int
     ENVIRONMENT_FIELD_NUMBER: _builtins.int
+    PARENT_KEY_ID_FIELD_NUMBER: _builtins.int
     organization_id: _builtins.str
     """Required. The owning organization."""
     project_id: _builtins.str
@@ -1088,7 +1097,18 @@ class CreateKeyRequest(_message.Message):
     product must be linked to the project.
     """
     environment: Global___Environment.ValueType
-    """Optional. The key's environment (default LIVE)."""
+    """Optional. The key's environment (default LIVE; with parent_key_id, the parent's)."""
+    parent_key_id: _builtins.str
+    """Optional. Derive a restricted child key from this key of the same organization (the
+    caller must be able to read it). The child is at least as narrow as the parent: same
+    environment, same project/product if the parent has one, scopes a subset of the
+    parent's, expire_time no later (a child without one gets the parent's), every network
+    of allowed_cidrs inside one of the parent's (a parent without CIDRs allows any), and a
+    rate limit no higher per second (a limited parent requires a limited child). Violations
+    are INVALID_ARGUMENT naming the field, ErrorInfo metadata `parentKeyId`. The parent
+    must be active (FAILED_PRECONDITION otherwise). Revoking or deleting the parent revokes
+    the child.
+    """
     @_builtins.property
     def metadata(self) -> Global___KeyMetadata:
         """Optional. Name, scopes, rate limit and custom data."""
@@ -1116,10 +1136,11 @@ class CreateKeyRequest(_message.Message):
         ttl: _duration_pb2.Duration | None = ...,
         allowed_cidrs: _abc.Iterable[_builtins.str] | None = ...,
         environment: Global___Environment.ValueType = ...,
+        parent_key_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["expire_time", b"expire_time", "metadata", b"metadata", "ttl", b"ttl"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "environment", b"environment", "expire_time", b"expire_time", "metadata", b"metadata", "organization_id", b"organization_id", "product_id", b"product_id", "project_id", b"project_id", "ttl", b"ttl"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "environment", b"environment", "expire_time", b"expire_time", "metadata", b"metadata", "organization_id", b"organization_id", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "ttl", b"ttl"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1384,6 +1405,7 @@ class ListKeysRequest(_message.Message):
     NOT_USED_SINCE_FIELD_NUMBER: _builtins.int
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    PARENT_KEY_ID_FIELD_NUMBER: _builtins.int
     organization_id: _builtins.str
     """List the keys of this organization."""
     project_id: _builtins.str
@@ -1396,6 +1418,10 @@ class ListKeysRequest(_message.Message):
     """Optional. Maximum results per page, 1..1000 (default 100)."""
     page_token: _builtins.str
     """Optional. The next_page_token of a previous call with the same filters."""
+    parent_key_id: _builtins.str
+    """Optional. Only the direct children of this key (keys created with it as
+    parent_key_id), within the parent above.
+    """
     @_builtins.property
     def expire_before(self) -> _timestamp_pb2.Timestamp:
         """Optional. Only keys whose expire_time is set and before this time."""
@@ -1415,10 +1441,11 @@ class ListKeysRequest(_message.Message):
         not_used_since: _timestamp_pb2.Timestamp | None = ...,
         page_size: _builtins.int = ...,
         page_token: _builtins.str = ...,
+        parent_key_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "not_used_since", b"not_used_since", "organization_id", b"organization_id", "parent", b"parent", "product_id", b"product_id", "project_id", b"project_id"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "not_used_since", b"not_used_since", "organization_id", b"organization_id", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "product_id", b"product_id", "project_id", b"project_id", "status", b"status"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "not_used_since", b"not_used_since", "organization_id", b"organization_id", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "status", b"status"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType_parent: _TypeAlias = _typing.Literal["organization_id", "project_id", "product_id"]  # noqa: Y015
     _WhichOneofArgType_parent: _TypeAlias = _typing.Literal["parent", b"parent"]  # noqa: Y015
