@@ -106,6 +106,10 @@ class Settings:
     # and which of them this process is (0-based). 1 = a single process, the port not shared.
     workers: int = 1
     worker_index: int = 0
+    # RevealKey calls allowed per principal per (UTC, epoch-aligned) minute, across replicas.
+    reveal_rate_limit_per_minute: int = 10
+    # How often the leader looks for API keys due for rotation (AUTOMATIC) or reminders (REMIND).
+    key_rotation_job_seconds: float = 60.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -257,6 +261,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         change_feed_poll_ms=int(_env_at_least(env, "KEYTURN_CHANGE_FEED_POLL_MS", 200, 10)),
         locks=_env_choice(env, "KEYTURN_LOCKS", LOCK_KINDS),  # type: ignore[arg-type]
         metrics_listen=env.get("KEYTURN_METRICS_LISTEN", ""),
+        reveal_rate_limit_per_minute=int(_env_at_least(env, "KEYTURN_REVEAL_RATE_LIMIT_PER_MINUTE", 10, 1)),
+        key_rotation_job_seconds=_env_at_least(env, "KEYTURN_KEY_ROTATION_JOB_SECONDS", 60.0, 1),
     )
 
 

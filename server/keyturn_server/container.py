@@ -45,6 +45,7 @@ from keyturn_server.usecases.authenticate import Authenticator
 from keyturn_server.usecases.crypto import StatelessCrypto
 from keyturn_server.usecases.crypto_keys import TOPIC as CRYPTO_KEY_TOPIC
 from keyturn_server.usecases.crypto_keys import CacheEntry, CryptoKeys
+from keyturn_server.usecases.key_rotation import KeyRotation
 from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.principals import Principals
@@ -141,6 +142,7 @@ class Container:
     crypto: StatelessCrypto
     root_keys: RootKeyRing
     crypto_keys: CryptoKeys
+    key_rotation: KeyRotation
     scheduler: Scheduler
     usage_flusher: PeriodicTask
     lifecycle: Lifecycle
@@ -221,6 +223,17 @@ class Container:
 
         scheduler.register("crypto_key.rotate", CRYPTO_KEY_JOB_INTERVAL, rotate_due)
         scheduler.register("crypto_key.destroy", CRYPTO_KEY_JOB_INTERVAL, destroy_due)
+
+        # API keys: rotation policies and recoverable keys (usecases/key_rotation.py).
+        key_rotation = KeyRotation(db, crypto_keys, settings.reveal_rate_limit_per_minute)
+        keys = KeyManagement(db, hasher, settings.key_prefix, key_events, pages, key_rotation)
+
+        async def rotate_api_keys(now: datetime) -> None:
+            await key_rotation.run_due(keys, key_events, now)
+
+        scheduler.register(
+            "api_key.rotate", timedelta(seconds=settings.key_rotation_job_seconds), rotate_api_keys
+        )
         provider = tracer_provider or provider_from_environment()
         tracing = Tracing(provider, db) if provider is not None else None
 
@@ -247,12 +260,13 @@ class Container:
             key_events=key_events,
             authenticator=authenticator,
             tenancy=Tenancy(db, key_events, pages),
-            keys=KeyManagement(db, hasher, settings.key_prefix, key_events, pages),
+            keys=keys,
             principals=Principals(db, hasher, authenticator, key_events, pages),
             audit=AuditUseCases(db, audit_feed, page_tokens),
             crypto=crypto,
             root_keys=root_keys,
             crypto_keys=crypto_keys,
+            key_rotation=key_rotation,
             scheduler=scheduler,
             usage_flusher=usage_flusher,
             lifecycle=lifecycle,

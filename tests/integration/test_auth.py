@@ -55,7 +55,7 @@ FORBIDDEN = grpc.StatusCode.PERMISSION_DENIED
 NOT_FOUND = grpc.StatusCode.NOT_FOUND
 SECRET_PATTERN = re.compile(r"\bkta?_(live|test)_[0-9A-Za-z]{20,}")
 
-ROLES = ("ADMIN", "ORG_ADMIN", "KEY_MANAGER", "AUDITOR", "VALIDATOR", "CRYPTO", "NONE")
+ROLES = ("ADMIN", "ORG_ADMIN", "KEY_MANAGER", "AUDITOR", "VALIDATOR", "CRYPTO", "KEY_REVEALER", "NONE")
 
 
 def unique(label: str) -> str:
@@ -178,6 +178,7 @@ def build_world(server: ServerThread) -> World:
         "AUDITOR": [binding("AUDITOR", a)],
         "VALIDATOR": [binding("VALIDATOR", a)],
         "CRYPTO": [binding("CRYPTO")],
+        "KEY_REVEALER": [binding("KEY_REVEALER", a)],
         "NONE": [],
     }.items():
         world.principal_ids[role], world.tokens[role] = new_principal(admin, *bindings)
@@ -235,6 +236,11 @@ EVERYONE = set(ROLES)
 
 def _fresh_key(w: World) -> str:
     return str(new_key(w.admin, w.a.id, project=w.a.project).key.id)
+
+
+def _recoverable_key(w: World) -> str:
+    request = keys_pb2.CreateKeyRequest(organization_id=w.a.id, project_id=w.a.project, recoverable=True)
+    return str(keys(w.admin).CreateKey(request, timeout=10).key.id)
 
 
 def _principal_in_a(w: World) -> str:
@@ -637,7 +643,7 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
     ),
     K + "ValidateKeys": ({"ADMIN", "ORG_ADMIN", "VALIDATOR"}, _validate_stream),
     K + "GetKey": (
-        KEY_MANAGERS,
+        KEY_MANAGERS | {"KEY_REVEALER"},
         lambda w, ch: keys(ch).GetKey(keys_pb2.GetKeyRequest(id=w.a.key_id), timeout=10),
     ),
     K + "ListKeys": (
@@ -665,6 +671,11 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
     K + "DeleteKey": (
         KEY_MANAGERS,
         lambda w, ch: keys(ch).DeleteKey(keys_pb2.DeleteKeyRequest(id=_fresh_key(w)), timeout=10),
+    ),
+    # Not implied by KEY_MANAGER or ORG_ADMIN: only ADMIN and KEY_REVEALER read plaintexts.
+    K + "RevealKey": (
+        {"ADMIN", "KEY_REVEALER"},
+        lambda w, ch: keys(ch).RevealKey(keys_pb2.RevealKeyRequest(id=_recoverable_key(w)), timeout=10),
     ),
     A + "ListAuditEvents": (
         AUDITORS,

@@ -63,6 +63,7 @@ import type { GetProjectRequest__Input as _keyturn_v1_GetProjectRequest__Input, 
 import type { GetUsageReportRequest__Input as _keyturn_v1_GetUsageReportRequest__Input, GetUsageReportRequest as _keyturn_v1_GetUsageReportRequest } from './keyturn/v1/GetUsageReportRequest';
 import type { GetUsageReportResponse__Input as _keyturn_v1_GetUsageReportResponse__Input, GetUsageReportResponse as _keyturn_v1_GetUsageReportResponse } from './keyturn/v1/GetUsageReportResponse';
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from './keyturn/v1/KeyMetadata';
+import type { KeyRotationPolicy__Input as _keyturn_v1_KeyRotationPolicy__Input, KeyRotationPolicy as _keyturn_v1_KeyRotationPolicy } from './keyturn/v1/KeyRotationPolicy';
 import type { KeyServiceClient as _keyturn_v1_KeyServiceClient, KeyServiceDefinition as _keyturn_v1_KeyServiceDefinition } from './keyturn/v1/KeyService';
 import type { ListAuditEventsRequest__Input as _keyturn_v1_ListAuditEventsRequest__Input, ListAuditEventsRequest as _keyturn_v1_ListAuditEventsRequest } from './keyturn/v1/ListAuditEventsRequest';
 import type { ListAuditEventsResponse__Input as _keyturn_v1_ListAuditEventsResponse__Input, ListAuditEventsResponse as _keyturn_v1_ListAuditEventsResponse } from './keyturn/v1/ListAuditEventsResponse';
@@ -79,6 +80,8 @@ import type { Product__Input as _keyturn_v1_Product__Input, Product as _keyturn_
 import type { Project__Input as _keyturn_v1_Project__Input, Project as _keyturn_v1_Project } from './keyturn/v1/Project';
 import type { RateLimit__Input as _keyturn_v1_RateLimit__Input, RateLimit as _keyturn_v1_RateLimit } from './keyturn/v1/RateLimit';
 import type { RateLimitStatus__Input as _keyturn_v1_RateLimitStatus__Input, RateLimitStatus as _keyturn_v1_RateLimitStatus } from './keyturn/v1/RateLimitStatus';
+import type { RevealKeyRequest__Input as _keyturn_v1_RevealKeyRequest__Input, RevealKeyRequest as _keyturn_v1_RevealKeyRequest } from './keyturn/v1/RevealKeyRequest';
+import type { RevealKeyResponse__Input as _keyturn_v1_RevealKeyResponse__Input, RevealKeyResponse as _keyturn_v1_RevealKeyResponse } from './keyturn/v1/RevealKeyResponse';
 import type { RevokeKeyRequest__Input as _keyturn_v1_RevokeKeyRequest__Input, RevokeKeyRequest as _keyturn_v1_RevokeKeyRequest } from './keyturn/v1/RevokeKeyRequest';
 import type { RotateKeyRequest__Input as _keyturn_v1_RotateKeyRequest__Input, RotateKeyRequest as _keyturn_v1_RotateKeyRequest } from './keyturn/v1/RotateKeyRequest';
 import type { RotateKeyResponse__Input as _keyturn_v1_RotateKeyResponse__Input, RotateKeyResponse as _keyturn_v1_RotateKeyResponse } from './keyturn/v1/RotateKeyResponse';
@@ -184,6 +187,7 @@ export interface ProtoGrpcType {
             GetUsageReportRequest: MessageTypeDefinition<_keyturn_v1_GetUsageReportRequest__Input, _keyturn_v1_GetUsageReportRequest>;
             GetUsageReportResponse: MessageTypeDefinition<_keyturn_v1_GetUsageReportResponse__Input, _keyturn_v1_GetUsageReportResponse>;
             KeyMetadata: MessageTypeDefinition<_keyturn_v1_KeyMetadata__Input, _keyturn_v1_KeyMetadata>;
+            KeyRotationPolicy: MessageTypeDefinition<_keyturn_v1_KeyRotationPolicy__Input, _keyturn_v1_KeyRotationPolicy>;
             /**
              * KeyService manages tenants (organizations, projects, products) and the API keys issued
              * to them, and validates keys on the hot path.
@@ -213,9 +217,12 @@ export interface ProtoGrpcType {
             RateLimitStatus: MessageTypeDefinition<_keyturn_v1_RateLimitStatus__Input, _keyturn_v1_RateLimitStatus>;
             RateLimitWindow: EnumTypeDefinition;
             ReportGranularity: EnumTypeDefinition;
+            RevealKeyRequest: MessageTypeDefinition<_keyturn_v1_RevealKeyRequest__Input, _keyturn_v1_RevealKeyRequest>;
+            RevealKeyResponse: MessageTypeDefinition<_keyturn_v1_RevealKeyResponse__Input, _keyturn_v1_RevealKeyResponse>;
             RevokeKeyRequest: MessageTypeDefinition<_keyturn_v1_RevokeKeyRequest__Input, _keyturn_v1_RevokeKeyRequest>;
             RotateKeyRequest: MessageTypeDefinition<_keyturn_v1_RotateKeyRequest__Input, _keyturn_v1_RotateKeyRequest>;
             RotateKeyResponse: MessageTypeDefinition<_keyturn_v1_RotateKeyResponse__Input, _keyturn_v1_RotateKeyResponse>;
+            RotationMode: EnumTypeDefinition;
             StreamAuditEventsRequest: MessageTypeDefinition<_keyturn_v1_StreamAuditEventsRequest__Input, _keyturn_v1_StreamAuditEventsRequest>;
             StreamAuditEventsResponse: MessageTypeDefinition<_keyturn_v1_StreamAuditEventsResponse__Input, _keyturn_v1_StreamAuditEventsResponse>;
             UpdateKeyRequest: MessageTypeDefinition<_keyturn_v1_UpdateKeyRequest__Input, _keyturn_v1_UpdateKeyRequest>;

@@ -57,6 +57,7 @@ import type { GetOrganizationRequest__Input as _keyturn_v1_GetOrganizationReques
 import type { GetProductRequest__Input as _keyturn_v1_GetProductRequest__Input, GetProductRequest as _keyturn_v1_GetProductRequest } from './keyturn/v1/GetProductRequest';
 import type { GetProjectRequest__Input as _keyturn_v1_GetProjectRequest__Input, GetProjectRequest as _keyturn_v1_GetProjectRequest } from './keyturn/v1/GetProjectRequest';
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from './keyturn/v1/KeyMetadata';
+import type { KeyRotationPolicy__Input as _keyturn_v1_KeyRotationPolicy__Input, KeyRotationPolicy as _keyturn_v1_KeyRotationPolicy } from './keyturn/v1/KeyRotationPolicy';
 import type { KeyServiceClient as _keyturn_v1_KeyServiceClient, KeyServiceDefinition as _keyturn_v1_KeyServiceDefinition } from './keyturn/v1/KeyService';
 import type { ListKeysRequest__Input as _keyturn_v1_ListKeysRequest__Input, ListKeysRequest as _keyturn_v1_ListKeysRequest } from './keyturn/v1/ListKeysRequest';
 import type { ListKeysResponse__Input as _keyturn_v1_ListKeysResponse__Input, ListKeysResponse as _keyturn_v1_ListKeysResponse } from './keyturn/v1/ListKeysResponse';
@@ -71,6 +72,8 @@ import type { Product__Input as _keyturn_v1_Product__Input, Product as _keyturn_
 import type { Project__Input as _keyturn_v1_Project__Input, Project as _keyturn_v1_Project } from './keyturn/v1/Project';
 import type { RateLimit__Input as _keyturn_v1_RateLimit__Input, RateLimit as _keyturn_v1_RateLimit } from './keyturn/v1/RateLimit';
 import type { RateLimitStatus__Input as _keyturn_v1_RateLimitStatus__Input, RateLimitStatus as _keyturn_v1_RateLimitStatus } from './keyturn/v1/RateLimitStatus';
+import type { RevealKeyRequest__Input as _keyturn_v1_RevealKeyRequest__Input, RevealKeyRequest as _keyturn_v1_RevealKeyRequest } from './keyturn/v1/RevealKeyRequest';
+import type { RevealKeyResponse__Input as _keyturn_v1_RevealKeyResponse__Input, RevealKeyResponse as _keyturn_v1_RevealKeyResponse } from './keyturn/v1/RevealKeyResponse';
 import type { RevokeKeyRequest__Input as _keyturn_v1_RevokeKeyRequest__Input, RevokeKeyRequest as _keyturn_v1_RevokeKeyRequest } from './keyturn/v1/RevokeKeyRequest';
 import type { RotateKeyRequest__Input as _keyturn_v1_RotateKeyRequest__Input, RotateKeyRequest as _keyturn_v1_RotateKeyRequest } from './keyturn/v1/RotateKeyRequest';
 import type { RotateKeyResponse__Input as _keyturn_v1_RotateKeyResponse__Input, RotateKeyResponse as _keyturn_v1_RotateKeyResponse } from './keyturn/v1/RotateKeyResponse';
@@ -153,6 +156,7 @@ export interface ProtoGrpcType {
             GetProductRequest: MessageTypeDefinition<_keyturn_v1_GetProductRequest__Input, _keyturn_v1_GetProductRequest>;
             GetProjectRequest: MessageTypeDefinition<_keyturn_v1_GetProjectRequest__Input, _keyturn_v1_GetProjectRequest>;
             KeyMetadata: MessageTypeDefinition<_keyturn_v1_KeyMetadata__Input, _keyturn_v1_KeyMetadata>;
+            KeyRotationPolicy: MessageTypeDefinition<_keyturn_v1_KeyRotationPolicy__Input, _keyturn_v1_KeyRotationPolicy>;
             /**
              * KeyService manages tenants (organizations, projects, products) and the API keys issued
              * to them, and validates keys on the hot path.
@@ -179,9 +183,12 @@ export interface ProtoGrpcType {
             RateLimit: MessageTypeDefinition<_keyturn_v1_RateLimit__Input, _keyturn_v1_RateLimit>;
             RateLimitStatus: MessageTypeDefinition<_keyturn_v1_RateLimitStatus__Input, _keyturn_v1_RateLimitStatus>;
             RateLimitWindow: EnumTypeDefinition;
+            RevealKeyRequest: MessageTypeDefinition<_keyturn_v1_RevealKeyRequest__Input, _keyturn_v1_RevealKeyRequest>;
+            RevealKeyResponse: MessageTypeDefinition<_keyturn_v1_RevealKeyResponse__Input, _keyturn_v1_RevealKeyResponse>;
             RevokeKeyRequest: MessageTypeDefinition<_keyturn_v1_RevokeKeyRequest__Input, _keyturn_v1_RevokeKeyRequest>;
             RotateKeyRequest: MessageTypeDefinition<_keyturn_v1_RotateKeyRequest__Input, _keyturn_v1_RotateKeyRequest>;
             RotateKeyResponse: MessageTypeDefinition<_keyturn_v1_RotateKeyResponse__Input, _keyturn_v1_RotateKeyResponse>;
+            RotationMode: EnumTypeDefinition;
             UpdateKeyRequest: MessageTypeDefinition<_keyturn_v1_UpdateKeyRequest__Input, _keyturn_v1_UpdateKeyRequest>;
             ValidateKeyRequest: MessageTypeDefinition<_keyturn_v1_ValidateKeyRequest__Input, _keyturn_v1_ValidateKeyRequest>;
             ValidateKeyResponse: MessageTypeDefinition<_keyturn_v1_ValidateKeyResponse__Input, _keyturn_v1_ValidateKeyResponse>;

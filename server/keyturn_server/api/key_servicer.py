@@ -284,3 +284,10 @@ class KeyServicer(keys_pb2_grpc.KeyServiceServicer):
     ) -> keys_pb2.DeleteKeyResponse:
         await self.keys.delete_key(_id("id", request.id))
         return keys_pb2.DeleteKeyResponse()
+
+    async def RevealKey(
+        self, request: keys_pb2.RevealKeyRequest, context: Context
+    ) -> keys_pb2.RevealKeyResponse:
+        # The rotation use case (usecases/key_rotation.py) owns recoverable keys.
+        row, plaintext = await self.keys.rotation.reveal_key(_id("id", request.id), utcnow())
+        return keys_pb2.RevealKeyResponse(key=convert.api_key_to_proto(row, utcnow()), plaintext=plaintext)

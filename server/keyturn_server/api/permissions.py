@@ -44,6 +44,7 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "RotateKey": P.KEYS_ROTATE,
     _KEYS + "RevokeKey": P.KEYS_REVOKE,
     _KEYS + "DeleteKey": P.KEYS_DELETE,
+    _KEYS + "RevealKey": P.KEYS_REVEAL,
     _AUDIT + "ListAuditEvents": P.AUDIT_READ,
     _AUDIT + "StreamAuditEvents": P.AUDIT_READ,
     _AUDIT + "VerifyAuditChain": P.AUDIT_VERIFY,

@@ -50,6 +50,7 @@ class Role(StrEnum):
     CRYPTO_KEY_ADMIN = "ROLE_CRYPTO_KEY_ADMIN"
     CRYPTO_KEY_ENCRYPTER_DECRYPTER = "ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER"
     CRYPTO_KEY_SIGNER_VERIFIER = "ROLE_CRYPTO_KEY_SIGNER_VERIFIER"
+    KEY_REVEALER = "ROLE_KEY_REVEALER"
 
 
 class Permission(StrEnum):
@@ -91,6 +92,8 @@ class Permission(StrEnum):
     CRYPTO_KEYS_SIGN = "crypto_keys.sign"
     CRYPTO_KEYS_VERIFY = "crypto_keys.verify"
     CRYPTO_KEYS_MAC = "crypto_keys.mac"
+    # RevealKey: the plaintext of a recoverable key. Only ADMIN and KEY_REVEALER hold it.
+    KEYS_REVEAL = "keys.reveal"
 
 
 P = Permission
@@ -150,6 +153,9 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.CRYPTO_KEY_SIGNER_VERIFIER: frozenset(
         _TENANCY_READ | _CRYPTO_KEY_READ | {P.CRYPTO_KEYS_SIGN, P.CRYPTO_KEYS_VERIFY, P.CRYPTO_KEYS_MAC}
     ),
+    # Reading plaintexts back is its own duty: not part of KEY_MANAGER or ORG_ADMIN (an
+    # ORG_ADMIN may grant it, and every reveal is audited with the actor).
+    Role.KEY_REVEALER: frozenset({P.KEYS_REVEAL, P.KEYS_GET}),
 }
 
 GLOBAL_ROLES = frozenset({Role.ADMIN, Role.CRYPTO})

@@ -232,6 +232,7 @@ async def list_keys(
     not_used_since: datetime | None,
     after: Cursor | None,
     limit: int,
+    next_rotation_before: datetime | None = None,
     only_projects: Collection[str] | None = None,
 ) -> Sequence[ApiKey]:
     """Keys of a parent, newest first by (create_time, id): keyset pagination over the
@@ -251,6 +252,10 @@ async def list_keys(
         conditions.append(ApiKey.project_id.in_(list(only_projects)))
     if expire_before is not None:
         conditions.append(and_(ApiKey.expire_time.is_not(None), ApiKey.expire_time < expire_before))
+    if next_rotation_before is not None:
+        conditions.append(
+            and_(ApiKey.next_rotation_time.is_not(None), ApiKey.next_rotation_time < next_rotation_before)
+        )
     if not_used_since is not None:
         conditions.append(or_(ApiKey.last_used_time.is_(None), ApiKey.last_used_time < not_used_since))
     stmt = (

@@ -23,6 +23,7 @@ from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import FailedPrecondition, InvalidArgument, NotFound
 from keyturn_server.domain.key_events import KeyEventType
+from keyturn_server.domain.key_policy import RotationSpec
 from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.db import Database
@@ -36,6 +37,7 @@ from keyturn_server.usecases import (
     record_key_events,
     utcnow,
 )
+from keyturn_server.usecases.key_rotation import KeyRotation
 from keyturn_server.usecases.tenancy import require_organization, require_product, require_project
 
 API_KEY = ResourceType.API_KEY
@@ -76,6 +78,9 @@ class NewKey:
     environment: str  # live | test
     settings: KeySettings
     expire_time: datetime | None
+    # Rotation policy and recoverability; None = the effective key policy's (key_rotation.py).
+    rotation: RotationSpec | None = None
+    recoverable: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,8 @@ class KeyUpdate:
     paths: frozenset[str]
     settings: KeySettings
     expire_time: datetime | None
+    # The `rotation` path's new value (None clears it); see key_rotation.py.
+    rotation: RotationSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,7 @@ class KeyListing:
     not_used_since: datetime | None
     page_size: int
     page_token: str
+    next_rotation_before: datetime | None = None
 
     def filters(self) -> dict[str, Any]:
         return {
@@ -109,6 +117,7 @@ class KeyListing:
             "status": self.status,
             "expire_before": _stamp(self.expire_before),
             "not_used_since": _stamp(self.not_used_since),
+            "next_rotation_before": _stamp(self.next_rotation_before),
         }
 
 
@@ -223,9 +232,16 @@ class KeyManagement:
     """CreateKey, GetKey, ListKeys, UpdateKey, RotateKey, RevokeKey, DeleteKey."""
 
     def __init__(
-        self, db: Database, hasher: keyformat.KeyHasher, key_prefix: str, key_events: KeyEvents, pages: Pages
+        self,
+        db: Database,
+        hasher: keyformat.KeyHasher,
+        key_prefix: str,
+        key_events: KeyEvents,
+        pages: Pages,
+        rotation: KeyRotation,
     ) -> None:
         self.db = db
+        self.rotation = rotation
         self.hasher = hasher
         self.key_prefix = key_prefix
         self.key_events = key_events
@@ -261,6 +277,7 @@ class KeyManagement:
     async def create_key(self, new: NewKey) -> tuple[ApiKey, str]:
         """Issue a key; returns the row and the plaintext (shown once, never stored)."""
         now = utcnow()
+        plan = await self.rotation.plan_create(new)
 
         async def work(session: AsyncSession) -> tuple[ApiKey, str]:
             # Safe to re-run after a serialization failure: nothing leaves the session.
@@ -276,10 +293,12 @@ class KeyManagement:
                 expire_time=new.expire_time,
                 now=now,
             )
+            rotation_changes = await self.rotation.apply_create(session, row, plaintext, plan, now)
             repo.add_key(session, row)
             await session.flush()
             changes = [change("environment", None, row.environment), change("start", None, row.start)]
             changes += [change(path, None, value) for path, value in _audit_values(row).items()]
+            changes += rotation_changes
             await record_key_events(session, key_event(KeyEventType.CREATED, row))
             await audit(session, _audit_record("key.create", row, changes))
             return row, plaintext
@@ -324,6 +343,7 @@ class KeyManagement:
                 as_of=request.as_of,
                 expire_before=listing.expire_before,
                 not_used_since=listing.not_used_since,
+                next_rotation_before=listing.next_rotation_before,
                 after=request.cursor,
                 limit=request.size + 1,
                 only_projects=policy.visible_projects(permission, organization_id),
@@ -351,12 +371,14 @@ class KeyManagement:
                 row.expire_time = update.expire_time
             if "allowed_cidrs" in update.paths:
                 row.allowed_cidrs = list(new.allowed_cidrs)
+            rotation_changes = self.rotation.apply_update(row, update, now)
             after = _audit_values(row)
             changes = [
                 change(path, before[path], after[path])
                 for path in UPDATE_PATHS
                 if before[path] != after[path]
             ]
+            changes += rotation_changes
             if changes:
                 row.update_time = now
             await session.flush()
@@ -374,68 +396,77 @@ class KeyManagement:
         now = utcnow()
         async with self.db.transaction() as session:
             old = await _require_key(session, key_id, Permission.KEYS_ROTATE, lock="change")
-            if old.revoke_time is not None:
-                raise FailedPrecondition("the key is revoked; a revoked key cannot be rotated")
-            if old.expire_time is not None and old.expire_time <= now:
-                raise FailedPrecondition("the key has expired; an expired key cannot be rotated")
-            if old.replaced_by_key_id is not None:
-                raise FailedPrecondition(
-                    "the key was already rotated; rotate its successor instead",
-                    {"replacedByKeyId": old.replaced_by_key_id},
-                )
-            settings = KeySettings(
-                name=old.name,
-                scopes=list(old.scopes),
-                rate_limit=_rate_limit_of(old),
-                custom=dict(old.custom),
-                allowed_cidrs=list(old.allowed_cidrs),
-            )
-            successor, plaintext = _new_row(
-                self.hasher,
-                self.key_prefix,
-                organization_id=old.organization_id,
-                project_id=old.project_id,
-                product_id=old.product_id,
-                environment=old.environment,
-                settings=settings,
-                expire_time=old.expire_time,
-                now=now,
-                rotated_from=old.id,
-            )
-            repo.add_key(session, successor)
-            old_expire = old.expire_time
-            grace_end = now + grace
-            # The grace never extends the old key's own expiry.
-            old.expire_time = grace_end if old_expire is None else min(old_expire, grace_end)
-            old.replaced_by_key_id = successor.id
-            old.update_time = now
-            await session.flush()
-            await record_key_events(
-                session,
-                key_event(
-                    KeyEventType.ROTATED,
-                    old,
-                    {
-                        "successor_key_id": successor.id,
-                        "old_expire_time": _stamp(old.expire_time),
-                    },
-                ),
-                key_event(KeyEventType.CREATED, successor, {"rotated_from_key_id": old.id}),
-            )
-            await audit(
-                session,
-                _audit_record(
-                    "key.rotate",
-                    old,
-                    [
-                        change("expire_time", _stamp(old_expire), _stamp(old.expire_time)),
-                        change("replaced_by_key_id", None, successor.id),
-                        change("successor.start", None, successor.start),
-                    ],
-                ),
-            )
+            successor, plaintext = await self.rotate_locked(session, old, grace, now)
         await notify_key_changed(self.key_events, old.id)
         return successor, plaintext, old
+
+    async def rotate_locked(
+        self, session: AsyncSession, old: ApiKey, grace: timedelta, now: datetime
+    ) -> tuple[ApiKey, str]:
+        """RotateKey's change, in the caller's transaction on a row it locked and authorized
+        (RotateKey, and the automatic rotation job in key_rotation.py)."""
+        if old.revoke_time is not None:
+            raise FailedPrecondition("the key is revoked; a revoked key cannot be rotated")
+        if old.expire_time is not None and old.expire_time <= now:
+            raise FailedPrecondition("the key has expired; an expired key cannot be rotated")
+        if old.replaced_by_key_id is not None:
+            raise FailedPrecondition(
+                "the key was already rotated; rotate its successor instead",
+                {"replacedByKeyId": old.replaced_by_key_id},
+            )
+        settings = KeySettings(
+            name=old.name,
+            scopes=list(old.scopes),
+            rate_limit=_rate_limit_of(old),
+            custom=dict(old.custom),
+            allowed_cidrs=list(old.allowed_cidrs),
+        )
+        successor, plaintext = _new_row(
+            self.hasher,
+            self.key_prefix,
+            organization_id=old.organization_id,
+            project_id=old.project_id,
+            product_id=old.product_id,
+            environment=old.environment,
+            settings=settings,
+            expire_time=old.expire_time,
+            now=now,
+            rotated_from=old.id,
+        )
+        await self.rotation.inherit(session, old, successor, plaintext, now)
+        repo.add_key(session, successor)
+        old_expire = old.expire_time
+        grace_end = now + grace
+        # The grace never extends the old key's own expiry.
+        old.expire_time = grace_end if old_expire is None else min(old_expire, grace_end)
+        old.replaced_by_key_id = successor.id
+        old.update_time = now
+        await session.flush()
+        await record_key_events(
+            session,
+            key_event(
+                KeyEventType.ROTATED,
+                old,
+                {
+                    "successor_key_id": successor.id,
+                    "old_expire_time": _stamp(old.expire_time),
+                },
+            ),
+            key_event(KeyEventType.CREATED, successor, {"rotated_from_key_id": old.id}),
+        )
+        await audit(
+            session,
+            _audit_record(
+                "key.rotate",
+                old,
+                [
+                    change("expire_time", _stamp(old_expire), _stamp(old.expire_time)),
+                    change("replaced_by_key_id", None, successor.id),
+                    change("successor.start", None, successor.start),
+                ],
+            ),
+        )
+        return successor, plaintext
 
     async def revoke_key(self, key_id: str, reason: str) -> ApiKey:
         """Soft and idempotent: the first revoke_time and reason are kept; revoking a revoked

@@ -165,6 +165,12 @@ export declare const ErrorReason: {
      * code: ABORTED, reason: "ABORTED"
      */
     readonly ABORTED: 'ABORTED';
+    /**
+     * RevealKey on a key that is not recoverable (its plaintext was never kept).
+     *
+     * code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
+     */
+    readonly KEY_NOT_RECOVERABLE: 'KEY_NOT_RECOVERABLE';
 };
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -330,7 +336,13 @@ export type ErrorReason__Input =
  *
  * code: ABORTED, reason: "ABORTED"
  */
- | 'ABORTED' | 22;
+ | 'ABORTED' | 22
+/**
+ * RevealKey on a key that is not recoverable (its plaintext was never kept).
+ *
+ * code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
+ */
+ | 'KEY_NOT_RECOVERABLE' | 36;
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
  *

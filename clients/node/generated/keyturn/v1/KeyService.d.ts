@@ -33,6 +33,8 @@ import type { ListProjectsResponse__Input as _keyturn_v1_ListProjectsResponse__I
 import type { Organization__Input as _keyturn_v1_Organization__Input, Organization as _keyturn_v1_Organization } from '../../keyturn/v1/Organization';
 import type { Product__Input as _keyturn_v1_Product__Input, Product as _keyturn_v1_Product } from '../../keyturn/v1/Product';
 import type { Project__Input as _keyturn_v1_Project__Input, Project as _keyturn_v1_Project } from '../../keyturn/v1/Project';
+import type { RevealKeyRequest__Input as _keyturn_v1_RevealKeyRequest__Input, RevealKeyRequest as _keyturn_v1_RevealKeyRequest } from '../../keyturn/v1/RevealKeyRequest';
+import type { RevealKeyResponse__Input as _keyturn_v1_RevealKeyResponse__Input, RevealKeyResponse as _keyturn_v1_RevealKeyResponse } from '../../keyturn/v1/RevealKeyResponse';
 import type { RevokeKeyRequest__Input as _keyturn_v1_RevokeKeyRequest__Input, RevokeKeyRequest as _keyturn_v1_RevokeKeyRequest } from '../../keyturn/v1/RevokeKeyRequest';
 import type { RotateKeyRequest__Input as _keyturn_v1_RotateKeyRequest__Input, RotateKeyRequest as _keyturn_v1_RotateKeyRequest } from '../../keyturn/v1/RotateKeyRequest';
 import type { RotateKeyResponse__Input as _keyturn_v1_RotateKeyResponse__Input, RotateKeyResponse as _keyturn_v1_RotateKeyResponse } from '../../keyturn/v1/RotateKeyResponse';
@@ -290,6 +292,24 @@ export interface KeyServiceClient extends grpc.Client {
     listProjects(argument: _keyturn_v1_ListProjectsRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ListProjectsResponse>): grpc.ClientUnaryCall;
     listProjects(argument: _keyturn_v1_ListProjectsRequest__Input, callback: grpc.requestCallback<_keyturn_v1_ListProjectsResponse>): grpc.ClientUnaryCall;
     /**
+     * Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+     * Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+     * rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+     */
+    RevealKey(argument: _keyturn_v1_RevealKeyRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    RevealKey(argument: _keyturn_v1_RevealKeyRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    RevealKey(argument: _keyturn_v1_RevealKeyRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    RevealKey(argument: _keyturn_v1_RevealKeyRequest__Input, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    /**
+     * Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+     * Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+     * rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+     */
+    revealKey(argument: _keyturn_v1_RevealKeyRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    revealKey(argument: _keyturn_v1_RevealKeyRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    revealKey(argument: _keyturn_v1_RevealKeyRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    revealKey(argument: _keyturn_v1_RevealKeyRequest__Input, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    /**
      * Revokes a key (soft, idempotent; the first revoke_time is kept).
      */
     RevokeKey(argument: _keyturn_v1_RevokeKeyRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ApiKey>): grpc.ClientUnaryCall;
@@ -454,6 +474,12 @@ export interface KeyServiceHandlers extends grpc.UntypedServiceImplementation {
      */
     ListProjects: grpc.handleUnaryCall<_keyturn_v1_ListProjectsRequest, _keyturn_v1_ListProjectsResponse__Input>;
     /**
+     * Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+     * Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+     * rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+     */
+    RevealKey: grpc.handleUnaryCall<_keyturn_v1_RevealKeyRequest, _keyturn_v1_RevealKeyResponse__Input>;
+    /**
      * Revokes a key (soft, idempotent; the first revoke_time is kept).
      */
     RevokeKey: grpc.handleUnaryCall<_keyturn_v1_RevokeKeyRequest, _keyturn_v1_ApiKey__Input>;
@@ -502,6 +528,7 @@ export interface KeyServiceDefinition extends grpc.ServiceDefinition {
     ListOrganizations: MethodDefinition<_keyturn_v1_ListOrganizationsRequest__Input, _keyturn_v1_ListOrganizationsResponse__Input, _keyturn_v1_ListOrganizationsRequest, _keyturn_v1_ListOrganizationsResponse>;
     ListProducts: MethodDefinition<_keyturn_v1_ListProductsRequest__Input, _keyturn_v1_ListProductsResponse__Input, _keyturn_v1_ListProductsRequest, _keyturn_v1_ListProductsResponse>;
     ListProjects: MethodDefinition<_keyturn_v1_ListProjectsRequest__Input, _keyturn_v1_ListProjectsResponse__Input, _keyturn_v1_ListProjectsRequest, _keyturn_v1_ListProjectsResponse>;
+    RevealKey: MethodDefinition<_keyturn_v1_RevealKeyRequest__Input, _keyturn_v1_RevealKeyResponse__Input, _keyturn_v1_RevealKeyRequest, _keyturn_v1_RevealKeyResponse>;
     RevokeKey: MethodDefinition<_keyturn_v1_RevokeKeyRequest__Input, _keyturn_v1_ApiKey__Input, _keyturn_v1_RevokeKeyRequest, _keyturn_v1_ApiKey>;
     RotateKey: MethodDefinition<_keyturn_v1_RotateKeyRequest__Input, _keyturn_v1_RotateKeyResponse__Input, _keyturn_v1_RotateKeyRequest, _keyturn_v1_RotateKeyResponse>;
     UpdateKey: MethodDefinition<_keyturn_v1_UpdateKeyRequest__Input, _keyturn_v1_ApiKey__Input, _keyturn_v1_UpdateKeyRequest, _keyturn_v1_ApiKey>;

@@ -40,6 +40,10 @@ export interface ListKeysRequest__Input {
      */
     'page_token'?: (string);
     /**
+     * Optional. Only keys whose next_rotation_time is set and before this time.
+     */
+    'next_rotation_before'?: (_google_protobuf_Timestamp__Input | null);
+    /**
      * Required. Whose keys to list: exactly one of an organization, a project or a product.
      * A caller bound to a single organization may leave it empty (its organization).
      */
@@ -82,6 +86,10 @@ export interface ListKeysRequest {
      * Optional. The next_page_token of a previous call with the same filters.
      */
     'page_token': (string);
+    /**
+     * Optional. Only keys whose next_rotation_time is set and before this time.
+     */
+    'next_rotation_before': (_google_protobuf_Timestamp | null);
     /**
      * Required. Whose keys to list: exactly one of an organization, a project or a product.
      * A caller bound to a single organization may leave it empty (its organization).

@@ -48,6 +48,11 @@ export declare const Role: {
      * organization, and get and list them.
      */
     readonly ROLE_CRYPTO_KEY_SIGNER_VERIFIER: 'ROLE_CRYPTO_KEY_SIGNER_VERIFIER';
+    /**
+     * RevealKey (the plaintext of recoverable keys) and GetKey, for keys of one
+     * organization. Granted on its own: neither KEY_MANAGER nor ORG_ADMIN includes it.
+     */
+    readonly ROLE_KEY_REVEALER: 'ROLE_KEY_REVEALER';
 };
 /**
  * What a role binding allows.
@@ -96,7 +101,12 @@ export type Role__Input =
  * Sign, verify, get public keys, compute and verify MACs with the managed keys of one
  * organization, and get and list them.
  */
- | 'ROLE_CRYPTO_KEY_SIGNER_VERIFIER' | 9;
+ | 'ROLE_CRYPTO_KEY_SIGNER_VERIFIER' | 9
+/**
+ * RevealKey (the plaintext of recoverable keys) and GetKey, for keys of one
+ * organization. Granted on its own: neither KEY_MANAGER nor ORG_ADMIN includes it.
+ */
+ | 'ROLE_KEY_REVEALER' | 10;
 /**
  * What a role binding allows.
  */

@@ -53,6 +53,7 @@ from keyturn.v1 import (
     crypto_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    rotation_pb2,
 )
 
 __all__ = ["AsyncAuditEventStream", "AsyncClient", "AsyncPager"]
@@ -378,8 +379,12 @@ class AsyncClient:
         ttl: timedelta | None = None,
         allowed_cidrs: Sequence[str] = (),
         environment: Environment | None = None,
+        rotation: rotation_pb2.KeyRotationPolicy | None = None,
+        recoverable: bool | None = None,
     ) -> keys_pb2.CreateKeyResponse:
-        """Issue a key. The result's `.plaintext` is shown once; `.key` is the ApiKey record."""
+        """Issue a key. The result's `.plaintext` is shown once; `.key` is the ApiKey record.
+        `rotation` / `recoverable` unset: the key policy's defaults (AUTOMATIC rotation needs
+        a recoverable key, whose plaintext `reveal_key` returns later)."""
         request = build.create_key(
             organization_id,
             project_id=project_id,
@@ -389,6 +394,8 @@ class AsyncClient:
             ttl=ttl,
             allowed_cidrs=allowed_cidrs,
             environment=environment,
+            rotation=rotation,
+            recoverable=recoverable,
         )
         return await self._call(self.keys.CreateKey, request)
 
@@ -428,6 +435,7 @@ class AsyncClient:
         expire_before: datetime | None = None,
         not_used_since: datetime | None = None,
         page_size: int = 0,
+        next_rotation_before: datetime | None = None,
     ) -> AsyncPager[keys_pb2.ApiKey, keys_pb2.ListKeysResponse]:
         """Every key of one parent (exactly one of organization_id, project_id, product_id),
         newest first, fetched page by page as the iteration goes."""
@@ -439,6 +447,7 @@ class AsyncClient:
             expire_before=expire_before,
             not_used_since=not_used_since,
             page_size=page_size,
+            next_rotation_before=next_rotation_before,
         )
 
         async def fetch(token: str) -> keys_pb2.ListKeysResponse:
@@ -460,6 +469,7 @@ class AsyncClient:
         custom: Mapping[str, Any] | _Unset | None = UNSET,
         expire_time: datetime | _Unset | None = UNSET,
         allowed_cidrs: Sequence[str] | _Unset | None = UNSET,
+        rotation: rotation_pb2.KeyRotationPolicy | _Unset | None = UNSET,
     ) -> keys_pb2.ApiKey:
         """Change only the given fields (the update_mask is built from the arguments passed);
         None clears a field. `metadata=` replaces name, scopes, rate limit and custom at once."""
@@ -472,6 +482,7 @@ class AsyncClient:
             custom=custom,
             expire_time=expire_time,
             allowed_cidrs=allowed_cidrs,
+            rotation=rotation,
         )
         return await self._call(self.keys.UpdateKey, request)
 
@@ -491,6 +502,12 @@ class AsyncClient:
     async def delete_key(self, key_id: str) -> None:
         """Erase a key and its counters for good."""
         await self._call(self.keys.DeleteKey, keys_pb2.DeleteKeyRequest(id=key_id))
+
+    async def reveal_key(self, key_id: str) -> keys_pb2.RevealKeyResponse:
+        """The plaintext of a recoverable key (`.plaintext`, `.key`); needs the KEY_REVEALER
+        role, is rate-limited per caller (QuotaError) and audited. KeyNotRecoverableError for
+        a key whose plaintext was never kept."""
+        return await self._call(self.keys.RevealKey, keys_pb2.RevealKeyRequest(id=key_id))
 
     # -- Crypto ------------------------------------------------------------------------------------
 

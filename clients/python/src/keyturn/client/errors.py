@@ -40,6 +40,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidKeyError",
     "IpNotAllowedError",
+    "KeyNotRecoverableError",
     "KeyRejectedError",
     "NotFoundError",
     "NotImplementedByServerError",
@@ -297,6 +298,14 @@ class WrongKeyPurposeError(FailedPreconditionError):
         return self.metadata.get("required", "")
 
 
+class KeyNotRecoverableError(FailedPreconditionError):
+    """KEY_NOT_RECOVERABLE: RevealKey on a key whose plaintext was never kept (`.key_id`)."""
+
+    @property
+    def key_id(self) -> str:
+        return self.metadata.get("keyId", "")
+
+
 class CallerUnauthenticatedError(APIKeyError):
     """CALLER_UNAUTHENTICATED: this client's token (or certificate) is missing or not valid."""
 
@@ -353,6 +362,7 @@ _BY_REASON: dict[str, type[APIKeyError]] = {
     "CRYPTO_KEY_VERSION_DISABLED": CryptoKeyVersionDisabledError,
     "CRYPTO_KEY_VERSION_DESTROYED": CryptoKeyVersionDestroyedError,
     "WRONG_KEY_PURPOSE": WrongKeyPurposeError,
+    "KEY_NOT_RECOVERABLE": KeyNotRecoverableError,
 }
 
 # Used only when the status has no ErrorInfo (a transport error, a proxy, another server).

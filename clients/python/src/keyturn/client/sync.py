@@ -50,6 +50,7 @@ from keyturn.v1 import (
     crypto_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    rotation_pb2,
 )
 
 __all__ = ["AuditEventStream", "Client", "Pager"]
@@ -370,8 +371,12 @@ class Client:
         ttl: timedelta | None = None,
         allowed_cidrs: Sequence[str] = (),
         environment: Environment | None = None,
+        rotation: rotation_pb2.KeyRotationPolicy | None = None,
+        recoverable: bool | None = None,
     ) -> keys_pb2.CreateKeyResponse:
-        """Issue a key. The result's `.plaintext` is shown once; `.key` is the ApiKey record."""
+        """Issue a key. The result's `.plaintext` is shown once; `.key` is the ApiKey record.
+        `rotation` / `recoverable` unset: the key policy's defaults (AUTOMATIC rotation needs
+        a recoverable key, whose plaintext `reveal_key` returns later)."""
         request = build.create_key(
             organization_id,
             project_id=project_id,
@@ -381,6 +386,8 @@ class Client:
             ttl=ttl,
             allowed_cidrs=allowed_cidrs,
             environment=environment,
+            rotation=rotation,
+            recoverable=recoverable,
         )
         return self._call(self.keys.CreateKey, request)
 
@@ -420,6 +427,7 @@ class Client:
         expire_before: datetime | None = None,
         not_used_since: datetime | None = None,
         page_size: int = 0,
+        next_rotation_before: datetime | None = None,
     ) -> Pager[keys_pb2.ApiKey, keys_pb2.ListKeysResponse]:
         """Every key of one parent (exactly one of organization_id, project_id, product_id),
         newest first, fetched page by page as the iteration goes."""
@@ -431,6 +439,7 @@ class Client:
             expire_before=expire_before,
             not_used_since=not_used_since,
             page_size=page_size,
+            next_rotation_before=next_rotation_before,
         )
 
         def fetch(token: str) -> keys_pb2.ListKeysResponse:
@@ -452,6 +461,7 @@ class Client:
         custom: Mapping[str, Any] | _Unset | None = UNSET,
         expire_time: datetime | _Unset | None = UNSET,
         allowed_cidrs: Sequence[str] | _Unset | None = UNSET,
+        rotation: rotation_pb2.KeyRotationPolicy | _Unset | None = UNSET,
     ) -> keys_pb2.ApiKey:
         """Change only the given fields (the update_mask is built from the arguments passed);
         None clears a field. `metadata=` replaces name, scopes, rate limit and custom at once."""
@@ -464,6 +474,7 @@ class Client:
             custom=custom,
             expire_time=expire_time,
             allowed_cidrs=allowed_cidrs,
+            rotation=rotation,
         )
         return self._call(self.keys.UpdateKey, request)
 
@@ -483,6 +494,12 @@ class Client:
     def delete_key(self, key_id: str) -> None:
         """Erase a key and its counters for good."""
         self._call(self.keys.DeleteKey, keys_pb2.DeleteKeyRequest(id=key_id))
+
+    def reveal_key(self, key_id: str) -> keys_pb2.RevealKeyResponse:
+        """The plaintext of a recoverable key (`.plaintext`, `.key`); needs the KEY_REVEALER
+        role, is rate-limited per caller (QuotaError) and audited. KeyNotRecoverableError for
+        a key whose plaintext was never kept."""
+        return self._call(self.keys.RevealKey, keys_pb2.RevealKeyRequest(id=key_id))
 
     # -- Crypto ------------------------------------------------------------------------------------
 

@@ -54,6 +54,10 @@ class _RoleEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Role.ValueType],
     """Sign, verify, get public keys, compute and verify MACs with the managed keys of one
     organization, and get and list them.
     """
+    ROLE_KEY_REVEALER: _Role.ValueType  # 10
+    """RevealKey (the plaintext of recoverable keys) and GetKey, for keys of one
+    organization. Granted on its own: neither KEY_MANAGER nor ORG_ADMIN includes it.
+    """
 
 class Role(_Role, metaclass=_RoleEnumTypeWrapper):
     """What a role binding allows."""
@@ -85,6 +89,10 @@ organization, and get and list them.
 ROLE_CRYPTO_KEY_SIGNER_VERIFIER: Role.ValueType  # 9
 """Sign, verify, get public keys, compute and verify MACs with the managed keys of one
 organization, and get and list them.
+"""
+ROLE_KEY_REVEALER: Role.ValueType  # 10
+"""RevealKey (the plaintext of recoverable keys) and GetKey, for keys of one
+organization. Granted on its own: neither KEY_MANAGER nor ORG_ADMIN includes it.
 """
 Global___Role: _TypeAlias = Role  # noqa: Y015
 

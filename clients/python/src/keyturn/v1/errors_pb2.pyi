@@ -151,6 +151,11 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
 
         code: ABORTED, reason: "ABORTED"
     """
+    KEY_NOT_RECOVERABLE: _ErrorReason.ValueType  # 36
+    """RevealKey on a key that is not recoverable (its plaintext was never kept).
+
+        code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -292,5 +297,10 @@ deadlock in the database) and was rolled back; nothing was applied. Retrying the
 call may succeed. Comes with `google.rpc.RetryInfo`.
 
     code: ABORTED, reason: "ABORTED"
+"""
+KEY_NOT_RECOVERABLE: ErrorReason.ValueType  # 36
+"""RevealKey on a key that is not recoverable (its plaintext was never kept).
+
+    code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015

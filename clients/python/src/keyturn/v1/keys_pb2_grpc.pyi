@@ -97,6 +97,11 @@ class KeyServiceStub:
     """Revokes a key (soft, idempotent; the first revoke_time is kept)."""
     DeleteKey: _grpc.UnaryUnaryMultiCallable[_keys_pb2.DeleteKeyRequest, _keys_pb2.DeleteKeyResponse]
     """Deletes a key and its counters for good (erasure). Audit history stays, without secrets."""
+    RevealKey: _grpc.UnaryUnaryMultiCallable[_keys_pb2.RevealKeyRequest, _keys_pb2.RevealKeyResponse]
+    """Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+    Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+    rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+    """
 
 @_typing.type_check_only
 class KeyServiceAsyncStub(KeyServiceStub):
@@ -167,6 +172,11 @@ class KeyServiceAsyncStub(KeyServiceStub):
     """Revokes a key (soft, idempotent; the first revoke_time is kept)."""
     DeleteKey: _aio.UnaryUnaryMultiCallable[_keys_pb2.DeleteKeyRequest, _keys_pb2.DeleteKeyResponse]  # type: ignore[assignment]
     """Deletes a key and its counters for good (erasure). Audit history stays, without secrets."""
+    RevealKey: _aio.UnaryUnaryMultiCallable[_keys_pb2.RevealKeyRequest, _keys_pb2.RevealKeyResponse]  # type: ignore[assignment]
+    """Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+    Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+    rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+    """
 
 class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
     """KeyService manages tenants (organizations, projects, products) and the API keys issued
@@ -366,5 +376,16 @@ class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_keys_pb2.DeleteKeyResponse, _abc.Awaitable[_keys_pb2.DeleteKeyResponse]]:
         """Deletes a key and its counters for good (erasure). Audit history stays, without secrets."""
+
+    @_abc_1.abstractmethod
+    def RevealKey(
+        self,
+        request: _keys_pb2.RevealKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_keys_pb2.RevealKeyResponse, _abc.Awaitable[_keys_pb2.RevealKeyResponse]]:
+        """Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+        Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+        rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+        """
 
 def add_KeyServiceServicer_to_server(servicer: KeyServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
