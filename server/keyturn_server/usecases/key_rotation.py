@@ -40,6 +40,7 @@ from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.context import RequestMeta, current_request
 from keyturn_server.domain.errors import (
     AlreadyExists,
+    DecryptionFailed,
     FailedPrecondition,
     KeyNotRecoverable,
     NotFound,
@@ -312,9 +313,15 @@ class KeyRotation:
                 raise KeyNotRecoverable(key_id)
             if row.revoke_time is not None:
                 raise FailedPrecondition("the key is revoked; a revoked key is not revealed")
-            plaintext = await self.crypto_keys.open_within(
-                session, row.recovery_ciphertext, _associated_data(row.id)
-            )
+            try:
+                plaintext = await self.crypto_keys.open_within(
+                    session, row.recovery_ciphertext, _associated_data(row.id)
+                )
+            except DecryptionFailed:
+                # Server-side: the row was altered (or copied from another key). INTERNAL for
+                # the caller; the log names the key only.
+                log.error("a recoverable key's ciphertext does not open (key_id=%s)", row.id)
+                raise RuntimeError("stored recovery ciphertext does not open") from None
             await audit(
                 session,
                 AuditRecord(
