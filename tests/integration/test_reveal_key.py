@@ -288,3 +288,35 @@ def test_database_dump_holds_no_plaintext(
                     raw = bytes(value) if isinstance(value, bytes | memoryview) else str(value).encode()
                     for needle in needles:
                         assert needle.encode() not in raw, f"a plaintext key in table {table}"
+
+
+def test_python_client_facade(server: ServerThread, stub: keys_pb2_grpc.KeyServiceStub) -> None:
+    """create_key(rotation=..., recoverable=...), update_key(rotation=...), list_keys(
+    next_rotation_before=...) and reveal_key, sync and async."""
+    import asyncio
+
+    from keyturn.client import AsyncClient, Client, KeyNotRecoverableError
+
+    t = tenant(stub)
+    rotation = rotation_pb2.KeyRotationPolicy(mode=rotation_pb2.ROTATION_MODE_AUTOMATIC)
+    rotation.rotation_period.FromTimedelta(2 * HOUR)
+    with Client(server.address, token=server.admin_token) as client:
+        created = client.create_key(t.org.id, rotation=rotation, recoverable=True)
+        assert created.key.recoverable and created.key.rotation.mode == rotation_pb2.ROTATION_MODE_AUTOMATIC
+        assert client.reveal_key(created.key.id).plaintext == created.plaintext
+        due_soon = list(
+            client.list_keys(organization_id=t.org.id, next_rotation_before=datetime.now(UTC) + 3 * HOUR)
+        )
+        assert [k.id for k in due_soon] == [created.key.id]
+        cleared = client.update_key(created.key.id, rotation=None)
+        assert not cleared.HasField("rotation")
+        plain = client.create_key(t.org.id, recoverable=False)
+        with pytest.raises(KeyNotRecoverableError):
+            client.reveal_key(plain.key.id)
+
+    async def run() -> bool:
+        async with AsyncClient(server.address, token=server.admin_token) as client:
+            made = await client.create_key(t.org.id, recoverable=True)
+            return ((await client.reveal_key(made.key.id)).plaintext == made.plaintext and "ok") or "mismatch"
+
+    assert asyncio.run(run())
