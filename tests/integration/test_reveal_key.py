@@ -31,7 +31,12 @@ def server(
     backend: str, new_database_url, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ServerThread]:  # type: ignore[no-untyped-def]
     url = new_database_url(backend)
-    settings = make_settings(url, tmp_path_factory.mktemp("data"), reveal_rate_limit_per_minute=REVEAL_LIMIT)
+    settings = make_settings(
+        url,
+        tmp_path_factory.mktemp("data"),
+        reveal_rate_limit_per_minute=REVEAL_LIMIT,
+        http_listen="127.0.0.1:0",
+    )
     running = ServerThread(settings).start()
     try:
         yield running
@@ -320,3 +325,37 @@ def test_python_client_facade(server: ServerThread, stub: keys_pb2_grpc.KeyServi
             return ((await client.reveal_key(made.key.id)).plaintext == made.plaintext and "ok") or "mismatch"
 
     assert asyncio.run(run())
+
+
+def test_rest_create_and_reveal(server: ServerThread, stub: keys_pb2_grpc.KeyServiceStub) -> None:
+    """The REST edge: POST /v1/keys with rotation and recoverable, POST /v1/keys/{id}:reveal."""
+    import httpx
+
+    from tests.http_support import base_url, error_info
+
+    t = tenant(stub)
+    headers = {"Authorization": f"Bearer {server.admin_token}"}
+    with httpx.Client(base_url=base_url(server), headers=headers, timeout=30) as rest:
+        made = rest.post(
+            "/v1/keys",
+            json={
+                "organizationId": t.org.id,
+                "recoverable": True,
+                "rotation": {
+                    "mode": "ROTATION_MODE_REMIND",
+                    "rotationPeriod": "7200s",
+                    "gracePeriod": "600s",
+                },
+            },
+        )
+        assert made.status_code == 200, made.text
+        key = made.json()["key"]
+        assert key["recoverable"] is True and key["rotation"]["mode"] == "ROTATION_MODE_REMIND"
+        assert key["next_rotation_time"]
+        revealed = rest.post(f"/v1/keys/{key['id']}:reveal", json={})
+        assert revealed.status_code == 200, revealed.text
+        assert revealed.json()["plaintext"] == made.json()["plaintext"]
+        plain = rest.post("/v1/keys", json={"organizationId": t.org.id}).json()["key"]
+        refused = rest.post(f"/v1/keys/{plain['id']}:reveal", json={})
+        assert refused.status_code == 400
+        assert error_info(refused.json())["reason"] == "KEY_NOT_RECOVERABLE"
