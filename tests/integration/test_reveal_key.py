@@ -359,3 +359,39 @@ def test_rest_create_and_reveal(server: ServerThread, stub: keys_pb2_grpc.KeySer
         refused = rest.post(f"/v1/keys/{plain['id']}:reveal", json={})
         assert refused.status_code == 400
         assert error_info(refused.json())["reason"] == "KEY_NOT_RECOVERABLE"
+
+
+def test_documented_grpcurl_session(
+    server: ServerThread, stub: keys_pb2_grpc.KeyServiceStub, backend: str, tmp_path: object
+) -> None:
+    """The `sh` blocks of docs/key-rotation.md, run with the bundled grpcurl."""
+    import os
+    import re
+    import subprocess
+    from pathlib import Path
+
+    from tests.integration.test_grpcurl import grpcurl_binary
+
+    if backend != "sqlite":
+        pytest.skip("the documented session runs once, on SQLite")
+    doc = Path(__file__).resolve().parents[2] / "docs" / "key-rotation.md"
+    script = "\n".join(re.findall(r"```sh\n(.*?)```", doc.read_text(), re.S))
+    t = tenant(stub)
+    binary = grpcurl_binary()
+    env = {
+        **os.environ,
+        "TMPDIR": str(tmp_path),
+        "PATH": f"{binary.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "KEYTURN_ADDR": server.address,
+        "KEYTURN_TOKEN": server.admin_token,
+        "ORG_ID": t.org.id,
+    }
+    run = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    listed = stub.ListKeys(keys_pb2.ListKeysRequest(organization_id=t.org.id)).keys
+    assert len(listed) == 1 and listed[0].recoverable
+    assert not listed[0].HasField("rotation")  # the session ends by clearing the policy
+    assert re.search(r'"plaintext": "kt_live_[A-Za-z0-9]+"', run.stdout)
+    assert '"ROTATION_MODE_REMIND"' in run.stdout and listed[0].id in run.stdout
