@@ -414,3 +414,42 @@ def test_two_server_processes_rotate_due_keys_exactly_once(postgres_admin_url: s
         engine.dispose()
         first.stop()
         second.stop()
+
+
+def test_out_of_range_durations_and_times(stub: keys_pb2_grpc.KeyServiceStub) -> None:
+    t = tenant(stub)
+    for bad in (
+        duration_pb2.Duration(seconds=7200, nanos=-5),
+        duration_pb2.Duration(seconds=315_576_000_001),
+    ):
+        for part in ("rotation_period", "grace_period"):
+            rotation = policy(REMIND, 2 * HOUR)
+            getattr(rotation, part).CopyFrom(bad)
+            decoded = expect_error(
+                lambda r=rotation: create(stub, t, rotation=r), INVALID, "INVALID_ARGUMENT"
+            )
+            assert f"rotation.{part}" in decoded.field_violations
+    for stamp in (
+        timestamp_pb2.Timestamp(seconds=1, nanos=-1),
+        timestamp_pb2.Timestamp(seconds=253_402_300_800),
+    ):
+        decoded = expect_error(
+            lambda s=stamp: stub.ListKeys(
+                keys_pb2.ListKeysRequest(organization_id=t.org.id, next_rotation_before=s)
+            ),
+            INVALID,
+            "INVALID_ARGUMENT",
+        )
+        assert "next_rotation_before" in decoded.field_violations
+    key = create(stub, t).key
+    decoded = expect_error(
+        lambda: stub.UpdateKey(
+            keys_pb2.UpdateKeyRequest(
+                key=keys_pb2.ApiKey(id=key.id, rotation=policy(REMIND, timedelta(minutes=5))),
+                update_mask=field_mask_pb2.FieldMask(paths=["rotation"]),
+            )
+        ),
+        INVALID,
+        "INVALID_ARGUMENT",
+    )
+    assert "key.rotation.rotation_period" in decoded.field_violations
