@@ -300,7 +300,7 @@ def test_python_client_facade(server: ServerThread, stub: keys_pb2_grpc.KeyServi
     next_rotation_before=...) and reveal_key, sync and async."""
     import asyncio
 
-    from keyturn.client import AsyncClient, Client, KeyNotRecoverableError
+    from keyturn.client import AsyncClient, Client, KeyNotRecoverableError, Role, RoleBinding
 
     t = tenant(stub)
     rotation = rotation_pb2.KeyRotationPolicy(mode=rotation_pb2.ROTATION_MODE_AUTOMATIC)
@@ -318,6 +318,12 @@ def test_python_client_facade(server: ServerThread, stub: keys_pb2_grpc.KeyServi
         plain = client.create_key(t.org.id, recoverable=False)
         with pytest.raises(KeyNotRecoverableError):
             client.reveal_key(plain.key.id)
+        revealer = client.create_principal(
+            f"revealer-{created.key.id[:8]}", roles=[RoleBinding(Role.KEY_REVEALER, organization_id=t.org.id)]
+        )
+        token = client.create_principal_token(revealer.id).plaintext
+    with Client(server.address, token=token) as as_revealer:
+        assert as_revealer.reveal_key(created.key.id).plaintext == created.plaintext
 
     async def run() -> bool:
         async with AsyncClient(server.address, token=server.admin_token) as client:

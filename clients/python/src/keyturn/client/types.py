@@ -168,6 +168,8 @@ class Role(enum.IntEnum):
     AUDITOR = access_pb2.ROLE_AUDITOR
     VALIDATOR = access_pb2.ROLE_VALIDATOR
     CRYPTO = access_pb2.ROLE_CRYPTO
+    # RevealKey (plaintexts of recoverable keys) and GetKey, for one organization.
+    KEY_REVEALER = access_pb2.ROLE_KEY_REVEALER
 
 
 @dataclass(frozen=True)
