@@ -15,6 +15,7 @@ import type {
   ExchangeKeyRequest__Input,
   ExchangeKeyResponse,
   Jwks,
+  KeyPolicyServiceClient,
   KeyServiceClient,
   Organization,
   TokenServiceClient,
@@ -69,9 +70,10 @@ export class KeyturnClient {
   readonly audit: AuditServiceClient;
   readonly access: AccessServiceClient;
   readonly tokens: TokenServiceClient;
+  readonly keyPolicies: KeyPolicyServiceClient;
   /** Call any unary RPC: `call('keys', 'GetKey', { id })`; rejects with KeyturnError. */
   call<T = unknown>(
-    service: 'keys' | 'crypto' | 'audit' | 'access' | 'tokens',
+    service: 'keys' | 'crypto' | 'audit' | 'access' | 'tokens' | 'keyPolicies',
     method: string,
     request: object,
   ): Promise<T>;

@@ -125,6 +125,7 @@ class KeyturnClient {
     this.audit = new pkg.AuditService(this.target, credentials, { channelOverride: this.keys.getChannel() });
     this.access = new pkg.AccessService(this.target, credentials, { channelOverride: this.keys.getChannel() });
     this.tokens = new pkg.TokenService(this.target, credentials, { channelOverride: this.keys.getChannel() });
+    this.keyPolicies = new pkg.KeyPolicyService(this.target, credentials, { channelOverride: this.keys.getChannel() });
   }
 
   /** Call any unary RPC: `call('keys', 'GetKey', {id})`; rejects with KeyturnError. */

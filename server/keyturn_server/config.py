@@ -116,6 +116,10 @@ class Settings:
     # GitHub's secret-scanning public keys (a JSON file shaped like GitHub's
     # /meta/public_keys/secret_scanning answer); None = no receiver (api/http/github_scanning.py).
     github_secret_scanning_keys: Path | None = None
+    # RevealKey calls allowed per principal per (UTC, epoch-aligned) minute, across replicas.
+    reveal_rate_limit_per_minute: int = 10
+    # How often the leader looks for API keys due for rotation (AUTOMATIC) or reminders (REMIND).
+    key_rotation_job_seconds: float = 60.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -274,6 +278,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         locks=_env_choice(env, "KEYTURN_LOCKS", LOCK_KINDS),  # type: ignore[arg-type]
         metrics_listen=env.get("KEYTURN_METRICS_LISTEN", ""),
         github_secret_scanning_keys=path("KEYTURN_GITHUB_SECRET_SCANNING_KEYS"),
+        reveal_rate_limit_per_minute=int(_env_at_least(env, "KEYTURN_REVEAL_RATE_LIMIT_PER_MINUTE", 10, 1)),
+        key_rotation_job_seconds=_env_at_least(env, "KEYTURN_KEY_ROTATION_JOB_SECONDS", 60.0, 1),
     )
 
 

@@ -47,6 +47,7 @@ from keyturn_server.usecases.crypto_keys import TOPIC as CRYPTO_KEY_TOPIC
 from keyturn_server.usecases.crypto_keys import CacheEntry, CryptoKeys
 from keyturn_server.usecases.imported_keys import TOPIC_IMPORTS, ImportedKeys
 from keyturn_server.usecases.key_policies import KeyPolicies
+from keyturn_server.usecases.key_rotation import KeyRotation
 from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.leaks import LeakReports
@@ -149,6 +150,7 @@ class Container:
     crypto_keys: CryptoKeys
     imports: ImportedKeys
     tokens: AccessTokens
+    key_rotation: KeyRotation
     scheduler: Scheduler
     usage_flusher: PeriodicTask
     lifecycle: Lifecycle
@@ -223,7 +225,9 @@ class Container:
         tokens = AccessTokens(settings, db, validation, crypto_keys)
         key_events.subscribe(CRYPTO_KEY_TOPIC, tokens.forget_all)
 
-        keys = KeyManagement(db, hasher, settings.key_prefix, key_events, pages)
+        # API keys: rotation policies and recoverable keys (usecases/key_rotation.py).
+        key_rotation = KeyRotation(db, crypto_keys, settings.reveal_rate_limit_per_minute)
+        keys = KeyManagement(db, hasher, settings.key_prefix, key_events, pages, key_rotation)
         # Keys imported by their old hashes: ImportKeys, and ValidateKey's fallback for
         # plaintexts without Keyturn's shape (set on the validation built above, which the
         # key-event bus, and so KeyManagement, needed first).
@@ -241,6 +245,13 @@ class Container:
 
         scheduler.register("crypto_key.rotate", CRYPTO_KEY_JOB_INTERVAL, rotate_due)
         scheduler.register("crypto_key.destroy", CRYPTO_KEY_JOB_INTERVAL, destroy_due)
+
+        async def rotate_api_keys(now: datetime) -> None:
+            await key_rotation.run_due(keys, key_events, now)
+
+        scheduler.register(
+            "api_key.rotate", timedelta(seconds=settings.key_rotation_job_seconds), rotate_api_keys
+        )
         provider = tracer_provider or provider_from_environment()
         tracing = Tracing(provider, db) if provider is not None else None
 
@@ -277,6 +288,7 @@ class Container:
             crypto_keys=crypto_keys,
             imports=imports,
             tokens=tokens,
+            key_rotation=key_rotation,
             scheduler=scheduler,
             usage_flusher=usage_flusher,
             lifecycle=lifecycle,

@@ -61,7 +61,17 @@ FORBIDDEN = grpc.StatusCode.PERMISSION_DENIED
 NOT_FOUND = grpc.StatusCode.NOT_FOUND
 SECRET_PATTERN = re.compile(r"\bkta?_(live|test)_[0-9A-Za-z]{20,}")
 
-ROLES = ("ADMIN", "ORG_ADMIN", "KEY_MANAGER", "AUDITOR", "VALIDATOR", "CRYPTO", "LEAK_REPORTER", "NONE")
+ROLES = (
+    "ADMIN",
+    "ORG_ADMIN",
+    "KEY_MANAGER",
+    "AUDITOR",
+    "VALIDATOR",
+    "CRYPTO",
+    "LEAK_REPORTER",
+    "KEY_REVEALER",
+    "NONE",
+)
 
 
 def unique(label: str) -> str:
@@ -189,6 +199,7 @@ def build_world(server: ServerThread) -> World:
         "VALIDATOR": [binding("VALIDATOR", a)],
         "CRYPTO": [binding("CRYPTO")],
         "LEAK_REPORTER": [binding("LEAK_REPORTER")],
+        "KEY_REVEALER": [binding("KEY_REVEALER", a)],
         "NONE": [],
     }.items():
         world.principal_ids[role], world.tokens[role] = new_principal(admin, *bindings)
@@ -246,6 +257,11 @@ EVERYONE = set(ROLES)
 
 def _fresh_key(w: World) -> str:
     return str(new_key(w.admin, w.a.id, project=w.a.project).key.id)
+
+
+def _recoverable_key(w: World) -> str:
+    request = keys_pb2.CreateKeyRequest(organization_id=w.a.id, project_id=w.a.project, recoverable=True)
+    return str(keys(w.admin).CreateKey(request, timeout=10).key.id)
 
 
 def _principal_in_a(w: World) -> str:
@@ -669,7 +685,7 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
     ),
     K + "ValidateKeys": ({"ADMIN", "ORG_ADMIN", "VALIDATOR"}, _validate_stream),
     K + "GetKey": (
-        KEY_MANAGERS,
+        KEY_MANAGERS | {"KEY_REVEALER"},
         lambda w, ch: keys(ch).GetKey(keys_pb2.GetKeyRequest(id=w.a.key_id), timeout=10),
     ),
     K + "ListKeys": (
@@ -723,6 +739,11 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
             ),
             timeout=10,
         ),
+    ),
+    # Not implied by KEY_MANAGER or ORG_ADMIN: only ADMIN and KEY_REVEALER read plaintexts.
+    K + "RevealKey": (
+        {"ADMIN", "KEY_REVEALER"},
+        lambda w, ch: keys(ch).RevealKey(keys_pb2.RevealKeyRequest(id=_recoverable_key(w)), timeout=10),
     ),
     A + "ListAuditEvents": (
         AUDITORS,

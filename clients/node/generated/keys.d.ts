@@ -61,6 +61,7 @@ import type { ImportKeysRequest__Input as _keyturn_v1_ImportKeysRequest__Input, 
 import type { ImportKeysResponse__Input as _keyturn_v1_ImportKeysResponse__Input, ImportKeysResponse as _keyturn_v1_ImportKeysResponse } from './keyturn/v1/ImportKeysResponse';
 import type { ImportedKey__Input as _keyturn_v1_ImportedKey__Input, ImportedKey as _keyturn_v1_ImportedKey } from './keyturn/v1/ImportedKey';
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from './keyturn/v1/KeyMetadata';
+import type { KeyRotationPolicy__Input as _keyturn_v1_KeyRotationPolicy__Input, KeyRotationPolicy as _keyturn_v1_KeyRotationPolicy } from './keyturn/v1/KeyRotationPolicy';
 import type { KeyServiceClient as _keyturn_v1_KeyServiceClient, KeyServiceDefinition as _keyturn_v1_KeyServiceDefinition } from './keyturn/v1/KeyService';
 import type { LeakedKeyCandidate__Input as _keyturn_v1_LeakedKeyCandidate__Input, LeakedKeyCandidate as _keyturn_v1_LeakedKeyCandidate } from './keyturn/v1/LeakedKeyCandidate';
 import type { LeakedKeyReport__Input as _keyturn_v1_LeakedKeyReport__Input, LeakedKeyReport as _keyturn_v1_LeakedKeyReport } from './keyturn/v1/LeakedKeyReport';
@@ -79,6 +80,8 @@ import type { RateLimit__Input as _keyturn_v1_RateLimit__Input, RateLimit as _ke
 import type { RateLimitStatus__Input as _keyturn_v1_RateLimitStatus__Input, RateLimitStatus as _keyturn_v1_RateLimitStatus } from './keyturn/v1/RateLimitStatus';
 import type { ReportLeakedKeysRequest__Input as _keyturn_v1_ReportLeakedKeysRequest__Input, ReportLeakedKeysRequest as _keyturn_v1_ReportLeakedKeysRequest } from './keyturn/v1/ReportLeakedKeysRequest';
 import type { ReportLeakedKeysResponse__Input as _keyturn_v1_ReportLeakedKeysResponse__Input, ReportLeakedKeysResponse as _keyturn_v1_ReportLeakedKeysResponse } from './keyturn/v1/ReportLeakedKeysResponse';
+import type { RevealKeyRequest__Input as _keyturn_v1_RevealKeyRequest__Input, RevealKeyRequest as _keyturn_v1_RevealKeyRequest } from './keyturn/v1/RevealKeyRequest';
+import type { RevealKeyResponse__Input as _keyturn_v1_RevealKeyResponse__Input, RevealKeyResponse as _keyturn_v1_RevealKeyResponse } from './keyturn/v1/RevealKeyResponse';
 import type { RevokeKeyRequest__Input as _keyturn_v1_RevokeKeyRequest__Input, RevokeKeyRequest as _keyturn_v1_RevokeKeyRequest } from './keyturn/v1/RevokeKeyRequest';
 import type { RotateKeyRequest__Input as _keyturn_v1_RotateKeyRequest__Input, RotateKeyRequest as _keyturn_v1_RotateKeyRequest } from './keyturn/v1/RotateKeyRequest';
 import type { RotateKeyResponse__Input as _keyturn_v1_RotateKeyResponse__Input, RotateKeyResponse as _keyturn_v1_RotateKeyResponse } from './keyturn/v1/RotateKeyResponse';
@@ -166,6 +169,7 @@ export interface ProtoGrpcType {
             ImportedHashAlgorithm: EnumTypeDefinition;
             ImportedKey: MessageTypeDefinition<_keyturn_v1_ImportedKey__Input, _keyturn_v1_ImportedKey>;
             KeyMetadata: MessageTypeDefinition<_keyturn_v1_KeyMetadata__Input, _keyturn_v1_KeyMetadata>;
+            KeyRotationPolicy: MessageTypeDefinition<_keyturn_v1_KeyRotationPolicy__Input, _keyturn_v1_KeyRotationPolicy>;
             /**
              * KeyService manages tenants (organizations, projects, products) and the API keys issued
              * to them, and validates keys on the hot path.
@@ -198,9 +202,12 @@ export interface ProtoGrpcType {
             RateLimitWindow: EnumTypeDefinition;
             ReportLeakedKeysRequest: MessageTypeDefinition<_keyturn_v1_ReportLeakedKeysRequest__Input, _keyturn_v1_ReportLeakedKeysRequest>;
             ReportLeakedKeysResponse: MessageTypeDefinition<_keyturn_v1_ReportLeakedKeysResponse__Input, _keyturn_v1_ReportLeakedKeysResponse>;
+            RevealKeyRequest: MessageTypeDefinition<_keyturn_v1_RevealKeyRequest__Input, _keyturn_v1_RevealKeyRequest>;
+            RevealKeyResponse: MessageTypeDefinition<_keyturn_v1_RevealKeyResponse__Input, _keyturn_v1_RevealKeyResponse>;
             RevokeKeyRequest: MessageTypeDefinition<_keyturn_v1_RevokeKeyRequest__Input, _keyturn_v1_RevokeKeyRequest>;
             RotateKeyRequest: MessageTypeDefinition<_keyturn_v1_RotateKeyRequest__Input, _keyturn_v1_RotateKeyRequest>;
             RotateKeyResponse: MessageTypeDefinition<_keyturn_v1_RotateKeyResponse__Input, _keyturn_v1_RotateKeyResponse>;
+            RotationMode: EnumTypeDefinition;
             UpdateKeyRequest: MessageTypeDefinition<_keyturn_v1_UpdateKeyRequest__Input, _keyturn_v1_UpdateKeyRequest>;
             ValidateKeyRequest: MessageTypeDefinition<_keyturn_v1_ValidateKeyRequest__Input, _keyturn_v1_ValidateKeyRequest>;
             ValidateKeyResponse: MessageTypeDefinition<_keyturn_v1_ValidateKeyResponse__Input, _keyturn_v1_ValidateKeyResponse>;

@@ -13,10 +13,12 @@ from typing import Any
 from google.protobuf import duration_pb2, json_format, struct_pb2, timestamp_pb2
 from keyturn.v1 import keys_pb2
 
+from keyturn_server.api import rotation_convert
 from keyturn_server.domain import validation as check
 from keyturn_server.domain.errors import InvalidArgument
 from keyturn_server.store import models
 from keyturn_server.store.repositories import KeyParent, KeyStatusFilter
+from keyturn_server.usecases.key_rotation import ROTATION_PATH
 from keyturn_server.usecases.keys import (
     METADATA_PATHS,
     UPDATE_PATHS,
@@ -182,6 +184,7 @@ def api_key_to_proto(row: models.ApiKey, now: datetime) -> keys_pb2.ApiKey:
         message.leak_time.CopyFrom(to_timestamp(row.leak_time))
     if row.last_used_time is not None:
         message.last_used_time.CopyFrom(to_timestamp(row.last_used_time))
+    rotation_convert.fill_api_key(message, row)
     return message
 
 
@@ -243,6 +246,7 @@ def new_key(request: keys_pb2.CreateKeyRequest, now: datetime) -> NewKey:
         expires = v.check(
             lambda: check.expiry(now, expire_time, ttl, expire_field="expire_time", ttl_field="ttl"), None
         )
+    rotation, recoverable = rotation_convert.create_rotation(v, request)
     v.raise_if_any()
     assert organization_id is not None and environment is not None
     return NewKey(
@@ -254,6 +258,8 @@ def new_key(request: keys_pb2.CreateKeyRequest, now: datetime) -> NewKey:
         expire_time=expires,
         parent_key_id=parent_key_id,
         environment_given=request.environment != keys_pb2.ENVIRONMENT_UNSPECIFIED,
+        rotation=rotation,
+        recoverable=recoverable,
     )
 
 
@@ -266,12 +272,13 @@ def key_update(request: keys_pb2.UpdateKeyRequest, now: datetime) -> KeyUpdate:
     for path in request.update_mask.paths:
         if path == "metadata":
             paths.update(METADATA_PATHS)
-        elif path in UPDATE_PATHS:
+        elif path in UPDATE_PATHS or path == ROTATION_PATH:
             paths.add(path)
         else:
             v.add(
                 "update_mask",
-                f"unknown or immutable field {path!r}; allowed: metadata, {', '.join(UPDATE_PATHS)}",
+                f"unknown or immutable field {path!r}; allowed: metadata, {', '.join(UPDATE_PATHS)}, "
+                f"{ROTATION_PATH}",
             )
     frozen = frozenset(paths)
     key = request.key
@@ -284,9 +291,12 @@ def key_update(request: keys_pb2.UpdateKeyRequest, now: datetime) -> KeyUpdate:
             ),
             None,
         )
+    rotation = rotation_convert.update_rotation(v, key) if ROTATION_PATH in frozen else None
     v.raise_if_any()
     assert key_id is not None
-    return KeyUpdate(key_id=key_id, paths=frozen, settings=settings, expire_time=expire_time)
+    return KeyUpdate(
+        key_id=key_id, paths=frozen, settings=settings, expire_time=expire_time, rotation=rotation
+    )
 
 
 def key_listing(request: keys_pb2.ListKeysRequest) -> KeyListing:
@@ -316,6 +326,11 @@ def key_listing(request: keys_pb2.ListKeysRequest) -> KeyListing:
         if request.HasField("not_used_since")
         else None
     )
+    next_rotation_before = (
+        v.check(lambda: from_timestamp("next_rotation_before", request.next_rotation_before), None)
+        if request.HasField("next_rotation_before")
+        else None
+    )
     size = v.check(lambda: check.page_size("page_size", request.page_size), 0)
     parent_key_id = v.check(
         lambda: check.resource_id("parent_key_id", request.parent_key_id, required=False), None
@@ -331,4 +346,5 @@ def key_listing(request: keys_pb2.ListKeysRequest) -> KeyListing:
         page_size=size,
         page_token=request.page_token,
         parent_key_id=parent_key_id,
+        next_rotation_before=next_rotation_before,
     )

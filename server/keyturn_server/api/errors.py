@@ -135,6 +135,7 @@ ERROR_TABLE: dict[str, Mapping] = {
     "WRONG_KEY_PURPOSE": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
     "KEY_HASH_EXISTS": Mapping(grpc.StatusCode.ALREADY_EXISTS),
     "BATCH_ITEM_ABORTED": Mapping(grpc.StatusCode.ABORTED),
+    "KEY_NOT_RECOVERABLE": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
 }
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import grpc
-from keyturn.v1 import key_policies_pb2, key_policies_pb2_grpc, keys_pb2, policies_pb2
+from keyturn.v1 import key_policies_pb2, key_policies_pb2_grpc, keys_pb2, policies_pb2, rotation_pb2
 
 from keyturn_server.api import convert
 from keyturn_server.domain import validation as check
@@ -26,8 +26,8 @@ Context = grpc.aio.ServicerContext[Any, Any]
 MAX_CUSTOM_CLAIMS = 64
 MAX_CLAIM_CHARS = 64
 ROTATION_MODES: dict[int, str] = {
-    policies_pb2.ROTATION_MODE_AUTOMATIC: "AUTOMATIC",
-    policies_pb2.ROTATION_MODE_REMIND: "REMIND",
+    rotation_pb2.ROTATION_MODE_AUTOMATIC: "AUTOMATIC",
+    rotation_pb2.ROTATION_MODE_REMIND: "REMIND",
 }
 TOKEN_TYPES: dict[int, str] = {
     policies_pb2.ACCESS_TOKEN_TYPE_JWT: "JWT",

@@ -322,3 +322,10 @@ class KeyServicer(keys_pb2_grpc.KeyServiceServicer):
                 if not batch.validate_only:
                     response.imported_count += 1
         return response
+
+    async def RevealKey(
+        self, request: keys_pb2.RevealKeyRequest, context: Context
+    ) -> keys_pb2.RevealKeyResponse:
+        # The rotation use case (usecases/key_rotation.py) owns recoverable keys.
+        row, plaintext = await self.keys.rotation.reveal_key(_id("id", request.id), utcnow())
+        return keys_pb2.RevealKeyResponse(key=convert.api_key_to_proto(row, utcnow()), plaintext=plaintext)

@@ -50,6 +50,7 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "ImportKeys": P.KEYS_IMPORT,
     _POLICIES + "GetKeyPolicy": P.KEY_POLICIES_GET,
     _POLICIES + "UpdateKeyPolicy": P.KEY_POLICIES_UPDATE,
+    _KEYS + "RevealKey": P.KEYS_REVEAL,
     _AUDIT + "ListAuditEvents": P.AUDIT_READ,
     _AUDIT + "StreamAuditEvents": P.AUDIT_READ,
     _AUDIT + "VerifyAuditChain": P.AUDIT_VERIFY,

@@ -51,6 +51,7 @@ class Role(StrEnum):
     CRYPTO_KEY_ENCRYPTER_DECRYPTER = "ROLE_CRYPTO_KEY_ENCRYPTER_DECRYPTER"
     CRYPTO_KEY_SIGNER_VERIFIER = "ROLE_CRYPTO_KEY_SIGNER_VERIFIER"
     LEAK_REPORTER = "ROLE_LEAK_REPORTER"
+    KEY_REVEALER = "ROLE_KEY_REVEALER"
 
 
 class Permission(StrEnum):
@@ -100,6 +101,8 @@ class Permission(StrEnum):
     # Key policies (GetKeyPolicy / UpdateKeyPolicy) of organizations and projects.
     KEY_POLICIES_GET = "key_policies.get"
     KEY_POLICIES_UPDATE = "key_policies.update"
+    # RevealKey: the plaintext of a recoverable key. Only ADMIN and KEY_REVEALER hold it.
+    KEYS_REVEAL = "keys.reveal"
 
 
 P = Permission
@@ -167,6 +170,9 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     ),
     # A secret scanner: reports leaks anywhere, nothing else (global, like CRYPTO).
     Role.LEAK_REPORTER: frozenset({P.KEYS_REPORT_LEAKED}),
+    # Reading plaintexts back is its own duty: not part of KEY_MANAGER or ORG_ADMIN (an
+    # ORG_ADMIN may grant it, and every reveal is audited with the actor).
+    Role.KEY_REVEALER: frozenset({P.KEYS_REVEAL, P.KEYS_GET}),
 }
 
 GLOBAL_ROLES = frozenset({Role.ADMIN, Role.CRYPTO, Role.LEAK_REPORTER})

@@ -95,6 +95,15 @@ class FailedPrecondition(DomainError):
     reason = "FAILED_PRECONDITION"
 
 
+class KeyNotRecoverable(DomainError):
+    """RevealKey on a key whose plaintext was never kept."""
+
+    reason = "KEY_NOT_RECOVERABLE"
+
+    def __init__(self, key_id: str) -> None:
+        super().__init__("the key is not recoverable: its plaintext was never kept", {"keyId": key_id})
+
+
 class KeyInvalid(DomainError):
     reason = "KEY_INVALID"
 

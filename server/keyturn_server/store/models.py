@@ -151,6 +151,21 @@ class ApiKey(Base):
     leak_time: Mapped[datetime | None] = mapped_column(default=None)
     # Restricted child keys (migration 0005_child_keys): the key this one was derived from.
     parent_key_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    # --- rotation policy and recoverability (usecases/key_rotation.py) ---
+    # AUTOMATIC | REMIND; None = no rotation policy.
+    rotation_mode: Mapped[str | None] = mapped_column(String(16))
+    rotation_period_seconds: Mapped[int | None] = mapped_column(BigInteger)
+    rotation_grace_seconds: Mapped[int | None] = mapped_column(BigInteger)
+    # When the key is due; None without a policy or once replaced.
+    next_rotation_time: Mapped[datetime | None] = mapped_column(index=True)
+    # REMIND: ROTATION_DUE reminders sent for the current due time (0, 1 = due, 2 = grace end).
+    rotation_reminders: Mapped[int] = mapped_column(Integer, default=0)
+    # The expiry the key was given (request, policy or rotated-from key) before a REMIND
+    # policy capped expire_time at due + grace; None = never.
+    expire_cap: Mapped[datetime | None]
+    recoverable: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The plaintext encrypted under the organization's reserved managed key (AAD: the key id).
+    recovery_ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class RateLimitCounter(Base):
@@ -427,3 +442,16 @@ class ImportedKey(Base):
     import_time: Mapped[datetime]
     # NULL while the imported hash is still the key's only hash.
     rehash_time: Mapped[datetime | None]
+
+
+class RevealCounter(Base):
+    """RevealKey calls of one principal in one fixed window, incremented atomically in SQL
+    (the rate-limit counter's statement, store/ratelimit.py; a table of its own because
+    rate_limit_counter rows belong to keys)."""
+
+    __tablename__ = "reveal_counter"
+
+    principal_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # Start of the window, in seconds since the Unix epoch.
+    window_start: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)

@@ -232,6 +232,7 @@ async def list_keys(
     not_used_since: datetime | None,
     after: Cursor | None,
     limit: int,
+    next_rotation_before: datetime | None = None,
     only_projects: Collection[str] | None = None,
     parent_key_id: str | None = None,
 ) -> Sequence[ApiKey]:
@@ -254,6 +255,10 @@ async def list_keys(
         conditions.append(ApiKey.parent_key_id == parent_key_id)
     if expire_before is not None:
         conditions.append(and_(ApiKey.expire_time.is_not(None), ApiKey.expire_time < expire_before))
+    if next_rotation_before is not None:
+        conditions.append(
+            and_(ApiKey.next_rotation_time.is_not(None), ApiKey.next_rotation_time < next_rotation_before)
+        )
     if not_used_since is not None:
         conditions.append(or_(ApiKey.last_used_time.is_(None), ApiKey.last_used_time < not_used_since))
     stmt = (

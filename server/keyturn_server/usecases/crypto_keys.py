@@ -550,6 +550,38 @@ class CryptoKeys:
         )
         return Encrypted(ciphertext, meta.id, primary.number, verified_plaintext, verified_ad)
 
+    async def seal_within(
+        self, session: AsyncSession, key_id: str, plaintext: bytes, associated_data: bytes
+    ) -> bytes:
+        """Encrypt with the key's primary version inside the caller's transaction (trusted
+        in-process use: no permission check, no access-log record, no second transaction).
+        Recoverable API keys (usecases/key_rotation.py) keep their plaintext this way."""
+        row = await repo.get_key(session, key_id)
+        if row is None:
+            raise NotFound(CRYPTO_KEY, key_id)
+        mk.require_purpose(mk.Purpose(row.purpose), mk.Purpose.ENCRYPT_DECRYPT)
+        version_row = await repo.get_version(session, key_id, row.primary_version)
+        if version_row is None:
+            raise FailedPrecondition("the crypto key has no primary version", {"cryptoKeyId": key_id})
+        version = await self._unwrap_version(session, version_row)
+        mk.require_usable(key_id, version.number, version.state)
+        assert version.material is not None
+        return mk.encrypt(
+            version.algorithm, version.material, key_id, version.number, plaintext, associated_data
+        )
+
+    async def open_within(self, session: AsyncSession, ciphertext: bytes, associated_data: bytes) -> bytes:
+        """Decrypt what `seal_within` made, inside the caller's transaction (trusted use)."""
+        header = mk.parse_ciphertext(ciphertext)
+        row = await repo.get_key(session, header.crypto_key_id)
+        version_row = await repo.get_version(session, header.crypto_key_id, header.version)
+        if row is None or version_row is None:
+            raise DecryptionFailed
+        version = await self._unwrap_version(session, version_row)
+        mk.require_decryptable(row.id, version.number, version.state, row.min_decryption_version)
+        assert version.material is not None
+        return mk.decrypt(version.algorithm, version.material, ciphertext, associated_data)
+
     async def decrypt(self, command: DecryptCommand) -> Decrypted:
         use = _Use("crypto_key.decrypt", command.key_id or "")
         return await self._used(use, lambda: self._decrypt(use, command))

@@ -24,6 +24,7 @@ from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import FailedPrecondition, FieldViolation, InvalidArgument, NotFound
 from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
+from keyturn_server.domain.key_policy import RotationSpec
 from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.audit import append_events
@@ -39,6 +40,7 @@ from keyturn_server.usecases import (
     utcnow,
 )
 from keyturn_server.usecases.key_policies import sourced_policy
+from keyturn_server.usecases.key_rotation import KeyRotation
 from keyturn_server.usecases.tenancy import require_organization, require_product, require_project
 
 API_KEY = ResourceType.API_KEY
@@ -83,6 +85,9 @@ class NewKey:
     # environment (`environment_given` False), a child takes its parent's.
     parent_key_id: str | None = None
     environment_given: bool = True
+    # Rotation policy and recoverability; None = the effective key policy's (key_rotation.py).
+    rotation: RotationSpec | None = None
+    recoverable: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,8 @@ class KeyUpdate:
     paths: frozenset[str]
     settings: KeySettings
     expire_time: datetime | None
+    # The `rotation` path's new value (None clears it); see key_rotation.py.
+    rotation: RotationSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,7 @@ class KeyListing:
     page_size: int
     page_token: str
     parent_key_id: str | None = None  # only the children of this key
+    next_rotation_before: datetime | None = None
 
     def filters(self) -> dict[str, Any]:
         return {
@@ -118,6 +126,7 @@ class KeyListing:
             "expire_before": _stamp(self.expire_before),
             "not_used_since": _stamp(self.not_used_since),
             "parent_key_id": self.parent_key_id,
+            "next_rotation_before": _stamp(self.next_rotation_before),
         }
 
 
@@ -463,9 +472,16 @@ class KeyManagement:
     """CreateKey, GetKey, ListKeys, UpdateKey, RotateKey, RevokeKey, DeleteKey."""
 
     def __init__(
-        self, db: Database, hasher: keyformat.KeyHasher, key_prefix: str, key_events: KeyEvents, pages: Pages
+        self,
+        db: Database,
+        hasher: keyformat.KeyHasher,
+        key_prefix: str,
+        key_events: KeyEvents,
+        pages: Pages,
+        rotation: KeyRotation,
     ) -> None:
         self.db = db
+        self.rotation = rotation
         self.hasher = hasher
         self.key_prefix = key_prefix
         self.key_events = key_events
@@ -502,6 +518,7 @@ class KeyManagement:
     async def create_key(self, new: NewKey) -> tuple[ApiKey, str]:
         """Issue a key; returns the row and the plaintext (shown once, never stored)."""
         now = utcnow()
+        plan = await self.rotation.plan_create(new)
 
         async def work(session: AsyncSession) -> tuple[ApiKey, str]:
             # Safe to re-run after a serialization failure: nothing leaves the session.
@@ -524,12 +541,14 @@ class KeyManagement:
                 now=now,
                 parent_key_id=key.parent_key_id,
             )
+            rotation_changes = await self.rotation.apply_create(session, row, plaintext, plan, now)
             repo.add_key(session, row)
             await session.flush()
             changes = [change("environment", None, row.environment), change("start", None, row.start)]
             if row.parent_key_id is not None:
                 changes.append(change("parent_key_id", None, row.parent_key_id))
             changes += [change(path, None, value) for path, value in audit_values(row).items()]
+            changes += rotation_changes
             await record_key_events(session, key_event(KeyEventType.CREATED, row))
             await audit(session, _audit_record("key.create", row, changes))
             return row, plaintext
@@ -574,6 +593,7 @@ class KeyManagement:
                 as_of=request.as_of,
                 expire_before=listing.expire_before,
                 not_used_since=listing.not_used_since,
+                next_rotation_before=listing.next_rotation_before,
                 after=request.cursor,
                 limit=request.size + 1,
                 only_projects=policy.visible_projects(permission, organization_id),
@@ -605,12 +625,14 @@ class KeyManagement:
             await _apply_policy_to_update(session, row, update.paths, now)
             await _check_child_update(session, row)
             capped_children = await _cascade_parent_update(session, row, now)
+            rotation_changes = self.rotation.apply_update(row, update, now)
             after = audit_values(row)
             changes = [
                 change(path, before[path], after[path])
                 for path in UPDATE_PATHS
                 if before[path] != after[path]
             ]
+            changes += rotation_changes
             if changes:
                 row.update_time = now
             await session.flush()
@@ -650,94 +672,104 @@ class KeyManagement:
         now = utcnow()
         async with self.db.transaction() as session:
             old = await _require_key(session, key_id, Permission.KEYS_ROTATE, lock="change")
-            if old.revoke_time is not None:
-                raise FailedPrecondition("the key is revoked; a revoked key cannot be rotated")
-            if old.expire_time is not None and old.expire_time <= now:
-                raise FailedPrecondition("the key has expired; an expired key cannot be rotated")
-            if old.replaced_by_key_id is not None:
-                raise FailedPrecondition(
-                    "the key was already rotated; rotate its successor instead",
-                    {"replacedByKeyId": old.replaced_by_key_id},
-                )
-            settings = KeySettings(
-                name=old.name,
-                scopes=list(old.scopes),
-                rate_limit=_rate_limit_of(old),
-                custom=dict(old.custom),
-                allowed_cidrs=list(old.allowed_cidrs),
-            )
-            successor, plaintext = _new_row(
-                self.hasher,
-                self.key_prefix,
-                organization_id=old.organization_id,
-                project_id=old.project_id,
-                product_id=old.product_id,
-                environment=old.environment,
-                settings=settings,
-                expire_time=old.expire_time,
-                now=now,
-                rotated_from=old.id,
-                parent_key_id=old.parent_key_id,
-            )
-            repo.add_key(session, successor)
-            old_expire = old.expire_time
-            grace_end = now + grace
-            # The grace never extends the old key's own expiry.
-            old.expire_time = grace_end if old_expire is None else min(old_expire, grace_end)
-            old.replaced_by_key_id = successor.id
-            old.update_time = now
-            await session.flush()
-            moved = await _repoint_children(session, old, successor, now)
-            await session.flush()
-            await record_key_events(
-                session,
-                key_event(
-                    KeyEventType.ROTATED,
-                    old,
-                    {
-                        "successor_key_id": successor.id,
-                        "old_expire_time": _stamp(old.expire_time),
-                    },
-                ),
-                key_event(KeyEventType.CREATED, successor, {"rotated_from_key_id": old.id}),
-                *[
-                    key_event(
-                        KeyEventType.UPDATED,
-                        child,
-                        {
-                            "fields": ["parent_key_id"],
-                            "reason": "parent rotated",
-                            "parent_key_id": successor.id,
-                        },
-                    )
-                    for child in moved
-                ],
-            )
-            records = [
-                _audit_record(
-                    "key.rotate",
-                    old,
-                    [
-                        change("expire_time", _stamp(old_expire), _stamp(old.expire_time)),
-                        change("replaced_by_key_id", None, successor.id),
-                        change("successor.start", None, successor.start),
-                    ],
-                )
-            ]
-            records += [
-                _audit_record(
-                    "key.update",
-                    child,
-                    [change("parent_key_id", old.id, successor.id)],
-                    reason="parent rotated",
-                )
-                for child in moved
-            ]
-            await append_events(session, records)
+            successor, plaintext, moved = await self.rotate_locked(session, old, grace, now)
         await notify_key_changed(self.key_events, old.id)
         for child in moved:
             await notify_key_changed(self.key_events, child.id)
         return successor, plaintext, old
+
+    async def rotate_locked(
+        self, session: AsyncSession, old: ApiKey, grace: timedelta, now: datetime
+    ) -> tuple[ApiKey, str, list[ApiKey]]:
+        """RotateKey's change, in the caller's transaction on a row it locked and authorized
+        (RotateKey, and the automatic rotation job in key_rotation.py). Returns the successor,
+        its plaintext, and the children moved under it (to evict after commit)."""
+        if old.revoke_time is not None:
+            raise FailedPrecondition("the key is revoked; a revoked key cannot be rotated")
+        if old.expire_time is not None and old.expire_time <= now:
+            raise FailedPrecondition("the key has expired; an expired key cannot be rotated")
+        if old.replaced_by_key_id is not None:
+            raise FailedPrecondition(
+                "the key was already rotated; rotate its successor instead",
+                {"replacedByKeyId": old.replaced_by_key_id},
+            )
+        settings = KeySettings(
+            name=old.name,
+            scopes=list(old.scopes),
+            rate_limit=_rate_limit_of(old),
+            custom=dict(old.custom),
+            allowed_cidrs=list(old.allowed_cidrs),
+        )
+        successor, plaintext = _new_row(
+            self.hasher,
+            self.key_prefix,
+            organization_id=old.organization_id,
+            project_id=old.project_id,
+            product_id=old.product_id,
+            environment=old.environment,
+            settings=settings,
+            expire_time=old.expire_time,
+            now=now,
+            rotated_from=old.id,
+            parent_key_id=old.parent_key_id,
+        )
+        await self.rotation.inherit(session, old, successor, plaintext, now)
+        repo.add_key(session, successor)
+        old_expire = old.expire_time
+        grace_end = now + grace
+        # The grace never extends the old key's own expiry.
+        old.expire_time = grace_end if old_expire is None else min(old_expire, grace_end)
+        old.replaced_by_key_id = successor.id
+        old.update_time = now
+        await session.flush()
+        moved = await _repoint_children(session, old, successor, now)
+        await session.flush()
+        await record_key_events(
+            session,
+            key_event(
+                KeyEventType.ROTATED,
+                old,
+                {
+                    "successor_key_id": successor.id,
+                    "old_expire_time": _stamp(old.expire_time),
+                },
+            ),
+            key_event(KeyEventType.CREATED, successor, {"rotated_from_key_id": old.id}),
+            *[
+                key_event(
+                    KeyEventType.UPDATED,
+                    child,
+                    {
+                        "fields": ["parent_key_id"],
+                        "reason": "parent rotated",
+                        "parent_key_id": successor.id,
+                    },
+                )
+                for child in moved
+            ],
+        )
+        records = [
+            _audit_record(
+                "key.rotate",
+                old,
+                [
+                    change("expire_time", _stamp(old_expire), _stamp(old.expire_time)),
+                    change("replaced_by_key_id", None, successor.id),
+                    change("successor.start", None, successor.start),
+                ],
+            )
+        ]
+        records += [
+            _audit_record(
+                "key.update",
+                child,
+                [change("parent_key_id", old.id, successor.id)],
+                reason="parent rotated",
+            )
+            for child in moved
+        ]
+        await append_events(session, records)
+        return successor, plaintext, moved
 
     async def revoke_key(self, key_id: str, reason: str) -> ApiKey:
         """Soft and idempotent: the first revoke_time and reason are kept; revoking a revoked

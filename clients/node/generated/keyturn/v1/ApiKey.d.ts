@@ -4,6 +4,7 @@ import type { Environment__Input as _keyturn_v1_Environment__Input, Environment 
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from '../../keyturn/v1/KeyMetadata';
 import type { KeyStatus__Input as _keyturn_v1_KeyStatus__Input, KeyStatus as _keyturn_v1_KeyStatus } from '../../keyturn/v1/KeyStatus';
 import type { Timestamp__Input as _google_protobuf_Timestamp__Input, Timestamp as _google_protobuf_Timestamp } from '../../google/protobuf/Timestamp';
+import type { KeyRotationPolicy__Input as _keyturn_v1_KeyRotationPolicy__Input, KeyRotationPolicy as _keyturn_v1_KeyRotationPolicy } from '../../keyturn/v1/KeyRotationPolicy';
 import type { Long } from '@grpc/proto-loader';
 /**
  * An issued API key. Never carries the plaintext or its hash.
@@ -91,6 +92,22 @@ export interface ApiKey__Input {
      * re-points its children to the successor.
      */
     'parent_key_id'?: (string);
+    /**
+     * Optional. When and how the key is rotated; unset means never. AUTOMATIC needs a
+     * recoverable key. Set or cleared by UpdateKey (mask path `rotation`); inherited by the
+     * successor of a rotation.
+     */
+    'rotation'?: (_keyturn_v1_KeyRotationPolicy__Input | null);
+    /**
+     * Output only. When the key is next due for rotation (issue or last rotation plus the
+     * rotation period); unset without a rotation policy or once the key was replaced.
+     */
+    'next_rotation_time'?: (_google_protobuf_Timestamp__Input | null);
+    /**
+     * Immutable. Whether the plaintext is kept, encrypted under a managed key of the
+     * organization, so that RevealKey can return it. Inherited by the successor of a rotation.
+     */
+    'recoverable'?: (boolean);
     /**
      * Output only. When the key was first reported leaked (ReportLeakedKeys, or the GitHub
      * secret-scanning receiver); unset while never reported. A flagged key (leaked-key
@@ -184,6 +201,22 @@ export interface ApiKey {
      * re-points its children to the successor.
      */
     'parent_key_id': (string);
+    /**
+     * Optional. When and how the key is rotated; unset means never. AUTOMATIC needs a
+     * recoverable key. Set or cleared by UpdateKey (mask path `rotation`); inherited by the
+     * successor of a rotation.
+     */
+    'rotation': (_keyturn_v1_KeyRotationPolicy | null);
+    /**
+     * Output only. When the key is next due for rotation (issue or last rotation plus the
+     * rotation period); unset without a rotation policy or once the key was replaced.
+     */
+    'next_rotation_time': (_google_protobuf_Timestamp | null);
+    /**
+     * Immutable. Whether the plaintext is kept, encrypted under a managed key of the
+     * organization, so that RevealKey can return it. Inherited by the successor of a rotation.
+     */
+    'recoverable': (boolean);
     /**
      * Output only. When the key was first reported leaked (ReportLeakedKeys, or the GitHub
      * secret-scanning receiver); unset while never reported. A flagged key (leaked-key

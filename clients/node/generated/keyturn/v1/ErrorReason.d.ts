@@ -179,6 +179,12 @@ export declare const ErrorReason: {
      * code: ABORTED, reason: "BATCH_ITEM_ABORTED"
      */
     readonly BATCH_ITEM_ABORTED: 'BATCH_ITEM_ABORTED';
+    /**
+     * RevealKey on a key that is not recoverable (its plaintext was never kept).
+     *
+     * code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
+     */
+    readonly KEY_NOT_RECOVERABLE: 'KEY_NOT_RECOVERABLE';
 };
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -358,7 +364,13 @@ export type ErrorReason__Input =
  *
  * code: ABORTED, reason: "BATCH_ITEM_ABORTED"
  */
- | 'BATCH_ITEM_ABORTED' | 28;
+ | 'BATCH_ITEM_ABORTED' | 28
+/**
+ * RevealKey on a key that is not recoverable (its plaintext was never kept).
+ *
+ * code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
+ */
+ | 'KEY_NOT_RECOVERABLE' | 36;
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
  *

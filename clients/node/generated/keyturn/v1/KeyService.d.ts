@@ -37,6 +37,8 @@ import type { Product__Input as _keyturn_v1_Product__Input, Product as _keyturn_
 import type { Project__Input as _keyturn_v1_Project__Input, Project as _keyturn_v1_Project } from '../../keyturn/v1/Project';
 import type { ReportLeakedKeysRequest__Input as _keyturn_v1_ReportLeakedKeysRequest__Input, ReportLeakedKeysRequest as _keyturn_v1_ReportLeakedKeysRequest } from '../../keyturn/v1/ReportLeakedKeysRequest';
 import type { ReportLeakedKeysResponse__Input as _keyturn_v1_ReportLeakedKeysResponse__Input, ReportLeakedKeysResponse as _keyturn_v1_ReportLeakedKeysResponse } from '../../keyturn/v1/ReportLeakedKeysResponse';
+import type { RevealKeyRequest__Input as _keyturn_v1_RevealKeyRequest__Input, RevealKeyRequest as _keyturn_v1_RevealKeyRequest } from '../../keyturn/v1/RevealKeyRequest';
+import type { RevealKeyResponse__Input as _keyturn_v1_RevealKeyResponse__Input, RevealKeyResponse as _keyturn_v1_RevealKeyResponse } from '../../keyturn/v1/RevealKeyResponse';
 import type { RevokeKeyRequest__Input as _keyturn_v1_RevokeKeyRequest__Input, RevokeKeyRequest as _keyturn_v1_RevokeKeyRequest } from '../../keyturn/v1/RevokeKeyRequest';
 import type { RotateKeyRequest__Input as _keyturn_v1_RotateKeyRequest__Input, RotateKeyRequest as _keyturn_v1_RotateKeyRequest } from '../../keyturn/v1/RotateKeyRequest';
 import type { RotateKeyResponse__Input as _keyturn_v1_RotateKeyResponse__Input, RotateKeyResponse as _keyturn_v1_RotateKeyResponse } from '../../keyturn/v1/RotateKeyResponse';
@@ -350,6 +352,24 @@ export interface KeyServiceClient extends grpc.Client {
     reportLeakedKeys(argument: _keyturn_v1_ReportLeakedKeysRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ReportLeakedKeysResponse>): grpc.ClientUnaryCall;
     reportLeakedKeys(argument: _keyturn_v1_ReportLeakedKeysRequest__Input, callback: grpc.requestCallback<_keyturn_v1_ReportLeakedKeysResponse>): grpc.ClientUnaryCall;
     /**
+     * Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+     * Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+     * rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+     */
+    RevealKey(argument: _keyturn_v1_RevealKeyRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    RevealKey(argument: _keyturn_v1_RevealKeyRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    RevealKey(argument: _keyturn_v1_RevealKeyRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    RevealKey(argument: _keyturn_v1_RevealKeyRequest__Input, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    /**
+     * Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+     * Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+     * rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+     */
+    revealKey(argument: _keyturn_v1_RevealKeyRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    revealKey(argument: _keyturn_v1_RevealKeyRequest__Input, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    revealKey(argument: _keyturn_v1_RevealKeyRequest__Input, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    revealKey(argument: _keyturn_v1_RevealKeyRequest__Input, callback: grpc.requestCallback<_keyturn_v1_RevealKeyResponse>): grpc.ClientUnaryCall;
+    /**
      * Revokes a key (soft, idempotent; the first revoke_time is kept).
      */
     RevokeKey(argument: _keyturn_v1_RevokeKeyRequest__Input, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyturn_v1_ApiKey>): grpc.ClientUnaryCall;
@@ -536,6 +556,12 @@ export interface KeyServiceHandlers extends grpc.UntypedServiceImplementation {
      */
     ReportLeakedKeys: grpc.handleUnaryCall<_keyturn_v1_ReportLeakedKeysRequest, _keyturn_v1_ReportLeakedKeysResponse__Input>;
     /**
+     * Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+     * Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+     * rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+     */
+    RevealKey: grpc.handleUnaryCall<_keyturn_v1_RevealKeyRequest, _keyturn_v1_RevealKeyResponse__Input>;
+    /**
      * Revokes a key (soft, idempotent; the first revoke_time is kept).
      */
     RevokeKey: grpc.handleUnaryCall<_keyturn_v1_RevokeKeyRequest, _keyturn_v1_ApiKey__Input>;
@@ -586,6 +612,7 @@ export interface KeyServiceDefinition extends grpc.ServiceDefinition {
     ListProducts: MethodDefinition<_keyturn_v1_ListProductsRequest__Input, _keyturn_v1_ListProductsResponse__Input, _keyturn_v1_ListProductsRequest, _keyturn_v1_ListProductsResponse>;
     ListProjects: MethodDefinition<_keyturn_v1_ListProjectsRequest__Input, _keyturn_v1_ListProjectsResponse__Input, _keyturn_v1_ListProjectsRequest, _keyturn_v1_ListProjectsResponse>;
     ReportLeakedKeys: MethodDefinition<_keyturn_v1_ReportLeakedKeysRequest__Input, _keyturn_v1_ReportLeakedKeysResponse__Input, _keyturn_v1_ReportLeakedKeysRequest, _keyturn_v1_ReportLeakedKeysResponse>;
+    RevealKey: MethodDefinition<_keyturn_v1_RevealKeyRequest__Input, _keyturn_v1_RevealKeyResponse__Input, _keyturn_v1_RevealKeyRequest, _keyturn_v1_RevealKeyResponse>;
     RevokeKey: MethodDefinition<_keyturn_v1_RevokeKeyRequest__Input, _keyturn_v1_ApiKey__Input, _keyturn_v1_RevokeKeyRequest, _keyturn_v1_ApiKey>;
     RotateKey: MethodDefinition<_keyturn_v1_RotateKeyRequest__Input, _keyturn_v1_RotateKeyResponse__Input, _keyturn_v1_RotateKeyRequest, _keyturn_v1_RotateKeyResponse>;
     UpdateKey: MethodDefinition<_keyturn_v1_UpdateKeyRequest__Input, _keyturn_v1_ApiKey__Input, _keyturn_v1_UpdateKeyRequest, _keyturn_v1_ApiKey>;

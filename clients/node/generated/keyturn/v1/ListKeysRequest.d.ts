@@ -45,6 +45,10 @@ export interface ListKeysRequest__Input {
      */
     'parent_key_id'?: (string);
     /**
+     * Optional. Only keys whose next_rotation_time is set and before this time.
+     */
+    'next_rotation_before'?: (_google_protobuf_Timestamp__Input | null);
+    /**
      * Required. Whose keys to list: exactly one of an organization, a project or a product.
      * A caller bound to a single organization may leave it empty (its organization).
      */
@@ -92,6 +96,10 @@ export interface ListKeysRequest {
      * parent_key_id), within the parent above.
      */
     'parent_key_id': (string);
+    /**
+     * Optional. Only keys whose next_rotation_time is set and before this time.
+     */
+    'next_rotation_before': (_google_protobuf_Timestamp | null);
     /**
      * Required. Whose keys to list: exactly one of an organization, a project or a product.
      * A caller bound to a single organization may leave it empty (its organization).

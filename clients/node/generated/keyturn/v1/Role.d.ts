@@ -54,6 +54,11 @@ export declare const Role: {
      * whether each string was a live key (which reporting revokes by default).
      */
     readonly ROLE_LEAK_REPORTER: 'ROLE_LEAK_REPORTER';
+    /**
+     * RevealKey (the plaintext of recoverable keys) and GetKey, for keys of one
+     * organization. Granted on its own: neither KEY_MANAGER nor ORG_ADMIN includes it.
+     */
+    readonly ROLE_KEY_REVEALER: 'ROLE_KEY_REVEALER';
 };
 /**
  * What a role binding allows.
@@ -108,7 +113,12 @@ export type Role__Input =
  * organization in the binding): a scanner finds keys of any tenant, and learns only
  * whether each string was a live key (which reporting revokes by default).
  */
- | 'ROLE_LEAK_REPORTER' | 11;
+ | 'ROLE_LEAK_REPORTER' | 11
+/**
+ * RevealKey (the plaintext of recoverable keys) and GetKey, for keys of one
+ * organization. Granted on its own: neither KEY_MANAGER nor ORG_ADMIN includes it.
+ */
+ | 'ROLE_KEY_REVEALER' | 10;
 /**
  * What a role binding allows.
  */

@@ -12,7 +12,7 @@ export interface UpdateKeyRequest__Input {
     'key'?: (_keyturn_v1_ApiKey__Input | null);
     /**
      * Required. Fields to replace: `metadata.name`, `metadata.scopes`,
-     * `metadata.rate_limit`, `metadata.custom`, `expire_time`, `allowed_cidrs`
+     * `metadata.rate_limit`, `metadata.custom`, `expire_time`, `allowed_cidrs`, `rotation`
      * (`metadata` replaces all four metadata fields). A listed field left empty clears it.
      */
     'update_mask'?: (_google_protobuf_FieldMask__Input | null);
@@ -27,7 +27,7 @@ export interface UpdateKeyRequest {
     'key': (_keyturn_v1_ApiKey | null);
     /**
      * Required. Fields to replace: `metadata.name`, `metadata.scopes`,
-     * `metadata.rate_limit`, `metadata.custom`, `expire_time`, `allowed_cidrs`
+     * `metadata.rate_limit`, `metadata.custom`, `expire_time`, `allowed_cidrs`, `rotation`
      * (`metadata` replaces all four metadata fields). A listed field left empty clears it.
      */
     'update_mask': (_google_protobuf_FieldMask | null);

@@ -26,7 +26,7 @@ from keyturn.client.types import (
     to_struct,
     to_timestamp,
 )
-from keyturn.v1 import access_pb2, audit_pb2, crypto_pb2, keys_pb2
+from keyturn.v1 import access_pb2, audit_pb2, crypto_pb2, keys_pb2, rotation_pb2
 
 
 class _Unset:
@@ -66,6 +66,8 @@ def create_key(
     allowed_cidrs: Sequence[str],
     environment: Environment | None,
     parent_key_id: str = "",
+    rotation: rotation_pb2.KeyRotationPolicy | None = None,
+    recoverable: bool | None = None,
 ) -> keys_pb2.CreateKeyRequest:
     request = keys_pb2.CreateKeyRequest(
         organization_id=organization_id,
@@ -82,6 +84,10 @@ def create_key(
         request.ttl.CopyFrom(to_duration(ttl))
     if environment is not None:
         request.environment = int(environment)  # type: ignore[assignment]
+    if rotation is not None:
+        request.rotation.CopyFrom(rotation)
+    if recoverable is not None:
+        request.recoverable = recoverable
     return request
 
 
@@ -114,6 +120,7 @@ def list_keys(
     not_used_since: datetime | None,
     page_size: int,
     parent_key_id: str = "",
+    next_rotation_before: datetime | None = None,
 ) -> keys_pb2.ListKeysRequest:
     request = keys_pb2.ListKeysRequest(page_size=page_size, parent_key_id=parent_key_id)
     # `parent` is a oneof: set only the one given (assigning "" would still select it).
@@ -134,6 +141,8 @@ def list_keys(
         request.expire_before.CopyFrom(to_timestamp(expire_before))
     if not_used_since is not None:
         request.not_used_since.CopyFrom(to_timestamp(not_used_since))
+    if next_rotation_before is not None:
+        request.next_rotation_before.CopyFrom(to_timestamp(next_rotation_before))
     return request
 
 
@@ -147,6 +156,7 @@ def update_key(
     custom: Mapping[str, Any] | _Unset | None,
     expire_time: datetime | _Unset | None,
     allowed_cidrs: Sequence[str] | _Unset | None,
+    rotation: rotation_pb2.KeyRotationPolicy | _Unset | None = UNSET,
 ) -> keys_pb2.UpdateKeyRequest:
     """The ApiKey with the given values and an update_mask naming exactly the given arguments."""
     key = keys_pb2.ApiKey(id=key_id)
@@ -176,6 +186,10 @@ def update_key(
     if not isinstance(allowed_cidrs, _Unset):
         paths.append("allowed_cidrs")
         key.allowed_cidrs[:] = list(allowed_cidrs or ())
+    if not isinstance(rotation, _Unset):
+        paths.append("rotation")
+        if rotation is not None:
+            key.rotation.CopyFrom(rotation)
     if not paths:
         raise ValueError("update_key: give at least one field to change")
     if "metadata" in paths and any(p.startswith("metadata.") for p in paths):

@@ -53,6 +53,7 @@ from keyturn.v1 import (
     crypto_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    rotation_pb2,
     tokens_pb2,
     tokens_pb2_grpc,
 )
@@ -388,10 +389,14 @@ class AsyncClient:
         allowed_cidrs: Sequence[str] = (),
         environment: Environment | None = None,
         parent_key_id: str = "",
+        rotation: rotation_pb2.KeyRotationPolicy | None = None,
+        recoverable: bool | None = None,
     ) -> keys_pb2.CreateKeyResponse:
         """Issue a key. The result's `.plaintext` is shown once; `.key` is the ApiKey record.
         With `parent_key_id`, a restricted child key: no broader than that key, and revoked
-        with it (docs/child-keys.md)."""
+        with it (docs/child-keys.md). `rotation` / `recoverable` unset: the key policy's
+        defaults (AUTOMATIC rotation needs a recoverable key, whose plaintext `reveal_key`
+        returns later)."""
         request = build.create_key(
             organization_id,
             project_id=project_id,
@@ -402,6 +407,8 @@ class AsyncClient:
             allowed_cidrs=allowed_cidrs,
             environment=environment,
             parent_key_id=parent_key_id,
+            rotation=rotation,
+            recoverable=recoverable,
         )
         return await self._call(self.keys.CreateKey, request)
 
@@ -475,6 +482,7 @@ class AsyncClient:
         not_used_since: datetime | None = None,
         page_size: int = 0,
         parent_key_id: str = "",
+        next_rotation_before: datetime | None = None,
     ) -> AsyncPager[keys_pb2.ApiKey, keys_pb2.ListKeysResponse]:
         """Every key of one parent (exactly one of organization_id, project_id, product_id),
         newest first, fetched page by page as the iteration goes; with `parent_key_id`, only
@@ -488,6 +496,7 @@ class AsyncClient:
             not_used_since=not_used_since,
             page_size=page_size,
             parent_key_id=parent_key_id,
+            next_rotation_before=next_rotation_before,
         )
 
         async def fetch(token: str) -> keys_pb2.ListKeysResponse:
@@ -509,6 +518,7 @@ class AsyncClient:
         custom: Mapping[str, Any] | _Unset | None = UNSET,
         expire_time: datetime | _Unset | None = UNSET,
         allowed_cidrs: Sequence[str] | _Unset | None = UNSET,
+        rotation: rotation_pb2.KeyRotationPolicy | _Unset | None = UNSET,
     ) -> keys_pb2.ApiKey:
         """Change only the given fields (the update_mask is built from the arguments passed);
         None clears a field. `metadata=` replaces name, scopes, rate limit and custom at once."""
@@ -521,6 +531,7 @@ class AsyncClient:
             custom=custom,
             expire_time=expire_time,
             allowed_cidrs=allowed_cidrs,
+            rotation=rotation,
         )
         return await self._call(self.keys.UpdateKey, request)
 
@@ -580,6 +591,12 @@ class AsyncClient:
         )
         safe = bool(keys) and all(k.external_id for k in keys)
         return await self._call(self.keys.ImportKeys, request, idempotent=safe)
+
+    async def reveal_key(self, key_id: str) -> keys_pb2.RevealKeyResponse:
+        """The plaintext of a recoverable key (`.plaintext`, `.key`); needs the KEY_REVEALER
+        role, is rate-limited per caller (QuotaError) and audited. KeyNotRecoverableError for
+        a key whose plaintext was never kept."""
+        return await self._call(self.keys.RevealKey, keys_pb2.RevealKeyRequest(id=key_id))
 
     # -- Crypto ------------------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ __all__ = [
     "InvalidKeyError",
     "IpNotAllowedError",
     "KeyHashExistsError",
+    "KeyNotRecoverableError",
     "KeyRejectedError",
     "NotFoundError",
     "NotImplementedByServerError",
@@ -299,6 +300,14 @@ class WrongKeyPurposeError(FailedPreconditionError):
         return self.metadata.get("required", "")
 
 
+class KeyNotRecoverableError(FailedPreconditionError):
+    """KEY_NOT_RECOVERABLE: RevealKey on a key whose plaintext was never kept (`.key_id`)."""
+
+    @property
+    def key_id(self) -> str:
+        return self.metadata.get("keyId", "")
+
+
 class CallerUnauthenticatedError(APIKeyError):
     """CALLER_UNAUTHENTICATED: this client's token (or certificate) is missing or not valid."""
 
@@ -366,6 +375,7 @@ _BY_REASON: dict[str, type[APIKeyError]] = {
     "WRONG_KEY_PURPOSE": WrongKeyPurposeError,
     "KEY_HASH_EXISTS": KeyHashExistsError,
     "BATCH_ITEM_ABORTED": BatchItemAbortedError,
+    "KEY_NOT_RECOVERABLE": KeyNotRecoverableError,
 }
 
 # Used only when the status has no ErrorInfo (a transport error, a proxy, another server).

@@ -50,6 +50,7 @@ from keyturn.v1 import (
     crypto_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    rotation_pb2,
     tokens_pb2,
     tokens_pb2_grpc,
 )
@@ -380,10 +381,14 @@ class Client:
         allowed_cidrs: Sequence[str] = (),
         environment: Environment | None = None,
         parent_key_id: str = "",
+        rotation: rotation_pb2.KeyRotationPolicy | None = None,
+        recoverable: bool | None = None,
     ) -> keys_pb2.CreateKeyResponse:
         """Issue a key. The result's `.plaintext` is shown once; `.key` is the ApiKey record.
         With `parent_key_id`, a restricted child key: no broader than that key, and revoked
-        with it (docs/child-keys.md)."""
+        with it (docs/child-keys.md). `rotation` / `recoverable` unset: the key policy's
+        defaults (AUTOMATIC rotation needs a recoverable key, whose plaintext `reveal_key`
+        returns later)."""
         request = build.create_key(
             organization_id,
             project_id=project_id,
@@ -394,6 +399,8 @@ class Client:
             allowed_cidrs=allowed_cidrs,
             environment=environment,
             parent_key_id=parent_key_id,
+            rotation=rotation,
+            recoverable=recoverable,
         )
         return self._call(self.keys.CreateKey, request)
 
@@ -467,6 +474,7 @@ class Client:
         not_used_since: datetime | None = None,
         page_size: int = 0,
         parent_key_id: str = "",
+        next_rotation_before: datetime | None = None,
     ) -> Pager[keys_pb2.ApiKey, keys_pb2.ListKeysResponse]:
         """Every key of one parent (exactly one of organization_id, project_id, product_id),
         newest first, fetched page by page as the iteration goes; with `parent_key_id`, only
@@ -480,6 +488,7 @@ class Client:
             not_used_since=not_used_since,
             page_size=page_size,
             parent_key_id=parent_key_id,
+            next_rotation_before=next_rotation_before,
         )
 
         def fetch(token: str) -> keys_pb2.ListKeysResponse:
@@ -501,6 +510,7 @@ class Client:
         custom: Mapping[str, Any] | _Unset | None = UNSET,
         expire_time: datetime | _Unset | None = UNSET,
         allowed_cidrs: Sequence[str] | _Unset | None = UNSET,
+        rotation: rotation_pb2.KeyRotationPolicy | _Unset | None = UNSET,
     ) -> keys_pb2.ApiKey:
         """Change only the given fields (the update_mask is built from the arguments passed);
         None clears a field. `metadata=` replaces name, scopes, rate limit and custom at once."""
@@ -513,6 +523,7 @@ class Client:
             custom=custom,
             expire_time=expire_time,
             allowed_cidrs=allowed_cidrs,
+            rotation=rotation,
         )
         return self._call(self.keys.UpdateKey, request)
 
@@ -572,6 +583,12 @@ class Client:
         )
         safe = bool(keys) and all(k.external_id for k in keys)
         return self._call(self.keys.ImportKeys, request, idempotent=safe)
+
+    def reveal_key(self, key_id: str) -> keys_pb2.RevealKeyResponse:
+        """The plaintext of a recoverable key (`.plaintext`, `.key`); needs the KEY_REVEALER
+        role, is rate-limited per caller (QuotaError) and audited. KeyNotRecoverableError for
+        a key whose plaintext was never kept."""
+        return self._call(self.keys.RevealKey, keys_pb2.RevealKeyRequest(id=key_id))
 
     # -- Crypto ------------------------------------------------------------------------------------
 

@@ -169,6 +169,8 @@ class Role(enum.IntEnum):
     VALIDATOR = access_pb2.ROLE_VALIDATOR
     CRYPTO = access_pb2.ROLE_CRYPTO
     LEAK_REPORTER = access_pb2.ROLE_LEAK_REPORTER
+    # RevealKey (plaintexts of recoverable keys) and GetKey, for one organization.
+    KEY_REVEALER = access_pb2.ROLE_KEY_REVEALER
 
 
 @dataclass(frozen=True)

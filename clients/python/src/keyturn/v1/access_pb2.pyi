@@ -59,6 +59,10 @@ class _RoleEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Role.ValueType],
     organization in the binding): a scanner finds keys of any tenant, and learns only
     whether each string was a live key (which reporting revokes by default).
     """
+    ROLE_KEY_REVEALER: _Role.ValueType  # 10
+    """RevealKey (the plaintext of recoverable keys) and GetKey, for keys of one
+    organization. Granted on its own: neither KEY_MANAGER nor ORG_ADMIN includes it.
+    """
 
 class Role(_Role, metaclass=_RoleEnumTypeWrapper):
     """What a role binding allows."""
@@ -95,6 +99,10 @@ ROLE_LEAK_REPORTER: Role.ValueType  # 11
 """Only ReportLeakedKeys, in every organization: a secret scanner. Global (no
 organization in the binding): a scanner finds keys of any tenant, and learns only
 whether each string was a live key (which reporting revokes by default).
+"""
+ROLE_KEY_REVEALER: Role.ValueType  # 10
+"""RevealKey (the plaintext of recoverable keys) and GetKey, for keys of one
+organization. Granted on its own: neither KEY_MANAGER nor ORG_ADMIN includes it.
 """
 Global___Role: _TypeAlias = Role  # noqa: Y015
 

@@ -163,6 +163,11 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
 
         code: ABORTED, reason: "BATCH_ITEM_ABORTED"
     """
+    KEY_NOT_RECOVERABLE: _ErrorReason.ValueType  # 36
+    """RevealKey on a key that is not recoverable (its plaintext was never kept).
+
+        code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -316,5 +321,10 @@ BATCH_ITEM_ABORTED: ErrorReason.ValueType  # 28
 key of the batch failed. Fix the failing keys and send the batch again.
 
     code: ABORTED, reason: "BATCH_ITEM_ABORTED"
+"""
+KEY_NOT_RECOVERABLE: ErrorReason.ValueType  # 36
+"""RevealKey on a key that is not recoverable (its plaintext was never kept).
+
+    code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015

@@ -13,6 +13,7 @@ from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.rpc import status_pb2 as _status_pb2
+from keyturn.v1 import rotation_pb2 as _rotation_pb2
 import builtins as _builtins
 import sys
 import typing as _typing
@@ -446,6 +447,9 @@ class ApiKey(_message.Message):
     REPLACED_BY_KEY_ID_FIELD_NUMBER: _builtins.int
     LEAK_TIME_FIELD_NUMBER: _builtins.int
     PARENT_KEY_ID_FIELD_NUMBER: _builtins.int
+    ROTATION_FIELD_NUMBER: _builtins.int
+    NEXT_ROTATION_TIME_FIELD_NUMBER: _builtins.int
+    RECOVERABLE_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     """Output only. Server-assigned UUID."""
     organization_id: _builtins.str
@@ -477,6 +481,10 @@ class ApiKey(_message.Message):
     empty for a key without a parent. A child never holds more than its parent (scopes,
     expiry, CIDRs, product, rate limit) and is revoked with it. RotateKey of the parent
     re-points its children to the successor.
+    """
+    recoverable: _builtins.bool
+    """Immutable. Whether the plaintext is kept, encrypted under a managed key of the
+    organization, so that RevealKey can return it. Inherited by the successor of a rotation.
     """
     @_builtins.property
     def metadata(self) -> Global___KeyMetadata:
@@ -515,6 +523,19 @@ class ApiKey(_message.Message):
         action FLAG) keeps working with this set.
         """
 
+    @_builtins.property
+    def rotation(self) -> _rotation_pb2.KeyRotationPolicy:
+        """Optional. When and how the key is rotated; unset means never. AUTOMATIC needs a
+        recoverable key. Set or cleared by UpdateKey (mask path `rotation`); inherited by the
+        successor of a rotation.
+        """
+
+    @_builtins.property
+    def next_rotation_time(self) -> _timestamp_pb2.Timestamp:
+        """Output only. When the key is next due for rotation (issue or last rotation plus the
+        rotation period); unset without a rotation policy or once the key was replaced.
+        """
+
     def __init__(
         self,
         *,
@@ -538,10 +559,13 @@ class ApiKey(_message.Message):
         replaced_by_key_id: _builtins.str = ...,
         leak_time: _timestamp_pb2.Timestamp | None = ...,
         parent_key_id: _builtins.str = ...,
+        rotation: _rotation_pb2.KeyRotationPolicy | None = ...,
+        next_rotation_time: _timestamp_pb2.Timestamp | None = ...,
+        recoverable: _builtins.bool = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "expire_time", b"expire_time", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "revoke_time", b"revoke_time", "update_time", b"update_time"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "expire_time", b"expire_time", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "next_rotation_time", b"next_rotation_time", "revoke_time", b"revoke_time", "rotation", b"rotation", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "create_time", b"create_time", "environment", b"environment", "expire_time", b"expire_time", "id", b"id", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "organization_id", b"organization_id", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "replaced_by_key_id", b"replaced_by_key_id", "revoke_reason", b"revoke_reason", "revoke_time", b"revoke_time", "rotated_from_key_id", b"rotated_from_key_id", "start", b"start", "status", b"status", "update_time", b"update_time", "use_count", b"use_count"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "create_time", b"create_time", "environment", b"environment", "expire_time", b"expire_time", "id", b"id", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "next_rotation_time", b"next_rotation_time", "organization_id", b"organization_id", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "recoverable", b"recoverable", "replaced_by_key_id", b"replaced_by_key_id", "revoke_reason", b"revoke_reason", "revoke_time", b"revoke_time", "rotated_from_key_id", b"rotated_from_key_id", "rotation", b"rotation", "start", b"start", "status", b"status", "update_time", b"update_time", "use_count", b"use_count"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1088,6 +1112,8 @@ class CreateKeyRequest(_message.Message):
     ALLOWED_CIDRS_FIELD_NUMBER: _builtins.int
     ENVIRONMENT_FIELD_NUMBER: _builtins.int
     PARENT_KEY_ID_FIELD_NUMBER: _builtins.int
+    ROTATION_FIELD_NUMBER: _builtins.int
+    RECOVERABLE_FIELD_NUMBER: _builtins.int
     organization_id: _builtins.str
     """Required. The owning organization."""
     project_id: _builtins.str
@@ -1109,6 +1135,10 @@ class CreateKeyRequest(_message.Message):
     must be active (FAILED_PRECONDITION otherwise). Revoking or deleting the parent revokes
     the child.
     """
+    recoverable: _builtins.bool
+    """Optional. Keep the plaintext, encrypted, for RevealKey; unset = the effective key
+    policy's `recoverable` (default false).
+    """
     @_builtins.property
     def metadata(self) -> Global___KeyMetadata:
         """Optional. Name, scopes, rate limit and custom data."""
@@ -1125,6 +1155,12 @@ class CreateKeyRequest(_message.Message):
     def allowed_cidrs(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """Optional. IPv4/IPv6 CIDR networks the key may be used from; at most 64."""
 
+    @_builtins.property
+    def rotation(self) -> _rotation_pb2.KeyRotationPolicy:
+        """Optional. The key's rotation policy; unset = the effective key policy's `rotation`
+        (if any). AUTOMATIC needs a recoverable key.
+        """
+
     def __init__(
         self,
         *,
@@ -1137,12 +1173,16 @@ class CreateKeyRequest(_message.Message):
         allowed_cidrs: _abc.Iterable[_builtins.str] | None = ...,
         environment: Global___Environment.ValueType = ...,
         parent_key_id: _builtins.str = ...,
+        rotation: _rotation_pb2.KeyRotationPolicy | None = ...,
+        recoverable: _builtins.bool | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["expire_time", b"expire_time", "metadata", b"metadata", "ttl", b"ttl"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_recoverable", b"_recoverable", "expire_time", b"expire_time", "metadata", b"metadata", "recoverable", b"recoverable", "rotation", b"rotation", "ttl", b"ttl"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "environment", b"environment", "expire_time", b"expire_time", "metadata", b"metadata", "organization_id", b"organization_id", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "ttl", b"ttl"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_recoverable", b"_recoverable", "allowed_cidrs", b"allowed_cidrs", "environment", b"environment", "expire_time", b"expire_time", "metadata", b"metadata", "organization_id", b"organization_id", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "recoverable", b"recoverable", "rotation", b"rotation", "ttl", b"ttl"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
-    def WhichOneof(self, oneof_group: _Never) -> None: ...
+    _WhichOneofReturnType__recoverable: _TypeAlias = _typing.Literal["recoverable"]  # noqa: Y015
+    _WhichOneofArgType__recoverable: _TypeAlias = _typing.Literal["_recoverable", b"_recoverable"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__recoverable) -> _WhichOneofReturnType__recoverable | None: ...
 
 Global___CreateKeyRequest: _TypeAlias = CreateKeyRequest  # noqa: Y015
 
@@ -1406,6 +1446,7 @@ class ListKeysRequest(_message.Message):
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     PARENT_KEY_ID_FIELD_NUMBER: _builtins.int
+    NEXT_ROTATION_BEFORE_FIELD_NUMBER: _builtins.int
     organization_id: _builtins.str
     """List the keys of this organization."""
     project_id: _builtins.str
@@ -1430,6 +1471,10 @@ class ListKeysRequest(_message.Message):
     def not_used_since(self) -> _timestamp_pb2.Timestamp:
         """Optional. Only keys not used since this time (never-used keys included)."""
 
+    @_builtins.property
+    def next_rotation_before(self) -> _timestamp_pb2.Timestamp:
+        """Optional. Only keys whose next_rotation_time is set and before this time."""
+
     def __init__(
         self,
         *,
@@ -1442,10 +1487,11 @@ class ListKeysRequest(_message.Message):
         page_size: _builtins.int = ...,
         page_token: _builtins.str = ...,
         parent_key_id: _builtins.str = ...,
+        next_rotation_before: _timestamp_pb2.Timestamp | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "not_used_since", b"not_used_since", "organization_id", b"organization_id", "parent", b"parent", "product_id", b"product_id", "project_id", b"project_id"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "next_rotation_before", b"next_rotation_before", "not_used_since", b"not_used_since", "organization_id", b"organization_id", "parent", b"parent", "product_id", b"product_id", "project_id", b"project_id"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "not_used_since", b"not_used_since", "organization_id", b"organization_id", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "status", b"status"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["expire_before", b"expire_before", "next_rotation_before", b"next_rotation_before", "not_used_since", b"not_used_since", "organization_id", b"organization_id", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "status", b"status"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType_parent: _TypeAlias = _typing.Literal["organization_id", "project_id", "product_id"]  # noqa: Y015
     _WhichOneofArgType_parent: _TypeAlias = _typing.Literal["parent", b"parent"]  # noqa: Y015
@@ -1496,7 +1542,7 @@ class UpdateKeyRequest(_message.Message):
     @_builtins.property
     def update_mask(self) -> _field_mask_pb2.FieldMask:
         """Required. Fields to replace: `metadata.name`, `metadata.scopes`,
-        `metadata.rate_limit`, `metadata.custom`, `expire_time`, `allowed_cidrs`
+        `metadata.rate_limit`, `metadata.custom`, `expire_time`, `allowed_cidrs`, `rotation`
         (`metadata` replaces all four metadata fields). A listed field left empty clears it.
         """
 
@@ -1961,3 +2007,53 @@ class ImportKeysResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ImportKeysResponse: _TypeAlias = ImportKeysResponse  # noqa: Y015
+
+@_typing.final
+class RevealKeyRequest(_message.Message):
+    """Request for KeyService.RevealKey."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ID_FIELD_NUMBER: _builtins.int
+    id: _builtins.str
+    """Required. The recoverable key whose plaintext to return."""
+    def __init__(
+        self,
+        *,
+        id: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["id", b"id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RevealKeyRequest: _TypeAlias = RevealKeyRequest  # noqa: Y015
+
+@_typing.final
+class RevealKeyResponse(_message.Message):
+    """Response of KeyService.RevealKey."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KEY_FIELD_NUMBER: _builtins.int
+    PLAINTEXT_FIELD_NUMBER: _builtins.int
+    plaintext: _builtins.str
+    """The key's plaintext."""
+    @_builtins.property
+    def key(self) -> Global___ApiKey:
+        """The key."""
+
+    def __init__(
+        self,
+        *,
+        key: Global___ApiKey | None = ...,
+        plaintext: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["key", b"key"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["key", b"key", "plaintext", b"plaintext"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RevealKeyResponse: _TypeAlias = RevealKeyResponse  # noqa: Y015

@@ -159,6 +159,11 @@ class KeyServiceStub:
                 request_serializer=keyturn_dot_v1_dot_keys__pb2.ImportKeysRequest.SerializeToString,
                 response_deserializer=keyturn_dot_v1_dot_keys__pb2.ImportKeysResponse.FromString,
                 _registered_method=True)
+        self.RevealKey = channel.unary_unary(
+                '/keyturn.v1.KeyService/RevealKey',
+                request_serializer=keyturn_dot_v1_dot_keys__pb2.RevealKeyRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_keys__pb2.RevealKeyResponse.FromString,
+                _registered_method=True)
 
 
 class KeyServiceServicer:
@@ -362,6 +367,15 @@ class KeyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RevealKey(self, request, context):
+        """Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+        Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+        rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_KeyServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -484,6 +498,11 @@ def add_KeyServiceServicer_to_server(servicer, server):
                     servicer.ImportKeys,
                     request_deserializer=keyturn_dot_v1_dot_keys__pb2.ImportKeysRequest.FromString,
                     response_serializer=keyturn_dot_v1_dot_keys__pb2.ImportKeysResponse.SerializeToString,
+            ),
+            'RevealKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevealKey,
+                    request_deserializer=keyturn_dot_v1_dot_keys__pb2.RevealKeyRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_keys__pb2.RevealKeyResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1139,6 +1158,33 @@ class KeyService:
             '/keyturn.v1.KeyService/ImportKeys',
             keyturn_dot_v1_dot_keys__pb2.ImportKeysRequest.SerializeToString,
             keyturn_dot_v1_dot_keys__pb2.ImportKeysResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevealKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.KeyService/RevealKey',
+            keyturn_dot_v1_dot_keys__pb2.RevealKeyRequest.SerializeToString,
+            keyturn_dot_v1_dot_keys__pb2.RevealKeyResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -117,6 +117,11 @@ class KeyServiceStub:
     (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
     One audit record per imported key (`key.import`), never with a hash or a secret.
     """
+    RevealKey: _grpc.UnaryUnaryMultiCallable[_keys_pb2.RevealKeyRequest, _keys_pb2.RevealKeyResponse]
+    """Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+    Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+    rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
+    """
 
 @_typing.type_check_only
 class KeyServiceAsyncStub(KeyServiceStub):
@@ -206,6 +211,11 @@ class KeyServiceAsyncStub(KeyServiceStub):
     or none; `validate_only` checks everything and imports nothing. A request-level fault
     (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
     One audit record per imported key (`key.import`), never with a hash or a secret.
+    """
+    RevealKey: _aio.UnaryUnaryMultiCallable[_keys_pb2.RevealKeyRequest, _keys_pb2.RevealKeyResponse]  # type: ignore[assignment]
+    """Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+    Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+    rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
     """
 
 class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -437,6 +447,17 @@ class KeyServiceServicer(metaclass=_abc_1.ABCMeta):
         or none; `validate_only` checks everything and imports nothing. A request-level fault
         (no keys, more than 1000, a bad hmac_secret) fails the whole call with INVALID_ARGUMENT.
         One audit record per imported key (`key.import`), never with a hash or a secret.
+        """
+
+    @_abc_1.abstractmethod
+    def RevealKey(
+        self,
+        request: _keys_pb2.RevealKeyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_keys_pb2.RevealKeyResponse, _abc.Awaitable[_keys_pb2.RevealKeyResponse]]:
+        """Returns the plaintext of a recoverable key (KEY_NOT_RECOVERABLE for any other key).
+        Needs the keys.reveal permission (role KEY_REVEALER; KEY_MANAGER does not have it), is
+        rate-limited per caller (RATE_LIMITED with RetryInfo) and audited as `key.reveal`.
         """
 
 def add_KeyServiceServicer_to_server(servicer: KeyServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -26,21 +26,16 @@ from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior_
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from keyturn.v1 import keys_pb2 as keyturn_dot_v1_dot_keys__pb2
+from keyturn.v1 import rotation_pb2 as keyturn_dot_v1_dot_rotation__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19keyturn/v1/policies.proto\x12\nkeyturn.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15keyturn/v1/keys.proto\"\xb2\x01\n\x11KeyRotationPolicy\x12\x38\n\x0frotation_period\x18\x01 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x02\x12\x35\n\x0cgrace_period\x18\x02 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12,\n\x04mode\x18\x03 \x01(\x0e\x32\x18.keyturn.v1.RotationModeB\x04\xe2\x41\x01\x02\"\xc3\x01\n\x0bTokenPolicy\x12/\n\x04type\x18\x01 \x01(\x0e\x32\x1b.keyturn.v1.AccessTokenTypeB\x04\xe2\x41\x01\x01\x12\x34\n\x0b\x64\x65\x66\x61ult_ttl\x18\x02 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12\x30\n\x07max_ttl\x18\x03 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12\x1b\n\rcustom_claims\x18\x04 \x03(\tB\x04\xe2\x41\x01\x01\"\xc2\x05\n\tKeyPolicy\x12\x1d\n\x0forganization_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nproject_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\x12\x34\n\x0b\x64\x65\x66\x61ult_ttl\x18\x03 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12\x30\n\x07max_ttl\x18\x04 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12\x1c\n\x0e\x61llowed_scopes\x18\x05 \x03(\tB\x04\xe2\x41\x01\x01\x12\x1c\n\x0e\x64\x65\x66\x61ult_scopes\x18\x06 \x03(\tB\x04\xe2\x41\x01\x01\x12\x37\n\x12\x64\x65\x66\x61ult_rate_limit\x18\x07 \x01(\x0b\x32\x15.keyturn.v1.RateLimitB\x04\xe2\x41\x01\x01\x12\x33\n\x0emax_rate_limit\x18\x08 \x01(\x0b\x32\x15.keyturn.v1.RateLimitB\x04\xe2\x41\x01\x01\x12#\n\x15\x64\x65\x66\x61ult_allowed_cidrs\x18\t \x03(\tB\x04\xe2\x41\x01\x01\x12;\n\x14\x61llowed_environments\x18\n \x03(\x0e\x32\x17.keyturn.v1.EnvironmentB\x04\xe2\x41\x01\x01\x12\x35\n\x08rotation\x18\x0b \x01(\x0b\x32\x1d.keyturn.v1.KeyRotationPolicyB\x04\xe2\x41\x01\x01\x12\x1e\n\x0brecoverable\x18\x0c \x01(\x08\x42\x04\xe2\x41\x01\x01H\x00\x88\x01\x01\x12<\n\x11leaked_key_action\x18\r \x01(\x0e\x32\x1b.keyturn.v1.LeakedKeyActionB\x04\xe2\x41\x01\x01\x12,\n\x05token\x18\x0e \x01(\x0b\x32\x17.keyturn.v1.TokenPolicyB\x04\xe2\x41\x01\x01\x12\x35\n\x0bupdate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x42\x0e\n\x0c_recoverable*d\n\x0cRotationMode\x12\x1d\n\x19ROTATION_MODE_UNSPECIFIED\x10\x00\x12\x1b\n\x17ROTATION_MODE_AUTOMATIC\x10\x01\x12\x18\n\x14ROTATION_MODE_REMIND\x10\x02*m\n\x0f\x41\x63\x63\x65ssTokenType\x12!\n\x1d\x41\x43\x43\x45SS_TOKEN_TYPE_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41\x43\x43\x45SS_TOKEN_TYPE_JWT\x10\x01\x12\x1c\n\x18\x41\x43\x43\x45SS_TOKEN_TYPE_OPAQUE\x10\x02*n\n\x0fLeakedKeyAction\x12!\n\x1dLEAKED_KEY_ACTION_UNSPECIFIED\x10\x00\x12\x1c\n\x18LEAKED_KEY_ACTION_REVOKE\x10\x01\x12\x1a\n\x16LEAKED_KEY_ACTION_FLAG\x10\x02\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19keyturn/v1/policies.proto\x12\nkeyturn.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15keyturn/v1/keys.proto\x1a\x19keyturn/v1/rotation.proto\"\xc3\x01\n\x0bTokenPolicy\x12/\n\x04type\x18\x01 \x01(\x0e\x32\x1b.keyturn.v1.AccessTokenTypeB\x04\xe2\x41\x01\x01\x12\x34\n\x0b\x64\x65\x66\x61ult_ttl\x18\x02 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12\x30\n\x07max_ttl\x18\x03 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12\x1b\n\rcustom_claims\x18\x04 \x03(\tB\x04\xe2\x41\x01\x01\"\xc2\x05\n\tKeyPolicy\x12\x1d\n\x0forganization_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nproject_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\x12\x34\n\x0b\x64\x65\x66\x61ult_ttl\x18\x03 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12\x30\n\x07max_ttl\x18\x04 \x01(\x0b\x32\x19.google.protobuf.DurationB\x04\xe2\x41\x01\x01\x12\x1c\n\x0e\x61llowed_scopes\x18\x05 \x03(\tB\x04\xe2\x41\x01\x01\x12\x1c\n\x0e\x64\x65\x66\x61ult_scopes\x18\x06 \x03(\tB\x04\xe2\x41\x01\x01\x12\x37\n\x12\x64\x65\x66\x61ult_rate_limit\x18\x07 \x01(\x0b\x32\x15.keyturn.v1.RateLimitB\x04\xe2\x41\x01\x01\x12\x33\n\x0emax_rate_limit\x18\x08 \x01(\x0b\x32\x15.keyturn.v1.RateLimitB\x04\xe2\x41\x01\x01\x12#\n\x15\x64\x65\x66\x61ult_allowed_cidrs\x18\t \x03(\tB\x04\xe2\x41\x01\x01\x12;\n\x14\x61llowed_environments\x18\n \x03(\x0e\x32\x17.keyturn.v1.EnvironmentB\x04\xe2\x41\x01\x01\x12\x35\n\x08rotation\x18\x0b \x01(\x0b\x32\x1d.keyturn.v1.KeyRotationPolicyB\x04\xe2\x41\x01\x01\x12\x1e\n\x0brecoverable\x18\x0c \x01(\x08\x42\x04\xe2\x41\x01\x01H\x00\x88\x01\x01\x12<\n\x11leaked_key_action\x18\r \x01(\x0e\x32\x1b.keyturn.v1.LeakedKeyActionB\x04\xe2\x41\x01\x01\x12,\n\x05token\x18\x0e \x01(\x0b\x32\x17.keyturn.v1.TokenPolicyB\x04\xe2\x41\x01\x01\x12\x35\n\x0bupdate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x42\x0e\n\x0c_recoverable*m\n\x0f\x41\x63\x63\x65ssTokenType\x12!\n\x1d\x41\x43\x43\x45SS_TOKEN_TYPE_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41\x43\x43\x45SS_TOKEN_TYPE_JWT\x10\x01\x12\x1c\n\x18\x41\x43\x43\x45SS_TOKEN_TYPE_OPAQUE\x10\x02*n\n\x0fLeakedKeyAction\x12!\n\x1dLEAKED_KEY_ACTION_UNSPECIFIED\x10\x00\x12\x1c\n\x18LEAKED_KEY_ACTION_REVOKE\x10\x01\x12\x1a\n\x16LEAKED_KEY_ACTION_FLAG\x10\x02\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'keyturn.v1.policies_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_KEYROTATIONPOLICY'].fields_by_name['rotation_period']._loaded_options = None
-  _globals['_KEYROTATIONPOLICY'].fields_by_name['rotation_period']._serialized_options = b'\342A\001\002'
-  _globals['_KEYROTATIONPOLICY'].fields_by_name['grace_period']._loaded_options = None
-  _globals['_KEYROTATIONPOLICY'].fields_by_name['grace_period']._serialized_options = b'\342A\001\001'
-  _globals['_KEYROTATIONPOLICY'].fields_by_name['mode']._loaded_options = None
-  _globals['_KEYROTATIONPOLICY'].fields_by_name['mode']._serialized_options = b'\342A\001\002'
   _globals['_TOKENPOLICY'].fields_by_name['type']._loaded_options = None
   _globals['_TOKENPOLICY'].fields_by_name['type']._serialized_options = b'\342A\001\001'
   _globals['_TOKENPOLICY'].fields_by_name['default_ttl']._loaded_options = None
@@ -79,16 +74,12 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_KEYPOLICY'].fields_by_name['token']._serialized_options = b'\342A\001\001'
   _globals['_KEYPOLICY'].fields_by_name['update_time']._loaded_options = None
   _globals['_KEYPOLICY'].fields_by_name['update_time']._serialized_options = b'\342A\001\003'
-  _globals['_ROTATIONMODE']._serialized_start=1250
-  _globals['_ROTATIONMODE']._serialized_end=1350
-  _globals['_ACCESSTOKENTYPE']._serialized_start=1352
-  _globals['_ACCESSTOKENTYPE']._serialized_end=1461
-  _globals['_LEAKEDKEYACTION']._serialized_start=1463
-  _globals['_LEAKEDKEYACTION']._serialized_end=1573
-  _globals['_KEYROTATIONPOLICY']._serialized_start=163
-  _globals['_KEYROTATIONPOLICY']._serialized_end=341
-  _globals['_TOKENPOLICY']._serialized_start=344
-  _globals['_TOKENPOLICY']._serialized_end=539
-  _globals['_KEYPOLICY']._serialized_start=542
-  _globals['_KEYPOLICY']._serialized_end=1248
+  _globals['_ACCESSTOKENTYPE']._serialized_start=1096
+  _globals['_ACCESSTOKENTYPE']._serialized_end=1205
+  _globals['_LEAKEDKEYACTION']._serialized_start=1207
+  _globals['_LEAKEDKEYACTION']._serialized_end=1317
+  _globals['_TOKENPOLICY']._serialized_start=190
+  _globals['_TOKENPOLICY']._serialized_end=385
+  _globals['_KEYPOLICY']._serialized_start=388
+  _globals['_KEYPOLICY']._serialized_end=1094
 # @@protoc_insertion_point(module_scope)

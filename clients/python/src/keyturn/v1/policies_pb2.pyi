@@ -11,6 +11,7 @@ from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from keyturn.v1 import keys_pb2 as _keys_pb2
+from keyturn.v1 import rotation_pb2 as _rotation_pb2
 import builtins as _builtins
 import sys
 import typing as _typing
@@ -21,45 +22,6 @@ else:
     from typing_extensions import TypeAlias as _TypeAlias, Never as _Never
 
 DESCRIPTOR: _descriptor.FileDescriptor
-
-class _RotationMode:
-    ValueType = _typing.NewType("ValueType", _builtins.int)
-    V: _TypeAlias = ValueType  # noqa: Y015
-
-class _RotationModeEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_RotationMode.ValueType], _builtins.type):
-    DESCRIPTOR: _descriptor.EnumDescriptor
-    ROTATION_MODE_UNSPECIFIED: _RotationMode.ValueType  # 0
-    """Not given: no rotation policy."""
-    ROTATION_MODE_AUTOMATIC: _RotationMode.ValueType  # 1
-    """The scheduler rotates the key when due (recoverable keys only). The successor inherits
-    the key's settings; the old key works for the grace period, then expires. The holder
-    picks the new plaintext up with RevealKey after the ROTATED event.
-    """
-    ROTATION_MODE_REMIND: _RotationMode.ValueType  # 2
-    """The scheduler emits ROTATION_DUE when due and again when the grace ends; the key expires
-    at due + grace unless rotated. Nothing is revealed.
-    """
-
-class RotationMode(_RotationMode, metaclass=_RotationModeEnumTypeWrapper):
-    """Key policies: per organization and per project, the defaults and bounds applied to the
-    keys issued there. A project's effective policy is its organization's policy with every
-    field the project's policy sets laid over it.
-
-    How a key's rotation policy acts when the key is due.
-    """
-
-ROTATION_MODE_UNSPECIFIED: RotationMode.ValueType  # 0
-"""Not given: no rotation policy."""
-ROTATION_MODE_AUTOMATIC: RotationMode.ValueType  # 1
-"""The scheduler rotates the key when due (recoverable keys only). The successor inherits
-the key's settings; the old key works for the grace period, then expires. The holder
-picks the new plaintext up with RevealKey after the ROTATED event.
-"""
-ROTATION_MODE_REMIND: RotationMode.ValueType  # 2
-"""The scheduler emits ROTATION_DUE when due and again when the grace ends; the key expires
-at due + grace unless rotated. Nothing is revealed.
-"""
-Global___RotationMode: _TypeAlias = RotationMode  # noqa: Y015
 
 class _AccessTokenType:
     ValueType = _typing.NewType("ValueType", _builtins.int)
@@ -75,7 +37,12 @@ class _AccessTokenTypeEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Acces
     """ExchangeKey is refused: callers validate the API key itself (ValidateKey) on each call."""
 
 class AccessTokenType(_AccessTokenType, metaclass=_AccessTokenTypeEnumTypeWrapper):
-    """What ValidateKey's companion ExchangeKey hands out (the reference's TokenType)."""
+    """Key policies: per organization and per project, the defaults and bounds applied to the
+    keys issued there. A project's effective policy is its organization's policy with every
+    field the project's policy sets laid over it.
+
+    What ValidateKey's companion ExchangeKey hands out (the reference's TokenType).
+    """
 
 ACCESS_TOKEN_TYPE_UNSPECIFIED: AccessTokenType.ValueType  # 0
 """Not given: JWT."""
@@ -108,40 +75,6 @@ LEAKED_KEY_ACTION_REVOKE: LeakedKeyAction.ValueType  # 1
 LEAKED_KEY_ACTION_FLAG: LeakedKeyAction.ValueType  # 2
 """Keep the key working; emit LEAKED and flag it for its owner."""
 Global___LeakedKeyAction: _TypeAlias = LeakedKeyAction  # noqa: Y015
-
-@_typing.final
-class KeyRotationPolicy(_message.Message):
-    """When and how a key is rotated."""
-
-    DESCRIPTOR: _descriptor.Descriptor
-
-    ROTATION_PERIOD_FIELD_NUMBER: _builtins.int
-    GRACE_PERIOD_FIELD_NUMBER: _builtins.int
-    MODE_FIELD_NUMBER: _builtins.int
-    mode: Global___RotationMode.ValueType
-    """Required. AUTOMATIC or REMIND."""
-    @_builtins.property
-    def rotation_period(self) -> _duration_pb2.Duration:
-        """Required. How long after issue (or the last rotation) the key is due, at least 1 hour."""
-
-    @_builtins.property
-    def grace_period(self) -> _duration_pb2.Duration:
-        """Optional. How long the old key keeps working after it is due or rotated (default 24 h)."""
-
-    def __init__(
-        self,
-        *,
-        rotation_period: _duration_pb2.Duration | None = ...,
-        grace_period: _duration_pb2.Duration | None = ...,
-        mode: Global___RotationMode.ValueType = ...,
-    ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["grace_period", b"grace_period", "rotation_period", b"rotation_period"]  # noqa: Y015
-    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["grace_period", b"grace_period", "mode", b"mode", "rotation_period", b"rotation_period"]  # noqa: Y015
-    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
-    def WhichOneof(self, oneof_group: _Never) -> None: ...
-
-Global___KeyRotationPolicy: _TypeAlias = KeyRotationPolicy  # noqa: Y015
 
 @_typing.final
 class TokenPolicy(_message.Message):
@@ -247,7 +180,7 @@ class KeyPolicy(_message.Message):
         """Optional. Environments keys may be issued in; empty allows both."""
 
     @_builtins.property
-    def rotation(self) -> Global___KeyRotationPolicy:
+    def rotation(self) -> _rotation_pb2.KeyRotationPolicy:
         """Optional. Rotation policy of a key created without one."""
 
     @_builtins.property
@@ -271,7 +204,7 @@ class KeyPolicy(_message.Message):
         max_rate_limit: _keys_pb2.RateLimit | None = ...,
         default_allowed_cidrs: _abc.Iterable[_builtins.str] | None = ...,
         allowed_environments: _abc.Iterable[_keys_pb2.Environment.ValueType] | None = ...,
-        rotation: Global___KeyRotationPolicy | None = ...,
+        rotation: _rotation_pb2.KeyRotationPolicy | None = ...,
         recoverable: _builtins.bool | None = ...,
         leaked_key_action: Global___LeakedKeyAction.ValueType = ...,
         token: Global___TokenPolicy | None = ...,

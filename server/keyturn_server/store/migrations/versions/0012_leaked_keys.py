@@ -1,7 +1,7 @@
 """Leaked keys: when a key was first reported leaked (ReportLeakedKeys, secret scanning).
 
 Revision ID: 0012_leaked_keys
-Revises: 0007_imported_keys
+Revises: 0011_recoverable_rotation
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_leaked_keys"
-down_revision = "0007_imported_keys"
+down_revision = "0011_recoverable_rotation"
 branch_labels = None
 depends_on = None
 
