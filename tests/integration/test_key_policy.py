@@ -24,6 +24,7 @@ from keyturn.v1 import (
     key_policies_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    rotation_pb2,
 )
 from keyturn.v1 import policies_pb2 as pp
 from keyturn_server.store.db import sync_url
@@ -122,8 +123,8 @@ def test_every_field_round_trips(policies: key_policies_pb2_grpc.KeyPolicyServic
         max_rate_limit=limit(6000, keys_pb2.RATE_LIMIT_WINDOW_MINUTE),
         default_allowed_cidrs=["10.0.0.0/8"],
         allowed_environments=[keys_pb2.ENVIRONMENT_LIVE],
-        rotation=pp.KeyRotationPolicy(
-            rotation_period=dur(90 * DAY), grace_period=dur(3600), mode=pp.ROTATION_MODE_REMIND
+        rotation=rotation_pb2.KeyRotationPolicy(
+            rotation_period=dur(90 * DAY), grace_period=dur(3600), mode=rotation_pb2.ROTATION_MODE_REMIND
         ),
         recoverable=True,
         leaked_key_action=pp.LEAKED_KEY_ACTION_FLAG,
@@ -232,13 +233,17 @@ def test_effective_policy_overlays_the_project_on_the_organization(
         (
             "organization_id",
             ["rotation"],
-            {"rotation": pp.KeyRotationPolicy(rotation_period=dur(600), mode=pp.ROTATION_MODE_REMIND)},
+            {
+                "rotation": rotation_pb2.KeyRotationPolicy(
+                    rotation_period=dur(600), mode=rotation_pb2.ROTATION_MODE_REMIND
+                )
+            },
             ["policy.rotation.rotation_period"],
         ),
         (
             "organization_id",
             ["rotation"],
-            {"rotation": pp.KeyRotationPolicy(rotation_period=dur(DAY))},
+            {"rotation": rotation_pb2.KeyRotationPolicy(rotation_period=dur(DAY))},
             ["policy.rotation.mode"],
         ),
         (
@@ -578,7 +583,11 @@ def test_out_of_range_and_hostile_values_are_invalid_argument(
         (["token"], {"token": pp.TokenPolicy(default_ttl=huge)}, "policy.token.default_ttl"),
         (
             ["rotation"],
-            {"rotation": pp.KeyRotationPolicy(rotation_period=huge, mode=pp.ROTATION_MODE_REMIND)},
+            {
+                "rotation": rotation_pb2.KeyRotationPolicy(
+                    rotation_period=huge, mode=rotation_pb2.ROTATION_MODE_REMIND
+                )
+            },
             "policy.rotation.rotation_period",
         ),
         (["allowed_scopes"], {"allowed_scopes": ["read\x00"]}, "policy.allowed_scopes[0]"),
@@ -593,7 +602,7 @@ def test_out_of_range_and_hostile_values_are_invalid_argument(
         (["leaked_key_action"], {"leaked_key_action": 42}, "policy.leaked_key_action"),
         (
             ["rotation"],
-            {"rotation": pp.KeyRotationPolicy(rotation_period=dur(DAY), mode=7)},
+            {"rotation": rotation_pb2.KeyRotationPolicy(rotation_period=dur(DAY), mode=7)},
             "policy.rotation.mode",
         ),
         (["max_rate_limit"], {"max_rate_limit": limit(5, 9)}, "policy.max_rate_limit.window"),
