@@ -49,7 +49,7 @@ from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.principals import Principals
 from keyturn_server.usecases.tenancy import Tenancy
-from keyturn_server.usecases.validate import KeyValidation
+from keyturn_server.usecases.validate import CREDIT_REFILL_JOB_INTERVAL, KeyValidation
 
 log = logging.getLogger("keyturn.server")
 
@@ -221,6 +221,7 @@ class Container:
 
         scheduler.register("crypto_key.rotate", CRYPTO_KEY_JOB_INTERVAL, rotate_due)
         scheduler.register("crypto_key.destroy", CRYPTO_KEY_JOB_INTERVAL, destroy_due)
+        scheduler.register("key.refill_credits", CREDIT_REFILL_JOB_INTERVAL, validation.refill_credits)
         provider = tracer_provider or provider_from_environment()
         tracing = Tracing(provider, db) if provider is not None else None
 

@@ -74,10 +74,25 @@ def _rate_limited(err: de.DomainError) -> list[object]:
             violations=[
                 error_details_pb2.QuotaFailure.Violation(
                     subject="api_key",
-                    description=f"{err.limit} requests per {err.window.lower()}",
+                    description=f"{err.limit} requests per {err.window.lower()}"
+                    + ("" if err.name == "default" else f" (limit {bounded(err.name)})"),
                 )
             ]
         ),
+    ]
+
+
+def _credits_exhausted(err: de.DomainError) -> list[object]:
+    assert isinstance(err, de.CreditsExhausted)
+    return [
+        error_details_pb2.QuotaFailure(
+            violations=[
+                error_details_pb2.QuotaFailure.Violation(
+                    subject="api_key",
+                    description=f"{err.remaining} credits left, {err.cost} needed",
+                )
+            ]
+        )
     ]
 
 
@@ -133,6 +148,7 @@ ERROR_TABLE: dict[str, Mapping] = {
     "CRYPTO_KEY_VERSION_DISABLED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
     "CRYPTO_KEY_VERSION_DESTROYED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
     "WRONG_KEY_PURPOSE": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
+    "CREDITS_EXHAUSTED": Mapping(grpc.StatusCode.RESOURCE_EXHAUSTED, _credits_exhausted),
 }
 
 

@@ -23,18 +23,31 @@ from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import FailedPrecondition, InvalidArgument, NotFound
 from keyturn_server.domain.ports import KeyEvents
+from keyturn_server.domain.ratelimit import CreditSetting, NamedLimit
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey
 from keyturn_server.usecases import Page, Pages, audit, notify_key_changed, utcnow
+from keyturn_server.usecases.credits import (
+    credits_audit_value,
+    named_limits_of,
+    set_credits,
+    set_named_limits,
+)
 from keyturn_server.usecases.tenancy import require_organization, require_product, require_project
 
 API_KEY = ResourceType.API_KEY
 PROJECT = ResourceType.PROJECT
 
-# The mutable settings, by update_mask path; `metadata` stands for the four metadata fields.
-METADATA_PATHS = ("metadata.name", "metadata.scopes", "metadata.rate_limit", "metadata.custom")
-UPDATE_PATHS = (*METADATA_PATHS, "expire_time", "allowed_cidrs")
+# The mutable settings, by update_mask path; `metadata` stands for the five metadata fields.
+METADATA_PATHS = (
+    "metadata.name",
+    "metadata.scopes",
+    "metadata.rate_limit",
+    "metadata.custom",
+    "metadata.named_limits",
+)
+UPDATE_PATHS = (*METADATA_PATHS, "expire_time", "allowed_cidrs", "credits")
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,8 @@ class KeySettings:
     rate_limit: RateLimitSetting | None = None
     custom: dict[str, Any] = field(default_factory=dict)
     allowed_cidrs: list[str] = field(default_factory=list)
+    named_limits: list[NamedLimit] = field(default_factory=list)  # usecases/credits.py
+    credits: CreditSetting | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +138,8 @@ def _audit_values(row: ApiKey) -> dict[str, Any]:
         "metadata.custom": dict(row.custom),
         "expire_time": _stamp(row.expire_time),
         "allowed_cidrs": list(row.allowed_cidrs),
+        "metadata.named_limits": list(row.named_limits or ()),
+        "credits": credits_audit_value(row),
     }
 
 
@@ -172,6 +189,9 @@ def _new_row(
         rotated_from_key_id=rotated_from,
         replaced_by_key_id=None,
     )
+    set_named_limits(row, settings.named_limits)
+    if settings.credits is not None:
+        set_credits(row, settings.credits, now)
     return row, plaintext
 
 
@@ -341,6 +361,10 @@ class KeyManagement:
                 row.expire_time = update.expire_time
             if "allowed_cidrs" in update.paths:
                 row.allowed_cidrs = list(new.allowed_cidrs)
+            if "metadata.named_limits" in update.paths:
+                set_named_limits(row, new.named_limits)
+            if "credits" in update.paths:
+                set_credits(row, new.credits, now)
             after = _audit_values(row)
             changes = [
                 change(path, before[path], after[path])
@@ -376,6 +400,7 @@ class KeyManagement:
                 rate_limit=_rate_limit_of(old),
                 custom=dict(old.custom),
                 allowed_cidrs=list(old.allowed_cidrs),
+                named_limits=named_limits_of(old),
             )
             successor, plaintext = _new_row(
                 self.hasher,

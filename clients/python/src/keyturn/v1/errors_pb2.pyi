@@ -151,6 +151,13 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
 
         code: ABORTED, reason: "ABORTED"
     """
+    CREDITS_EXHAUSTED: _ErrorReason.ValueType  # 25
+    """The key's credits do not cover this call's cost. Nothing was taken: no credits and no
+    rate-limit quota. A refill (if the key has one) or UpdateKey helps.
+
+        code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
+        metadata: {"remaining": "3", "cost": "5"}
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -292,5 +299,12 @@ deadlock in the database) and was rolled back; nothing was applied. Retrying the
 call may succeed. Comes with `google.rpc.RetryInfo`.
 
     code: ABORTED, reason: "ABORTED"
+"""
+CREDITS_EXHAUSTED: ErrorReason.ValueType  # 25
+"""The key's credits do not cover this call's cost. Nothing was taken: no credits and no
+rate-limit quota. A refill (if the key has one) or UpdateKey helps.
+
+    code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
+    metadata: {"remaining": "3", "cost": "5"}
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015
