@@ -255,3 +255,24 @@ def test_credits_are_exact_across_two_replicas(
     assert results.count("OK") == 60
     assert results.count("CREDITS_EXHAUSTED") == 140
     assert remaining(a, created.key.id) == 0
+
+
+# ---- the Python client facade ----------------------------------------------------------------
+
+
+def test_python_client_credits_and_limits(server: ServerThread, tenant: Tenant) -> None:
+    from keyturn.client import Client, CreditsExhaustedError, QuotaError
+
+    with Client(server.address, token=getattr(server, "admin_token", "") or None) as client:
+        metadata = keys_pb2.KeyMetadata(name="client")
+        metadata.named_limits.add(name="tokens", requests=10, window=keys_pb2.RATE_LIMIT_WINDOW_DAY)
+        created = client.create_key(tenant.org, metadata=metadata, credits=5)
+        assert created.key.credits.remaining == 5
+        answer = client.validate_key(created.plaintext, cost=2, limits={"tokens": 4})
+        assert answer.credits.remaining == 3 and answer.limits[0].name == "tokens"
+        with pytest.raises(CreditsExhaustedError) as no_credits:
+            client.validate_key(created.plaintext, cost=4, limits={"tokens": 1})
+        assert no_credits.value.remaining == 3 and no_credits.value.cost == 4
+        with pytest.raises(QuotaError) as limited:
+            client.validate_key(created.plaintext, cost=1, limits={"tokens": 7})
+        assert limited.value.limit_name == "tokens"

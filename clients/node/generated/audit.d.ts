@@ -47,6 +47,7 @@ import type { CreateKeyResponse__Input as _keyturn_v1_CreateKeyResponse__Input, 
 import type { CreateOrganizationRequest__Input as _keyturn_v1_CreateOrganizationRequest__Input, CreateOrganizationRequest as _keyturn_v1_CreateOrganizationRequest } from './keyturn/v1/CreateOrganizationRequest';
 import type { CreateProductRequest__Input as _keyturn_v1_CreateProductRequest__Input, CreateProductRequest as _keyturn_v1_CreateProductRequest } from './keyturn/v1/CreateProductRequest';
 import type { CreateProjectRequest__Input as _keyturn_v1_CreateProjectRequest__Input, CreateProjectRequest as _keyturn_v1_CreateProjectRequest } from './keyturn/v1/CreateProjectRequest';
+import type { CreditRefill__Input as _keyturn_v1_CreditRefill__Input, CreditRefill as _keyturn_v1_CreditRefill } from './keyturn/v1/CreditRefill';
 import type { DeleteKeyRequest__Input as _keyturn_v1_DeleteKeyRequest__Input, DeleteKeyRequest as _keyturn_v1_DeleteKeyRequest } from './keyturn/v1/DeleteKeyRequest';
 import type { DeleteKeyResponse__Input as _keyturn_v1_DeleteKeyResponse__Input, DeleteKeyResponse as _keyturn_v1_DeleteKeyResponse } from './keyturn/v1/DeleteKeyResponse';
 import type { FieldChange__Input as _keyturn_v1_FieldChange__Input, FieldChange as _keyturn_v1_FieldChange } from './keyturn/v1/FieldChange';
@@ -62,8 +63,10 @@ import type { GetProductRequest__Input as _keyturn_v1_GetProductRequest__Input, 
 import type { GetProjectRequest__Input as _keyturn_v1_GetProjectRequest__Input, GetProjectRequest as _keyturn_v1_GetProjectRequest } from './keyturn/v1/GetProjectRequest';
 import type { GetUsageReportRequest__Input as _keyturn_v1_GetUsageReportRequest__Input, GetUsageReportRequest as _keyturn_v1_GetUsageReportRequest } from './keyturn/v1/GetUsageReportRequest';
 import type { GetUsageReportResponse__Input as _keyturn_v1_GetUsageReportResponse__Input, GetUsageReportResponse as _keyturn_v1_GetUsageReportResponse } from './keyturn/v1/GetUsageReportResponse';
+import type { KeyCredits__Input as _keyturn_v1_KeyCredits__Input, KeyCredits as _keyturn_v1_KeyCredits } from './keyturn/v1/KeyCredits';
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from './keyturn/v1/KeyMetadata';
 import type { KeyServiceClient as _keyturn_v1_KeyServiceClient, KeyServiceDefinition as _keyturn_v1_KeyServiceDefinition } from './keyturn/v1/KeyService';
+import type { LimitCost__Input as _keyturn_v1_LimitCost__Input, LimitCost as _keyturn_v1_LimitCost } from './keyturn/v1/LimitCost';
 import type { ListAuditEventsRequest__Input as _keyturn_v1_ListAuditEventsRequest__Input, ListAuditEventsRequest as _keyturn_v1_ListAuditEventsRequest } from './keyturn/v1/ListAuditEventsRequest';
 import type { ListAuditEventsResponse__Input as _keyturn_v1_ListAuditEventsResponse__Input, ListAuditEventsResponse as _keyturn_v1_ListAuditEventsResponse } from './keyturn/v1/ListAuditEventsResponse';
 import type { ListKeysRequest__Input as _keyturn_v1_ListKeysRequest__Input, ListKeysRequest as _keyturn_v1_ListKeysRequest } from './keyturn/v1/ListKeysRequest';
@@ -74,6 +77,7 @@ import type { ListProductsRequest__Input as _keyturn_v1_ListProductsRequest__Inp
 import type { ListProductsResponse__Input as _keyturn_v1_ListProductsResponse__Input, ListProductsResponse as _keyturn_v1_ListProductsResponse } from './keyturn/v1/ListProductsResponse';
 import type { ListProjectsRequest__Input as _keyturn_v1_ListProjectsRequest__Input, ListProjectsRequest as _keyturn_v1_ListProjectsRequest } from './keyturn/v1/ListProjectsRequest';
 import type { ListProjectsResponse__Input as _keyturn_v1_ListProjectsResponse__Input, ListProjectsResponse as _keyturn_v1_ListProjectsResponse } from './keyturn/v1/ListProjectsResponse';
+import type { NamedRateLimit__Input as _keyturn_v1_NamedRateLimit__Input, NamedRateLimit as _keyturn_v1_NamedRateLimit } from './keyturn/v1/NamedRateLimit';
 import type { Organization__Input as _keyturn_v1_Organization__Input, Organization as _keyturn_v1_Organization } from './keyturn/v1/Organization';
 import type { Product__Input as _keyturn_v1_Product__Input, Product as _keyturn_v1_Product } from './keyturn/v1/Product';
 import type { Project__Input as _keyturn_v1_Project__Input, Project as _keyturn_v1_Project } from './keyturn/v1/Project';
@@ -167,6 +171,8 @@ export interface ProtoGrpcType {
             CreateOrganizationRequest: MessageTypeDefinition<_keyturn_v1_CreateOrganizationRequest__Input, _keyturn_v1_CreateOrganizationRequest>;
             CreateProductRequest: MessageTypeDefinition<_keyturn_v1_CreateProductRequest__Input, _keyturn_v1_CreateProductRequest>;
             CreateProjectRequest: MessageTypeDefinition<_keyturn_v1_CreateProjectRequest__Input, _keyturn_v1_CreateProjectRequest>;
+            CreditRefill: MessageTypeDefinition<_keyturn_v1_CreditRefill__Input, _keyturn_v1_CreditRefill>;
+            CreditRefillInterval: EnumTypeDefinition;
             DeleteKeyRequest: MessageTypeDefinition<_keyturn_v1_DeleteKeyRequest__Input, _keyturn_v1_DeleteKeyRequest>;
             DeleteKeyResponse: MessageTypeDefinition<_keyturn_v1_DeleteKeyResponse__Input, _keyturn_v1_DeleteKeyResponse>;
             Environment: EnumTypeDefinition;
@@ -183,6 +189,7 @@ export interface ProtoGrpcType {
             GetProjectRequest: MessageTypeDefinition<_keyturn_v1_GetProjectRequest__Input, _keyturn_v1_GetProjectRequest>;
             GetUsageReportRequest: MessageTypeDefinition<_keyturn_v1_GetUsageReportRequest__Input, _keyturn_v1_GetUsageReportRequest>;
             GetUsageReportResponse: MessageTypeDefinition<_keyturn_v1_GetUsageReportResponse__Input, _keyturn_v1_GetUsageReportResponse>;
+            KeyCredits: MessageTypeDefinition<_keyturn_v1_KeyCredits__Input, _keyturn_v1_KeyCredits>;
             KeyMetadata: MessageTypeDefinition<_keyturn_v1_KeyMetadata__Input, _keyturn_v1_KeyMetadata>;
             /**
              * KeyService manages tenants (organizations, projects, products) and the API keys issued
@@ -196,6 +203,7 @@ export interface ProtoGrpcType {
             };
             KeyStatus: EnumTypeDefinition;
             KeyStatusFilter: EnumTypeDefinition;
+            LimitCost: MessageTypeDefinition<_keyturn_v1_LimitCost__Input, _keyturn_v1_LimitCost>;
             ListAuditEventsRequest: MessageTypeDefinition<_keyturn_v1_ListAuditEventsRequest__Input, _keyturn_v1_ListAuditEventsRequest>;
             ListAuditEventsResponse: MessageTypeDefinition<_keyturn_v1_ListAuditEventsResponse__Input, _keyturn_v1_ListAuditEventsResponse>;
             ListKeysRequest: MessageTypeDefinition<_keyturn_v1_ListKeysRequest__Input, _keyturn_v1_ListKeysRequest>;
@@ -206,6 +214,7 @@ export interface ProtoGrpcType {
             ListProductsResponse: MessageTypeDefinition<_keyturn_v1_ListProductsResponse__Input, _keyturn_v1_ListProductsResponse>;
             ListProjectsRequest: MessageTypeDefinition<_keyturn_v1_ListProjectsRequest__Input, _keyturn_v1_ListProjectsRequest>;
             ListProjectsResponse: MessageTypeDefinition<_keyturn_v1_ListProjectsResponse__Input, _keyturn_v1_ListProjectsResponse>;
+            NamedRateLimit: MessageTypeDefinition<_keyturn_v1_NamedRateLimit__Input, _keyturn_v1_NamedRateLimit>;
             Organization: MessageTypeDefinition<_keyturn_v1_Organization__Input, _keyturn_v1_Organization>;
             Product: MessageTypeDefinition<_keyturn_v1_Product__Input, _keyturn_v1_Product>;
             Project: MessageTypeDefinition<_keyturn_v1_Project__Input, _keyturn_v1_Project>;

@@ -4,6 +4,7 @@ import type { Environment__Input as _keyturn_v1_Environment__Input, Environment 
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from '../../keyturn/v1/KeyMetadata';
 import type { KeyStatus__Input as _keyturn_v1_KeyStatus__Input, KeyStatus as _keyturn_v1_KeyStatus } from '../../keyturn/v1/KeyStatus';
 import type { Timestamp__Input as _google_protobuf_Timestamp__Input, Timestamp as _google_protobuf_Timestamp } from '../../google/protobuf/Timestamp';
+import type { KeyCredits__Input as _keyturn_v1_KeyCredits__Input, KeyCredits as _keyturn_v1_KeyCredits } from '../../keyturn/v1/KeyCredits';
 import type { Long } from '@grpc/proto-loader';
 /**
  * An issued API key. Never carries the plaintext or its hash.
@@ -84,6 +85,11 @@ export interface ApiKey__Input {
      * Output only. The key that replaced this one through RotateKey, if any.
      */
     'replaced_by_key_id'?: (string);
+    /**
+     * Optional. Usage credits; unset means unlimited. `remaining` is the balance as of the
+     * response.
+     */
+    'credits'?: (_keyturn_v1_KeyCredits__Input | null);
 }
 /**
  * An issued API key. Never carries the plaintext or its hash.
@@ -164,4 +170,9 @@ export interface ApiKey {
      * Output only. The key that replaced this one through RotateKey, if any.
      */
     'replaced_by_key_id': (string);
+    /**
+     * Optional. Usage credits; unset means unlimited. `remaining` is the balance as of the
+     * response.
+     */
+    'credits': (_keyturn_v1_KeyCredits | null);
 }

@@ -4,6 +4,7 @@ import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata 
 import type { Timestamp__Input as _google_protobuf_Timestamp__Input, Timestamp as _google_protobuf_Timestamp } from '../../google/protobuf/Timestamp';
 import type { Duration__Input as _google_protobuf_Duration__Input, Duration as _google_protobuf_Duration } from '../../google/protobuf/Duration';
 import type { Environment__Input as _keyturn_v1_Environment__Input, Environment as _keyturn_v1_Environment } from '../../keyturn/v1/Environment';
+import type { KeyCredits__Input as _keyturn_v1_KeyCredits__Input, KeyCredits as _keyturn_v1_KeyCredits } from '../../keyturn/v1/KeyCredits';
 /**
  * Request for KeyService.CreateKey.
  */
@@ -41,6 +42,10 @@ export interface CreateKeyRequest__Input {
      * Optional. The key's environment (default LIVE).
      */
     'environment'?: (_keyturn_v1_Environment__Input);
+    /**
+     * Optional. Usage credits (remaining at most 10^15); unset means unlimited.
+     */
+    'credits'?: (_keyturn_v1_KeyCredits__Input | null);
 }
 /**
  * Request for KeyService.CreateKey.
@@ -79,4 +84,8 @@ export interface CreateKeyRequest {
      * Optional. The key's environment (default LIVE).
      */
     'environment': (_keyturn_v1_Environment);
+    /**
+     * Optional. Usage credits (remaining at most 10^15); unset means unlimited.
+     */
+    'credits': (_keyturn_v1_KeyCredits | null);
 }

@@ -165,6 +165,14 @@ export declare const ErrorReason: {
      * code: ABORTED, reason: "ABORTED"
      */
     readonly ABORTED: 'ABORTED';
+    /**
+     * The key's credits do not cover this call's cost. Nothing was taken: no credits and no
+     * rate-limit quota. A refill (if the key has one) or UpdateKey helps.
+     *
+     * code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
+     * metadata: {"remaining": "3", "cost": "5"}
+     */
+    readonly CREDITS_EXHAUSTED: 'CREDITS_EXHAUSTED';
 };
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -330,7 +338,15 @@ export type ErrorReason__Input =
  *
  * code: ABORTED, reason: "ABORTED"
  */
- | 'ABORTED' | 22;
+ | 'ABORTED' | 22
+/**
+ * The key's credits do not cover this call's cost. Nothing was taken: no credits and no
+ * rate-limit quota. A refill (if the key has one) or UpdateKey helps.
+ *
+ * code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
+ * metadata: {"remaining": "3", "cost": "5"}
+ */
+ | 'CREDITS_EXHAUSTED' | 25;
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
  *

@@ -65,6 +65,7 @@ def create_key(
     ttl: timedelta | None,
     allowed_cidrs: Sequence[str],
     environment: Environment | None,
+    credits: keys_pb2.KeyCredits | int | None = None,
 ) -> keys_pb2.CreateKeyRequest:
     request = keys_pb2.CreateKeyRequest(
         organization_id=organization_id,
@@ -80,6 +81,10 @@ def create_key(
         request.ttl.CopyFrom(to_duration(ttl))
     if environment is not None:
         request.environment = int(environment)  # type: ignore[assignment]
+    if isinstance(credits, int):
+        request.credits.remaining = credits
+    elif credits is not None:
+        request.credits.CopyFrom(credits)
     return request
 
 
@@ -91,6 +96,8 @@ def validate_key(
     client_ip: str,
     skip_rate_limit: bool,
     skip_usage: bool,
+    cost: int = 0,
+    limits: Mapping[str, int] | None = None,
 ) -> keys_pb2.ValidateKeyRequest:
     return keys_pb2.ValidateKeyRequest(
         plaintext=key,
@@ -99,6 +106,8 @@ def validate_key(
         client_ip=client_ip,
         skip_rate_limit=skip_rate_limit,
         skip_usage=skip_usage,
+        cost=cost,
+        limits=[keys_pb2.LimitCost(name=name, cost=n) for name, n in (limits or {}).items()],
     )
 
 
