@@ -42,9 +42,13 @@ conditional decrement of the credits
 
 If any statement refuses, the transaction rolls back and the reservations go back to
 their leases: a denied call takes nothing from any limit nor from the credits. Credits are
-never leased (a lease of a balance that does not reset would strand credits on a replica),
-so a call with credits always does one transaction, and the balance it reports is exact.
-A due refill (daily or monthly, `domain.ratelimit.refill_start`) is applied in the same
+leased by the same rule as limits (`lease_block` of the balance last seen: exact to the unit
+below 1000, blocks of balance // 1000 above), so the balance never goes below zero and at
+most `block - 1` credits per replica sit unused in a lease; leases belong to one refill
+period (a refill discards them), are dropped when the key changes (UpdateKey sets a new
+balance) and handed back on shutdown. The `remaining` a call reports is the balance after
+it as this replica sees it (the shared balance plus this replica's unused lease); exact
+below 1000. A due refill (daily or monthly, `domain.ratelimit.refill_start`) is applied in the same
 transaction by an idempotent `UPDATE ... WHERE last_refill_start < :start`, so exactly one
 replica refills each period; the scheduler's job does the same for keys nobody validates.
 """
@@ -89,6 +93,12 @@ _GIVE_BACK = text(
 _TAKE_CREDITS = text(
     "UPDATE key_credit SET remaining = remaining - :n "
     "WHERE key_id = :key_id AND remaining >= :n RETURNING remaining"
+)
+_GIVE_BACK_CREDITS = text(
+    "UPDATE key_credit SET remaining = remaining + :n WHERE key_id = :key_id AND refill_interval IS NULL"
+)
+_GIVE_BACK_CREDITS_OF_PERIOD = text(
+    "UPDATE key_credit SET remaining = remaining + :n WHERE key_id = :key_id AND last_refill_start = :period"
 )
 _CREDITS_LEFT = text("SELECT remaining FROM key_credit WHERE key_id = :key_id")
 _REFILL_ONE = text(
@@ -187,6 +197,19 @@ class Admission:
     denied: RateDecision | None = None  # the limit that refused
 
 
+@dataclass
+class _CreditLease:
+    period: int  # the refill start the lease belongs to; -1 for a key that is never refilled
+    available: int
+    balance: int  # the shared balance right after this replica last took from it
+
+
+def _period(policy: CreditPolicy, now: float) -> int:
+    if policy.refill_interval is None:
+        return -1
+    return refill_start(now, policy.refill_interval, policy.refill_day or 1)
+
+
 class _Refused(Exception):
     def __init__(self, index: int, credits: CreditDecision | None = None) -> None:
         self.index = index
@@ -212,6 +235,8 @@ class RateLimiter:
         self._exhausted: dict[str, dict[str, tuple[int, int, int, int]]] = {}
         # key_id -> the latest refill start this replica knows is applied
         self._refilled: dict[str, int] = {}
+        # key_id -> this replica's lease of the key's credits
+        self._credit_leases: dict[str, _CreditLease] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         # For the metrics collector: leases taken from the shared counter (refills), and
         # validations refused without a round trip because the window was known exhausted.
@@ -245,25 +270,38 @@ class RateLimiter:
 
         decisions: list[RateDecision | None] = [None] * len(demands)
         pending = self._reserve(key_id, demands, windows, decisions)
-        if not pending and credits is None:
-            return Admission(True, [d for d in decisions if d is not None], None)
-        if any(lease_block(demands[i].limit) > 1 for i in pending):
+        credit = None if credits is None else self._reserve_credits(key_id, credits, credit_cost, now)
+        if not pending and (credits is None or credit is not None):
+            return Admission(True, [d for d in decisions if d is not None], credit)
+        leased = any(lease_block(demands[i].limit) > 1 for i in pending)
+        if leased or (credit is None and key_id in self._credit_leases):
             # One lease refill per key at a time on this replica, as before.
             lock = self._locks.get(key_id)
             if lock is None:
                 lock = self._locks[key_id] = asyncio.Lock()
             async with lock:
-                self._unreserve(key_id, demands, windows, decisions)
+                self._unreserve(key_id, demands, windows, decisions, credit)
                 decisions = [None] * len(demands)
                 pending = self._reserve(key_id, demands, windows, decisions)
-                if not pending and credits is None:
-                    return Admission(True, [d for d in decisions if d is not None], None)
+                credit = None if credits is None else self._reserve_credits(key_id, credits, credit_cost, now)
+                if not pending and (credits is None or credit is not None):
+                    return Admission(True, [d for d in decisions if d is not None], credit)
                 return await self._admit_in_db(
-                    key_id, demands, windows, decisions, pending, credits, credit_cost, now
+                    key_id, demands, windows, decisions, pending, credits, credit_cost, credit, now
                 )
         return await self._admit_in_db(
-            key_id, demands, windows, decisions, pending, credits, credit_cost, now
+            key_id, demands, windows, decisions, pending, credits, credit_cost, credit, now
         )
+
+    def _reserve_credits(
+        self, key_id: str, policy: CreditPolicy, cost: int, now: float
+    ) -> CreditDecision | None:
+        """Serve the credits from this replica's lease (in memory), if it covers them."""
+        lease = self._credit_leases.get(key_id)
+        if lease is None or lease.available < cost or lease.period != _period(policy, now):
+            return None
+        lease.available -= cost
+        return CreditDecision(True, lease.balance + lease.available, cost)
 
     def _reserve(
         self,
@@ -302,8 +340,13 @@ class RateLimiter:
         demands: Sequence[Demand],
         windows: list[Window],
         decisions: list[RateDecision | None],
+        credit: CreditDecision | None = None,
     ) -> None:
-        """Hand reservations made by `_reserve` back to their leases."""
+        """Hand reservations made by `_reserve` (and `_reserve_credits`) back to their leases."""
+        if credit is not None:
+            credit_lease = self._credit_leases.get(key_id)
+            if credit_lease is not None:
+                credit_lease.available += credit.cost
         leases = self._leases.get(key_id) or {}
         for demand, window, decision in zip(demands, windows, decisions, strict=True):
             lease = leases.get(demand.name)
@@ -319,10 +362,12 @@ class RateLimiter:
         pending: list[int],
         credits: CreditPolicy | None,
         credit_cost: int,
+        reserved: CreditDecision | None,
         now: float,
     ) -> Admission:
         granted: dict[int, tuple[int, int]] = {}  # index -> (counter after, units taken)
-        credit: CreditDecision | None = None
+        credit: CreditDecision | None = reserved
+        extra = 0  # credits taken from the shared balance beyond this call's cost
         due = self._due_refill(key_id, credits, now)
         try:
             async with self.db.transaction() as session:
@@ -336,12 +381,12 @@ class RateLimiter:
                     if count is None:
                         raise _Refused(i)
                     granted[i] = (count, n)
-                if credits is not None:
-                    credit = await self._take_credits(session, key_id, credits, credit_cost, due)
+                if credits is not None and reserved is None:
+                    credit, extra = await self._take_credits(session, key_id, credits, credit_cost, due, now)
                     if credit is not None and not credit.allowed:
                         raise _Refused(-1, credit)
         except _Refused as refused:
-            self._unreserve(key_id, demands, windows, decisions)
+            self._unreserve(key_id, demands, windows, decisions, reserved)
             if refused.index < 0:
                 return Admission(False, [], refused.credits)
             demand, window = demands[refused.index], windows[refused.index]
@@ -357,6 +402,8 @@ class RateLimiter:
             self._refilled[key_id] = credit.last_refill_start
         elif due is not None and credits is not None:
             self._refilled[key_id] = due  # someone else applied this period's refill
+        if credits is not None and credit is not None and credit.allowed and reserved is None:
+            self._lease_credits(key_id, credits, credit, extra, now)
         for i, (count, n) in granted.items():
             demand, window = demands[i], windows[i]
             spare = n - demand.cost
@@ -385,22 +432,59 @@ class RateLimiter:
         return None if known is not None and known >= start else start
 
     async def _take_credits(
-        self, session: AsyncSession, key_id: str, policy: CreditPolicy, cost: int, due: int | None
-    ) -> CreditDecision | None:
+        self,
+        session: AsyncSession,
+        key_id: str,
+        policy: CreditPolicy,
+        cost: int,
+        due: int | None,
+        now: float,
+    ) -> tuple[CreditDecision | None, int]:
+        """Take `cost` credits (less what this replica's lease still holds), plus a lease's
+        worth when the balance is large; returns the decision and the credits taken beyond
+        this call's cost (the new lease)."""
         refilled: int | None = None
         if due is not None:
             result = await session.execute(_REFILL_ONE, {"key_id": key_id, "start": due})
             if getattr(result, "rowcount", 0):
                 refilled = due
-        row = (await session.execute(_TAKE_CREDITS, {"key_id": key_id, "n": cost})).first()
+        lease = self._credit_leases.get(key_id)
+        known = spare = 0
+        if lease is not None and lease.period == _period(policy, now):
+            # Claim what is left of the lease now (before any await), so no other call on
+            # this replica spends the same units; it counts towards this call's cost.
+            known, spare, lease.available = lease.balance, lease.available, 0
+        need = cost - spare
+        n = need if refilled is not None else max(lease_block(known), need)
+        row = (await session.execute(_TAKE_CREDITS, {"key_id": key_id, "n": n})).first()
+        if row is None and n > need:
+            n = need  # nearly spent: take exactly what this call needs
+            row = (await session.execute(_TAKE_CREDITS, {"key_id": key_id, "n": n})).first()
         if row is not None:
             after = int(row[0])
-            low = crossed_low(after, cost, policy.low_threshold)
-            return CreditDecision(True, after, cost, low, refilled)
+            low = crossed_low(after, n, policy.low_threshold)
+            return CreditDecision(True, after, cost, low, refilled), n - need
+        if lease is not None and spare:
+            lease.available += spare
         left = (await session.execute(_CREDITS_LEFT, {"key_id": key_id})).first()
         if left is None:
-            return None  # the key's credits were removed meanwhile: unlimited
-        return CreditDecision(False, int(left[0]), cost)
+            return None, 0  # the key's credits were removed meanwhile: unlimited
+        return CreditDecision(False, int(left[0]) + spare, cost), 0
+
+    def _lease_credits(
+        self, key_id: str, policy: CreditPolicy, credit: CreditDecision, extra: int, now: float
+    ) -> None:
+        """After commit: keep what was taken beyond the call's cost as this replica's lease
+        (and remember the balance, which sizes the next lease)."""
+        period = _period(policy, now)
+        lease = self._credit_leases.get(key_id)
+        if lease is None or lease.period != period:
+            lease = self._credit_leases[key_id] = _CreditLease(period, 0, credit.remaining)
+        lease.available += extra
+        lease.balance = credit.remaining
+        credit.remaining += lease.available
+        if extra:
+            self.lease_refills += 1
 
     def _refusal(
         self, demands: Sequence[Demand], windows: list[Window], demand: Demand, window: Window, now: float
@@ -413,11 +497,14 @@ class RateLimiter:
         self._leases.pop(key_id, None)
         self._exhausted.pop(key_id, None)
         self._refilled.pop(key_id, None)
+        # UpdateKey set a new balance: units leased from the old one are void.
+        self._credit_leases.pop(key_id, None)
 
     def clear(self) -> None:
         self._leases.clear()
         self._exhausted.clear()
         self._refilled.clear()
+        self._credit_leases.clear()
 
     def prune(self) -> None:
         """Forget leases and exhaustion marks of windows that have ended (bounds memory)."""
@@ -437,11 +524,32 @@ class RateLimiter:
         for key_id, lock in list(self._locks.items()):
             if key_id not in self._leases and not lock.locked():
                 del self._locks[key_id]
+        for key_id, credit_lease in list(self._credit_leases.items()):
+            if credit_lease.available <= 0:
+                del self._credit_leases[key_id]
         if len(self._refilled) > 100_000:
             self._refilled.clear()  # only saves a no-op refill statement per key
 
     async def release_all(self) -> None:
-        """Hand unused leased units of still-current windows back to the shared counter."""
+        """Hand unused leased units of still-current windows back to the shared counter, and
+        unused leased credits of the current refill period back to the balance."""
+        credit_leases, self._credit_leases = self._credit_leases, {}
+        for key_id, credit_lease in credit_leases.items():
+            if credit_lease.available <= 0:
+                continue
+            try:
+                async with self.db.transaction() as session:
+                    if credit_lease.period < 0:
+                        await session.execute(
+                            _GIVE_BACK_CREDITS, {"key_id": key_id, "n": credit_lease.available}
+                        )
+                    else:
+                        await session.execute(
+                            _GIVE_BACK_CREDITS_OF_PERIOD,
+                            {"key_id": key_id, "n": credit_lease.available, "period": credit_lease.period},
+                        )
+            except Exception:
+                log.warning("could not return leased credits", exc_info=True)
         leases, self._leases = self._leases, {}
         for key_id, by_name in leases.items():
             for name, lease in by_name.items():
