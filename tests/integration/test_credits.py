@@ -4,7 +4,6 @@ refills (lazy and by the scheduler job), UpdateKey, bad input and the low-balanc
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -169,15 +168,36 @@ def test_monthly_refill_applied_lazily_on_validation(
         limiter.clock = original
 
 
-def test_credits_low_is_signalled_once_per_crossing(
-    stub: keys_pb2_grpc.KeyServiceStub, tenant: Tenant, log_records: pytest.LogCaptureFixture
+def _low_events(server: ServerThread, key_id: str) -> list[dict[str, Any]]:
+    from keyturn_server.store.models import KeyEvent
+    from sqlalchemy import select
+
+    async def read() -> list[dict[str, Any]]:
+        async with server.container.db.transaction() as session:
+            rows = await session.scalars(
+                select(KeyEvent).where(KeyEvent.key_id == key_id, KeyEvent.type == "CREDITS_LOW")
+            )
+            return [dict(row.data) for row in rows]
+
+    return list(server.call(read()))
+
+
+def test_credits_low_event_once_per_crossing(
+    server: ServerThread, stub: keys_pb2_grpc.KeyServiceStub, tenant: Tenant
 ) -> None:
     created = credit_key(stub, tenant.org, 20, low=10)
-    with log_records.at_level(logging.INFO, logger="keyturn.validate"):
-        with ThreadPoolExecutor(16) as pool:
-            list(pool.map(lambda _: outcome(lambda: validate(stub, created.plaintext)), range(16)))
-    lows = [r for r in log_records.records if r.getMessage() == "credits low"]
-    assert len(lows) == 1
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(lambda _: outcome(lambda: validate(stub, created.plaintext)), range(16)))
+    assert _low_events(server, created.key.id) == [{"remaining": 10, "lowThreshold": 10}]
+    # Topped up above the threshold and spent again: a second crossing, a second event.
+    update = keys_pb2.UpdateKeyRequest(
+        key=keys_pb2.ApiKey(id=created.key.id, credits=keys_pb2.KeyCredits(remaining=12, low_threshold=10)),
+        update_mask=field_mask_pb2.FieldMask(paths=["credits"]),
+    )
+    stub.UpdateKey(update)
+    validate(stub, created.plaintext, cost=5)
+    validate(stub, created.plaintext)
+    assert _low_events(server, created.key.id)[1:] == [{"remaining": 7, "lowThreshold": 10}]
 
 
 @pytest.mark.parametrize(

@@ -366,3 +366,39 @@ class LockRow(Base):
     __tablename__ = "lock_row"
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class KeyEvent(Base):
+    """One entry of the durable key-event log (store/key_event_log.py). `sequence` is assigned
+    under the audit chain's lock, so it increases in commit order across replicas. `dedupe`
+    makes an event at most once (e.g. the first RATE_LIMIT_EXCEEDED of a key and window)."""
+
+    __tablename__ = "key_event"
+    __table_args__ = (
+        Index("ix_key_event_org_seq", "organization_id", "sequence"),
+        Index("ix_key_event_key_seq", "key_id", "sequence"),
+    )
+
+    sequence: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    event_time: Mapped[datetime] = mapped_column(index=True)
+    type: Mapped[str] = mapped_column(String(32))
+    organization_id: Mapped[str] = mapped_column(String(36))
+    project_id: Mapped[str] = mapped_column(String(36), default="")
+    product_id: Mapped[str] = mapped_column(String(36), default="")
+    key_id: Mapped[str] = mapped_column(String(36))
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    dedupe: Mapped[str | None] = mapped_column(String(200), unique=True)
+
+
+class KeyPolicyRow(Base):
+    """The key policy of an organization (`organizations/{id}`) or a project (`projects/{id}`);
+    `policy` holds only the fields the owner set (domain/key_policy.py)."""
+
+    __tablename__ = "key_policy"
+
+    scope: Mapped[str] = mapped_column(String(80), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    policy: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    update_time: Mapped[datetime]

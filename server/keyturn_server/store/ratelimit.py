@@ -64,6 +64,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from keyturn_server.domain.key_events import NewKeyEvent
 from keyturn_server.domain.ratelimit import (
     DEFAULT_LIMIT,
     CreditPolicy,
@@ -75,8 +76,11 @@ from keyturn_server.domain.ratelimit import (
     refill_start,
 )
 from keyturn_server.store.db import Database
+from keyturn_server.store.key_event_log import append_key_events
 
 log = logging.getLogger("keyturn.ratelimit")
+
+LowEvent = Callable[[int], NewKeyEvent]  # the balance after the take -> the CREDITS_LOW event
 
 _CONSUME = text(
     "INSERT INTO rate_limit_counter (key_id, limit_name, window_start, count) "
@@ -254,9 +258,12 @@ class RateLimiter:
         demands: Sequence[Demand],
         credits: CreditPolicy | None,
         credit_cost: int = 1,
+        on_low: LowEvent | None = None,
     ) -> Admission:
         """Take `cost` units of every demanded limit and `credit_cost` credits (when the key
-        has credits), all or nothing."""
+        has credits), all or nothing. When the take crosses the key's low threshold,
+        `on_low(remaining)` is appended to the key-event log in the same transaction (so each
+        crossing is logged exactly once, with the change)."""
         now = self.clock()
         windows = [current_window(now, d.window) for d in demands]
         marks = self._exhausted.get(key_id)
@@ -287,10 +294,10 @@ class RateLimiter:
                 if not pending and (credits is None or credit is not None):
                     return Admission(True, [d for d in decisions if d is not None], credit)
                 return await self._admit_in_db(
-                    key_id, demands, windows, decisions, pending, credits, credit_cost, credit, now
+                    key_id, demands, windows, decisions, pending, credits, credit_cost, credit, now, on_low
                 )
         return await self._admit_in_db(
-            key_id, demands, windows, decisions, pending, credits, credit_cost, credit, now
+            key_id, demands, windows, decisions, pending, credits, credit_cost, credit, now, on_low
         )
 
     def _reserve_credits(
@@ -364,6 +371,7 @@ class RateLimiter:
         credit_cost: int,
         reserved: CreditDecision | None,
         now: float,
+        on_low: LowEvent | None = None,
     ) -> Admission:
         granted: dict[int, tuple[int, int]] = {}  # index -> (counter after, units taken)
         credit: CreditDecision | None = reserved
@@ -385,6 +393,8 @@ class RateLimiter:
                     credit, extra = await self._take_credits(session, key_id, credits, credit_cost, due, now)
                     if credit is not None and not credit.allowed:
                         raise _Refused(-1, credit)
+                    if credit is not None and credit.crossed_low and on_low is not None:
+                        await append_key_events(session, [on_low(credit.remaining)])
         except _Refused as refused:
             self._unreserve(key_id, demands, windows, decisions, reserved)
             if refused.index < 0:

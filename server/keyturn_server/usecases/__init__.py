@@ -18,9 +18,12 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain.audit import AuditRecord
+from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
 from keyturn_server.domain.paging import TIME_ID, PageTokens, page_size
 from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store.audit import append_events
+from keyturn_server.store.key_event_log import append_key_events
+from keyturn_server.store.models import ApiKey
 from keyturn_server.store.repositories import Cursor
 
 T = TypeVar("T")
@@ -75,6 +78,27 @@ def utcnow() -> datetime:
 async def audit(session: AsyncSession, record: AuditRecord) -> None:
     """Append one management event; call last in the transaction (it takes the chain lock)."""
     await append_events(session, [record])
+
+
+def key_event(
+    type: KeyEventType, row: ApiKey, data: dict[str, Any] | None = None, *, dedupe: str | None = None
+) -> NewKeyEvent:
+    """The event `type` about key `row` (its organization, project and product)."""
+    return NewKeyEvent(
+        type=type,
+        organization_id=row.organization_id,
+        project_id=row.project_id or "",
+        product_id=row.product_id or "",
+        key_id=row.id,
+        data=data or {},
+        dedupe=dedupe,
+    )
+
+
+async def record_key_events(session: AsyncSession, *events: NewKeyEvent) -> None:
+    """Append key events in the caller's transaction (before its audit record): they commit
+    with the change they describe, numbered in commit order (store/key_event_log.py)."""
+    await append_key_events(session, events)
 
 
 async def notify_key_changed(key_events: KeyEvents, key_id: str) -> None:

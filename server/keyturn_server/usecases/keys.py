@@ -22,12 +22,21 @@ from keyturn_server.domain import keyformat
 from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import FailedPrecondition, InvalidArgument, NotFound
+from keyturn_server.domain.key_events import KeyEventType
 from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.domain.ratelimit import CreditSetting, NamedLimit
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey
-from keyturn_server.usecases import Page, Pages, audit, notify_key_changed, utcnow
+from keyturn_server.usecases import (
+    Page,
+    Pages,
+    audit,
+    key_event,
+    notify_key_changed,
+    record_key_events,
+    utcnow,
+)
 from keyturn_server.usecases.credits import (
     credits_audit_value,
     named_limits_of,
@@ -291,6 +300,7 @@ class KeyManagement:
             await session.flush()
             changes = [change("environment", None, row.environment), change("start", None, row.start)]
             changes += [change(path, None, value) for path, value in _audit_values(row).items()]
+            await record_key_events(session, key_event(KeyEventType.CREATED, row))
             await audit(session, _audit_record("key.create", row, changes))
             return row, plaintext
 
@@ -374,6 +384,9 @@ class KeyManagement:
             if changes:
                 row.update_time = now
             await session.flush()
+            if changes:
+                fields = [c["field"] for c in changes]
+                await record_key_events(session, key_event(KeyEventType.UPDATED, row, {"fields": fields}))
             await audit(session, _audit_record("key.update", row, changes))
         await notify_key_changed(self.key_events, row.id)
         return row
@@ -422,6 +435,18 @@ class KeyManagement:
             old.replaced_by_key_id = successor.id
             old.update_time = now
             await session.flush()
+            await record_key_events(
+                session,
+                key_event(
+                    KeyEventType.ROTATED,
+                    old,
+                    {
+                        "successor_key_id": successor.id,
+                        "old_expire_time": _stamp(old.expire_time),
+                    },
+                ),
+                key_event(KeyEventType.CREATED, successor, {"rotated_from_key_id": old.id}),
+            )
             await audit(
                 session,
                 _audit_record(
@@ -449,6 +474,7 @@ class KeyManagement:
             row.revoke_reason = reason
             row.update_time = now
             await session.flush()
+            await record_key_events(session, key_event(KeyEventType.REVOKED, row, {"reason": reason}))
             await audit(
                 session,
                 _audit_record("key.revoke", row, [change("revoke_time", None, _stamp(now))], reason=reason),
@@ -462,6 +488,8 @@ class KeyManagement:
         async with self.db.transaction() as session:
             row = await _require_key(session, key_id, Permission.KEYS_DELETE, lock="delete")
             record = _audit_record("key.delete", row, [])
+            deleted = key_event(KeyEventType.DELETED, row)
             await repo.delete_key(session, key_id)
+            await record_key_events(session, deleted)
             await audit(session, record)
         await notify_key_changed(self.key_events, key_id)

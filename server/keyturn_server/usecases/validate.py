@@ -23,6 +23,7 @@ In steady state (key cached, quota leased) a successful validation does no datab
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -36,6 +37,7 @@ from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import FAILURE, SUCCESS, AuditRecord, ResourceType
 from keyturn_server.domain.context import request_meta
 from keyturn_server.domain.errors import CreditsExhausted, DomainError, KeyInvalid, RateLimited
+from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
 from keyturn_server.domain.keycheck import (
     KeySnapshot,
     ProductFacts,
@@ -95,6 +97,20 @@ class KeyEntry:
             credits=_credit_policy(row),
         )
         return cls(snapshot, row, int(row.use_count or 0), row.last_used_time)
+
+
+def _credits_low_event(key: KeySnapshot, remaining: int) -> NewKeyEvent:
+    """CREDITS_LOW: this validation took the balance to or below the key's low threshold
+    (exactly one validation per crossing, on whichever replica)."""
+    threshold = key.credits.low_threshold if key.credits is not None else 0
+    return NewKeyEvent(
+        type=KeyEventType.CREDITS_LOW,
+        organization_id=key.organization_id,
+        project_id=key.project_id,
+        product_id=key.product_id,
+        key_id=key.id,
+        data={"remaining": remaining, "lowThreshold": threshold},
+    )
 
 
 def _named_limits(row: ApiKey) -> dict[str, tuple[int, str]]:
@@ -219,7 +235,10 @@ class KeyValidation:
         credit: CreditDecision | None = None
         wanted = () if request.skip_rate_limit else demands(key, request)
         if wanted or key.credits is not None:
-            admission = await self.limiter.admit(key.id, wanted, key.credits, request.cost)
+            on_low = None
+            if key.credits is not None and key.credits.low_threshold:
+                on_low = functools.partial(_credits_low_event, key)
+            admission = await self.limiter.admit(key.id, wanted, key.credits, request.cost, on_low)
             if not admission.allowed:
                 denied = admission.denied
                 if denied is not None:
@@ -231,8 +250,6 @@ class KeyValidation:
                 raise CreditsExhausted(admission.credits.remaining, admission.credits.cost)
             applied, credit = admission.limits, admission.credits
             decision = next((d for d in applied if d.name == "default"), None)
-            if credit is not None and credit.crossed_low:
-                self._credits_low(key, credit)
 
         # Success from here on.
         if key.secret_version != self.hasher.current_version:
@@ -245,14 +262,6 @@ class KeyValidation:
         if pending is not None and (last_used is None or pending.last_used > last_used):
             last_used = pending.last_used
         return Validated(entry, decision, use_count, last_used, now, applied, credit)
-
-    def _credits_low(self, key: KeySnapshot, credit: CreditDecision) -> None:
-        """This call took the balance to or below the key's low threshold (exactly one call
-        per crossing, on whichever replica)."""
-        log.info(
-            "credits low",
-            extra={"fields": {"key_id": key.id, "remaining": credit.remaining, "event": "CREDITS_LOW"}},
-        )
 
     async def _lookup(self, plaintext: str, current_hash: str) -> KeyEntry | None:
         """The key's entry, from the cache or (after checking its shape) the database.
