@@ -14,6 +14,7 @@ import pytest
 from google.protobuf import field_mask_pb2
 from google.rpc import error_details_pb2
 from keyturn.v1 import keys_pb2, keys_pb2_grpc
+from keyturn_server.domain.ratelimit import refill_start
 
 from tests.integration.test_replicas import alternating, replicas, stubs  # noqa: F401
 from tests.integration.test_validate import Tenant, fresh_minute, make_tenant, outcome, validate
@@ -163,6 +164,11 @@ def test_monthly_refill_applied_lazily_on_validation(
     try:
         answer = validate(stub, created.plaintext, cost=4)
         assert answer.credits.remaining == 5  # refilled to 9, then 4 taken
+        first_of_month = refill_start(limiter.clock(), "MONTHLY", 1)
+        assert answer.credits.refill.last_refill_time.seconds == first_of_month
+        assert stub.GetKey(
+            keys_pb2.GetKeyRequest(id=created.key.id)
+        ).credits.refill.last_refill_time.seconds == (first_of_month)
         assert validate(stub, created.plaintext).credits.remaining == 4  # refilled once only
     finally:
         limiter.clock = original

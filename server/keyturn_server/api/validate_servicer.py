@@ -56,19 +56,15 @@ def render(result: Validated) -> keys_pb2.ValidateKeyResponse:
     rate = result.rate
     if rate is not None:
         _status(rate, response.rate_limit)
-    if len(result.limits) > 1 or (result.limits and result.limits[0] is not rate):
-        for decision in result.limits:
-            _status(decision, response.limits.add())
-    elif rate is not None:
-        response.limits.add().CopyFrom(response.rate_limit)
+    for decision in result.limits:
+        _status(decision, response.limits.add())
     credit = result.credits
     if credit is not None and entry.row.credit is not None:
         # The balance never comes from the cached rendering: this call's statement returned it.
         credits_to_proto(entry.row.credit, key.credits, credit.remaining)
+        if credit.period_start is not None:
+            key.credits.refill.last_refill_time.seconds = credit.period_start
         response.credits.CopyFrom(key.credits)
-        if credit.last_refill_start is not None:
-            response.credits.refill.last_refill_time.seconds = credit.last_refill_start
-            key.credits.refill.last_refill_time.seconds = credit.last_refill_start
     else:
         key.ClearField("credits")
     return response

@@ -188,6 +188,9 @@ class CreditDecision:
     cost: int
     crossed_low: bool = False  # this call took the balance to or below the low threshold
     last_refill_start: int | None = None  # the refill this call applied, if any
+    # The refill time the balance is counted from (set on success for a refilling key: a
+    # call passes only once the current period's refill is in the balance).
+    period_start: int | None = None
 
 
 @dataclass(slots=True)
@@ -308,7 +311,8 @@ class RateLimiter:
         if lease is None or lease.available < cost or lease.period != _period(policy, now):
             return None
         lease.available -= cost
-        return CreditDecision(True, lease.balance + lease.available, cost)
+        period = lease.period if lease.period >= 0 else None
+        return CreditDecision(True, lease.balance + lease.available, cost, period_start=period)
 
     def _reserve(
         self,
@@ -473,7 +477,9 @@ class RateLimiter:
         if row is not None:
             after = int(row[0])
             low = crossed_low(after, n, policy.low_threshold)
-            return CreditDecision(True, after, cost, low, refilled), n - need
+            period = _period(policy, now)
+            decision = CreditDecision(True, after, cost, low, refilled, period if period >= 0 else None)
+            return decision, n - need
         if lease is not None and spare:
             lease.available += spare
         left = (await session.execute(_CREDITS_LEFT, {"key_id": key_id})).first()
