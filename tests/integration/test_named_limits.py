@@ -232,3 +232,13 @@ def test_named_limits_and_credits_exact_across_two_replicas(
     assert a.GetKey(keys_pb2.GetKeyRequest(id=created.key.id)).credits.remaining == 500 - 80
     left = [outcome(lambda: validate(a, created.plaintext, limits=costs(requests=1))) for _ in range(6)]
     assert left == ["OK"] * 5 + ["RATE_LIMITED"]
+
+
+def test_skip_rate_limit_skips_every_limit_but_not_the_credits(
+    stub: keys_pb2_grpc.KeyServiceStub, tenant: Tenant
+) -> None:
+    created = limited_key(stub, tenant.org, {"tokens": (1, DAY)}, default=1, credits=3)
+    for _ in range(2):
+        answer = validate(stub, created.plaintext, skip_rate_limit=True, limits=costs(tokens=1, default=1))
+        assert not answer.limits and not answer.HasField("rate_limit")
+    assert answer.credits.remaining == 1

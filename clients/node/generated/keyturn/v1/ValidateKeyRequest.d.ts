@@ -26,8 +26,8 @@ export interface ValidateKeyRequest__Input {
      */
     'client_ip'?: (string);
     /**
-     * Optional. When true, the key's rate limit is not enforced and no quota is taken
-     * (default false: the limit applies).
+     * Optional. When true, the key's rate limits (the default and the named ones) are not
+     * enforced and no quota is taken; credits still apply (default false: the limits apply).
      */
     'skip_rate_limit'?: (boolean);
     /**
@@ -72,8 +72,8 @@ export interface ValidateKeyRequest {
      */
     'client_ip': (string);
     /**
-     * Optional. When true, the key's rate limit is not enforced and no quota is taken
-     * (default false: the limit applies).
+     * Optional. When true, the key's rate limits (the default and the named ones) are not
+     * enforced and no quota is taken; credits still apply (default false: the limits apply).
      */
     'skip_rate_limit': (boolean);
     /**

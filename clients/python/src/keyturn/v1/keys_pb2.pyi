@@ -1221,8 +1221,8 @@ class ValidateKeyRequest(_message.Message):
     allowed_cidrs fails IP_NOT_ALLOWED when this is empty.
     """
     skip_rate_limit: _builtins.bool
-    """Optional. When true, the key's rate limit is not enforced and no quota is taken
-    (default false: the limit applies).
+    """Optional. When true, the key's rate limits (the default and the named ones) are not
+    enforced and no quota is taken; credits still apply (default false: the limits apply).
     """
     skip_usage: _builtins.bool
     """Optional. When true, this validation is not counted in use_count and
