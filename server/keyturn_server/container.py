@@ -54,7 +54,7 @@ from keyturn_server.usecases.leaks import LeakReports
 from keyturn_server.usecases.principals import Principals
 from keyturn_server.usecases.tenancy import Tenancy
 from keyturn_server.usecases.tokens import AccessTokens
-from keyturn_server.usecases.validate import KeyValidation
+from keyturn_server.usecases.validate import CREDIT_REFILL_JOB_INTERVAL, KeyValidation
 
 log = logging.getLogger("keyturn.server")
 
@@ -252,6 +252,7 @@ class Container:
         scheduler.register(
             "api_key.rotate", timedelta(seconds=settings.key_rotation_job_seconds), rotate_api_keys
         )
+        scheduler.register("key.refill_credits", CREDIT_REFILL_JOB_INTERVAL, validation.refill_credits)
         provider = tracer_provider or provider_from_environment()
         tracing = Tracing(provider, db) if provider is not None else None
 

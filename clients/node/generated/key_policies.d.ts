@@ -44,6 +44,7 @@ import type { CreateKeyResponse__Input as _keyturn_v1_CreateKeyResponse__Input, 
 import type { CreateOrganizationRequest__Input as _keyturn_v1_CreateOrganizationRequest__Input, CreateOrganizationRequest as _keyturn_v1_CreateOrganizationRequest } from './keyturn/v1/CreateOrganizationRequest';
 import type { CreateProductRequest__Input as _keyturn_v1_CreateProductRequest__Input, CreateProductRequest as _keyturn_v1_CreateProductRequest } from './keyturn/v1/CreateProductRequest';
 import type { CreateProjectRequest__Input as _keyturn_v1_CreateProjectRequest__Input, CreateProjectRequest as _keyturn_v1_CreateProjectRequest } from './keyturn/v1/CreateProjectRequest';
+import type { CreditRefill__Input as _keyturn_v1_CreditRefill__Input, CreditRefill as _keyturn_v1_CreditRefill } from './keyturn/v1/CreditRefill';
 import type { DeleteKeyRequest__Input as _keyturn_v1_DeleteKeyRequest__Input, DeleteKeyRequest as _keyturn_v1_DeleteKeyRequest } from './keyturn/v1/DeleteKeyRequest';
 import type { DeleteKeyResponse__Input as _keyturn_v1_DeleteKeyResponse__Input, DeleteKeyResponse as _keyturn_v1_DeleteKeyResponse } from './keyturn/v1/DeleteKeyResponse';
 import type { GetKeyPolicyRequest__Input as _keyturn_v1_GetKeyPolicyRequest__Input, GetKeyPolicyRequest as _keyturn_v1_GetKeyPolicyRequest } from './keyturn/v1/GetKeyPolicyRequest';
@@ -61,6 +62,7 @@ import type { ImportKeyResult__Input as _keyturn_v1_ImportKeyResult__Input, Impo
 import type { ImportKeysRequest__Input as _keyturn_v1_ImportKeysRequest__Input, ImportKeysRequest as _keyturn_v1_ImportKeysRequest } from './keyturn/v1/ImportKeysRequest';
 import type { ImportKeysResponse__Input as _keyturn_v1_ImportKeysResponse__Input, ImportKeysResponse as _keyturn_v1_ImportKeysResponse } from './keyturn/v1/ImportKeysResponse';
 import type { ImportedKey__Input as _keyturn_v1_ImportedKey__Input, ImportedKey as _keyturn_v1_ImportedKey } from './keyturn/v1/ImportedKey';
+import type { KeyCredits__Input as _keyturn_v1_KeyCredits__Input, KeyCredits as _keyturn_v1_KeyCredits } from './keyturn/v1/KeyCredits';
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from './keyturn/v1/KeyMetadata';
 import type { KeyPolicy__Input as _keyturn_v1_KeyPolicy__Input, KeyPolicy as _keyturn_v1_KeyPolicy } from './keyturn/v1/KeyPolicy';
 import type { KeyPolicyServiceClient as _keyturn_v1_KeyPolicyServiceClient, KeyPolicyServiceDefinition as _keyturn_v1_KeyPolicyServiceDefinition } from './keyturn/v1/KeyPolicyService';
@@ -68,6 +70,7 @@ import type { KeyRotationPolicy__Input as _keyturn_v1_KeyRotationPolicy__Input, 
 import type { KeyServiceClient as _keyturn_v1_KeyServiceClient, KeyServiceDefinition as _keyturn_v1_KeyServiceDefinition } from './keyturn/v1/KeyService';
 import type { LeakedKeyCandidate__Input as _keyturn_v1_LeakedKeyCandidate__Input, LeakedKeyCandidate as _keyturn_v1_LeakedKeyCandidate } from './keyturn/v1/LeakedKeyCandidate';
 import type { LeakedKeyReport__Input as _keyturn_v1_LeakedKeyReport__Input, LeakedKeyReport as _keyturn_v1_LeakedKeyReport } from './keyturn/v1/LeakedKeyReport';
+import type { LimitCost__Input as _keyturn_v1_LimitCost__Input, LimitCost as _keyturn_v1_LimitCost } from './keyturn/v1/LimitCost';
 import type { ListKeysRequest__Input as _keyturn_v1_ListKeysRequest__Input, ListKeysRequest as _keyturn_v1_ListKeysRequest } from './keyturn/v1/ListKeysRequest';
 import type { ListKeysResponse__Input as _keyturn_v1_ListKeysResponse__Input, ListKeysResponse as _keyturn_v1_ListKeysResponse } from './keyturn/v1/ListKeysResponse';
 import type { ListOrganizationsRequest__Input as _keyturn_v1_ListOrganizationsRequest__Input, ListOrganizationsRequest as _keyturn_v1_ListOrganizationsRequest } from './keyturn/v1/ListOrganizationsRequest';
@@ -76,6 +79,7 @@ import type { ListProductsRequest__Input as _keyturn_v1_ListProductsRequest__Inp
 import type { ListProductsResponse__Input as _keyturn_v1_ListProductsResponse__Input, ListProductsResponse as _keyturn_v1_ListProductsResponse } from './keyturn/v1/ListProductsResponse';
 import type { ListProjectsRequest__Input as _keyturn_v1_ListProjectsRequest__Input, ListProjectsRequest as _keyturn_v1_ListProjectsRequest } from './keyturn/v1/ListProjectsRequest';
 import type { ListProjectsResponse__Input as _keyturn_v1_ListProjectsResponse__Input, ListProjectsResponse as _keyturn_v1_ListProjectsResponse } from './keyturn/v1/ListProjectsResponse';
+import type { NamedRateLimit__Input as _keyturn_v1_NamedRateLimit__Input, NamedRateLimit as _keyturn_v1_NamedRateLimit } from './keyturn/v1/NamedRateLimit';
 import type { Organization__Input as _keyturn_v1_Organization__Input, Organization as _keyturn_v1_Organization } from './keyturn/v1/Organization';
 import type { Product__Input as _keyturn_v1_Product__Input, Product as _keyturn_v1_Product } from './keyturn/v1/Product';
 import type { Project__Input as _keyturn_v1_Project__Input, Project as _keyturn_v1_Project } from './keyturn/v1/Project';
@@ -156,6 +160,8 @@ export interface ProtoGrpcType {
             CreateOrganizationRequest: MessageTypeDefinition<_keyturn_v1_CreateOrganizationRequest__Input, _keyturn_v1_CreateOrganizationRequest>;
             CreateProductRequest: MessageTypeDefinition<_keyturn_v1_CreateProductRequest__Input, _keyturn_v1_CreateProductRequest>;
             CreateProjectRequest: MessageTypeDefinition<_keyturn_v1_CreateProjectRequest__Input, _keyturn_v1_CreateProjectRequest>;
+            CreditRefill: MessageTypeDefinition<_keyturn_v1_CreditRefill__Input, _keyturn_v1_CreditRefill>;
+            CreditRefillInterval: EnumTypeDefinition;
             DeleteKeyRequest: MessageTypeDefinition<_keyturn_v1_DeleteKeyRequest__Input, _keyturn_v1_DeleteKeyRequest>;
             DeleteKeyResponse: MessageTypeDefinition<_keyturn_v1_DeleteKeyResponse__Input, _keyturn_v1_DeleteKeyResponse>;
             Environment: EnumTypeDefinition;
@@ -175,6 +181,7 @@ export interface ProtoGrpcType {
             ImportKeysResponse: MessageTypeDefinition<_keyturn_v1_ImportKeysResponse__Input, _keyturn_v1_ImportKeysResponse>;
             ImportedHashAlgorithm: EnumTypeDefinition;
             ImportedKey: MessageTypeDefinition<_keyturn_v1_ImportedKey__Input, _keyturn_v1_ImportedKey>;
+            KeyCredits: MessageTypeDefinition<_keyturn_v1_KeyCredits__Input, _keyturn_v1_KeyCredits>;
             KeyMetadata: MessageTypeDefinition<_keyturn_v1_KeyMetadata__Input, _keyturn_v1_KeyMetadata>;
             KeyPolicy: MessageTypeDefinition<_keyturn_v1_KeyPolicy__Input, _keyturn_v1_KeyPolicy>;
             /**
@@ -204,6 +211,7 @@ export interface ProtoGrpcType {
             LeakedKeyOutcome: EnumTypeDefinition;
             LeakedKeyReport: MessageTypeDefinition<_keyturn_v1_LeakedKeyReport__Input, _keyturn_v1_LeakedKeyReport>;
             LeakedKeyResult: EnumTypeDefinition;
+            LimitCost: MessageTypeDefinition<_keyturn_v1_LimitCost__Input, _keyturn_v1_LimitCost>;
             ListKeysRequest: MessageTypeDefinition<_keyturn_v1_ListKeysRequest__Input, _keyturn_v1_ListKeysRequest>;
             ListKeysResponse: MessageTypeDefinition<_keyturn_v1_ListKeysResponse__Input, _keyturn_v1_ListKeysResponse>;
             ListOrganizationsRequest: MessageTypeDefinition<_keyturn_v1_ListOrganizationsRequest__Input, _keyturn_v1_ListOrganizationsRequest>;
@@ -212,6 +220,7 @@ export interface ProtoGrpcType {
             ListProductsResponse: MessageTypeDefinition<_keyturn_v1_ListProductsResponse__Input, _keyturn_v1_ListProductsResponse>;
             ListProjectsRequest: MessageTypeDefinition<_keyturn_v1_ListProjectsRequest__Input, _keyturn_v1_ListProjectsRequest>;
             ListProjectsResponse: MessageTypeDefinition<_keyturn_v1_ListProjectsResponse__Input, _keyturn_v1_ListProjectsResponse>;
+            NamedRateLimit: MessageTypeDefinition<_keyturn_v1_NamedRateLimit__Input, _keyturn_v1_NamedRateLimit>;
             Organization: MessageTypeDefinition<_keyturn_v1_Organization__Input, _keyturn_v1_Organization>;
             Product: MessageTypeDefinition<_keyturn_v1_Product__Input, _keyturn_v1_Product>;
             Project: MessageTypeDefinition<_keyturn_v1_Project__Input, _keyturn_v1_Project>;

@@ -16,6 +16,7 @@ from keyturn.v1 import keys_pb2
 from keyturn_server.api import rotation_convert
 from keyturn_server.domain import validation as check
 from keyturn_server.domain.errors import InvalidArgument
+from keyturn_server.domain.ratelimit import CreditSetting, NamedLimit, check_credits, check_named_limits
 from keyturn_server.store import models
 from keyturn_server.store.repositories import KeyParent, KeyStatusFilter
 from keyturn_server.usecases.key_rotation import ROTATION_PATH
@@ -158,6 +159,7 @@ def api_key_to_proto(row: models.ApiKey, now: datetime) -> keys_pb2.ApiKey:
         metadata.rate_limit.window = WINDOW_VALUES[row.rate_limit_window]
     if row.custom:
         metadata.custom.update(row.custom)
+    _limits_and_credits_to_proto(row, metadata)
     message = keys_pb2.ApiKey(
         id=row.id,
         organization_id=row.organization_id,
@@ -185,7 +187,52 @@ def api_key_to_proto(row: models.ApiKey, now: datetime) -> keys_pb2.ApiKey:
     if row.last_used_time is not None:
         message.last_used_time.CopyFrom(to_timestamp(row.last_used_time))
     rotation_convert.fill_api_key(message, row)
+    if row.credit is not None:
+        credits_to_proto(row.credit, message.credits)
     return message
+
+
+# --- Keys: named limits and credits -------------------------------------------------------
+
+REFILL_NAMES: dict[keys_pb2.CreditRefillInterval.ValueType, str] = {
+    keys_pb2.CREDIT_REFILL_INTERVAL_DAILY: "DAILY",
+    keys_pb2.CREDIT_REFILL_INTERVAL_MONTHLY: "MONTHLY",
+}
+REFILL_VALUES: dict[str, keys_pb2.CreditRefillInterval.ValueType] = {
+    name: value for value, name in REFILL_NAMES.items()
+}
+
+
+def _limits_and_credits_to_proto(row: models.ApiKey, metadata: keys_pb2.KeyMetadata) -> None:
+    for item in row.named_limits or ():
+        metadata.named_limits.add(
+            name=item["name"], requests=item["requests"], window=WINDOW_VALUES[item["window"]]
+        )
+
+
+def credits_to_proto(
+    credit: models.KeyCredit, out: keys_pb2.KeyCredits, remaining: int | None = None
+) -> None:
+    out.remaining = credit.remaining if remaining is None else remaining
+    out.low_threshold = credit.low_threshold
+    if credit.refill_interval is not None:
+        out.refill.interval = REFILL_VALUES[credit.refill_interval]
+        out.refill.amount = credit.refill_amount or 0
+        out.refill.day_of_month = credit.refill_day
+        if credit.last_refill_start is not None:
+            out.refill.last_refill_time.seconds = credit.last_refill_start
+
+
+def _named_limits(field: str, values: Any) -> list[NamedLimit]:
+    items = [(item.name, item.requests, WINDOW_NAMES.get(item.window)) for item in values]
+    return check_named_limits(field, items)
+
+
+def _credits(field: str, value: keys_pb2.KeyCredits) -> CreditSetting:
+    refill = None
+    if value.HasField("refill"):
+        refill = (REFILL_NAMES.get(value.refill.interval), value.refill.amount, value.refill.day_of_month)
+    return check_credits(field, value.remaining, value.low_threshold, refill)
 
 
 # --- Keys: inbound ----------------------------------------------------------------------------
@@ -197,7 +244,11 @@ def _rate_limit(field: str, value: keys_pb2.RateLimit) -> RateLimitSetting:
 
 
 def _settings(
-    violations: check.Violations, metadata: keys_pb2.KeyMetadata, cidrs: list[str], paths: frozenset[str]
+    violations: check.Violations,
+    metadata: keys_pb2.KeyMetadata,
+    cidrs: list[str],
+    paths: frozenset[str],
+    credits: tuple[str, keys_pb2.KeyCredits] | None = None,
 ) -> KeySettings:
     """Validate the metadata fields named in `paths` (and allowed_cidrs if named)."""
     name = ""
@@ -217,7 +268,22 @@ def _settings(
         )
     if "allowed_cidrs" in paths:
         allowed = violations.check(lambda: check.cidrs("allowed_cidrs", cidrs), [])
-    return KeySettings(name=name, scopes=scopes, rate_limit=rate_limit, custom=custom, allowed_cidrs=allowed)
+    named: list[NamedLimit] = []
+    if "metadata.named_limits" in paths:
+        named = violations.check(lambda: _named_limits("metadata.named_limits", metadata.named_limits), [])
+    credit_setting: CreditSetting | None = None
+    if "credits" in paths and credits is not None:
+        field, value = credits
+        credit_setting = violations.check(lambda: _credits(field, value), None)
+    return KeySettings(
+        name=name,
+        scopes=scopes,
+        rate_limit=rate_limit,
+        custom=custom,
+        allowed_cidrs=allowed,
+        named_limits=named,
+        credits=credit_setting,
+    )
 
 
 def new_key(request: keys_pb2.CreateKeyRequest, now: datetime) -> NewKey:
@@ -231,7 +297,13 @@ def new_key(request: keys_pb2.CreateKeyRequest, now: datetime) -> NewKey:
     environment = ENVIRONMENT_NAMES.get(request.environment)
     if environment is None:
         v.add("environment", "must be ENVIRONMENT_LIVE or ENVIRONMENT_TEST")
-    settings = _settings(v, request.metadata, list(request.allowed_cidrs), frozenset(UPDATE_PATHS))
+    settings = _settings(
+        v,
+        request.metadata,
+        list(request.allowed_cidrs),
+        frozenset(UPDATE_PATHS),
+        ("credits", request.credits) if request.HasField("credits") else None,
+    )
     expire_time = (
         v.check(lambda: from_timestamp("expire_time", request.expire_time), None)
         if request.HasField("expire_time")
@@ -282,7 +354,13 @@ def key_update(request: keys_pb2.UpdateKeyRequest, now: datetime) -> KeyUpdate:
             )
     frozen = frozenset(paths)
     key = request.key
-    settings = _settings(v, key.metadata, list(key.allowed_cidrs), frozen)
+    settings = _settings(
+        v,
+        key.metadata,
+        list(key.allowed_cidrs),
+        frozen,
+        ("key.credits", key.credits) if key.HasField("credits") else None,
+    )
     expire_time: datetime | None = None
     if "expire_time" in frozen and key.HasField("expire_time"):
         expire_time = v.check(

@@ -81,6 +81,7 @@ _DENIALS: dict[str, tuple[int, int]] = {
     "WRONG_PRODUCT": (403, code_pb2.PERMISSION_DENIED),
     "IP_NOT_ALLOWED": (403, code_pb2.PERMISSION_DENIED),
     "RATE_LIMITED": (429, code_pb2.RESOURCE_EXHAUSTED),
+    "CREDITS_EXHAUSTED": (429, code_pb2.RESOURCE_EXHAUSTED),
     "UNAVAILABLE": (503, code_pb2.UNAVAILABLE),
     "ABORTED": (503, code_pb2.UNAVAILABLE),
 }

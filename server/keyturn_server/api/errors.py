@@ -74,10 +74,25 @@ def _rate_limited(err: de.DomainError) -> list[object]:
             violations=[
                 error_details_pb2.QuotaFailure.Violation(
                     subject="api_key",
-                    description=f"{err.limit} requests per {err.window.lower()}",
+                    description=f"{err.limit} requests per {err.window.lower()}"
+                    + ("" if err.name == "default" else f" (limit {bounded(err.name)})"),
                 )
             ]
         ),
+    ]
+
+
+def _credits_exhausted(err: de.DomainError) -> list[object]:
+    assert isinstance(err, de.CreditsExhausted)
+    return [
+        error_details_pb2.QuotaFailure(
+            violations=[
+                error_details_pb2.QuotaFailure.Violation(
+                    subject="api_key",
+                    description=f"{err.remaining} credits left, {err.cost} needed",
+                )
+            ]
+        )
     ]
 
 
@@ -136,6 +151,7 @@ ERROR_TABLE: dict[str, Mapping] = {
     "KEY_HASH_EXISTS": Mapping(grpc.StatusCode.ALREADY_EXISTS),
     "BATCH_ITEM_ABORTED": Mapping(grpc.StatusCode.ABORTED),
     "KEY_NOT_RECOVERABLE": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
+    "CREDITS_EXHAUSTED": Mapping(grpc.StatusCode.RESOURCE_EXHAUSTED, _credits_exhausted),
 }
 
 

@@ -156,16 +156,36 @@ class InsufficientScope(DomainError):
 class RateLimited(DomainError):
     reason = "RATE_LIMITED"
 
-    def __init__(self, limit: int, window: str, reset_time: datetime, retry_after_seconds: float) -> None:
+    def __init__(
+        self,
+        limit: int,
+        window: str,
+        reset_time: datetime,
+        retry_after_seconds: float,
+        name: str = "default",
+    ) -> None:
         stamp = reset_time.isoformat().replace("+00:00", "Z")
         super().__init__(
-            f"rate limit of {limit} per {window.lower()} exceeded",
-            {"limit": str(limit), "window": window, "resetTime": stamp},
+            f"rate limit {name!r} of {limit} per {window.lower()} exceeded",
+            {"limit": str(limit), "window": window, "resetTime": stamp, "name": name},
         )
         self.limit = limit
         self.window = window
         self.reset_time = reset_time
         self.retry_after_seconds = retry_after_seconds
+        self.name = name
+
+
+class CreditsExhausted(DomainError):
+    reason = "CREDITS_EXHAUSTED"
+
+    def __init__(self, remaining: int, cost: int) -> None:
+        super().__init__(
+            f"the API key has {remaining} credits left; this call costs {cost}",
+            {"remaining": str(remaining), "cost": str(cost)},
+        )
+        self.remaining = remaining
+        self.cost = cost
 
 
 class CallerUnauthenticated(DomainError):

@@ -12,7 +12,7 @@ Malformed, bad-checksum, unknown and other tenants' keys all get the same KEY_IN
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from keyturn_server.domain import validation as check
@@ -24,7 +24,15 @@ from keyturn_server.domain.errors import (
     WrongProduct,
 )
 from keyturn_server.domain.netcheck import IPAddress, IPNetwork, ip_allowed, parse_ip
-from keyturn_server.domain.ratelimit import normalize_window
+from keyturn_server.domain.ratelimit import (
+    DEFAULT_LIMIT,
+    LIMIT_NAME,
+    MAX_COST,
+    MAX_NAMED_LIMITS,
+    CreditPolicy,
+    Demand,
+    normalize_window,
+)
 
 MAX_PLAINTEXT_LENGTH = 512
 MAX_CLIENT_IP_LENGTH = 100
@@ -40,6 +48,8 @@ class ValidationRequest:
     client_ip: IPAddress | None
     skip_rate_limit: bool
     skip_usage: bool
+    cost: int = 1  # credits to take (a key with credits)
+    limits: tuple[tuple[str, int], ...] = ()  # (limit name, cost); empty: the default, cost 1
 
 
 def check_request(
@@ -50,6 +60,8 @@ def check_request(
     *,
     skip_rate_limit: bool = False,
     skip_usage: bool = False,
+    cost: int = 0,
+    limits: Sequence[tuple[str, int]] = (),
 ) -> ValidationRequest:
     """The request's fields (INVALID_ARGUMENT); the key's shape is checked on lookup.
 
@@ -69,6 +81,8 @@ def check_request(
     if not fine:
         product_id = _explain(plaintext, product_id, required_scopes, client_ip)
         address = parse_ip(client_ip) if client_ip else None
+    if cost or limits:
+        check_costs(cost, limits)
     return ValidationRequest(
         plaintext=plaintext,
         product_id=product_id,
@@ -76,7 +90,50 @@ def check_request(
         client_ip=address,
         skip_rate_limit=skip_rate_limit,
         skip_usage=skip_usage,
+        cost=cost or 1,
+        limits=tuple((name, n or 1) for name, n in limits),
     )
+
+
+def check_costs(cost: int, limits: Sequence[tuple[str, int]]) -> None:
+    """`cost` and `limits` of a ValidateKey request (INVALID_ARGUMENT naming each violation)."""
+    v = check.Violations()
+    if not 0 <= cost <= MAX_COST:
+        v.add("cost", f"must be 0..{MAX_COST}")
+    if len(limits) > MAX_NAMED_LIMITS + 1:
+        v.add("limits", f"at most {MAX_NAMED_LIMITS + 1} limits")
+    seen: set[str] = set()
+    for i, (name, n) in enumerate(limits):
+        if LIMIT_NAME.match(name) is None:
+            v.add(f"limits[{i}].name", "must match [a-z][a-z0-9_]{0,31}")
+        elif name in seen:
+            v.add(f"limits[{i}].name", "duplicate limit name")
+        seen.add(name)
+        if not 0 <= n <= MAX_COST:
+            v.add(f"limits[{i}].cost", f"must be 0..{MAX_COST}")
+    v.raise_if_any()
+
+
+def demands(key: KeySnapshot, request: ValidationRequest) -> tuple[Demand, ...]:
+    """The limits this validation applies, in request order: the named ones it lists, or the
+    default limit with cost 1. A name the key does not carry is INVALID_ARGUMENT; "default"
+    on a key without a default limit applies nothing."""
+    if not request.limits:
+        return () if key.rate_limit is None else (Demand(DEFAULT_LIMIT, *key.rate_limit, 1),)
+    out: list[Demand] = []
+    unknown = check.Violations()
+    for i, (name, cost) in enumerate(request.limits):
+        if name == DEFAULT_LIMIT:
+            if key.rate_limit is not None:
+                out.append(Demand(DEFAULT_LIMIT, *key.rate_limit, cost))
+            continue
+        spec = key.named_limits.get(name)
+        if spec is None:
+            unknown.add(f"limits[{i}].name", "the key has no limit of this name")
+        else:
+            out.append(Demand(name, spec[0], spec[1], cost))
+    unknown.raise_if_any()
+    return tuple(out)
 
 
 def _explain(plaintext: str, product_id: str, required_scopes: Sequence[str], client_ip: str) -> str:
@@ -115,6 +172,9 @@ class KeySnapshot:
     expire_time: datetime | None
     revoke_time: datetime | None
     networks: tuple[IPNetwork, ...]
+    # Named limits: name -> (requests, window); credits: None when the key has none.
+    named_limits: dict[str, tuple[int, str]] = field(default_factory=dict)
+    credits: CreditPolicy | None = None
 
     @staticmethod
     def limit_of(requests: int | None, window: str | None) -> tuple[int, str] | None:
@@ -168,7 +228,9 @@ __all__ = [
     "KeySnapshot",
     "ProductFacts",
     "ValidationRequest",
+    "check_costs",
     "check_request",
     "decide",
+    "demands",
     "product_facts_needed",
 ]

@@ -12,8 +12,12 @@ usual trade of fixed windows for one counter row per key and window.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from keyturn_server.domain import validation as check
 
 WINDOW_SECONDS: dict[str, int] = {"SECOND": 1, "MINUTE": 60, "HOUR": 3600, "DAY": 86400}
 _ENUM_PREFIX = "RATE_LIMIT_WINDOW_"
@@ -77,3 +81,144 @@ def lease_block(limit: int) -> int:
     if limit < 1000:
         return 1
     return min(limit // 1000, 1000)
+
+
+# ---- named limits and credits ------------------------------------------------------------
+
+DEFAULT_LIMIT = "default"  # the name of metadata.rate_limit
+LIMIT_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}\Z")
+MAX_NAMED_LIMITS = 16
+MAX_COST = 1_000_000  # per call, for credits and for each limit
+MAX_CREDITS = 10**15
+REFILL_INTERVALS = ("DAILY", "MONTHLY")
+
+
+@dataclass(frozen=True, slots=True)
+class Demand:
+    """One limit a validation applies: at most `limit` units per `window`; takes `cost`."""
+
+    name: str
+    limit: int
+    window: str  # SECOND | MINUTE | HOUR | DAY
+    cost: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CreditPolicy:
+    """How a key's credit balance is refilled and when it counts as low (the balance itself
+    lives in the database only: it is mutable state, never cached)."""
+
+    refill_interval: str | None = None  # DAILY | MONTHLY | None (never refilled)
+    refill_amount: int | None = None
+    refill_day: int = 0  # MONTHLY: 1..28
+    low_threshold: int = 0  # 0: no CREDITS_LOW event
+
+
+def refill_start(now: float, interval: str, day_of_month: int = 1) -> int:
+    """The most recent refill time at or before `now` (epoch seconds, 00:00 UTC).
+
+    DAILY: midnight UTC of `now`'s day. MONTHLY: 00:00 UTC of `day_of_month` (1..28, so it
+    exists in every month) of this month if that has come, else of the previous month.
+    """
+    if interval == "DAILY":
+        return math.floor(now / 86_400) * 86_400
+    if interval != "MONTHLY" or not 1 <= day_of_month <= 28:
+        raise ValueError(f"bad refill {interval!r} day {day_of_month}")
+    at = datetime.fromtimestamp(now, UTC)
+    year, month = at.year, at.month
+    if at.day < day_of_month:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return int(datetime(year, month, day_of_month, tzinfo=UTC).timestamp())
+
+
+def crossed_low(after: int, cost: int, threshold: int) -> bool:
+    """True when taking `cost` moved the balance from above `threshold` to at or below it.
+
+    Balances change by atomic statements that serialize, so across every replica exactly
+    one call sees each crossing."""
+    return threshold > 0 and after <= threshold < after + cost
+
+
+@dataclass(frozen=True, slots=True)
+class NamedLimit:
+    """One of a key's named limits, as configured (KeyMetadata.named_limits)."""
+
+    name: str
+    requests: int
+    window: str
+
+    def stored(self) -> dict[str, object]:
+        return {"name": self.name, "requests": self.requests, "window": self.window}
+
+
+@dataclass(frozen=True, slots=True)
+class CreditSetting:
+    """A key's credits as CreateKey/UpdateKey set them: the balance and its policy."""
+
+    remaining: int
+    policy: CreditPolicy
+
+    def audit_value(self) -> dict[str, object]:
+        p = self.policy
+        return {
+            "remaining": self.remaining,
+            "low_threshold": p.low_threshold,
+            "refill": None
+            if p.refill_interval is None
+            else {"interval": p.refill_interval, "amount": p.refill_amount, "day_of_month": p.refill_day},
+        }
+
+
+def check_named_limits(field: str, items: Sequence[tuple[str, int, str | None]]) -> list[NamedLimit]:
+    """(name, requests, window name or None) per limit -> NamedLimits, or InvalidArgument."""
+    v = check.Violations()
+    if len(items) > MAX_NAMED_LIMITS:
+        v.add(field, f"at most {MAX_NAMED_LIMITS} named limits")
+    out: list[NamedLimit] = []
+    seen: set[str] = set()
+    for i, (name, requests, window) in enumerate(items):
+        at = f"{field}[{i}]"
+        if LIMIT_NAME.match(name) is None:
+            v.add(f"{at}.name", "must match [a-z][a-z0-9_]{0,31}")
+        elif name == DEFAULT_LIMIT:
+            v.add(f"{at}.name", '"default" is metadata.rate_limit')
+        elif name in seen:
+            v.add(f"{at}.name", "duplicate limit name")
+        seen.add(name)
+        limit = v.check(lambda: check.rate_limit(at, requests, window), None)  # noqa: B023
+        if limit is not None:
+            out.append(NamedLimit(name, limit[0], limit[1]))
+    v.raise_if_any()
+    return out
+
+
+def check_credits(
+    field: str,
+    remaining: int,
+    low_threshold: int,
+    refill: tuple[str | None, int, int] | None,
+) -> CreditSetting:
+    """A KeyCredits message's values -> CreditSetting, or InvalidArgument naming each field.
+
+    `refill` is (interval name or None when unspecified, amount, day_of_month), or None."""
+    v = check.Violations()
+    if not 0 <= remaining <= MAX_CREDITS:
+        v.add(f"{field}.remaining", f"must be 0..{MAX_CREDITS}")
+    if not 0 <= low_threshold <= MAX_CREDITS:
+        v.add(f"{field}.low_threshold", f"must be 0..{MAX_CREDITS}")
+    policy = CreditPolicy(low_threshold=low_threshold)
+    if refill is not None:
+        interval, amount, day = refill
+        if interval not in REFILL_INTERVALS:
+            v.add(f"{field}.refill.interval", "must be DAILY or MONTHLY")
+        if not 1 <= amount <= MAX_CREDITS:
+            v.add(f"{field}.refill.amount", f"must be 1..{MAX_CREDITS}")
+        if interval == "MONTHLY":
+            day = day or 1
+            if not 1 <= day <= 28:
+                v.add(f"{field}.refill.day_of_month", "must be 1..28")
+        elif day:
+            v.add(f"{field}.refill.day_of_month", "only for MONTHLY refills")
+        policy = CreditPolicy(interval, amount, day if interval == "MONTHLY" else 0, low_threshold)
+    v.raise_if_any()
+    return CreditSetting(remaining, policy)

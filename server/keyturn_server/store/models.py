@@ -23,9 +23,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -166,6 +167,10 @@ class ApiKey(Base):
     recoverable: Mapped[bool] = mapped_column(Boolean, default=False)
     # The plaintext encrypted under the organization's reserved managed key (AAD: the key id).
     recovery_ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Credits and named limits (migration 0006_credits_limits): [{"name", "requests",
+    # "window"}] besides the default rate_limit; the credit balance in `key_credit`.
+    named_limits: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    credit: Mapped[KeyCredit | None] = relationship(lazy="selectin", cascade="all, delete-orphan")
 
 
 class RateLimitCounter(Base):
@@ -174,9 +179,33 @@ class RateLimitCounter(Base):
     __tablename__ = "rate_limit_counter"
 
     key_id: Mapped[str] = mapped_column(ForeignKey("api_key.id", ondelete="CASCADE"), primary_key=True)
+    # "default" (metadata.rate_limit) or the name of one of the key's named_limits.
+    limit_name: Mapped[str] = mapped_column(String(32), primary_key=True, server_default="default")
     # Start of the window, in seconds since the Unix epoch.
     window_start: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     count: Mapped[int] = mapped_column(BigInteger)
+
+
+class KeyCredit(Base):
+    """A key's usage credits. `remaining` only ever changes by single conditional statements
+    (store/ratelimit.py), never by read-modify-write, so it is exact across replicas."""
+
+    __tablename__ = "key_credit"
+
+    key_id: Mapped[str] = mapped_column(ForeignKey("api_key.id", ondelete="CASCADE"), primary_key=True)
+    remaining: Mapped[int] = mapped_column(BigInteger)
+    low_threshold: Mapped[int] = mapped_column(BigInteger, default=0)
+    refill_interval: Mapped[str | None] = mapped_column(String(8))  # DAILY | MONTHLY
+    refill_amount: Mapped[int | None] = mapped_column(BigInteger)
+    refill_day: Mapped[int] = mapped_column(Integer, default=0)  # MONTHLY: 1..28, else 0
+    # The refill time (epoch seconds) the balance was last refilled at or created in.
+    last_refill_start: Mapped[int | None] = mapped_column(BigInteger)
+
+
+@event.listens_for(ApiKey, "init")
+def _no_credit_by_default(_target: ApiKey, _args: Any, kwargs: dict[str, Any]) -> None:
+    # A new key without credits must not lazy-load `credit` later (no I/O in async code).
+    kwargs.setdefault("credit", None)
 
 
 class AuditEvent(Base):

@@ -26,6 +26,7 @@ from keyturn_server.domain.errors import FailedPrecondition, FieldViolation, Inv
 from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
 from keyturn_server.domain.key_policy import RotationSpec
 from keyturn_server.domain.ports import KeyEvents
+from keyturn_server.domain.ratelimit import CreditSetting, NamedLimit
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.audit import append_events
 from keyturn_server.store.db import Database
@@ -39,6 +40,12 @@ from keyturn_server.usecases import (
     record_key_events,
     utcnow,
 )
+from keyturn_server.usecases.credits import (
+    credits_audit_value,
+    named_limits_of,
+    set_credits,
+    set_named_limits,
+)
 from keyturn_server.usecases.key_policies import sourced_policy
 from keyturn_server.usecases.key_rotation import KeyRotation
 from keyturn_server.usecases.tenancy import require_organization, require_product, require_project
@@ -46,9 +53,15 @@ from keyturn_server.usecases.tenancy import require_organization, require_produc
 API_KEY = ResourceType.API_KEY
 PROJECT = ResourceType.PROJECT
 
-# The mutable settings, by update_mask path; `metadata` stands for the four metadata fields.
-METADATA_PATHS = ("metadata.name", "metadata.scopes", "metadata.rate_limit", "metadata.custom")
-UPDATE_PATHS = (*METADATA_PATHS, "expire_time", "allowed_cidrs")
+# The mutable settings, by update_mask path; `metadata` stands for the five metadata fields.
+METADATA_PATHS = (
+    "metadata.name",
+    "metadata.scopes",
+    "metadata.rate_limit",
+    "metadata.custom",
+    "metadata.named_limits",
+)
+UPDATE_PATHS = (*METADATA_PATHS, "expire_time", "allowed_cidrs", "credits")
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,8 @@ class KeySettings:
     rate_limit: RateLimitSetting | None = None
     custom: dict[str, Any] = field(default_factory=dict)
     allowed_cidrs: list[str] = field(default_factory=list)
+    named_limits: list[NamedLimit] = field(default_factory=list)  # usecases/credits.py
+    credits: CreditSetting | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +165,8 @@ def audit_values(row: ApiKey) -> dict[str, Any]:
         "metadata.custom": dict(row.custom),
         "expire_time": _stamp(row.expire_time),
         "allowed_cidrs": list(row.allowed_cidrs),
+        "metadata.named_limits": list(row.named_limits or ()),
+        "credits": credits_audit_value(row),
     }
 
 
@@ -201,6 +218,9 @@ def _new_row(
         replaced_by_key_id=None,
         parent_key_id=parent_key_id,
     )
+    set_named_limits(row, settings.named_limits)
+    if settings.credits is not None:
+        set_credits(row, settings.credits, now)
     return row, plaintext
 
 
@@ -622,6 +642,10 @@ class KeyManagement:
                 row.expire_time = update.expire_time
             if "allowed_cidrs" in update.paths:
                 row.allowed_cidrs = list(new.allowed_cidrs)
+            if "metadata.named_limits" in update.paths:
+                set_named_limits(row, new.named_limits)
+            if "credits" in update.paths:
+                set_credits(row, new.credits, now)
             await _apply_policy_to_update(session, row, update.paths, now)
             await _check_child_update(session, row)
             capped_children = await _cascade_parent_update(session, row, now)
@@ -699,6 +723,7 @@ class KeyManagement:
             rate_limit=_rate_limit_of(old),
             custom=dict(old.custom),
             allowed_cidrs=list(old.allowed_cidrs),
+            named_limits=named_limits_of(old),
         )
         successor, plaintext = _new_row(
             self.hasher,

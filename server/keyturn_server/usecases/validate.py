@@ -13,8 +13,11 @@
 3. Tenancy: another tenant's key looks like an unknown one (KEY_INVALID), before any quota
    or usage is touched; a product-bound VALIDATOR validates for its product.
 4. The decision (domain.keycheck.decide) with the product facts it asks for (cached).
-5. Rate limit (store/ratelimit.py), then usage (store/usage.py): only a call that passes
-   every check takes quota and counts as a use.
+5. Rate limits and credits (store/ratelimit.py `RateLimiter.admit`: the default limit or
+   the named limits the request lists, each with its cost, and the key's credits, all or
+   nothing), then usage (store/usage.py): only a call that passes every check takes quota
+   and credits and counts as a use. The credit balance is never cached: it comes back from
+   the one atomic statement that takes it, so every replica answers the current balance.
 6. Every attempt goes to the access log per the audit level; unknown keys are identified only
    by a keyed fingerprint, never by their text.
 
@@ -23,11 +26,12 @@ In steady state (key cached, quota leased) a successful validation does no datab
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from keyturn_server.config import Settings
@@ -36,20 +40,29 @@ from keyturn_server.domain import keyformat
 from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import FAILURE, SUCCESS, AuditRecord, ResourceType
 from keyturn_server.domain.context import request_meta
-from keyturn_server.domain.errors import DomainError, KeyInvalid, RateLimited
+from keyturn_server.domain.errors import CreditsExhausted, DomainError, KeyInvalid, RateLimited
+from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
 from keyturn_server.domain.keycheck import (
     KeySnapshot,
     ProductFacts,
     ValidationRequest,
     decide,
+    demands,
     product_facts_needed,
 )
 from keyturn_server.domain.netcheck import allow_list
 from keyturn_server.domain.ports import AccessLog
+from keyturn_server.domain.ratelimit import CreditPolicy, normalize_window
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey
-from keyturn_server.store.ratelimit import RateDecision, RateLimiter, delete_ended
+from keyturn_server.store.ratelimit import (
+    CreditDecision,
+    RateDecision,
+    RateLimiter,
+    delete_ended,
+    refill_due,
+)
 from keyturn_server.store.usage import UsageTracker
 from keyturn_server.usecases.keycache import KeyCache, SingleFlight
 
@@ -60,6 +73,7 @@ log = logging.getLogger("keyturn.validate")
 
 ACTION = "key.validate"
 COUNTER_CLEANUP_SECONDS = 300.0
+CREDIT_REFILL_JOB_INTERVAL = timedelta(minutes=1)
 
 
 @dataclass(eq=False)
@@ -88,17 +102,54 @@ class KeyEntry:
             expire_time=row.expire_time,
             revoke_time=row.revoke_time,
             networks=allow_list(row.allowed_cidrs or ()),
+            named_limits=_named_limits(row),
+            credits=_credit_policy(row),
         )
         return cls(snapshot, row, int(row.use_count or 0), row.last_used_time)
+
+
+def _credits_low_event(key: KeySnapshot, remaining: int) -> NewKeyEvent:
+    """CREDITS_LOW: this validation took the balance to or below the key's low threshold
+    (exactly one validation per crossing, on whichever replica)."""
+    threshold = key.credits.low_threshold if key.credits is not None else 0
+    return NewKeyEvent(
+        type=KeyEventType.CREDITS_LOW,
+        organization_id=key.organization_id,
+        project_id=key.project_id,
+        product_id=key.product_id,
+        key_id=key.id,
+        data={"remaining": remaining, "lowThreshold": threshold},
+    )
+
+
+def _named_limits(row: ApiKey) -> dict[str, tuple[int, str]]:
+    return {
+        str(item["name"]): (int(item["requests"]), normalize_window(str(item["window"])))
+        for item in row.named_limits or ()
+    }
+
+
+def _credit_policy(row: ApiKey) -> CreditPolicy | None:
+    credit = row.credit
+    if credit is None:
+        return None
+    return CreditPolicy(
+        refill_interval=credit.refill_interval,
+        refill_amount=credit.refill_amount,
+        refill_day=credit.refill_day,
+        low_threshold=credit.low_threshold,
+    )
 
 
 @dataclass(slots=True)
 class Validated:
     entry: KeyEntry
-    rate: RateDecision | None
+    rate: RateDecision | None  # the default limit's, when applied
     use_count: int
     last_used_time: datetime | None
     now: datetime
+    limits: list[RateDecision] = field(default_factory=list)  # every limit applied, in order
+    credits: CreditDecision | None = None
 
 
 class KeyValidation:
@@ -191,11 +242,25 @@ class KeyValidation:
             request = replace(request, product_id=product_id)
         decide(key, request, now, product)
         decision: RateDecision | None = None
-        if not request.skip_rate_limit and key.rate_limit is not None:
-            limit, window = key.rate_limit
-            decision = await self.limiter.acquire(key.id, limit, window)
-            if not decision.allowed:
-                raise RateLimited(limit, window, decision.window.reset_time, decision.retry_after)
+        applied: list[RateDecision] = []
+        credit: CreditDecision | None = None
+        wanted = () if request.skip_rate_limit else demands(key, request)
+        if wanted or key.credits is not None:
+            on_low = None
+            if key.credits is not None and key.credits.low_threshold:
+                on_low = functools.partial(_credits_low_event, key)
+            admission = await self.limiter.admit(key.id, wanted, key.credits, request.cost, on_low)
+            if not admission.allowed:
+                denied = admission.denied
+                if denied is not None:
+                    spec = next(d for d in wanted if d.name == denied.name)
+                    raise RateLimited(
+                        denied.limit, spec.window, denied.window.reset_time, denied.retry_after, denied.name
+                    )
+                assert admission.credits is not None
+                raise CreditsExhausted(admission.credits.remaining, admission.credits.cost)
+            applied, credit = admission.limits, admission.credits
+            decision = next((d for d in applied if d.name == "default"), None)
 
         # Success from here on.
         if entry.imported:
@@ -209,7 +274,7 @@ class KeyValidation:
         last_used = entry.last_used_time
         if pending is not None and (last_used is None or pending.last_used > last_used):
             last_used = pending.last_used
-        return Validated(entry, decision, use_count, last_used, now)
+        return Validated(entry, decision, use_count, last_used, now, applied, credit)
 
     async def _lookup(self, plaintext: str, current_hash: str) -> KeyEntry | None:
         """The key's entry, from the cache or (after checking its shape) the database.
@@ -354,6 +419,13 @@ class KeyValidation:
         if now >= self._next_counter_cleanup:
             self._next_counter_cleanup = now + COUNTER_CLEANUP_SECONDS
             await delete_ended(self.db, now)
+
+    async def refill_credits(self, now: datetime) -> None:
+        """Scheduler job: apply every due credit refill, also of keys nobody validates
+        (idempotent: validation applies the same refill lazily, whichever comes first)."""
+        refilled = await refill_due(self.db, now.timestamp())
+        if refilled:
+            log.info("refilled credits", extra={"fields": {"keys": refilled}})
 
     async def shutdown(self) -> None:
         await self.usage.flush()

@@ -4,6 +4,7 @@ import type { Environment__Input as _keyturn_v1_Environment__Input, Environment 
 import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata as _keyturn_v1_KeyMetadata } from '../../keyturn/v1/KeyMetadata';
 import type { KeyStatus__Input as _keyturn_v1_KeyStatus__Input, KeyStatus as _keyturn_v1_KeyStatus } from '../../keyturn/v1/KeyStatus';
 import type { Timestamp__Input as _google_protobuf_Timestamp__Input, Timestamp as _google_protobuf_Timestamp } from '../../google/protobuf/Timestamp';
+import type { KeyCredits__Input as _keyturn_v1_KeyCredits__Input, KeyCredits as _keyturn_v1_KeyCredits } from '../../keyturn/v1/KeyCredits';
 import type { KeyRotationPolicy__Input as _keyturn_v1_KeyRotationPolicy__Input, KeyRotationPolicy as _keyturn_v1_KeyRotationPolicy } from '../../keyturn/v1/KeyRotationPolicy';
 import type { Long } from '@grpc/proto-loader';
 /**
@@ -92,6 +93,11 @@ export interface ApiKey__Input {
      * re-points its children to the successor.
      */
     'parent_key_id'?: (string);
+    /**
+     * Optional. Usage credits; unset means unlimited. `remaining` is the balance as of the
+     * response.
+     */
+    'credits'?: (_keyturn_v1_KeyCredits__Input | null);
     /**
      * Optional. When and how the key is rotated; unset means never. AUTOMATIC needs a
      * recoverable key. Set or cleared by UpdateKey (mask path `rotation`); inherited by the
@@ -201,6 +207,11 @@ export interface ApiKey {
      * re-points its children to the successor.
      */
     'parent_key_id': (string);
+    /**
+     * Optional. Usage credits; unset means unlimited. `remaining` is the balance as of the
+     * response.
+     */
+    'credits': (_keyturn_v1_KeyCredits | null);
     /**
      * Optional. When and how the key is rotated; unset means never. AUTOMATIC needs a
      * recoverable key. Set or cleared by UpdateKey (mask path `rotation`); inherited by the

@@ -4,6 +4,7 @@ import type { KeyMetadata__Input as _keyturn_v1_KeyMetadata__Input, KeyMetadata 
 import type { Timestamp__Input as _google_protobuf_Timestamp__Input, Timestamp as _google_protobuf_Timestamp } from '../../google/protobuf/Timestamp';
 import type { Duration__Input as _google_protobuf_Duration__Input, Duration as _google_protobuf_Duration } from '../../google/protobuf/Duration';
 import type { Environment__Input as _keyturn_v1_Environment__Input, Environment as _keyturn_v1_Environment } from '../../keyturn/v1/Environment';
+import type { KeyCredits__Input as _keyturn_v1_KeyCredits__Input, KeyCredits as _keyturn_v1_KeyCredits } from '../../keyturn/v1/KeyCredits';
 import type { KeyRotationPolicy__Input as _keyturn_v1_KeyRotationPolicy__Input, KeyRotationPolicy as _keyturn_v1_KeyRotationPolicy } from '../../keyturn/v1/KeyRotationPolicy';
 /**
  * Request for KeyService.CreateKey.
@@ -54,6 +55,10 @@ export interface CreateKeyRequest__Input {
      * the child.
      */
     'parent_key_id'?: (string);
+    /**
+     * Optional. Usage credits (remaining at most 10^15); unset means unlimited.
+     */
+    'credits'?: (_keyturn_v1_KeyCredits__Input | null);
     /**
      * Optional. The key's rotation policy; unset = the effective key policy's `rotation`
      * (if any). AUTOMATIC needs a recoverable key.
@@ -115,6 +120,10 @@ export interface CreateKeyRequest {
      * the child.
      */
     'parent_key_id': (string);
+    /**
+     * Optional. Usage credits (remaining at most 10^15); unset means unlimited.
+     */
+    'credits': (_keyturn_v1_KeyCredits | null);
     /**
      * Optional. The key's rotation policy; unset = the effective key policy's `rotation`
      * (if any). AUTOMATIC needs a recoverable key.

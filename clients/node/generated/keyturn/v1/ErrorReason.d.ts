@@ -185,6 +185,14 @@ export declare const ErrorReason: {
      * code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
      */
     readonly KEY_NOT_RECOVERABLE: 'KEY_NOT_RECOVERABLE';
+    /**
+     * The key's credits do not cover this call's cost. Nothing was taken: no credits and no
+     * rate-limit quota. A refill (if the key has one) or UpdateKey helps.
+     *
+     * code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
+     * metadata: {"remaining": "3", "cost": "5"}
+     */
+    readonly CREDITS_EXHAUSTED: 'CREDITS_EXHAUSTED';
 };
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -370,7 +378,15 @@ export type ErrorReason__Input =
  *
  * code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
  */
- | 'KEY_NOT_RECOVERABLE' | 36;
+ | 'KEY_NOT_RECOVERABLE' | 36
+/**
+ * The key's credits do not cover this call's cost. Nothing was taken: no credits and no
+ * rate-limit quota. A refill (if the key has one) or UpdateKey helps.
+ *
+ * code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
+ * metadata: {"remaining": "3", "cost": "5"}
+ */
+ | 'CREDITS_EXHAUSTED' | 25;
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
  *

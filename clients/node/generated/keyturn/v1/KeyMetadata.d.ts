@@ -2,6 +2,7 @@
 // DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
 import type { RateLimit__Input as _keyturn_v1_RateLimit__Input, RateLimit as _keyturn_v1_RateLimit } from '../../keyturn/v1/RateLimit';
 import type { Struct__Input as _google_protobuf_Struct__Input, Struct as _google_protobuf_Struct } from '../../google/protobuf/Struct';
+import type { NamedRateLimit__Input as _keyturn_v1_NamedRateLimit__Input, NamedRateLimit as _keyturn_v1_NamedRateLimit } from '../../keyturn/v1/NamedRateLimit';
 /**
  * What a key is for and what it may do. Field names follow the reference SDK's KeyMetadata.
  */
@@ -23,6 +24,11 @@ export interface KeyMetadata__Input {
      * Returned by ValidateKey. Not a place for secrets.
      */
     'custom'?: (_google_protobuf_Struct__Input | null);
+    /**
+     * Optional. Further rate limits by name, applied when ValidateKeyRequest.limits names
+     * them; at most 16, names unique. `rate_limit` above is the limit named "default".
+     */
+    'named_limits'?: (_keyturn_v1_NamedRateLimit__Input)[];
 }
 /**
  * What a key is for and what it may do. Field names follow the reference SDK's KeyMetadata.
@@ -45,4 +51,9 @@ export interface KeyMetadata {
      * Returned by ValidateKey. Not a place for secrets.
      */
     'custom': (_google_protobuf_Struct | null);
+    /**
+     * Optional. Further rate limits by name, applied when ValidateKeyRequest.limits names
+     * them; at most 16, names unique. `rate_limit` above is the limit named "default".
+     */
+    'named_limits': (_keyturn_v1_NamedRateLimit)[];
 }

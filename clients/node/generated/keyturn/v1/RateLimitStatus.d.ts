@@ -23,6 +23,10 @@ export interface RateLimitStatus__Input {
      * Output only. The window length.
      */
     'window'?: (_keyturn_v1_RateLimitWindow__Input);
+    /**
+     * Output only. The limit's name ("default" for metadata.rate_limit).
+     */
+    'name'?: (string);
 }
 /**
  * The rate-limit state after a successful validation.
@@ -44,4 +48,8 @@ export interface RateLimitStatus {
      * Output only. The window length.
      */
     'window': (_keyturn_v1_RateLimitWindow);
+    /**
+     * Output only. The limit's name ("default" for metadata.rate_limit).
+     */
+    'name': (string);
 }

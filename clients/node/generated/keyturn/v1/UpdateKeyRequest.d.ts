@@ -12,8 +12,9 @@ export interface UpdateKeyRequest__Input {
     'key'?: (_keyturn_v1_ApiKey__Input | null);
     /**
      * Required. Fields to replace: `metadata.name`, `metadata.scopes`,
-     * `metadata.rate_limit`, `metadata.custom`, `expire_time`, `allowed_cidrs`, `rotation`
-     * (`metadata` replaces all four metadata fields). A listed field left empty clears it.
+     * `metadata.rate_limit`, `metadata.custom`, `metadata.named_limits`, `expire_time`,
+     * `allowed_cidrs`, `credits`, `rotation` (`metadata` replaces all five metadata fields;
+     * `credits` sets the balance, refill and threshold). A listed field left empty clears it.
      */
     'update_mask'?: (_google_protobuf_FieldMask__Input | null);
 }
@@ -27,8 +28,9 @@ export interface UpdateKeyRequest {
     'key': (_keyturn_v1_ApiKey | null);
     /**
      * Required. Fields to replace: `metadata.name`, `metadata.scopes`,
-     * `metadata.rate_limit`, `metadata.custom`, `expire_time`, `allowed_cidrs`, `rotation`
-     * (`metadata` replaces all four metadata fields). A listed field left empty clears it.
+     * `metadata.rate_limit`, `metadata.custom`, `metadata.named_limits`, `expire_time`,
+     * `allowed_cidrs`, `credits`, `rotation` (`metadata` replaces all five metadata fields;
+     * `credits` sets the balance, refill and threshold). A listed field left empty clears it.
      */
     'update_mask': (_google_protobuf_FieldMask | null);
 }

@@ -1,5 +1,7 @@
 // Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
 // DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+import type { LimitCost__Input as _keyturn_v1_LimitCost__Input, LimitCost as _keyturn_v1_LimitCost } from '../../keyturn/v1/LimitCost';
+import type { Long } from '@grpc/proto-loader';
 /**
  * Request for KeyService.ValidateKey.
  */
@@ -24,8 +26,8 @@ export interface ValidateKeyRequest__Input {
      */
     'client_ip'?: (string);
     /**
-     * Optional. When true, the key's rate limit is not enforced and no quota is taken
-     * (default false: the limit applies).
+     * Optional. When true, the key's rate limits (the default and the named ones) are not
+     * enforced and no quota is taken; credits still apply (default false: the limits apply).
      */
     'skip_rate_limit'?: (boolean);
     /**
@@ -33,6 +35,18 @@ export interface ValidateKeyRequest__Input {
      * last_used_time (default false: it is counted).
      */
     'skip_usage'?: (boolean);
+    /**
+     * Optional. Credits this call takes from a key with credits, 0..1000000; 0 means 1.
+     * Ignored for a key without credits.
+     */
+    'cost'?: (number | string | Long);
+    /**
+     * Optional. The rate limits to apply, by name, each with its cost; at most 17, names
+     * unique. "default" names metadata.rate_limit. Empty: the default limit with cost 1.
+     * A name the key does not have fails with INVALID_ARGUMENT. All or nothing: a call
+     * denied by one limit (or by credits) takes nothing from any other.
+     */
+    'limits'?: (_keyturn_v1_LimitCost__Input)[];
 }
 /**
  * Request for KeyService.ValidateKey.
@@ -58,8 +72,8 @@ export interface ValidateKeyRequest {
      */
     'client_ip': (string);
     /**
-     * Optional. When true, the key's rate limit is not enforced and no quota is taken
-     * (default false: the limit applies).
+     * Optional. When true, the key's rate limits (the default and the named ones) are not
+     * enforced and no quota is taken; credits still apply (default false: the limits apply).
      */
     'skip_rate_limit': (boolean);
     /**
@@ -67,4 +81,16 @@ export interface ValidateKeyRequest {
      * last_used_time (default false: it is counted).
      */
     'skip_usage': (boolean);
+    /**
+     * Optional. Credits this call takes from a key with credits, 0..1000000; 0 means 1.
+     * Ignored for a key without credits.
+     */
+    'cost': (string);
+    /**
+     * Optional. The rate limits to apply, by name, each with its cost; at most 17, names
+     * unique. "default" names metadata.rate_limit. Empty: the default limit with cost 1.
+     * A name the key does not have fails with INVALID_ARGUMENT. All or nothing: a call
+     * denied by one limit (or by credits) takes nothing from any other.
+     */
+    'limits': (_keyturn_v1_LimitCost)[];
 }

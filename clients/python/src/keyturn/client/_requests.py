@@ -68,6 +68,7 @@ def create_key(
     parent_key_id: str = "",
     rotation: rotation_pb2.KeyRotationPolicy | None = None,
     recoverable: bool | None = None,
+    credits: keys_pb2.KeyCredits | int | None = None,
 ) -> keys_pb2.CreateKeyRequest:
     request = keys_pb2.CreateKeyRequest(
         organization_id=organization_id,
@@ -88,6 +89,10 @@ def create_key(
         request.rotation.CopyFrom(rotation)
     if recoverable is not None:
         request.recoverable = recoverable
+    if isinstance(credits, int):
+        request.credits.remaining = credits
+    elif credits is not None:
+        request.credits.CopyFrom(credits)
     return request
 
 
@@ -99,6 +104,8 @@ def validate_key(
     client_ip: str,
     skip_rate_limit: bool,
     skip_usage: bool,
+    cost: int = 0,
+    limits: Mapping[str, int] | None = None,
 ) -> keys_pb2.ValidateKeyRequest:
     return keys_pb2.ValidateKeyRequest(
         plaintext=key,
@@ -107,6 +114,8 @@ def validate_key(
         client_ip=client_ip,
         skip_rate_limit=skip_rate_limit,
         skip_usage=skip_usage,
+        cost=cost,
+        limits=[keys_pb2.LimitCost(name=name, cost=n) for name, n in (limits or {}).items()],
     )
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "CallerForbiddenError",
     "CallerUnauthenticatedError",
     "ChecksumMismatchError",
+    "CreditsExhaustedError",
     "CryptoKeyVersionDestroyedError",
     "CryptoKeyVersionDisabledError",
     "DeadlineExceededError",
@@ -201,6 +202,26 @@ class QuotaError(KeyRejectedError):
     def reset_time(self) -> datetime | None:
         return _parse_time(self.metadata.get("resetTime", ""))
 
+    @property
+    def limit_name(self) -> str:
+        """The limit that refused: "default" or one of the key's named limits."""
+        return self.metadata.get("name", "default")
+
+
+class CreditsExhaustedError(KeyRejectedError):
+    """CREDITS_EXHAUSTED: the key's credits do not cover the call's cost (`.remaining`,
+    `.cost`); nothing was taken."""
+
+    @property
+    def remaining(self) -> int | None:
+        raw = self.metadata.get("remaining", "")
+        return int(raw) if raw.isdigit() else None
+
+    @property
+    def cost(self) -> int | None:
+        raw = self.metadata.get("cost", "")
+        return int(raw) if raw.isdigit() else None
+
 
 class AlreadyExistsError(APIKeyError):
     """ALREADY_EXISTS: a Create* call collided with an existing name (`.existing_id`)."""
@@ -358,6 +379,7 @@ _BY_REASON: dict[str, type[APIKeyError]] = {
     "WRONG_PRODUCT": WrongProductError,
     "IP_NOT_ALLOWED": IpNotAllowedError,
     "RATE_LIMITED": QuotaError,
+    "CREDITS_EXHAUSTED": CreditsExhaustedError,
     "ALREADY_EXISTS": AlreadyExistsError,
     "INVALID_ARGUMENT": InvalidArgumentError,
     "DECRYPTION_FAILED": DecryptionError,

@@ -383,12 +383,14 @@ class Client:
         parent_key_id: str = "",
         rotation: rotation_pb2.KeyRotationPolicy | None = None,
         recoverable: bool | None = None,
+        credits: keys_pb2.KeyCredits | int | None = None,
     ) -> keys_pb2.CreateKeyResponse:
         """Issue a key. The result's `.plaintext` is shown once; `.key` is the ApiKey record.
         With `parent_key_id`, a restricted child key: no broader than that key, and revoked
         with it (docs/child-keys.md). `rotation` / `recoverable` unset: the key policy's
         defaults (AUTOMATIC rotation needs a recoverable key, whose plaintext `reveal_key`
-        returns later)."""
+        returns later). `credits`: a starting balance (int) or a KeyCredits with refill and
+        low threshold."""
         request = build.create_key(
             organization_id,
             project_id=project_id,
@@ -401,6 +403,7 @@ class Client:
             parent_key_id=parent_key_id,
             rotation=rotation,
             recoverable=recoverable,
+            credits=credits,
         )
         return self._call(self.keys.CreateKey, request)
 
@@ -413,10 +416,14 @@ class Client:
         client_ip: str = "",
         skip_rate_limit: bool = False,
         skip_usage: bool = False,
+        cost: int = 0,
+        limits: Mapping[str, int] | None = None,
     ) -> keys_pb2.ValidateKeyResponse:
-        """Validate a presented key: `.key` (with metadata.custom) and `.rate_limit` on success;
-        InvalidKeyError, ExpiredKeyError, RevokedKeyError, InsufficientScopeError,
-        WrongProductError, IpNotAllowedError or QuotaError otherwise."""
+        """Validate a presented key: `.key` (with metadata.custom), `.rate_limit`, `.limits`
+        and `.credits` on success; InvalidKeyError, ExpiredKeyError, RevokedKeyError,
+        InsufficientScopeError, WrongProductError, IpNotAllowedError, QuotaError (a rate
+        limit, `.limit_name`) or CreditsExhaustedError otherwise. `cost`: credits to take
+        (0 means 1); `limits`: limit name -> cost (default: the default limit, cost 1)."""
         request = build.validate_key(
             key,
             product_id=product_id,
@@ -424,6 +431,8 @@ class Client:
             client_ip=client_ip,
             skip_rate_limit=skip_rate_limit,
             skip_usage=skip_usage,
+            cost=cost,
+            limits=limits,
         )
         return self._call(self.keys.ValidateKey, request)
 

@@ -168,6 +168,13 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
 
         code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
     """
+    CREDITS_EXHAUSTED: _ErrorReason.ValueType  # 25
+    """The key's credits do not cover this call's cost. Nothing was taken: no credits and no
+    rate-limit quota. A refill (if the key has one) or UpdateKey helps.
+
+        code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
+        metadata: {"remaining": "3", "cost": "5"}
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -326,5 +333,12 @@ KEY_NOT_RECOVERABLE: ErrorReason.ValueType  # 36
 """RevealKey on a key that is not recoverable (its plaintext was never kept).
 
     code: FAILED_PRECONDITION, reason: "KEY_NOT_RECOVERABLE", metadata: {"keyId": "..."}
+"""
+CREDITS_EXHAUSTED: ErrorReason.ValueType  # 25
+"""The key's credits do not cover this call's cost. Nothing was taken: no credits and no
+rate-limit quota. A refill (if the key has one) or UpdateKey helps.
+
+    code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
+    metadata: {"remaining": "3", "cost": "5"}
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015

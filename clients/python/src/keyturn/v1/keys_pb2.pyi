@@ -59,6 +59,30 @@ RATE_LIMIT_WINDOW_DAY: RateLimitWindow.ValueType  # 4
 """One day (UTC)."""
 Global___RateLimitWindow: _TypeAlias = RateLimitWindow  # noqa: Y015
 
+class _CreditRefillInterval:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _CreditRefillIntervalEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_CreditRefillInterval.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    CREDIT_REFILL_INTERVAL_UNSPECIFIED: _CreditRefillInterval.ValueType  # 0
+    """Not given. Invalid inside a CreditRefill."""
+    CREDIT_REFILL_INTERVAL_DAILY: _CreditRefillInterval.ValueType  # 1
+    """Every day at 00:00 UTC."""
+    CREDIT_REFILL_INTERVAL_MONTHLY: _CreditRefillInterval.ValueType  # 2
+    """Every month at 00:00 UTC of `day_of_month`."""
+
+class CreditRefillInterval(_CreditRefillInterval, metaclass=_CreditRefillIntervalEnumTypeWrapper):
+    """How often a key's credits are refilled."""
+
+CREDIT_REFILL_INTERVAL_UNSPECIFIED: CreditRefillInterval.ValueType  # 0
+"""Not given. Invalid inside a CreditRefill."""
+CREDIT_REFILL_INTERVAL_DAILY: CreditRefillInterval.ValueType  # 1
+"""Every day at 00:00 UTC."""
+CREDIT_REFILL_INTERVAL_MONTHLY: CreditRefillInterval.ValueType  # 2
+"""Every month at 00:00 UTC of `day_of_month`."""
+Global___CreditRefillInterval: _TypeAlias = CreditRefillInterval  # noqa: Y015
+
 class _Environment:
     ValueType = _typing.NewType("ValueType", _builtins.int)
     V: _TypeAlias = ValueType  # noqa: Y015
@@ -389,6 +413,7 @@ class KeyMetadata(_message.Message):
     SCOPES_FIELD_NUMBER: _builtins.int
     RATE_LIMIT_FIELD_NUMBER: _builtins.int
     CUSTOM_FIELD_NUMBER: _builtins.int
+    NAMED_LIMITS_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """Optional. Display name, at most 200 characters."""
     @_builtins.property
@@ -405,6 +430,12 @@ class KeyMetadata(_message.Message):
         Returned by ValidateKey. Not a place for secrets.
         """
 
+    @_builtins.property
+    def named_limits(self) -> _containers.RepeatedCompositeFieldContainer[Global___NamedRateLimit]:
+        """Optional. Further rate limits by name, applied when ValidateKeyRequest.limits names
+        them; at most 16, names unique. `rate_limit` above is the limit named "default".
+        """
+
     def __init__(
         self,
         *,
@@ -412,14 +443,119 @@ class KeyMetadata(_message.Message):
         scopes: _abc.Iterable[_builtins.str] | None = ...,
         rate_limit: Global___RateLimit | None = ...,
         custom: _struct_pb2.Struct | None = ...,
+        named_limits: _abc.Iterable[Global___NamedRateLimit] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["custom", b"custom", "rate_limit", b"rate_limit"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["custom", b"custom", "name", b"name", "rate_limit", b"rate_limit", "scopes", b"scopes"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["custom", b"custom", "name", b"name", "named_limits", b"named_limits", "rate_limit", b"rate_limit", "scopes", b"scopes"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___KeyMetadata: _TypeAlias = KeyMetadata  # noqa: Y015
+
+@_typing.final
+class NamedRateLimit(_message.Message):
+    """A rate limit with a name, e.g. `tokens` 10000 per day. Counted separately from every
+    other limit of the key.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    REQUESTS_FIELD_NUMBER: _builtins.int
+    WINDOW_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    """Required. Matches `[a-z][a-z0-9_]{0,31}`; not "default" (that is `rate_limit`)."""
+    requests: _builtins.int
+    """Required. Units allowed per window, at least 1."""
+    window: Global___RateLimitWindow.ValueType
+    """Required. The window length."""
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        requests: _builtins.int = ...,
+        window: Global___RateLimitWindow.ValueType = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name", "requests", b"requests", "window", b"window"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___NamedRateLimit: _TypeAlias = NamedRateLimit  # noqa: Y015
+
+@_typing.final
+class CreditRefill(_message.Message):
+    """A periodic refill of a key's credits: at each refill time `remaining` is set to `amount`."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    INTERVAL_FIELD_NUMBER: _builtins.int
+    AMOUNT_FIELD_NUMBER: _builtins.int
+    DAY_OF_MONTH_FIELD_NUMBER: _builtins.int
+    LAST_REFILL_TIME_FIELD_NUMBER: _builtins.int
+    interval: Global___CreditRefillInterval.ValueType
+    """Required. DAILY or MONTHLY."""
+    amount: _builtins.int
+    """Required. The balance after a refill, at least 1."""
+    day_of_month: _builtins.int
+    """Optional. MONTHLY only: the day of the month, 1..28 (default 1). Must be 0 for DAILY."""
+    @_builtins.property
+    def last_refill_time(self) -> _timestamp_pb2.Timestamp:
+        """Output only. The refill time the balance was last refilled at; unset before the first."""
+
+    def __init__(
+        self,
+        *,
+        interval: Global___CreditRefillInterval.ValueType = ...,
+        amount: _builtins.int = ...,
+        day_of_month: _builtins.int = ...,
+        last_refill_time: _timestamp_pb2.Timestamp | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["last_refill_time", b"last_refill_time"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["amount", b"amount", "day_of_month", b"day_of_month", "interval", b"interval", "last_refill_time", b"last_refill_time"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___CreditRefill: _TypeAlias = CreditRefill  # noqa: Y015
+
+@_typing.final
+class KeyCredits(_message.Message):
+    """Usage credits of a key: each successful validation takes `cost` credits (default 1); a
+    validation that would take the balance below zero fails with CREDITS_EXHAUSTED.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REMAINING_FIELD_NUMBER: _builtins.int
+    REFILL_FIELD_NUMBER: _builtins.int
+    LOW_THRESHOLD_FIELD_NUMBER: _builtins.int
+    remaining: _builtins.int
+    """Required. The balance, at least 0 (ValidateKey: the balance after this call)."""
+    low_threshold: _builtins.int
+    """Optional. A CREDITS_LOW key event is emitted once when the balance falls from above
+    this value to it or below; 0 means no event.
+    """
+    @_builtins.property
+    def refill(self) -> Global___CreditRefill:
+        """Optional. Periodic refill; unset means never refilled."""
+
+    def __init__(
+        self,
+        *,
+        remaining: _builtins.int = ...,
+        refill: Global___CreditRefill | None = ...,
+        low_threshold: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["refill", b"refill"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["low_threshold", b"low_threshold", "refill", b"refill", "remaining", b"remaining"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KeyCredits: _TypeAlias = KeyCredits  # noqa: Y015
 
 @_typing.final
 class ApiKey(_message.Message):
@@ -450,6 +586,7 @@ class ApiKey(_message.Message):
     ROTATION_FIELD_NUMBER: _builtins.int
     NEXT_ROTATION_TIME_FIELD_NUMBER: _builtins.int
     RECOVERABLE_FIELD_NUMBER: _builtins.int
+    CREDITS_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     """Output only. Server-assigned UUID."""
     organization_id: _builtins.str
@@ -536,6 +673,12 @@ class ApiKey(_message.Message):
         rotation period); unset without a rotation policy or once the key was replaced.
         """
 
+    @_builtins.property
+    def credits(self) -> Global___KeyCredits:
+        """Optional. Usage credits; unset means unlimited. `remaining` is the balance as of the
+        response.
+        """
+
     def __init__(
         self,
         *,
@@ -562,10 +705,11 @@ class ApiKey(_message.Message):
         rotation: _rotation_pb2.KeyRotationPolicy | None = ...,
         next_rotation_time: _timestamp_pb2.Timestamp | None = ...,
         recoverable: _builtins.bool = ...,
+        credits: Global___KeyCredits | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "expire_time", b"expire_time", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "next_rotation_time", b"next_rotation_time", "revoke_time", b"revoke_time", "rotation", b"rotation", "update_time", b"update_time"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "credits", b"credits", "expire_time", b"expire_time", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "next_rotation_time", b"next_rotation_time", "revoke_time", b"revoke_time", "rotation", b"rotation", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "create_time", b"create_time", "environment", b"environment", "expire_time", b"expire_time", "id", b"id", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "next_rotation_time", b"next_rotation_time", "organization_id", b"organization_id", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "recoverable", b"recoverable", "replaced_by_key_id", b"replaced_by_key_id", "revoke_reason", b"revoke_reason", "revoke_time", b"revoke_time", "rotated_from_key_id", b"rotated_from_key_id", "rotation", b"rotation", "start", b"start", "status", b"status", "update_time", b"update_time", "use_count", b"use_count"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed_cidrs", b"allowed_cidrs", "create_time", b"create_time", "credits", b"credits", "environment", b"environment", "expire_time", b"expire_time", "id", b"id", "last_used_time", b"last_used_time", "leak_time", b"leak_time", "metadata", b"metadata", "next_rotation_time", b"next_rotation_time", "organization_id", b"organization_id", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "recoverable", b"recoverable", "replaced_by_key_id", b"replaced_by_key_id", "revoke_reason", b"revoke_reason", "revoke_time", b"revoke_time", "rotated_from_key_id", b"rotated_from_key_id", "rotation", b"rotation", "start", b"start", "status", b"status", "update_time", b"update_time", "use_count", b"use_count"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1114,6 +1258,7 @@ class CreateKeyRequest(_message.Message):
     PARENT_KEY_ID_FIELD_NUMBER: _builtins.int
     ROTATION_FIELD_NUMBER: _builtins.int
     RECOVERABLE_FIELD_NUMBER: _builtins.int
+    CREDITS_FIELD_NUMBER: _builtins.int
     organization_id: _builtins.str
     """Required. The owning organization."""
     project_id: _builtins.str
@@ -1161,6 +1306,10 @@ class CreateKeyRequest(_message.Message):
         (if any). AUTOMATIC needs a recoverable key.
         """
 
+    @_builtins.property
+    def credits(self) -> Global___KeyCredits:
+        """Optional. Usage credits (remaining at most 10^15); unset means unlimited."""
+
     def __init__(
         self,
         *,
@@ -1175,10 +1324,11 @@ class CreateKeyRequest(_message.Message):
         parent_key_id: _builtins.str = ...,
         rotation: _rotation_pb2.KeyRotationPolicy | None = ...,
         recoverable: _builtins.bool | None = ...,
+        credits: Global___KeyCredits | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["_recoverable", b"_recoverable", "expire_time", b"expire_time", "metadata", b"metadata", "recoverable", b"recoverable", "rotation", b"rotation", "ttl", b"ttl"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_recoverable", b"_recoverable", "credits", b"credits", "expire_time", b"expire_time", "metadata", b"metadata", "recoverable", b"recoverable", "rotation", b"rotation", "ttl", b"ttl"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["_recoverable", b"_recoverable", "allowed_cidrs", b"allowed_cidrs", "environment", b"environment", "expire_time", b"expire_time", "metadata", b"metadata", "organization_id", b"organization_id", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "recoverable", b"recoverable", "rotation", b"rotation", "ttl", b"ttl"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_recoverable", b"_recoverable", "allowed_cidrs", b"allowed_cidrs", "credits", b"credits", "environment", b"environment", "expire_time", b"expire_time", "metadata", b"metadata", "organization_id", b"organization_id", "parent_key_id", b"parent_key_id", "product_id", b"product_id", "project_id", b"project_id", "recoverable", b"recoverable", "rotation", b"rotation", "ttl", b"ttl"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType__recoverable: _TypeAlias = _typing.Literal["recoverable"]  # noqa: Y015
     _WhichOneofArgType__recoverable: _TypeAlias = _typing.Literal["_recoverable", b"_recoverable"]  # noqa: Y015
@@ -1226,6 +1376,8 @@ class ValidateKeyRequest(_message.Message):
     CLIENT_IP_FIELD_NUMBER: _builtins.int
     SKIP_RATE_LIMIT_FIELD_NUMBER: _builtins.int
     SKIP_USAGE_FIELD_NUMBER: _builtins.int
+    COST_FIELD_NUMBER: _builtins.int
+    LIMITS_FIELD_NUMBER: _builtins.int
     plaintext: _builtins.str
     """Required. The plaintext API key presented by the end caller (what
     CreateKeyResponse.plaintext returned once).
@@ -1239,16 +1391,28 @@ class ValidateKeyRequest(_message.Message):
     allowed_cidrs fails IP_NOT_ALLOWED when this is empty.
     """
     skip_rate_limit: _builtins.bool
-    """Optional. When true, the key's rate limit is not enforced and no quota is taken
-    (default false: the limit applies).
+    """Optional. When true, the key's rate limits (the default and the named ones) are not
+    enforced and no quota is taken; credits still apply (default false: the limits apply).
     """
     skip_usage: _builtins.bool
     """Optional. When true, this validation is not counted in use_count and
     last_used_time (default false: it is counted).
     """
+    cost: _builtins.int
+    """Optional. Credits this call takes from a key with credits, 0..1000000; 0 means 1.
+    Ignored for a key without credits.
+    """
     @_builtins.property
     def required_scopes(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """Optional. Scopes the key must all hold."""
+
+    @_builtins.property
+    def limits(self) -> _containers.RepeatedCompositeFieldContainer[Global___LimitCost]:
+        """Optional. The rate limits to apply, by name, each with its cost; at most 17, names
+        unique. "default" names metadata.rate_limit. Empty: the default limit with cost 1.
+        A name the key does not have fails with INVALID_ARGUMENT. All or nothing: a call
+        denied by one limit (or by credits) takes nothing from any other.
+        """
 
     def __init__(
         self,
@@ -1259,14 +1423,42 @@ class ValidateKeyRequest(_message.Message):
         client_ip: _builtins.str = ...,
         skip_rate_limit: _builtins.bool = ...,
         skip_usage: _builtins.bool = ...,
+        cost: _builtins.int = ...,
+        limits: _abc.Iterable[Global___LimitCost] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["client_ip", b"client_ip", "plaintext", b"plaintext", "product_id", b"product_id", "required_scopes", b"required_scopes", "skip_rate_limit", b"skip_rate_limit", "skip_usage", b"skip_usage"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["client_ip", b"client_ip", "cost", b"cost", "limits", b"limits", "plaintext", b"plaintext", "product_id", b"product_id", "required_scopes", b"required_scopes", "skip_rate_limit", b"skip_rate_limit", "skip_usage", b"skip_usage"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ValidateKeyRequest: _TypeAlias = ValidateKeyRequest  # noqa: Y015
+
+@_typing.final
+class LimitCost(_message.Message):
+    """One rate limit a ValidateKey call applies, and how many units it takes."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    COST_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    """Required. "default" or the name of one of the key's named_limits."""
+    cost: _builtins.int
+    """Optional. Units to take, 0..1000000; 0 means 1."""
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        cost: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["cost", b"cost", "name", b"name"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___LimitCost: _TypeAlias = LimitCost  # noqa: Y015
 
 @_typing.final
 class ValidateKeysRequest(_message.Message):
@@ -1349,12 +1541,15 @@ class RateLimitStatus(_message.Message):
     REMAINING_FIELD_NUMBER: _builtins.int
     RESET_TIME_FIELD_NUMBER: _builtins.int
     WINDOW_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
     limit: _builtins.int
     """Output only. Requests allowed per window."""
     remaining: _builtins.int
     """Output only. Requests left in the current window after this one."""
     window: Global___RateLimitWindow.ValueType
     """Output only. The window length."""
+    name: _builtins.str
+    """Output only. The limit's name ("default" for metadata.rate_limit)."""
     @_builtins.property
     def reset_time(self) -> _timestamp_pb2.Timestamp:
         """Output only. When the current window ends and the quota resets."""
@@ -1366,10 +1561,11 @@ class RateLimitStatus(_message.Message):
         remaining: _builtins.int = ...,
         reset_time: _timestamp_pb2.Timestamp | None = ...,
         window: Global___RateLimitWindow.ValueType = ...,
+        name: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["reset_time", b"reset_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["limit", b"limit", "remaining", b"remaining", "reset_time", b"reset_time", "window", b"window"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["limit", b"limit", "name", b"name", "remaining", b"remaining", "reset_time", b"reset_time", "window", b"window"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1383,6 +1579,8 @@ class ValidateKeyResponse(_message.Message):
 
     KEY_FIELD_NUMBER: _builtins.int
     RATE_LIMIT_FIELD_NUMBER: _builtins.int
+    CREDITS_FIELD_NUMBER: _builtins.int
+    LIMITS_FIELD_NUMBER: _builtins.int
     @_builtins.property
     def key(self) -> Global___ApiKey:
         """The validated key, including metadata.custom."""
@@ -1393,15 +1591,27 @@ class ValidateKeyResponse(_message.Message):
         was true.
         """
 
+    @_builtins.property
+    def credits(self) -> Global___KeyCredits:
+        """Output only. The key's credits after this call; unset when the key has none."""
+
+    @_builtins.property
+    def limits(self) -> _containers.RepeatedCompositeFieldContainer[Global___RateLimitStatus]:
+        """Output only. The state of every limit this call applied, in request order (the
+        default limit included, also in `rate_limit`).
+        """
+
     def __init__(
         self,
         *,
         key: Global___ApiKey | None = ...,
         rate_limit: Global___RateLimitStatus | None = ...,
+        credits: Global___KeyCredits | None = ...,
+        limits: _abc.Iterable[Global___RateLimitStatus] | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["key", b"key", "rate_limit", b"rate_limit"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["credits", b"credits", "key", b"key", "rate_limit", b"rate_limit"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["key", b"key", "rate_limit", b"rate_limit"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["credits", b"credits", "key", b"key", "limits", b"limits", "rate_limit", b"rate_limit"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -1542,8 +1752,9 @@ class UpdateKeyRequest(_message.Message):
     @_builtins.property
     def update_mask(self) -> _field_mask_pb2.FieldMask:
         """Required. Fields to replace: `metadata.name`, `metadata.scopes`,
-        `metadata.rate_limit`, `metadata.custom`, `expire_time`, `allowed_cidrs`, `rotation`
-        (`metadata` replaces all four metadata fields). A listed field left empty clears it.
+        `metadata.rate_limit`, `metadata.custom`, `metadata.named_limits`, `expire_time`,
+        `allowed_cidrs`, `credits`, `rotation` (`metadata` replaces all five metadata fields;
+        `credits` sets the balance, refill and threshold). A listed field left empty clears it.
         """
 
     def __init__(

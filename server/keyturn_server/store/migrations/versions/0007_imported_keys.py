@@ -1,7 +1,7 @@
 """Keys imported from other systems: their old hashes until first use, and wrapped HMAC secrets.
 
 Revision ID: 0007_imported_keys
-Revises: 0005_child_keys
+Revises: 0006_credits_limits
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_imported_keys"
-down_revision = "0005_child_keys"
+down_revision = "0006_credits_limits"
 branch_labels = None
 depends_on = None
 
