@@ -28,6 +28,8 @@ from keyturn.v1 import (
     audit_pb2_grpc,
     crypto_pb2,
     crypto_pb2_grpc,
+    key_events_pb2,
+    key_events_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
 )
@@ -41,6 +43,7 @@ from keyturn_server.api.envoy_authz import EnvoyAuthorizationServicer
 from keyturn_server.api.envoy_authz import add_to_server as add_envoy_authorization
 from keyturn_server.api.http.app import HttpEdge, RestGateway, build_app
 from keyturn_server.api.interceptors import EdgeInterceptor
+from keyturn_server.api.key_event_servicer import KeyEventServicer
 from keyturn_server.api.key_servicer import KeyServicer
 from keyturn_server.config import Settings
 from keyturn_server.container import Container
@@ -53,6 +56,7 @@ KEYTURN_SERVICES = (
     crypto_pb2.DESCRIPTOR.services_by_name["CryptoService"].full_name,
     audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
     access_pb2.DESCRIPTOR.services_by_name["AccessService"].full_name,
+    key_events_pb2.DESCRIPTOR.services_by_name["KeyEventService"].full_name,
 )
 SERVICE_NAMES = (
     *KEYTURN_SERVICES,
@@ -92,6 +96,7 @@ class KeyturnServer:
             return
         self._stopped = True
         self.container.audit_feed.close_streams()  # endless streams end now with UNAVAILABLE
+        self.container.key_event_feed.close_streams()
         await self.health.enter_graceful_shutdown()
         grace = self.container.settings.shutdown_grace_seconds if grace is None else grace
         # Both edges drain at once, within the same grace period.
@@ -129,8 +134,10 @@ def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
     audit_pb2_grpc.add_AuditServiceServicer_to_server(audit, server)
     access = AccessServicer(c.principals)
     access_pb2_grpc.add_AccessServiceServicer_to_server(access, server)
+    key_events = KeyEventServicer(c.key_event_log)
+    key_events_pb2_grpc.add_KeyEventServiceServicer_to_server(key_events, server)
     add_envoy_authorization(EnvoyAuthorizationServicer(c.validation), server)
-    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access), strict=True))
+    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access, key_events), strict=True))
 
 
 def _http_edge(settings: Settings, servicers: dict[str, object], caller_check: CallerCheck) -> HttpEdge:

@@ -24,13 +24,13 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from keyturn.v1 import access_pb2, audit_pb2, crypto_pb2, keys_pb2, keys_pb2_grpc
+from keyturn.v1 import access_pb2, audit_pb2, crypto_pb2, key_events_pb2, keys_pb2, keys_pb2_grpc
 from keyturn_server.api import errors as api_errors
 
 from tests.support import ServerThread, decode_error
 
 FD = descriptor.FieldDescriptor
-FILES = (keys_pb2, crypto_pb2, audit_pb2, access_pb2)
+FILES = (keys_pb2, crypto_pb2, audit_pb2, access_pb2, key_events_pb2)
 METHODS = [
     method
     for module in FILES

@@ -20,6 +20,7 @@ _KEYS = "/keyturn.v1.KeyService/"
 _AUDIT = "/keyturn.v1.AuditService/"
 _CRYPTO = "/keyturn.v1.CryptoService/"
 _ACCESS = "/keyturn.v1.AccessService/"
+_KEY_EVENTS = "/keyturn.v1.KeyEventService/"
 
 METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "CreateOrganization": P.ORGANIZATIONS_CREATE,
@@ -86,6 +87,8 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _ACCESS + "CreatePrincipalToken": P.PRINCIPALS_MANAGE,
     _ACCESS + "ListPrincipalTokens": P.PRINCIPALS_GET,
     _ACCESS + "RevokePrincipalToken": P.PRINCIPALS_MANAGE,
+    _KEY_EVENTS + "ListKeyEvents": P.KEY_EVENTS_READ,
+    _KEY_EVENTS + "WatchKeyEvents": P.KEY_EVENTS_READ,
     # Envoy's ext_authz filter, calling as a VALIDATOR principal (api/envoy_authz.py).
     "/envoy.service.auth.v3.Authorization/Check": P.KEYS_VALIDATE,
 }

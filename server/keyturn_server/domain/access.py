@@ -91,6 +91,8 @@ class Permission(StrEnum):
     CRYPTO_KEYS_SIGN = "crypto_keys.sign"
     CRYPTO_KEYS_VERIFY = "crypto_keys.verify"
     CRYPTO_KEYS_MAC = "crypto_keys.mac"
+    # ListKeyEvents / WatchKeyEvents (narrowed to its projects for a project-bound KEY_MANAGER).
+    KEY_EVENTS_READ = "key_events.read"
 
 
 P = Permission
@@ -133,12 +135,15 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             P.PRINCIPALS_GET,
             P.PRINCIPALS_LIST,
             P.PRINCIPALS_MANAGE,
+            P.KEY_EVENTS_READ,
         }
     ),
     Role.KEY_MANAGER: frozenset(
-        _TENANCY_READ | _KEY_MANAGEMENT | {P.PROJECTS_GET, P.PROJECTS_LIST, P.PRODUCTS_GET, P.PRODUCTS_LIST}
+        _TENANCY_READ
+        | _KEY_MANAGEMENT
+        | {P.PROJECTS_GET, P.PROJECTS_LIST, P.PRODUCTS_GET, P.PRODUCTS_LIST, P.KEY_EVENTS_READ}
     ),
-    Role.AUDITOR: frozenset(_TENANCY_READ | {P.AUDIT_READ, P.USAGE_READ}),
+    Role.AUDITOR: frozenset(_TENANCY_READ | {P.AUDIT_READ, P.USAGE_READ, P.KEY_EVENTS_READ}),
     Role.VALIDATOR: frozenset({P.KEYS_VALIDATE}),
     Role.CRYPTO: frozenset({P.CRYPTO_USE}),
     # Managed keys, per organization. The admin manages keys but cannot use the material;
@@ -154,7 +159,7 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
 
 GLOBAL_ROLES = frozenset({Role.ADMIN, Role.CRYPTO})
 # Permissions narrowed by a binding's project_id / product_id.
-PROJECT_NARROWED = frozenset(_KEY_MANAGEMENT)
+PROJECT_NARROWED = frozenset(_KEY_MANAGEMENT | {P.KEY_EVENTS_READ})
 PRODUCT_NARROWED = frozenset({P.KEYS_VALIDATE})
 
 

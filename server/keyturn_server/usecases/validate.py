@@ -47,6 +47,7 @@ from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey
 from keyturn_server.store.ratelimit import RateDecision, RateLimiter, delete_ended
 from keyturn_server.store.usage import UsageTracker
+from keyturn_server.usecases.key_events import RateLimitEvents
 from keyturn_server.usecases.keycache import KeyCache, SingleFlight
 
 log = logging.getLogger("keyturn.validate")
@@ -104,6 +105,8 @@ class KeyValidation:
         limiter: RateLimiter,
         usage: UsageTracker,
         clock: Callable[[], float] = time.time,
+        *,
+        rate_limit_events: RateLimitEvents | None = None,
     ) -> None:
         self.db = db
         self.hasher = hasher
@@ -112,6 +115,7 @@ class KeyValidation:
         self.limiter = limiter
         self.usage = usage
         self.clock = clock
+        self.rate_limit_events = rate_limit_events
         self.keys: KeyCache[KeyEntry] = KeyCache(settings.key_cache_size, settings.key_cache_ttl_seconds)
         facts_size = min(settings.key_cache_size, 10_000)
         # product id -> organization id ("" when the product does not exist)
@@ -184,6 +188,7 @@ class KeyValidation:
             limit, window = key.rate_limit
             decision = await self.limiter.acquire(key.id, limit, window)
             if not decision.allowed:
+                await self._rate_limit_refused(key, limit, window, decision)
                 raise RateLimited(limit, window, decision.window.reset_time, decision.retry_after)
 
         # Success from here on.
@@ -197,6 +202,22 @@ class KeyValidation:
         if pending is not None and (last_used is None or pending.last_used > last_used):
             last_used = pending.last_used
         return Validated(entry, decision, use_count, last_used, now)
+
+    async def _rate_limit_refused(
+        self, key: KeySnapshot, limit: int, window: str, decision: RateDecision
+    ) -> None:
+        """The denial path only: RATE_LIMIT_EXCEEDED once per key, limit and window."""
+        if self.rate_limit_events is not None:
+            await self.rate_limit_events.refused(
+                key_id=key.id,
+                organization_id=key.organization_id,
+                project_id=key.project_id,
+                product_id=key.product_id,
+                requests=limit,
+                window=window,
+                window_start=decision.window.start,
+                reset_time=decision.window.reset_time,
+            )
 
     async def _lookup(self, plaintext: str, current_hash: str) -> KeyEntry | None:
         """The key's entry, from the cache or (after checking its shape) the database.
