@@ -12,22 +12,33 @@ import type {
   CreateKeyResponse,
   CryptoServiceClient,
   ErrorReason,
+  KeyEvent,
+  KeyEventServiceClient,
   KeyServiceClient,
+  ListKeyEventsRequest__Input,
+  ListKeyEventsResponse,
   Organization,
   ValidateKeyRequest__Input,
   ValidateKeyResponse,
+  WatchKeyEventsRequest__Input,
 } from './generated';
 import type { ProtoGrpcType as AccessProto } from './generated/access';
 import type { ProtoGrpcType as AuditProto } from './generated/audit';
 import type { ProtoGrpcType as CryptoProto } from './generated/crypto';
 import type { ProtoGrpcType as ErrorsProto } from './generated/errors';
+import type { ProtoGrpcType as KeyEventsProto } from './generated/key_events';
 import type { ProtoGrpcType as KeysProto } from './generated/keys';
 
 export { grpc };
 export type * from './generated';
 
 /** The keyturn.v1 package as grpc.loadPackageDefinition returns it (service constructors). */
-export type KeyturnPackage = (KeysProto & CryptoProto & AuditProto & AccessProto & ErrorsProto)['keyturn']['v1'];
+export type KeyturnPackage = (KeysProto &
+  CryptoProto &
+  AuditProto &
+  AccessProto &
+  KeyEventsProto &
+  ErrorsProto)['keyturn']['v1'];
 
 /** createKey's options: a CreateKeyRequest without organization_id. */
 export type CreateKeyOptions = Omit<CreateKeyRequest__Input, 'organization_id'>;
@@ -63,8 +74,13 @@ export class KeyturnClient {
   readonly crypto: CryptoServiceClient;
   readonly audit: AuditServiceClient;
   readonly access: AccessServiceClient;
+  readonly keyEvents: KeyEventServiceClient;
   /** Call any unary RPC: `call('keys', 'GetKey', { id })`; rejects with KeyturnError. */
-  call<T = unknown>(service: 'keys' | 'crypto' | 'audit' | 'access', method: string, request: object): Promise<T>;
+  call<T = unknown>(
+    service: 'keys' | 'crypto' | 'audit' | 'access' | 'keyEvents',
+    method: string,
+    request: object,
+  ): Promise<T>;
   createOrganization(name: string): Promise<Organization>;
   /** [organization, created]: safe to call on every start. */
   getOrCreateOrganization(name: string): Promise<[Organization, boolean]>;
@@ -72,6 +88,10 @@ export class KeyturnClient {
   validateKey(plaintext: string, options?: ValidateKeyOptions): Promise<ValidateKeyResponse>;
   revokeKey(id: string, reason?: string): Promise<ApiKey>;
   getKey(id: string): Promise<ApiKey>;
+  /** One page of key events, oldest first. */
+  listKeyEvents(options?: ListKeyEventsRequest__Input): Promise<ListKeyEventsResponse>;
+  /** Replay after `after_sequence`, then follow; `break` ends it; failures throw KeyturnError. */
+  watchKeyEvents(options?: WatchKeyEventsRequest__Input): AsyncGenerator<KeyEvent, void, undefined>;
   close(): void;
 }
 

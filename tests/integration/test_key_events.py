@@ -516,6 +516,45 @@ def test_retention_prunes_old_events_but_never_the_head(
     assert server.call(jobs.prune(datetime.now(UTC))) == 0
 
 
+# ---- the Python client ----------------------------------------------------------------------
+
+
+def test_client_lists_and_watches_key_events(server: ServerThread) -> None:
+    from keyturn.client import AsyncClient, Client, KeyEventType
+
+    with Client(server.address, token=server.admin_token) as client:
+        org, _ = client.get_or_create_organization(f"client-{time.time_ns()}")
+        made = [client.create_key(org.id).key.id for _ in range(3)]
+        client.revoke_key(made[0], reason="r")
+        listed = list(client.list_key_events(organization_id=org.id, page_size=2))
+        assert [e.key_id for e in listed] == [*made, made[0]]
+        revoked = client.list_key_events(organization_id=org.id, types=[KeyEventType.REVOKED]).to_list()
+        assert [e.key_id for e in revoked] == [made[0]]
+        with client.watch_key_events(
+            organization_id=org.id, after_sequence=listed[1].sequence, timeout=10
+        ) as stream:
+            watched = []
+            for event in stream:
+                watched.append(event.sequence)
+                if len(watched) == 2:
+                    break
+        assert watched == [e.sequence for e in listed[2:]]
+
+    async def flow() -> list[str]:
+        async with AsyncClient(server.address, token=server.admin_token) as keyturn:
+            seen = []
+            async with keyturn.watch_key_events(organization_id=org.id, key_id=made[0], timeout=10) as stream:
+                async for event in stream:
+                    seen.append(KeyEventType(event.type).name)
+                    if len(seen) == 2:
+                        break
+            pages = [e.key_id async for e in keyturn.list_key_events(organization_id=org.id, key_id=made[1])]
+            assert pages == [made[1]]
+            return seen
+
+    assert asyncio.run(flow()) == ["CREATED", "REVOKED"]
+
+
 # ---- two server processes ------------------------------------------------------------------
 
 

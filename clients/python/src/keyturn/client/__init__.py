@@ -23,7 +23,7 @@ KeyService.ValidateKeys stream; both integrations use it with `stream=True`.
 """
 
 from keyturn.client._options import DEFAULT_TARGET, RetryPolicy
-from keyturn.client.aio import AsyncAuditEventStream, AsyncClient
+from keyturn.client.aio import AsyncAuditEventStream, AsyncClient, AsyncKeyEventStream
 from keyturn.client.errors import (
     AbortedError,
     AlreadyExistsError,
@@ -56,7 +56,7 @@ from keyturn.client.errors import (
     from_status,
 )
 from keyturn.client.pagers import AsyncPager, Pager
-from keyturn.client.sync import AuditEventStream, Client
+from keyturn.client.sync import AuditEventStream, Client, KeyEventStream
 from keyturn.client.types import (
     AuditOrder,
     AuditOutcome,
@@ -65,6 +65,7 @@ from keyturn.client.types import (
     EllipticCurve,
     Environment,
     ImportMethod,
+    KeyEventType,
     KeyMetadata,
     KeyPairAlgorithm,
     KeyStatus,
@@ -87,6 +88,7 @@ __all__ = [
     "AlreadyExistsError",
     "AsyncAuditEventStream",
     "AsyncClient",
+    "AsyncKeyEventStream",
     "AsyncPager",
     "AuditEventStream",
     "AuditOrder",
@@ -112,6 +114,8 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidKeyError",
     "IpNotAllowedError",
+    "KeyEventStream",
+    "KeyEventType",
     "KeyMetadata",
     "KeyPairAlgorithm",
     "KeyRejectedError",
