@@ -555,6 +555,38 @@ def test_client_lists_and_watches_key_events(server: ServerThread) -> None:
     assert asyncio.run(flow()) == ["CREATED", "REVOKED"]
 
 
+# ---- the documented grpcurl call ------------------------------------------------------------
+
+
+def test_readme_grpcurl_watch(server: ServerThread, keys: keys_pb2_grpc.KeyServiceStub) -> None:
+    import os
+    import re
+    import subprocess
+    from pathlib import Path
+
+    from tests.integration.test_grpcurl import grpcurl_binary
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme[readme.index("### Key events") :]
+    (script,) = re.findall(r"```sh\n(.*?)```", section, re.S)[:1]
+    org = new_org(keys)
+    key = create_key(keys, org.id).key.id
+    keys.RevokeKey(keys_pb2.RevokeKeyRequest(id=key, reason="demo over"))
+    binary = grpcurl_binary()
+    env = {
+        **os.environ,
+        "PATH": f"{binary.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "KEYTURN_ADDR": server.address,
+        "KEYTURN_TOKEN": server.admin_token,
+        "ORG_ID": org.id,
+    }
+    run = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 64 + 4, run.stdout + run.stderr  # DEADLINE_EXCEEDED after -max-time
+    assert run.stdout.count('"type": "KEY_EVENT_TYPE_CREATED"') == 1
+    assert '"type": "KEY_EVENT_TYPE_REVOKED"' in run.stdout
+    assert '"reason": "demo over"' in run.stdout and f'"key_id": "{key}"' in run.stdout
+
+
 # ---- two server processes ------------------------------------------------------------------
 
 
