@@ -516,6 +516,61 @@ def test_retention_prunes_old_events_but_never_the_head(
     assert server.call(jobs.prune(datetime.now(UTC))) == 0
 
 
+def test_an_open_watch_ends_with_unavailable_at_shutdown(new_database_url: Any, tmp_path: Any) -> None:
+    from tests.support import decode_error, make_settings
+
+    own = ServerThread(make_settings(new_database_url("sqlite"), tmp_path)).start()
+    try:
+        with channel(own.address, own.admin_token) as ch:
+            stub = key_events_pb2_grpc.KeyEventServiceStub(ch)
+            org = new_org(keys_pb2_grpc.KeyServiceStub(ch))
+            watcher = watch(stub, organization_id=org.id)
+            create_key(keys_pb2_grpc.KeyServiceStub(ch), org.id)
+            watcher.take(1)
+            started = time.monotonic()
+            own.stop(grace=5)
+            watcher.thread.join(10)
+            assert time.monotonic() - started < 5  # ended at once, not after the grace period
+            assert watcher.error is not None
+            decoded = decode_error(watcher.error)
+            assert watcher.error.code() == grpc.StatusCode.UNAVAILABLE and decoded.reason == "UNAVAILABLE"
+    finally:
+        own.stop()
+
+
+def test_rest_lists_and_watches_key_events(new_database_url: Any, tmp_path: Any) -> None:
+    import json
+
+    import httpx
+
+    from tests.http_support import base_url, start_http_server
+
+    own = start_http_server(new_database_url("sqlite"), tmp_path)
+    try:
+        headers = {"Authorization": f"Bearer {own.admin_token}"}
+        with httpx.Client(base_url=base_url(own), headers=headers, timeout=30) as rest:
+            org = rest.post("/v1/organizations", json={"name": f"rest-{time.time_ns()}"}).json()["id"]
+            key = rest.post("/v1/keys", json={"organization_id": org}).json()["key"]["id"]
+            listed = rest.get(
+                "/v1/keyEvents",
+                params={"filter.organization_id": org, "filter.types": "KEY_EVENT_TYPE_CREATED"},
+            )
+            assert listed.status_code == 200, listed.text
+            (event,) = listed.json()["events"]
+            assert event["type"] == "KEY_EVENT_TYPE_CREATED" and event["key_id"] == key
+            bad = rest.get("/v1/keyEvents", params={"filter.organization_id": "nope"})
+            assert bad.status_code == 400
+            with rest.stream("GET", "/v1/keyEvents:watch", params={"filter.organization_id": org}) as stream:
+                assert stream.headers["content-type"].startswith("text/event-stream")
+                for line in stream.iter_lines():
+                    if line.startswith("data: "):
+                        assert json.loads(line[len("data: ") :])["event"]["sequence"] == event["sequence"]
+                        break
+        assert httpx.get(base_url(own) + "/v1/keyEvents").status_code == 401
+    finally:
+        own.stop()
+
+
 # ---- the Python client ----------------------------------------------------------------------
 
 
