@@ -15,7 +15,8 @@ replica wake when new events become visible; otherwise readers poll.
 dedicated autocommit connection LISTENs on the channel and wakes every waiting watcher; a
 watcher still re-reads every `listen_poll_seconds` as a backstop for a notification lost
 while the listener reconnected. On SQLite and with KEYTURN_CHANGE_FEED=poll watchers poll
-every `poll_seconds`. A wake-up only means "read after your cursor again": the payload is
+every `poll_seconds`. Appends committed by this process wake its watchers at once (an
+after-commit hook), whatever the backend. A wake-up only means "read after your cursor again": the payload is
 never trusted, so a lost or duplicated notification costs latency, never an event.
 
 Retention (`prune_before`) never deletes the newest event: the next sequence is numbered
@@ -27,10 +28,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import weakref
 from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select, text
+from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server import background
@@ -85,6 +89,8 @@ async def append_key_events(session: AsyncSession, events: Sequence[NewKeyEvent]
         return []
     session.add_all(rows)
     await session.flush()
+    # Watchers in this process wake at commit without waiting for NOTIFY or the next poll.
+    sa_event.listen(session.sync_session, "after_commit", _wake_local_feeds, once=True)
     if session.get_bind().dialect.name == "postgresql" and seams_of(session).change_feed == "notify":
         await session.execute(
             text("SELECT pg_notify(:channel, :payload)"),
@@ -166,6 +172,18 @@ async def prune_before(session: AsyncSession, before: datetime, *, limit: int) -
     return len(sequences)
 
 
+# The feeds of this process, woken after a local append commits (same engine only: tests run
+# several servers, each on its own event loop, in one process).
+_FEEDS: weakref.WeakSet[KeyEventFeed] = weakref.WeakSet()
+
+
+def _wake_local_feeds(session: Any) -> None:
+    engine = session.get_bind()
+    for feed in list(_FEEDS):
+        if feed.db.engine.sync_engine is engine:
+            feed.wake()
+
+
 class KeyEventFeed:
     """Wake-ups for watchers: LISTEN on PostgreSQL (notify), the poll interval otherwise."""
 
@@ -188,6 +206,7 @@ class KeyEventFeed:
         self._stopped = False
         # Set at the start of shutdown: every open watch ends at once (UNAVAILABLE).
         self.closing = False
+        _FEEDS.add(self)
 
     @property
     def listens(self) -> bool:
