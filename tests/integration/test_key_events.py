@@ -499,21 +499,39 @@ def test_retention_prunes_old_events_but_never_the_head(
     older = create_key(keys, org.id).key.id
     newest = create_key(keys, org.id).key.id
     jobs = server.container.key_event_jobs
+    first_before = listing(events)[0].sequence
     head_before = listing(events)[-1].sequence
-    # 31 days later everything written so far is past the 30-day retention, except the head
-    # (and the events the clock-driven tests above stamped with later times).
-    cutoff = datetime.now(UTC) + DAY
-    assert server.call(jobs.prune(cutoff + 30 * DAY)) >= 1
+    # Recent events are kept.
+    assert server.call(jobs.prune(datetime.now(UTC))) == 0
+    # 100 days later every event so far (also those the clock-driven tests above stamped up
+    # to a few weeks ahead) is past the 30-day retention: all go but the head.
+    assert server.call(jobs.prune(datetime.now(UTC) + 100 * DAY)) == head_before - first_before
     remaining = listing(events)
-    assert remaining[-1].sequence == head_before and remaining[-1].key_id == newest
-    assert all(e.event_time.ToDatetime(tzinfo=UTC) > cutoff for e in remaining[:-1])
+    assert [(e.sequence, e.key_id) for e in remaining] == [(head_before, newest)]
     assert older not in {e.key_id for e in remaining}
     # Numbering continues after the head.
     again = create_key(keys, org.id).key.id
     after = listing(events, organization_id=org.id)
-    assert after[-1].key_id == again and after[-1].sequence > head_before
-    # Recent events are kept.
-    assert server.call(jobs.prune(datetime.now(UTC))) == 0
+    assert [e.key_id for e in after] == [newest, again] and after[-1].sequence == head_before + 1
+    # A cursor whose next events were pruned is refused, not silently skipped ahead.
+    precondition = grpc.StatusCode.FAILED_PRECONDITION
+    stale = KE.KeyEventFilter(organization_id=org.id)
+    decoded = expect_error(
+        lambda: events.ListKeyEvents(KE.ListKeyEventsRequest(filter=stale, after_sequence=head_before - 2)),
+        precondition,
+        "KEY_EVENT_CURSOR_EXPIRED",
+    )
+    assert decoded.metadata == {"afterSequence": str(head_before - 2), "oldestSequence": str(head_before)}
+    watched = KE.WatchKeyEventsRequest(filter=stale, after_sequence=1)
+    expect_error(
+        lambda: list(events.WatchKeyEvents(watched, timeout=10)), precondition, "KEY_EVENT_CURSOR_EXPIRED"
+    )
+    # Right before the oldest retained event, or 0, is fine.
+    assert [e.key_id for e in listing(events, after=head_before - 1, organization_id=org.id)] == [
+        newest,
+        again,
+    ]
+    assert len(listing(events, after=0, organization_id=org.id)) == 2
 
 
 def test_an_open_watch_ends_with_unavailable_at_shutdown(new_database_url: Any, tmp_path: Any) -> None:

@@ -133,6 +133,7 @@ ERROR_TABLE: dict[str, Mapping] = {
     "CRYPTO_KEY_VERSION_DISABLED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
     "CRYPTO_KEY_VERSION_DESTROYED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
     "WRONG_KEY_PURPOSE": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
+    "KEY_EVENT_CURSOR_EXPIRED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
 }
 
 

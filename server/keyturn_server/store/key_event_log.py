@@ -19,8 +19,10 @@ every `poll_seconds`. Appends committed by this process wake its watchers at onc
 after-commit hook), whatever the backend. A wake-up only means "read after your cursor again": the payload is
 never trusted, so a lost or duplicated notification costs latency, never an event.
 
-Retention (`prune_before`) never deletes the newest event: the next sequence is numbered
-after the log's head, so the head must survive for sequences to keep increasing.
+Sequences have no gaps: each append numbers after the head under the lock, and retention
+(`prune_before`) only removes a prefix. It never deletes the newest event (the next sequence
+is numbered after the head, so the head must survive for sequences to keep increasing). So a
+cursor below `oldest_sequence() - 1` is one whose next events were pruned.
 """
 
 from __future__ import annotations
@@ -155,20 +157,27 @@ async def keys_expiring_between(
     return list((await session.execute(query)).scalars())
 
 
+async def oldest_sequence(session: AsyncSession) -> int | None:
+    """The lowest sequence still in the log (None when empty)."""
+    value = (await session.execute(select(func.min(KeyEvent.sequence)))).scalar()
+    return None if value is None else int(value)
+
+
 async def prune_before(session: AsyncSession, before: datetime, *, limit: int) -> int:
-    """Delete up to `limit` of the oldest events older than `before`, never the log's head.
-    Returns how many were deleted (call again while it returns `limit`)."""
+    """Delete the oldest events, up to `limit`, while they are older than `before`: a prefix of
+    the log in sequence order, so the sequences left stay gapless from the oldest one (a
+    cursor below it has lost events). Never the log's head. Returns how many were deleted
+    (call again while it returns `limit`)."""
     head = await log_head(session)
-    victims = (
-        select(KeyEvent.sequence)
-        .where(KeyEvent.event_time < before, KeyEvent.sequence < head)
-        .order_by(KeyEvent.sequence)
-        .limit(limit)
-    )
-    sequences = [value for (value,) in await session.execute(victims)]
+    oldest = select(KeyEvent.sequence, KeyEvent.event_time).order_by(KeyEvent.sequence).limit(limit)
+    sequences: list[int] = []
+    for sequence, event_time in await session.execute(oldest):
+        if event_time >= before or sequence >= head:
+            break
+        sequences.append(int(sequence))
     if not sequences:
         return 0
-    await session.execute(delete(KeyEvent).where(KeyEvent.sequence.in_(sequences)))
+    await session.execute(delete(KeyEvent).where(KeyEvent.sequence <= sequences[-1]))
     return len(sequences)
 
 
@@ -281,6 +290,7 @@ __all__ = [
     "keys_expiring_between",
     "known_dedupes",
     "log_head",
+    "oldest_sequence",
     "prune_before",
     "read_after",
 ]

@@ -150,6 +150,8 @@ class KeyEventUseCases:
             "after_sequence": after_sequence,
         }
         state = self.tokens.decode("page_token", page_token, filters, SEQUENCE)
+        if state is None:
+            await self._check_cursor(after_sequence)
         cursor = int(state.cursor[0]) if state is not None else after_sequence
         rows = await scope.read(self.db, cursor, size + 1)
         next_token = ""
@@ -165,6 +167,7 @@ class KeyEventUseCases:
         if after_sequence < 0:
             raise de.InvalidArgument.field("after_sequence", "must not be negative")
         scope = await self._scope(query)
+        await self._check_cursor(after_sequence)
         cursor = after_sequence
         while True:
             self._check_closing()
@@ -176,6 +179,16 @@ class KeyEventUseCases:
             if len(rows) < WATCH_BATCH:
                 self._check_closing()
                 await self.feed.wait(ticket)
+
+    async def _check_cursor(self, after_sequence: int) -> None:
+        """A cursor whose next events were pruned is refused, not silently skipped ahead
+        (0 means "from the oldest retained event")."""
+        if after_sequence == 0:
+            return
+        async with self.db.transaction() as session:
+            oldest = await log_store.oldest_sequence(session)
+        if oldest is not None and after_sequence < oldest - 1:
+            raise de.KeyEventCursorExpired(after_sequence, oldest)
 
     def _check_closing(self) -> None:
         if self.feed.closing:

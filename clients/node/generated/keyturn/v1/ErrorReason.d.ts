@@ -165,6 +165,15 @@ export declare const ErrorReason: {
      * code: ABORTED, reason: "ABORTED"
      */
     readonly ABORTED: 'ABORTED';
+    /**
+     * A ListKeyEvents / WatchKeyEvents cursor (after_sequence) lies before the oldest retained
+     * key event: the events after it were pruned (KEYTURN_KEY_EVENT_RETENTION), so resuming
+     * there would silently miss them. Start again from 0 (the oldest retained event) knowingly.
+     *
+     * code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
+     * metadata: {"afterSequence": "12", "oldestSequence": "40"}
+     */
+    readonly KEY_EVENT_CURSOR_EXPIRED: 'KEY_EVENT_CURSOR_EXPIRED';
 };
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -330,7 +339,16 @@ export type ErrorReason__Input =
  *
  * code: ABORTED, reason: "ABORTED"
  */
- | 'ABORTED' | 22;
+ | 'ABORTED' | 22
+/**
+ * A ListKeyEvents / WatchKeyEvents cursor (after_sequence) lies before the oldest retained
+ * key event: the events after it were pruned (KEYTURN_KEY_EVENT_RETENTION), so resuming
+ * there would silently miss them. Start again from 0 (the oldest retained event) knowingly.
+ *
+ * code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
+ * metadata: {"afterSequence": "12", "oldestSequence": "40"}
+ */
+ | 'KEY_EVENT_CURSOR_EXPIRED' | 32;
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
  *

@@ -151,6 +151,14 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
 
         code: ABORTED, reason: "ABORTED"
     """
+    KEY_EVENT_CURSOR_EXPIRED: _ErrorReason.ValueType  # 32
+    """A ListKeyEvents / WatchKeyEvents cursor (after_sequence) lies before the oldest retained
+    key event: the events after it were pruned (KEYTURN_KEY_EVENT_RETENTION), so resuming
+    there would silently miss them. Start again from 0 (the oldest retained event) knowingly.
+
+        code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
+        metadata: {"afterSequence": "12", "oldestSequence": "40"}
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -292,5 +300,13 @@ deadlock in the database) and was rolled back; nothing was applied. Retrying the
 call may succeed. Comes with `google.rpc.RetryInfo`.
 
     code: ABORTED, reason: "ABORTED"
+"""
+KEY_EVENT_CURSOR_EXPIRED: ErrorReason.ValueType  # 32
+"""A ListKeyEvents / WatchKeyEvents cursor (after_sequence) lies before the oldest retained
+key event: the events after it were pruned (KEYTURN_KEY_EVENT_RETENTION), so resuming
+there would silently miss them. Start again from 0 (the oldest retained event) knowingly.
+
+    code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
+    metadata: {"afterSequence": "12", "oldestSequence": "40"}
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015
