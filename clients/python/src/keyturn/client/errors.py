@@ -40,6 +40,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidKeyError",
     "IpNotAllowedError",
+    "KeyEventCursorExpiredError",
     "KeyRejectedError",
     "NotFoundError",
     "NotImplementedByServerError",
@@ -297,6 +298,21 @@ class WrongKeyPurposeError(FailedPreconditionError):
         return self.metadata.get("required", "")
 
 
+class KeyEventCursorExpiredError(FailedPreconditionError):
+    """KEY_EVENT_CURSOR_EXPIRED: the key events after `.after_sequence` were pruned (the oldest
+    retained one is `.oldest_sequence`); list or watch again from 0, knowing some were missed."""
+
+    @property
+    def after_sequence(self) -> int:
+        raw = self.metadata.get("afterSequence", "")
+        return int(raw) if raw.isdigit() else 0
+
+    @property
+    def oldest_sequence(self) -> int:
+        raw = self.metadata.get("oldestSequence", "")
+        return int(raw) if raw.isdigit() else 0
+
+
 class CallerUnauthenticatedError(APIKeyError):
     """CALLER_UNAUTHENTICATED: this client's token (or certificate) is missing or not valid."""
 
@@ -353,6 +369,7 @@ _BY_REASON: dict[str, type[APIKeyError]] = {
     "CRYPTO_KEY_VERSION_DISABLED": CryptoKeyVersionDisabledError,
     "CRYPTO_KEY_VERSION_DESTROYED": CryptoKeyVersionDestroyedError,
     "WRONG_KEY_PURPOSE": WrongKeyPurposeError,
+    "KEY_EVENT_CURSOR_EXPIRED": KeyEventCursorExpiredError,
 }
 
 # Used only when the status has no ErrorInfo (a transport error, a proxy, another server).
