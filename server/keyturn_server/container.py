@@ -264,6 +264,7 @@ class Container:
             lifecycle.add(stop=tracing.stop)  # stopped last: the final spans are exported
         lifecycle.add(stop=db.dispose)
         lifecycle.add(stop=crypto.stop)
+        lifecycle.add(stop=rate_limit_events.drain)  # RATE_LIMIT_EXCEEDED writes in flight
         lifecycle.add(start=key_events.start, stop=key_events.stop)
         lifecycle.add(stop=validation.shutdown)  # after the flusher: flush usage, return leases
         lifecycle.add(start=usage_flusher.start, stop=usage_flusher.stop)

@@ -23,6 +23,7 @@ a second replica or a new scheduler leader never logs one twice.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, replace
@@ -307,6 +308,7 @@ class RateLimitEvents:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._logged = _Remembered(10_000)
+        self._writes: set[asyncio.Future[None]] = set()
         self.written = 0
 
     async def refused(
@@ -343,6 +345,18 @@ class RateLimitEvents:
             actor="system",
             dedupe=dedupe,
         )
+        # Shielded: a caller that cancels its call does not cancel the write half-way.
+        task = asyncio.ensure_future(self._write(event, dedupe))
+        self._writes.add(task)
+        task.add_done_callback(self._writes.discard)
+        await asyncio.shield(task)
+
+    async def drain(self) -> None:
+        """Stop hook: wait for the writes in flight (before the engine is disposed)."""
+        if self._writes:
+            await asyncio.gather(*list(self._writes), return_exceptions=True)
+
+    async def _write(self, event: NewKeyEvent, dedupe: str) -> None:
         try:
             async with self.db.transaction() as session:
                 self.written += len(await log_store.append_key_events(session, [event]))
@@ -350,7 +364,7 @@ class RateLimitEvents:
             self._logged.discard(dedupe)
             log.warning(
                 "could not log RATE_LIMIT_EXCEEDED (key_id=%s); the next denial retries",
-                key_id,
+                event.key_id,
                 exc_info=not isinstance(error, de.DomainError),
             )
 
