@@ -34,6 +34,8 @@ REPLACEMENTS = {
     "AsyncClient": "Client",
     "AsyncPager": "Pager",
     "AsyncAuditEventStream": "AuditEventStream",
+    "AsyncKeyEventStream": "KeyEventStream",
+    "KeyEventServiceAsyncStub": "KeyEventServiceStub",
     "KeyServiceAsyncStub": "KeyServiceStub",
     "CryptoServiceAsyncStub": "CryptoServiceStub",
     "AuditServiceAsyncStub": "AuditServiceStub",

@@ -16,16 +16,23 @@ import type {
   ExchangeKeyResponse,
   Jwks,
   KeyPolicyServiceClient,
+  KeyEvent,
+  KeyEventServiceClient,
   KeyServiceClient,
+  ListKeyEventsRequest__Input,
+  ListKeyEventsResponse,
   Organization,
   TokenServiceClient,
   ValidateKeyRequest__Input,
   ValidateKeyResponse,
+  WatchKeyEventsRequest__Input,
 } from './generated';
 import type { ProtoGrpcType as AccessProto } from './generated/access';
 import type { ProtoGrpcType as AuditProto } from './generated/audit';
 import type { ProtoGrpcType as CryptoProto } from './generated/crypto';
 import type { ProtoGrpcType as ErrorsProto } from './generated/errors';
+import type { ProtoGrpcType as KeyEventsProto } from './generated/key_events';
+import type { ProtoGrpcType as KeyPoliciesProto } from './generated/key_policies';
 import type { ProtoGrpcType as KeysProto } from './generated/keys';
 import type { ProtoGrpcType as TokensProto } from './generated/tokens';
 
@@ -33,7 +40,14 @@ export { grpc };
 export type * from './generated';
 
 /** The keyturn.v1 package as grpc.loadPackageDefinition returns it (service constructors). */
-export type KeyturnPackage = (KeysProto & CryptoProto & AuditProto & AccessProto & TokensProto & ErrorsProto)['keyturn']['v1'];
+export type KeyturnPackage = (KeysProto &
+  CryptoProto &
+  AuditProto &
+  AccessProto &
+  TokensProto &
+  KeyPoliciesProto &
+  KeyEventsProto &
+  ErrorsProto)['keyturn']['v1'];
 
 /** createKey's options: a CreateKeyRequest without organization_id. */
 export type CreateKeyOptions = Omit<CreateKeyRequest__Input, 'organization_id'>;
@@ -71,9 +85,10 @@ export class KeyturnClient {
   readonly access: AccessServiceClient;
   readonly tokens: TokenServiceClient;
   readonly keyPolicies: KeyPolicyServiceClient;
+  readonly keyEvents: KeyEventServiceClient;
   /** Call any unary RPC: `call('keys', 'GetKey', { id })`; rejects with KeyturnError. */
   call<T = unknown>(
-    service: 'keys' | 'crypto' | 'audit' | 'access' | 'tokens' | 'keyPolicies',
+    service: 'keys' | 'crypto' | 'audit' | 'access' | 'tokens' | 'keyPolicies' | 'keyEvents',
     method: string,
     request: object,
   ): Promise<T>;
@@ -88,6 +103,10 @@ export class KeyturnClient {
   getJwks(organizationId?: string): Promise<Jwks>;
   revokeKey(id: string, reason?: string): Promise<ApiKey>;
   getKey(id: string): Promise<ApiKey>;
+  /** One page of key events, oldest first. */
+  listKeyEvents(options?: ListKeyEventsRequest__Input): Promise<ListKeyEventsResponse>;
+  /** Replay after `after_sequence`, then follow; `break` ends it; failures throw KeyturnError. */
+  watchKeyEvents(options?: WatchKeyEventsRequest__Input): AsyncGenerator<KeyEvent, void, undefined>;
   close(): void;
 }
 

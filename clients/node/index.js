@@ -126,6 +126,7 @@ class KeyturnClient {
     this.access = new pkg.AccessService(this.target, credentials, { channelOverride: this.keys.getChannel() });
     this.tokens = new pkg.TokenService(this.target, credentials, { channelOverride: this.keys.getChannel() });
     this.keyPolicies = new pkg.KeyPolicyService(this.target, credentials, { channelOverride: this.keys.getChannel() });
+    this.keyEvents = new pkg.KeyEventService(this.target, credentials, { channelOverride: this.keys.getChannel() });
   }
 
   /** Call any unary RPC: `call('keys', 'GetKey', {id})`; rejects with KeyturnError. */
@@ -175,6 +176,27 @@ class KeyturnClient {
 
   getKey(id) {
     return this.call('keys', 'GetKey', { id });
+  }
+
+  /** One page of key events (oldest first): `{ events, next_page_token }`. */
+  listKeyEvents(options = {}) {
+    return this.call('keyEvents', 'ListKeyEvents', options);
+  }
+
+  /**
+   * WatchKeyEvents as an async iterator of events: the backlog after `after_sequence`, then
+   * live ones. `break` (or return) ends the call; a failure is thrown as a KeyturnError.
+   * Resume with `after_sequence` = the last `event.sequence` handled.
+   */
+  async *watchKeyEvents(options = {}) {
+    const stream = this.keyEvents.WatchKeyEvents(options, bearer(this.token));
+    try {
+      for await (const message of stream) yield message.event;
+    } catch (err) {
+      if (err.code !== grpc.status.CANCELLED) throw decodeError(err);
+    } finally {
+      stream.cancel();
+    }
   }
 
   close() {

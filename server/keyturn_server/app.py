@@ -28,6 +28,8 @@ from keyturn.v1 import (
     audit_pb2_grpc,
     crypto_pb2,
     crypto_pb2_grpc,
+    key_events_pb2,
+    key_events_pb2_grpc,
     key_policies_pb2,
     key_policies_pb2_grpc,
     keys_pb2,
@@ -46,6 +48,7 @@ from keyturn_server.api.envoy_authz import add_to_server as add_envoy_authorizat
 from keyturn_server.api.http.app import HttpEdge, RestGateway, build_app
 from keyturn_server.api.http.github_scanning import GitHubSecretScanning, PublicKeys
 from keyturn_server.api.interceptors import EdgeInterceptor
+from keyturn_server.api.key_event_servicer import KeyEventServicer
 from keyturn_server.api.key_policy_servicer import KeyPolicyServicer
 from keyturn_server.api.key_servicer import KeyServicer
 from keyturn_server.api.token_servicer import TokenServicer
@@ -62,6 +65,7 @@ KEYTURN_SERVICES = (
     access_pb2.DESCRIPTOR.services_by_name["AccessService"].full_name,
     tokens_pb2.DESCRIPTOR.services_by_name["TokenService"].full_name,
     key_policies_pb2.DESCRIPTOR.services_by_name["KeyPolicyService"].full_name,
+    key_events_pb2.DESCRIPTOR.services_by_name["KeyEventService"].full_name,
 )
 SERVICE_NAMES = (
     *KEYTURN_SERVICES,
@@ -101,6 +105,7 @@ class KeyturnServer:
             return
         self._stopped = True
         self.container.audit_feed.close_streams()  # endless streams end now with UNAVAILABLE
+        self.container.key_event_feed.close_streams()
         await self.health.enter_graceful_shutdown()
         grace = self.container.settings.shutdown_grace_seconds if grace is None else grace
         # Both edges drain at once, within the same grace period.
@@ -142,8 +147,11 @@ def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
     tokens_pb2_grpc.add_TokenServiceServicer_to_server(token, server)
     key_policies = KeyPolicyServicer(c.key_policies)
     key_policies_pb2_grpc.add_KeyPolicyServiceServicer_to_server(key_policies, server)
+    key_events = KeyEventServicer(c.key_event_log)
+    key_events_pb2_grpc.add_KeyEventServiceServicer_to_server(key_events, server)
     add_envoy_authorization(EnvoyAuthorizationServicer(c.validation), server)
-    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access, token, key_policies), strict=True))
+    servicers = (keys, crypto, audit, access, token, key_policies, key_events)
+    return dict(zip(KEYTURN_SERVICES, servicers, strict=True))
 
 
 def _http_edge(

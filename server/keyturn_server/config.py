@@ -120,6 +120,10 @@ class Settings:
     reveal_rate_limit_per_minute: int = 10
     # How often the leader looks for API keys due for rotation (AUTOMATIC) or reminders (REMIND).
     key_rotation_job_seconds: float = 60.0
+    # Key events (usecases/key_events.py): EXPIRING is emitted once per key and lead time
+    # (longest first), events older than the retention are pruned; both are scheduler jobs.
+    key_event_expiring_leads_seconds: tuple[float, ...] = (7 * 86400.0, 86400.0)
+    key_event_retention_seconds: float = 30 * 86400.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -191,6 +195,33 @@ def _env_at_least(env: Mapping[str, str], name: str, default: float, minimum: fl
 # Settings that may instead be read from a file named by NAME_FILE (Docker and Kubernetes
 # secrets mounted as files), e.g. KEYTURN_SECRET_FILE=/run/secrets/keyturn-secret.
 FILE_SETTINGS = ("KEYTURN_DATABASE_URL", "KEYTURN_SECRET", "KEYTURN_ROOT_KEY")
+
+
+_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration_seconds(raw: str, name: str) -> float:
+    """`90`, `90s`, `15m`, `12h` or `7d` -> seconds (positive)."""
+    text = raw.strip().lower()
+    unit = _DURATION_UNITS.get(text[-1:], 0) if text else 0
+    number = text[:-1] if unit else text
+    try:
+        value = float(number) * (unit or 1)
+    except ValueError:
+        raise ConfigError(f"{name}: {raw!r} is not a duration such as 90s, 15m, 12h or 7d") from None
+    if not value > 0 or value > 3650 * 86400:
+        raise ConfigError(f"{name}: {raw!r} must be positive and at most 3650d")
+    return value
+
+
+def _env_durations(env: Mapping[str, str], name: str, default: tuple[float, ...]) -> tuple[float, ...]:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    values = {parse_duration_seconds(item, name) for item in raw.split(",") if item.strip()}
+    if not values or len(values) > 10:
+        raise ConfigError(f"{name}: give 1 to 10 durations separated by commas")
+    return tuple(sorted(values, reverse=True))
 
 
 def _with_secret_files(env: Mapping[str, str]) -> Mapping[str, str]:
@@ -280,6 +311,12 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         github_secret_scanning_keys=path("KEYTURN_GITHUB_SECRET_SCANNING_KEYS"),
         reveal_rate_limit_per_minute=int(_env_at_least(env, "KEYTURN_REVEAL_RATE_LIMIT_PER_MINUTE", 10, 1)),
         key_rotation_job_seconds=_env_at_least(env, "KEYTURN_KEY_ROTATION_JOB_SECONDS", 60.0, 1),
+        key_event_expiring_leads_seconds=_env_durations(
+            env, "KEYTURN_KEY_EVENT_EXPIRING_LEADS", (7 * 86400.0, 86400.0)
+        ),
+        key_event_retention_seconds=parse_duration_seconds(
+            env.get("KEYTURN_KEY_EVENT_RETENTION", "30d"), "KEYTURN_KEY_EVENT_RETENTION"
+        ),
     )
 
 

@@ -35,6 +35,7 @@ from keyturn_server.domain.paging import PageTokens, derive_key
 from keyturn_server.store.access_log import AccessLogWriter
 from keyturn_server.store.audit_feed import AuditFeed
 from keyturn_server.store.db import Database, PoolOptions, Seams, is_outage
+from keyturn_server.store.key_event_log import KeyEventFeed
 from keyturn_server.store.keyevents import KeyEventBus
 from keyturn_server.store.ratelimit import RateLimiter
 from keyturn_server.store.scheduler import Scheduler, leadership_for
@@ -46,6 +47,7 @@ from keyturn_server.usecases.crypto import StatelessCrypto
 from keyturn_server.usecases.crypto_keys import TOPIC as CRYPTO_KEY_TOPIC
 from keyturn_server.usecases.crypto_keys import CacheEntry, CryptoKeys
 from keyturn_server.usecases.imported_keys import TOPIC_IMPORTS, ImportedKeys
+from keyturn_server.usecases.key_events import KeyEventJobs, KeyEventUseCases, RateLimitEvents
 from keyturn_server.usecases.key_policies import KeyPolicies
 from keyturn_server.usecases.key_rotation import KeyRotation
 from keyturn_server.usecases.keycache import KeyCache
@@ -60,6 +62,9 @@ log = logging.getLogger("keyturn.server")
 
 # How often the leader looks for managed keys due for rotation and versions due for destruction.
 CRYPTO_KEY_JOB_INTERVAL = timedelta(seconds=60)
+# How often the leader scans for EXPIRING / EXPIRED keys and prunes old key events.
+KEY_EVENT_EXPIRY_INTERVAL = timedelta(seconds=60)
+KEY_EVENT_PRUNE_INTERVAL = timedelta(hours=1)
 
 Hook = Callable[[], Awaitable[None]]
 
@@ -153,6 +158,12 @@ class Container:
     key_rotation: KeyRotation
     scheduler: Scheduler
     usage_flusher: PeriodicTask
+    # Key events: the watchers' wake-ups, ListKeyEvents/WatchKeyEvents, the scheduler's
+    # EXPIRING/EXPIRED and retention jobs, RATE_LIMIT_EXCEEDED on the denial path.
+    key_event_feed: KeyEventFeed
+    key_event_log: KeyEventUseCases
+    key_event_jobs: KeyEventJobs
+    rate_limit_events: RateLimitEvents
     lifecycle: Lifecycle
     # The Prometheus endpoint (settings.metrics_listen); None when metrics are off.
     metrics: MetricsServer | None = None
@@ -188,7 +199,16 @@ class Container:
         access_log = AccessLogWriter(
             db, settings.audit_level, settings.audit_queue_size, on_written=audit_feed.wake
         )
-        validation = KeyValidation(settings, db, hasher, access_log, RateLimiter(db), UsageTracker(db))
+        rate_limit_events = RateLimitEvents(db)
+        validation = KeyValidation(
+            settings,
+            db,
+            hasher,
+            access_log,
+            RateLimiter(db),
+            UsageTracker(db),
+            rate_limit_events=rate_limit_events,
+        )
         key_events = KeyEventBus(db, evict=validation.forget_key, evict_all=validation.forget_all)
         authenticator = Authenticator(db, hasher, settings.principal_cache_ttl_seconds)
         # What other replicas announce: new product links, and principal/token changes.
@@ -253,6 +273,21 @@ class Container:
             "api_key.rotate", timedelta(seconds=settings.key_rotation_job_seconds), rotate_api_keys
         )
         scheduler.register("key.refill_credits", CREDIT_REFILL_JOB_INTERVAL, validation.refill_credits)
+        key_event_feed = KeyEventFeed(db)
+        key_event_jobs = KeyEventJobs(
+            db,
+            leads=[timedelta(seconds=s) for s in settings.key_event_expiring_leads_seconds],
+            retention=timedelta(seconds=settings.key_event_retention_seconds),
+        )
+
+        async def key_expiry(now: datetime) -> None:
+            await key_event_jobs.emit_expiry_events(now)
+
+        async def key_event_prune(now: datetime) -> None:
+            await key_event_jobs.prune(now)
+
+        scheduler.register("key_event.expiry", KEY_EVENT_EXPIRY_INTERVAL, key_expiry)
+        scheduler.register("key_event.prune", KEY_EVENT_PRUNE_INTERVAL, key_event_prune)
         provider = tracer_provider or provider_from_environment()
         tracing = Tracing(provider, db) if provider is not None else None
 
@@ -261,10 +296,12 @@ class Container:
             lifecycle.add(stop=tracing.stop)  # stopped last: the final spans are exported
         lifecycle.add(stop=db.dispose)
         lifecycle.add(stop=crypto.stop)
+        lifecycle.add(stop=rate_limit_events.drain)  # RATE_LIMIT_EXCEEDED writes in flight
         lifecycle.add(start=key_events.start, stop=key_events.stop)
         lifecycle.add(stop=validation.shutdown)  # after the flusher: flush usage, return leases
         lifecycle.add(start=usage_flusher.start, stop=usage_flusher.stop)
         lifecycle.add(stop=audit_feed.stop)
+        lifecycle.add(stop=key_event_feed.stop)
         lifecycle.add(start=access_log.start, stop=access_log.stop)  # drains the queue
         lifecycle.add(start=scheduler.start, stop=scheduler.stop)  # stopped first: no job mid-shutdown
 
@@ -292,6 +329,10 @@ class Container:
             key_rotation=key_rotation,
             scheduler=scheduler,
             usage_flusher=usage_flusher,
+            key_event_feed=key_event_feed,
+            key_event_log=KeyEventUseCases(db, key_event_feed, page_tokens),
+            key_event_jobs=key_event_jobs,
+            rate_limit_events=rate_limit_events,
             lifecycle=lifecycle,
             tracing=tracing,
         )

@@ -34,6 +34,8 @@ from keyturn.v1 import (
     audit_pb2_grpc,
     crypto_pb2,
     crypto_pb2_grpc,
+    key_events_pb2,
+    key_events_pb2_grpc,
     key_policies_pb2,
     key_policies_pb2_grpc,
     keys_pb2,
@@ -291,6 +293,18 @@ def _stream_first(w: World, ch: grpc.Channel) -> Any:
     stream = audit(ch).StreamAuditEvents(audit_pb2.StreamAuditEventsRequest(after_sequence=0), timeout=10)
     try:
         return next(iter(stream))
+    finally:
+        stream.cancel()
+
+
+def _watch_first(w: World, ch: grpc.Channel) -> Any:
+    stub = key_events_pb2_grpc.KeyEventServiceStub(ch)
+    request = key_events_pb2.WatchKeyEventsRequest(
+        filter=key_events_pb2.KeyEventFilter(organization_id=w.a.id)
+    )
+    stream = stub.WatchKeyEvents(request, timeout=10)
+    try:
+        return next(iter(stream))  # org a's key was created: its CREATED event
     finally:
         stream.cancel()
 
@@ -606,6 +620,7 @@ C = "/keyturn.v1.CryptoService/"
 X = "/keyturn.v1.AccessService/"
 T = "/keyturn.v1.TokenService/"
 KP = "/keyturn.v1.KeyPolicyService/"
+KE = "/keyturn.v1.KeyEventService/"
 
 # method -> (who may call it, a call that succeeds for them, on organization A's resources)
 MATRIX: dict[str, tuple[set[str], Call]] = {
@@ -826,6 +841,14 @@ MATRIX: dict[str, tuple[set[str], Call]] = {
             access_pb2.RevokePrincipalTokenRequest(id=_token_in_a(w)), timeout=10
         ),
     ),
+    KE + "ListKeyEvents": (
+        TENANT_READERS,
+        lambda w, ch: key_events_pb2_grpc.KeyEventServiceStub(ch).ListKeyEvents(
+            key_events_pb2.ListKeyEventsRequest(filter=key_events_pb2.KeyEventFilter(organization_id=w.a.id)),
+            timeout=10,
+        ),
+    ),
+    KE + "WatchKeyEvents": (TENANT_READERS, _watch_first),
     # Envoy's ext_authz (api/envoy_authz.py): the same permission as ValidateKey.
     ENVOY_CHECK: (
         {"ADMIN", "ORG_ADMIN", "VALIDATOR"},
@@ -864,6 +887,7 @@ def all_rpcs() -> set[str]:
         (access_pb2, "AccessService"),
         (tokens_pb2, "TokenService"),
         (key_policies_pb2, "KeyPolicyService"),
+        (key_events_pb2, "KeyEventService"),
     ):
         descriptor = module.DESCRIPTOR.services_by_name[service]
         names |= {f"/{descriptor.full_name}/{m.name}" for m in descriptor.methods}

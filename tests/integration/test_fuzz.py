@@ -28,6 +28,7 @@ from keyturn.v1 import (
     access_pb2,
     audit_pb2,
     crypto_pb2,
+    key_events_pb2,
     key_policies_pb2,
     keys_pb2,
     keys_pb2_grpc,
@@ -38,7 +39,7 @@ from keyturn_server.api import errors as api_errors
 from tests.support import ServerThread, decode_error
 
 FD = descriptor.FieldDescriptor
-FILES = (keys_pb2, crypto_pb2, audit_pb2, access_pb2, tokens_pb2, key_policies_pb2)
+FILES = (keys_pb2, crypto_pb2, audit_pb2, access_pb2, tokens_pb2, key_policies_pb2, key_events_pb2)
 METHODS = [
     method
     for module in FILES

@@ -48,7 +48,33 @@ test('create an org and a key, validate it, revoke it, see KEY_REVOKED', { skip:
       assert.equal(err.metadata.existingId, org.id);
       return true;
     });
+
+    await listAndWatchKeyEvents(keyturn, org.id, created.key.id);
   } finally {
     keyturn.close();
   }
 });
+
+/** The key events of the org above: CREATED then REVOKED, listed and watched. */
+async function listAndWatchKeyEvents(keyturn, organizationId, keyId) {
+  const page = await keyturn.listKeyEvents({ filter: { organization_id: organizationId } });
+  assert.deepEqual(
+    page.events.map((e) => [e.type, e.key_id]),
+    [
+      ['KEY_EVENT_TYPE_CREATED', keyId],
+      ['KEY_EVENT_TYPE_REVOKED', keyId],
+    ],
+  );
+  const seen = [];
+  for await (const event of keyturn.watchKeyEvents({ filter: { organization_id: organizationId } })) {
+    seen.push(event.sequence);
+    if (seen.length === 2) break;
+  }
+  assert.deepEqual(seen, page.events.map((e) => e.sequence));
+  await assert.rejects(
+    (async () => {
+      for await (const _ of keyturn.watchKeyEvents({ filter: { organization_id: 'nope' } })) break;
+    })(),
+    (err) => err instanceof KeyturnError && err.reason === 'INVALID_ARGUMENT',
+  );
+}

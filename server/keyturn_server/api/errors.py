@@ -152,6 +152,7 @@ ERROR_TABLE: dict[str, Mapping] = {
     "BATCH_ITEM_ABORTED": Mapping(grpc.StatusCode.ABORTED),
     "KEY_NOT_RECOVERABLE": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
     "CREDITS_EXHAUSTED": Mapping(grpc.StatusCode.RESOURCE_EXHAUSTED, _credits_exhausted),
+    "KEY_EVENT_CURSOR_EXPIRED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
 }
 
 

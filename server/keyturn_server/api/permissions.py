@@ -22,6 +22,7 @@ _CRYPTO = "/keyturn.v1.CryptoService/"
 _ACCESS = "/keyturn.v1.AccessService/"
 _TOKENS = "/keyturn.v1.TokenService/"
 _POLICIES = "/keyturn.v1.KeyPolicyService/"
+_KEY_EVENTS = "/keyturn.v1.KeyEventService/"
 
 METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "CreateOrganization": P.ORGANIZATIONS_CREATE,
@@ -96,6 +97,8 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     # ExchangeKey: the callers of ValidateKey. GetJwks is public (PUBLIC_METHOD_PREFIXES).
     _TOKENS + "ExchangeKey": P.KEYS_VALIDATE,
     _TOKENS + "GetJwks": None,
+    _KEY_EVENTS + "ListKeyEvents": P.KEY_EVENTS_READ,
+    _KEY_EVENTS + "WatchKeyEvents": P.KEY_EVENTS_READ,
     # Envoy's ext_authz filter, calling as a VALIDATOR principal (api/envoy_authz.py).
     "/envoy.service.auth.v3.Authorization/Check": P.KEYS_VALIDATE,
 }

@@ -103,6 +103,8 @@ class Permission(StrEnum):
     KEY_POLICIES_UPDATE = "key_policies.update"
     # RevealKey: the plaintext of a recoverable key. Only ADMIN and KEY_REVEALER hold it.
     KEYS_REVEAL = "keys.reveal"
+    # ListKeyEvents / WatchKeyEvents (narrowed to its projects for a project-bound KEY_MANAGER).
+    KEY_EVENTS_READ = "key_events.read"
 
 
 P = Permission
@@ -149,14 +151,22 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             P.PRINCIPALS_MANAGE,
             P.KEY_POLICIES_GET,
             P.KEY_POLICIES_UPDATE,
+            P.KEY_EVENTS_READ,
         }
     ),
     Role.KEY_MANAGER: frozenset(
         _TENANCY_READ
         | _KEY_MANAGEMENT
-        | {P.PROJECTS_GET, P.PROJECTS_LIST, P.PRODUCTS_GET, P.PRODUCTS_LIST, P.KEY_POLICIES_GET}
+        | {
+            P.PROJECTS_GET,
+            P.PROJECTS_LIST,
+            P.PRODUCTS_GET,
+            P.PRODUCTS_LIST,
+            P.KEY_POLICIES_GET,
+            P.KEY_EVENTS_READ,
+        }
     ),
-    Role.AUDITOR: frozenset(_TENANCY_READ | {P.AUDIT_READ, P.USAGE_READ}),
+    Role.AUDITOR: frozenset(_TENANCY_READ | {P.AUDIT_READ, P.USAGE_READ, P.KEY_EVENTS_READ}),
     Role.VALIDATOR: frozenset({P.KEYS_VALIDATE}),
     Role.CRYPTO: frozenset({P.CRYPTO_USE}),
     # Managed keys, per organization. The admin manages keys but cannot use the material;
@@ -177,7 +187,7 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
 
 GLOBAL_ROLES = frozenset({Role.ADMIN, Role.CRYPTO, Role.LEAK_REPORTER})
 # Permissions narrowed by a binding's project_id / product_id.
-PROJECT_NARROWED = frozenset(_KEY_MANAGEMENT)
+PROJECT_NARROWED = frozenset(_KEY_MANAGEMENT | {P.KEY_EVENTS_READ})
 PRODUCT_NARROWED = frozenset({P.KEYS_VALIDATE})
 
 

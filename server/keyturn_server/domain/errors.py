@@ -104,6 +104,17 @@ class KeyNotRecoverable(DomainError):
         super().__init__("the key is not recoverable: its plaintext was never kept", {"keyId": key_id})
 
 
+class KeyEventCursorExpired(DomainError):
+    reason = "KEY_EVENT_CURSOR_EXPIRED"
+
+    def __init__(self, after_sequence: int, oldest_sequence: int) -> None:
+        super().__init__(
+            f"the key events after sequence {after_sequence} were pruned; "
+            f"the oldest retained one is {oldest_sequence}",
+            {"afterSequence": str(after_sequence), "oldestSequence": str(oldest_sequence)},
+        )
+
+
 class KeyInvalid(DomainError):
     reason = "KEY_INVALID"
 

@@ -10,21 +10,43 @@ under the same lock; the unique constraint backs it up).
 With KEYTURN_CHANGE_FEED=notify on PostgreSQL the append also sends
 `NOTIFY keyturn_key_event, '<last sequence>'`, delivered at commit, so watchers on every
 replica wake when new events become visible; otherwise readers poll.
+
+`KeyEventFeed` is what a watcher waits on: one per process. On PostgreSQL (notify) one
+dedicated autocommit connection LISTENs on the channel and wakes every waiting watcher; a
+watcher still re-reads every `listen_poll_seconds` as a backstop for a notification lost
+while the listener reconnected. On SQLite and with KEYTURN_CHANGE_FEED=poll watchers poll
+every `poll_seconds`. Appends committed by this process wake its watchers at once (an
+after-commit hook), whatever the backend. A wake-up only means "read after your cursor again": the payload is
+never trusted, so a lost or duplicated notification costs latency, never an event.
+
+Sequences have no gaps: each append numbers after the head under the lock, and retention
+(`prune_before`) only removes a prefix. It never deletes the newest event (the next sequence
+is numbered after the head, so the head must survive for sequences to keep increasing). So a
+cursor below `oldest_sequence() - 1` is one whose next events were pruned.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import weakref
 from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, select, text
+from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from keyturn_server import background
 from keyturn_server.domain.context import request_meta
 from keyturn_server.domain.key_events import NewKeyEvent
 from keyturn_server.store.audit import lock_chain
-from keyturn_server.store.db import seams_of
-from keyturn_server.store.models import KeyEvent
+from keyturn_server.store.db import Database, is_outage, seams_of
+from keyturn_server.store.models import ApiKey, KeyEvent
+
+log = logging.getLogger("keyturn.key_events")
 
 # LISTEN/NOTIFY channel announcing committed appends (payload: the last new sequence).
 NOTIFY_CHANNEL = "keyturn_key_event"
@@ -40,11 +62,7 @@ async def append_key_events(session: AsyncSession, events: Sequence[NewKeyEvent]
     if not events:
         return []
     await lock_chain(session)
-    dedupes = [e.dedupe for e in events if e.dedupe is not None]
-    seen: set[str] = set()
-    if dedupes:
-        found = await session.execute(select(KeyEvent.dedupe).where(KeyEvent.dedupe.in_(dedupes)))
-        seen = {value for (value,) in found if value is not None}
+    seen = await known_dedupes(session, [e.dedupe for e in events if e.dedupe is not None])
     sequence = await log_head(session)
     actor = request_meta().actor
     now = datetime.now(UTC)
@@ -73,6 +91,8 @@ async def append_key_events(session: AsyncSession, events: Sequence[NewKeyEvent]
         return []
     session.add_all(rows)
     await session.flush()
+    # Watchers in this process wake at commit without waiting for NOTIFY or the next poll.
+    sa_event.listen(session.sync_session, "after_commit", _wake_local_feeds, once=True)
     if session.get_bind().dialect.name == "postgresql" and seams_of(session).change_feed == "notify":
         await session.execute(
             text("SELECT pg_notify(:channel, :payload)"),
@@ -90,12 +110,16 @@ async def read_after(
     project_id: str | None = None,
     key_id: str | None = None,
     types: Collection[str] = (),
+    project_ids: Collection[str] | None = None,
 ) -> list[KeyEvent]:
     """Events with sequence > `after`, oldest first, at most `limit`; `organization_ids` None
-    means every organization (a caller with a global role)."""
+    means every organization (a caller with a global role), `project_ids` None every project
+    (else only keys of those projects: a project-bound caller)."""
     query = select(KeyEvent).where(KeyEvent.sequence > after)
     if organization_ids is not None:
         query = query.where(KeyEvent.organization_id.in_(list(organization_ids)))
+    if project_ids is not None:
+        query = query.where(KeyEvent.project_id.in_(list(project_ids)))
     if project_id:
         query = query.where(KeyEvent.project_id == project_id)
     if key_id:
@@ -105,4 +129,168 @@ async def read_after(
     return list((await session.execute(query.order_by(KeyEvent.sequence).limit(limit))).scalars())
 
 
-__all__ = ["NOTIFY_CHANNEL", "append_key_events", "log_head", "read_after"]
+async def known_dedupes(session: AsyncSession, dedupes: Collection[str]) -> set[str]:
+    """Which of these dedupe strings are already in the log (one indexed IN query)."""
+    if not dedupes:
+        return set()
+    found = await session.execute(select(KeyEvent.dedupe).where(KeyEvent.dedupe.in_(list(dedupes))))
+    return {value for (value,) in found if value is not None}
+
+
+async def keys_expiring_between(
+    session: AsyncSession, start: datetime, end: datetime, *, after: tuple[datetime, str] | None, limit: int
+) -> list[ApiKey]:
+    """Unrevoked keys with start < expire_time <= end, by (expire_time, id), after a cursor
+    (ix_api_key_expire_time keeps this a range scan)."""
+    query = select(ApiKey).where(
+        ApiKey.expire_time.is_not(None),
+        ApiKey.expire_time > start,
+        ApiKey.expire_time <= end,
+        ApiKey.revoke_time.is_(None),
+    )
+    if after is not None:
+        when, key_id = after
+        query = query.where(
+            (ApiKey.expire_time > when) | ((ApiKey.expire_time == when) & (ApiKey.id > key_id))
+        )
+    query = query.order_by(ApiKey.expire_time, ApiKey.id).limit(limit)
+    return list((await session.execute(query)).scalars())
+
+
+async def oldest_sequence(session: AsyncSession) -> int | None:
+    """The lowest sequence still in the log (None when empty)."""
+    value = (await session.execute(select(func.min(KeyEvent.sequence)))).scalar()
+    return None if value is None else int(value)
+
+
+async def prune_before(session: AsyncSession, before: datetime, *, limit: int) -> int:
+    """Delete the oldest events, up to `limit`, while they are older than `before`: a prefix of
+    the log in sequence order, so the sequences left stay gapless from the oldest one (a
+    cursor below it has lost events). Never the log's head. Returns how many were deleted
+    (call again while it returns `limit`)."""
+    head = await log_head(session)
+    oldest = select(KeyEvent.sequence, KeyEvent.event_time).order_by(KeyEvent.sequence).limit(limit)
+    sequences: list[int] = []
+    for sequence, event_time in await session.execute(oldest):
+        if event_time >= before or sequence >= head:
+            break
+        sequences.append(int(sequence))
+    if not sequences:
+        return 0
+    await session.execute(delete(KeyEvent).where(KeyEvent.sequence <= sequences[-1]))
+    return len(sequences)
+
+
+# The feeds of this process, woken after a local append commits (same engine only: tests run
+# several servers, each on its own event loop, in one process).
+_FEEDS: weakref.WeakSet[KeyEventFeed] = weakref.WeakSet()
+
+
+def _wake_local_feeds(session: Any) -> None:
+    engine = session.get_bind()
+    for feed in list(_FEEDS):
+        if feed.db.engine.sync_engine is engine:
+            feed.wake()
+
+
+class KeyEventFeed:
+    """Wake-ups for watchers: LISTEN on PostgreSQL (notify), the poll interval otherwise."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        sqlite_poll_seconds: float = 0.2,
+        listen_poll_seconds: float = 2.0,
+        disconnected_poll_seconds: float = 0.5,
+    ) -> None:
+        self.db = db
+        self.sqlite_poll_seconds = sqlite_poll_seconds
+        self.listen_poll_seconds = listen_poll_seconds
+        self.disconnected_poll_seconds = disconnected_poll_seconds
+        self.notifications = 0
+        self._changed = asyncio.Event()
+        self._listening = False
+        self._task: asyncio.Task[None] | None = None
+        self._stopped = False
+        # Set at the start of shutdown: every open watch ends at once (UNAVAILABLE).
+        self.closing = False
+        _FEEDS.add(self)
+
+    @property
+    def listens(self) -> bool:
+        return self.db.is_postgres and self.db.seams.change_feed == "notify"
+
+    @property
+    def poll_seconds(self) -> float:
+        if not self.db.is_postgres:
+            return self.sqlite_poll_seconds
+        if not self.listens:
+            return self.db.seams.poll_seconds
+        return self.listen_poll_seconds if self._listening else self.disconnected_poll_seconds
+
+    def ticket(self) -> asyncio.Event:
+        """Take BEFORE reading; `wait(ticket)` then returns at once if a wake came between."""
+        if self.listens and self._task is None and not self._stopped:
+            self._task = asyncio.create_task(self._listen_forever(), name="keyturn-key-event-listen")
+        return self._changed
+
+    async def wait(self, ticket: asyncio.Event) -> None:
+        """Until the next wake-up after the ticket was taken, or the poll interval."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(ticket.wait(), self.poll_seconds)
+
+    def wake(self) -> None:
+        changed, self._changed = self._changed, asyncio.Event()
+        changed.set()
+
+    def close_streams(self) -> None:
+        """Shutdown has begun: wake every watcher so its stream can end now."""
+        self.closing = True
+        self.wake()
+
+    async def stop(self) -> None:
+        self._stopped = True
+        task, self._task = self._task, None
+        await background.cancel(task)
+        self.wake()
+
+    async def _listen_forever(self) -> None:
+        import psycopg
+
+        delay = 0.5
+        while True:
+            try:
+                params = self.db.connect_params()
+                async with await psycopg.AsyncConnection.connect(autocommit=True, **params) as conn:
+                    await conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    self._listening = True
+                    delay = 0.5
+                    self.wake()  # events committed while we were not listening: read again
+                    async for _notify in conn.notifies():
+                        self.notifications += 1
+                        self.wake()
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:
+                log.warning(
+                    "key-event LISTEN connection lost; watchers fall back to polling",
+                    exc_info=not is_outage(error),
+                )
+            finally:
+                self._listening = False
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10.0)
+
+
+__all__ = [
+    "NOTIFY_CHANNEL",
+    "KeyEventFeed",
+    "append_key_events",
+    "keys_expiring_between",
+    "known_dedupes",
+    "log_head",
+    "oldest_sequence",
+    "prune_before",
+    "read_after",
+]

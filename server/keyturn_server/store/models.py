@@ -412,6 +412,10 @@ class KeyEvent(Base):
     dedupe: Mapped[str | None] = mapped_column(String(200), unique=True)
 
 
+# The expiry scan (EXPIRING / EXPIRED key events) reads keys by expire_time ranges.
+Index("ix_api_key_expire_time", ApiKey.expire_time)
+
+
 class KeyPolicyRow(Base):
     """The key policy of an organization (`organizations/{id}`) or a project (`projects/{id}`);
     `policy` holds only the fields the owner set (domain/key_policy.py)."""

@@ -64,6 +64,7 @@ from keyturn_server.store.ratelimit import (
     refill_due,
 )
 from keyturn_server.store.usage import UsageTracker
+from keyturn_server.usecases.key_events import RateLimitEvents
 from keyturn_server.usecases.keycache import KeyCache, SingleFlight
 
 if TYPE_CHECKING:
@@ -164,6 +165,8 @@ class KeyValidation:
         limiter: RateLimiter,
         usage: UsageTracker,
         clock: Callable[[], float] = time.time,
+        *,
+        rate_limit_events: RateLimitEvents | None = None,
     ) -> None:
         self.db = db
         self.hasher = hasher
@@ -172,6 +175,7 @@ class KeyValidation:
         self.limiter = limiter
         self.usage = usage
         self.clock = clock
+        self.rate_limit_events = rate_limit_events
         self.keys: KeyCache[KeyEntry] = KeyCache(settings.key_cache_size, settings.key_cache_ttl_seconds)
         facts_size = min(settings.key_cache_size, 10_000)
         # product id -> organization id ("" when the product does not exist)
@@ -254,6 +258,7 @@ class KeyValidation:
                 denied = admission.denied
                 if denied is not None:
                     spec = next(d for d in wanted if d.name == denied.name)
+                    await self._rate_limit_refused(key, denied.limit, spec.window, denied)
                     raise RateLimited(
                         denied.limit, spec.window, denied.window.reset_time, denied.retry_after, denied.name
                     )
@@ -275,6 +280,23 @@ class KeyValidation:
         if pending is not None and (last_used is None or pending.last_used > last_used):
             last_used = pending.last_used
         return Validated(entry, decision, use_count, last_used, now, applied, credit)
+
+    async def _rate_limit_refused(
+        self, key: KeySnapshot, limit: int, window: str, decision: RateDecision
+    ) -> None:
+        """The denial path only: RATE_LIMIT_EXCEEDED once per key, limit and window."""
+        if self.rate_limit_events is not None:
+            await self.rate_limit_events.refused(
+                key_id=key.id,
+                organization_id=key.organization_id,
+                project_id=key.project_id,
+                product_id=key.product_id,
+                requests=limit,
+                window=window,
+                window_start=decision.window.start,
+                reset_time=decision.window.reset_time,
+                limit_name=decision.name,
+            )
 
     async def _lookup(self, plaintext: str, current_hash: str) -> KeyEntry | None:
         """The key's entry, from the cache or (after checking its shape) the database.

@@ -193,6 +193,15 @@ export declare const ErrorReason: {
      * metadata: {"remaining": "3", "cost": "5"}
      */
     readonly CREDITS_EXHAUSTED: 'CREDITS_EXHAUSTED';
+    /**
+     * A ListKeyEvents / WatchKeyEvents cursor (after_sequence) lies before the oldest retained
+     * key event: the events after it were pruned (KEYTURN_KEY_EVENT_RETENTION), so resuming
+     * there would silently miss them. Start again from 0 (the oldest retained event) knowingly.
+     *
+     * code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
+     * metadata: {"afterSequence": "12", "oldestSequence": "40"}
+     */
+    readonly KEY_EVENT_CURSOR_EXPIRED: 'KEY_EVENT_CURSOR_EXPIRED';
 };
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -386,7 +395,16 @@ export type ErrorReason__Input =
  * code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
  * metadata: {"remaining": "3", "cost": "5"}
  */
- | 'CREDITS_EXHAUSTED' | 25;
+ | 'CREDITS_EXHAUSTED' | 25
+/**
+ * A ListKeyEvents / WatchKeyEvents cursor (after_sequence) lies before the oldest retained
+ * key event: the events after it were pruned (KEYTURN_KEY_EVENT_RETENTION), so resuming
+ * there would silently miss them. Start again from 0 (the oldest retained event) knowingly.
+ *
+ * code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
+ * metadata: {"afterSequence": "12", "oldestSequence": "40"}
+ */
+ | 'KEY_EVENT_CURSOR_EXPIRED' | 32;
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
  *

@@ -23,7 +23,7 @@ KeyService.ValidateKeys stream; both integrations use it with `stream=True`.
 """
 
 from keyturn.client._options import DEFAULT_TARGET, RetryPolicy
-from keyturn.client.aio import AsyncAuditEventStream, AsyncClient
+from keyturn.client.aio import AsyncAuditEventStream, AsyncClient, AsyncKeyEventStream
 from keyturn.client.errors import (
     AbortedError,
     AlreadyExistsError,
@@ -44,6 +44,7 @@ from keyturn.client.errors import (
     InvalidArgumentError,
     InvalidKeyError,
     IpNotAllowedError,
+    KeyEventCursorExpiredError,
     KeyNotRecoverableError,
     KeyRejectedError,
     NotFoundError,
@@ -58,7 +59,7 @@ from keyturn.client.errors import (
     from_status,
 )
 from keyturn.client.pagers import AsyncPager, Pager
-from keyturn.client.sync import AuditEventStream, Client
+from keyturn.client.sync import AuditEventStream, Client, KeyEventStream
 from keyturn.client.types import (
     AuditOrder,
     AuditOutcome,
@@ -67,6 +68,7 @@ from keyturn.client.types import (
     EllipticCurve,
     Environment,
     ImportMethod,
+    KeyEventType,
     KeyMetadata,
     KeyPairAlgorithm,
     KeyStatus,
@@ -89,6 +91,7 @@ __all__ = [
     "AlreadyExistsError",
     "AsyncAuditEventStream",
     "AsyncClient",
+    "AsyncKeyEventStream",
     "AsyncPager",
     "AuditEventStream",
     "AuditOrder",
@@ -115,6 +118,9 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidKeyError",
     "IpNotAllowedError",
+    "KeyEventCursorExpiredError",
+    "KeyEventStream",
+    "KeyEventType",
     "KeyMetadata",
     "KeyNotRecoverableError",
     "KeyPairAlgorithm",

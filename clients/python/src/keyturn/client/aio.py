@@ -36,6 +36,7 @@ from keyturn.client.types import (
     EllipticCurve,
     Environment,
     ImportMethod,
+    KeyEventType,
     KeyPairAlgorithm,
     KeyStatus,
     RateLimit,
@@ -51,6 +52,8 @@ from keyturn.v1 import (
     crypto_keys_pb2,
     crypto_pb2,
     crypto_pb2_grpc,
+    key_events_pb2,
+    key_events_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
     rotation_pb2,
@@ -58,7 +61,7 @@ from keyturn.v1 import (
     tokens_pb2_grpc,
 )
 
-__all__ = ["AsyncAuditEventStream", "AsyncClient", "AsyncPager"]
+__all__ = ["AsyncAuditEventStream", "AsyncClient", "AsyncKeyEventStream", "AsyncPager"]
 
 Req = TypeVar("Req")
 Resp = TypeVar("Resp")
@@ -137,9 +140,40 @@ class AsyncAuditEventStream:
         self.cancel()
 
 
+class AsyncKeyEventStream:
+    """Iterator over WatchKeyEvents; `cancel()` (or leaving its `with` block) ends the watch.
+
+    Events arrive in sequence order, at least once: to resume after a disconnect, watch again
+    with `after_sequence` = the `sequence` of the last event handled.
+    """
+
+    def __init__(self, call: Any) -> None:
+        self._call = call
+
+    async def __aiter__(self) -> AsyncIterator[key_events_pb2.KeyEvent]:
+        try:
+            async for message in self._call:
+                yield message.event
+        except grpc.RpcError as err:
+            if err.code() == grpc.StatusCode.CANCELLED:
+                return
+            raise from_rpc_error(err) from err
+        finally:
+            self._call.cancel()
+
+    def cancel(self) -> None:
+        self._call.cancel()
+
+    async def __aenter__(self) -> AsyncKeyEventStream:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.cancel()
+
+
 class AsyncClient:
     """Client for every RPC of keyturn.v1 (KeyService, CryptoService, AuditService,
-    AccessService).
+    AccessService, KeyEventService).
 
     The channel is opened on first use, not by the constructor, so a client can be built at
     import time (before any event loop runs, for example next to a FastAPI app); used again after
@@ -193,6 +227,7 @@ class AsyncClient:
         self._audit: audit_pb2_grpc.AuditServiceAsyncStub | None = None
         self._access: access_pb2_grpc.AccessServiceAsyncStub | None = None
         self._tokens: tokens_pb2_grpc.TokenServiceAsyncStub | None = None
+        self._key_events: key_events_pb2_grpc.KeyEventServiceAsyncStub | None = None
 
     @property
     def target(self) -> str:
@@ -239,6 +274,12 @@ class AsyncClient:
         if self._tokens is None:
             self._tokens = tokens_pb2_grpc.TokenServiceStub(self.channel)
         return self._tokens
+
+    @property
+    def key_events(self) -> key_events_pb2_grpc.KeyEventServiceAsyncStub:
+        if self._key_events is None:
+            self._key_events = key_events_pb2_grpc.KeyEventServiceStub(self.channel)
+        return self._key_events
 
     async def close(self) -> None:
         """Close the channel; the client opens a new one if used again."""
@@ -1140,3 +1181,55 @@ class AsyncClient:
             access_pb2.RevokePrincipalTokenRequest(id=token_id),
             idempotent=True,
         )
+
+    # -- Key events --------------------------------------------------------------------------------
+
+    def list_key_events(
+        self,
+        *,
+        organization_id: str = "",
+        project_id: str = "",
+        key_id: str = "",
+        types: Sequence[KeyEventType] = (),
+        after_sequence: int = 0,
+        page_size: int = 0,
+    ) -> AsyncPager[key_events_pb2.KeyEvent, key_events_pb2.ListKeyEventsResponse]:
+        """Key events oldest first (sequence order) after `after_sequence`."""
+        event_filter = key_events_pb2.KeyEventFilter(
+            organization_id=organization_id,
+            project_id=project_id,
+            key_id=key_id,
+            types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
+        )
+
+        async def fetch(token: str) -> key_events_pb2.ListKeyEventsResponse:
+            request = key_events_pb2.ListKeyEventsRequest(
+                filter=event_filter, after_sequence=after_sequence, page_size=page_size, page_token=token
+            )
+            return await self._call(self.key_events.ListKeyEvents, request, idempotent=True)
+
+        return AsyncPager(fetch, lambda page: page.events)
+
+    def watch_key_events(
+        self,
+        *,
+        organization_id: str = "",
+        project_id: str = "",
+        key_id: str = "",
+        types: Sequence[KeyEventType] = (),
+        after_sequence: int = 0,
+        timeout: float | None = None,
+    ) -> AsyncKeyEventStream:
+        """Replay key events after `after_sequence`, then follow new ones until cancelled (or
+        `timeout` seconds pass). Iterate the result; call `.cancel()` to stop."""
+        request = key_events_pb2.WatchKeyEventsRequest(
+            filter=key_events_pb2.KeyEventFilter(
+                organization_id=organization_id,
+                project_id=project_id,
+                key_id=key_id,
+                types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
+            ),
+            after_sequence=after_sequence,
+        )
+        call = self.key_events.WatchKeyEvents(request, timeout=timeout, metadata=self._metadata)
+        return AsyncKeyEventStream(call)

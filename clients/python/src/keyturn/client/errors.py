@@ -42,6 +42,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidKeyError",
     "IpNotAllowedError",
+    "KeyEventCursorExpiredError",
     "KeyHashExistsError",
     "KeyNotRecoverableError",
     "KeyRejectedError",
@@ -329,6 +330,21 @@ class KeyNotRecoverableError(FailedPreconditionError):
         return self.metadata.get("keyId", "")
 
 
+class KeyEventCursorExpiredError(FailedPreconditionError):
+    """KEY_EVENT_CURSOR_EXPIRED: the key events after `.after_sequence` were pruned (the oldest
+    retained one is `.oldest_sequence`); list or watch again from 0, knowing some were missed."""
+
+    @property
+    def after_sequence(self) -> int:
+        raw = self.metadata.get("afterSequence", "")
+        return int(raw) if raw.isdigit() else 0
+
+    @property
+    def oldest_sequence(self) -> int:
+        raw = self.metadata.get("oldestSequence", "")
+        return int(raw) if raw.isdigit() else 0
+
+
 class CallerUnauthenticatedError(APIKeyError):
     """CALLER_UNAUTHENTICATED: this client's token (or certificate) is missing or not valid."""
 
@@ -398,6 +414,7 @@ _BY_REASON: dict[str, type[APIKeyError]] = {
     "KEY_HASH_EXISTS": KeyHashExistsError,
     "BATCH_ITEM_ABORTED": BatchItemAbortedError,
     "KEY_NOT_RECOVERABLE": KeyNotRecoverableError,
+    "KEY_EVENT_CURSOR_EXPIRED": KeyEventCursorExpiredError,
 }
 
 # Used only when the status has no ErrorInfo (a transport error, a proxy, another server).

@@ -33,6 +33,7 @@ from keyturn.client.types import (
     EllipticCurve,
     Environment,
     ImportMethod,
+    KeyEventType,
     KeyPairAlgorithm,
     KeyStatus,
     RateLimit,
@@ -48,6 +49,8 @@ from keyturn.v1 import (
     crypto_keys_pb2,
     crypto_pb2,
     crypto_pb2_grpc,
+    key_events_pb2,
+    key_events_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
     rotation_pb2,
@@ -55,7 +58,7 @@ from keyturn.v1 import (
     tokens_pb2_grpc,
 )
 
-__all__ = ["AuditEventStream", "Client", "Pager"]
+__all__ = ["AuditEventStream", "Client", "KeyEventStream", "Pager"]
 
 Req = TypeVar("Req")
 Resp = TypeVar("Resp")
@@ -133,9 +136,40 @@ class AuditEventStream:
         self.cancel()
 
 
+class KeyEventStream:
+    """Iterator over WatchKeyEvents; `cancel()` (or leaving its `with` block) ends the watch.
+
+    Events arrive in sequence order, at least once: to resume after a disconnect, watch again
+    with `after_sequence` = the `sequence` of the last event handled.
+    """
+
+    def __init__(self, call: Any) -> None:
+        self._call = call
+
+    def __iter__(self) -> Iterator[key_events_pb2.KeyEvent]:
+        try:
+            for message in self._call:
+                yield message.event
+        except grpc.RpcError as err:
+            if err.code() == grpc.StatusCode.CANCELLED:
+                return
+            raise from_rpc_error(err) from err
+        finally:
+            self._call.cancel()
+
+    def cancel(self) -> None:
+        self._call.cancel()
+
+    def __enter__(self) -> KeyEventStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()
+
+
 class Client:
     """Client for every RPC of keyturn.v1 (KeyService, CryptoService, AuditService,
-    AccessService).
+    AccessService, KeyEventService).
 
     The channel is opened on first use, not by the constructor, so a client can be built at
     import time (before any event loop runs, for example next to a FastAPI app); used again after
@@ -189,6 +223,7 @@ class Client:
         self._audit: audit_pb2_grpc.AuditServiceStub | None = None
         self._access: access_pb2_grpc.AccessServiceStub | None = None
         self._tokens: tokens_pb2_grpc.TokenServiceStub | None = None
+        self._key_events: key_events_pb2_grpc.KeyEventServiceStub | None = None
 
     @property
     def target(self) -> str:
@@ -235,6 +270,12 @@ class Client:
         if self._tokens is None:
             self._tokens = tokens_pb2_grpc.TokenServiceStub(self.channel)
         return self._tokens
+
+    @property
+    def key_events(self) -> key_events_pb2_grpc.KeyEventServiceStub:
+        if self._key_events is None:
+            self._key_events = key_events_pb2_grpc.KeyEventServiceStub(self.channel)
+        return self._key_events
 
     def close(self) -> None:
         """Close the channel; the client opens a new one if used again."""
@@ -1116,3 +1157,55 @@ class Client:
             access_pb2.RevokePrincipalTokenRequest(id=token_id),
             idempotent=True,
         )
+
+    # -- Key events --------------------------------------------------------------------------------
+
+    def list_key_events(
+        self,
+        *,
+        organization_id: str = "",
+        project_id: str = "",
+        key_id: str = "",
+        types: Sequence[KeyEventType] = (),
+        after_sequence: int = 0,
+        page_size: int = 0,
+    ) -> Pager[key_events_pb2.KeyEvent, key_events_pb2.ListKeyEventsResponse]:
+        """Key events oldest first (sequence order) after `after_sequence`."""
+        event_filter = key_events_pb2.KeyEventFilter(
+            organization_id=organization_id,
+            project_id=project_id,
+            key_id=key_id,
+            types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
+        )
+
+        def fetch(token: str) -> key_events_pb2.ListKeyEventsResponse:
+            request = key_events_pb2.ListKeyEventsRequest(
+                filter=event_filter, after_sequence=after_sequence, page_size=page_size, page_token=token
+            )
+            return self._call(self.key_events.ListKeyEvents, request, idempotent=True)
+
+        return Pager(fetch, lambda page: page.events)
+
+    def watch_key_events(
+        self,
+        *,
+        organization_id: str = "",
+        project_id: str = "",
+        key_id: str = "",
+        types: Sequence[KeyEventType] = (),
+        after_sequence: int = 0,
+        timeout: float | None = None,
+    ) -> KeyEventStream:
+        """Replay key events after `after_sequence`, then follow new ones until cancelled (or
+        `timeout` seconds pass). Iterate the result; call `.cancel()` to stop."""
+        request = key_events_pb2.WatchKeyEventsRequest(
+            filter=key_events_pb2.KeyEventFilter(
+                organization_id=organization_id,
+                project_id=project_id,
+                key_id=key_id,
+                types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
+            ),
+            after_sequence=after_sequence,
+        )
+        call = self.key_events.WatchKeyEvents(request, timeout=timeout, metadata=self._metadata)
+        return KeyEventStream(call)

@@ -14,7 +14,7 @@ from typing import Any
 
 from google.protobuf import duration_pb2, struct_pb2, timestamp_pb2
 
-from keyturn.v1 import access_pb2, audit_pb2, crypto_keys_pb2, crypto_pb2, keys_pb2
+from keyturn.v1 import access_pb2, audit_pb2, crypto_keys_pb2, crypto_pb2, key_events_pb2, keys_pb2
 
 __all__ = [
     "AuditOrder",
@@ -24,6 +24,7 @@ __all__ = [
     "EllipticCurve",
     "Environment",
     "ImportMethod",
+    "KeyEventType",
     "KeyMetadata",
     "KeyPairAlgorithm",
     "KeyStatus",
@@ -143,6 +144,22 @@ class AuditOutcome(enum.IntEnum):
 
     SUCCESS = audit_pb2.AUDIT_OUTCOME_SUCCESS
     FAILURE = audit_pb2.AUDIT_OUTCOME_FAILURE
+
+
+class KeyEventType(enum.IntEnum):
+    """What happened to a key (the type filter of list_key_events / watch_key_events)."""
+
+    CREATED = key_events_pb2.KEY_EVENT_TYPE_CREATED
+    UPDATED = key_events_pb2.KEY_EVENT_TYPE_UPDATED
+    ROTATED = key_events_pb2.KEY_EVENT_TYPE_ROTATED
+    ROTATION_DUE = key_events_pb2.KEY_EVENT_TYPE_ROTATION_DUE
+    EXPIRING = key_events_pb2.KEY_EVENT_TYPE_EXPIRING
+    EXPIRED = key_events_pb2.KEY_EVENT_TYPE_EXPIRED
+    REVOKED = key_events_pb2.KEY_EVENT_TYPE_REVOKED
+    DELETED = key_events_pb2.KEY_EVENT_TYPE_DELETED
+    LEAKED = key_events_pb2.KEY_EVENT_TYPE_LEAKED
+    RATE_LIMIT_EXCEEDED = key_events_pb2.KEY_EVENT_TYPE_RATE_LIMIT_EXCEEDED
+    CREDITS_LOW = key_events_pb2.KEY_EVENT_TYPE_CREDITS_LOW
 
 
 class AuditOrder(enum.IntEnum):

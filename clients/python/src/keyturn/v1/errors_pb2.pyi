@@ -175,6 +175,14 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
         code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
         metadata: {"remaining": "3", "cost": "5"}
     """
+    KEY_EVENT_CURSOR_EXPIRED: _ErrorReason.ValueType  # 32
+    """A ListKeyEvents / WatchKeyEvents cursor (after_sequence) lies before the oldest retained
+    key event: the events after it were pruned (KEYTURN_KEY_EVENT_RETENTION), so resuming
+    there would silently miss them. Start again from 0 (the oldest retained event) knowingly.
+
+        code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
+        metadata: {"afterSequence": "12", "oldestSequence": "40"}
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -340,5 +348,13 @@ rate-limit quota. A refill (if the key has one) or UpdateKey helps.
 
     code: RESOURCE_EXHAUSTED, reason: "CREDITS_EXHAUSTED",
     metadata: {"remaining": "3", "cost": "5"}
+"""
+KEY_EVENT_CURSOR_EXPIRED: ErrorReason.ValueType  # 32
+"""A ListKeyEvents / WatchKeyEvents cursor (after_sequence) lies before the oldest retained
+key event: the events after it were pruned (KEYTURN_KEY_EVENT_RETENTION), so resuming
+there would silently miss them. Start again from 0 (the oldest retained event) knowingly.
+
+    code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
+    metadata: {"afterSequence": "12", "oldestSequence": "40"}
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015

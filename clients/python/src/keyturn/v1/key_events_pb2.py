@@ -22,12 +22,13 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bkeyturn/v1/key_events.proto\x12\nkeyturn.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb1\x02\n\x08KeyEvent\x12\x16\n\x08sequence\x18\x01 \x01(\x03\x42\x04\xe2\x41\x01\x03\x12,\n\x04type\x18\x02 \x01(\x0e\x32\x18.keyturn.v1.KeyEventTypeB\x04\xe2\x41\x01\x03\x12\x1d\n\x0forganization_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nproject_id\x18\x04 \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nproduct_id\x18\x05 \x01(\tB\x04\xe2\x41\x01\x03\x12\x14\n\x06key_id\x18\x06 \x01(\tB\x04\xe2\x41\x01\x03\x12\x34\n\nevent_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x13\n\x05\x61\x63tor\x18\x08 \x01(\tB\x04\xe2\x41\x01\x03\x12+\n\x04\x64\x61ta\x18\t \x01(\x0b\x32\x17.google.protobuf.StructB\x04\xe2\x41\x01\x03*\xf7\x02\n\x0cKeyEventType\x12\x1e\n\x1aKEY_EVENT_TYPE_UNSPECIFIED\x10\x00\x12\x1a\n\x16KEY_EVENT_TYPE_CREATED\x10\x01\x12\x1a\n\x16KEY_EVENT_TYPE_UPDATED\x10\x02\x12\x1a\n\x16KEY_EVENT_TYPE_ROTATED\x10\x03\x12\x1f\n\x1bKEY_EVENT_TYPE_ROTATION_DUE\x10\x04\x12\x1b\n\x17KEY_EVENT_TYPE_EXPIRING\x10\x05\x12\x1a\n\x16KEY_EVENT_TYPE_EXPIRED\x10\x06\x12\x1a\n\x16KEY_EVENT_TYPE_REVOKED\x10\x07\x12\x1a\n\x16KEY_EVENT_TYPE_DELETED\x10\x08\x12\x19\n\x15KEY_EVENT_TYPE_LEAKED\x10\t\x12&\n\"KEY_EVENT_TYPE_RATE_LIMIT_EXCEEDED\x10\n\x12\x1e\n\x1aKEY_EVENT_TYPE_CREDITS_LOW\x10\x0b\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bkeyturn/v1/key_events.proto\x12\nkeyturn.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb1\x02\n\x08KeyEvent\x12\x16\n\x08sequence\x18\x01 \x01(\x03\x42\x04\xe2\x41\x01\x03\x12,\n\x04type\x18\x02 \x01(\x0e\x32\x18.keyturn.v1.KeyEventTypeB\x04\xe2\x41\x01\x03\x12\x1d\n\x0forganization_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nproject_id\x18\x04 \x01(\tB\x04\xe2\x41\x01\x03\x12\x18\n\nproduct_id\x18\x05 \x01(\tB\x04\xe2\x41\x01\x03\x12\x14\n\x06key_id\x18\x06 \x01(\tB\x04\xe2\x41\x01\x03\x12\x34\n\nevent_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x13\n\x05\x61\x63tor\x18\x08 \x01(\tB\x04\xe2\x41\x01\x03\x12+\n\x04\x64\x61ta\x18\t \x01(\x0b\x32\x17.google.protobuf.StructB\x04\xe2\x41\x01\x03\"\x8e\x01\n\x0eKeyEventFilter\x12\x1d\n\x0forganization_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x01\x12\x18\n\nproject_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x14\n\x06key_id\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\x12-\n\x05types\x18\x04 \x03(\x0e\x32\x18.keyturn.v1.KeyEventTypeB\x04\xe2\x41\x01\x01\"\x99\x01\n\x14ListKeyEventsRequest\x12\x30\n\x06\x66ilter\x18\x01 \x01(\x0b\x32\x1a.keyturn.v1.KeyEventFilterB\x04\xe2\x41\x01\x01\x12\x1c\n\x0e\x61\x66ter_sequence\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x01\x12\x17\n\tpage_size\x18\x03 \x01(\x05\x42\x04\xe2\x41\x01\x01\x12\x18\n\npage_token\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01\"b\n\x15ListKeyEventsResponse\x12*\n\x06\x65vents\x18\x01 \x03(\x0b\x32\x14.keyturn.v1.KeyEventB\x04\xe2\x41\x01\x03\x12\x1d\n\x0fnext_page_token\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\"g\n\x15WatchKeyEventsRequest\x12\x30\n\x06\x66ilter\x18\x01 \x01(\x0b\x32\x1a.keyturn.v1.KeyEventFilterB\x04\xe2\x41\x01\x01\x12\x1c\n\x0e\x61\x66ter_sequence\x18\x02 \x01(\x03\x42\x04\xe2\x41\x01\x01\"C\n\x16WatchKeyEventsResponse\x12)\n\x05\x65vent\x18\x01 \x01(\x0b\x32\x14.keyturn.v1.KeyEventB\x04\xe2\x41\x01\x03*\xf7\x02\n\x0cKeyEventType\x12\x1e\n\x1aKEY_EVENT_TYPE_UNSPECIFIED\x10\x00\x12\x1a\n\x16KEY_EVENT_TYPE_CREATED\x10\x01\x12\x1a\n\x16KEY_EVENT_TYPE_UPDATED\x10\x02\x12\x1a\n\x16KEY_EVENT_TYPE_ROTATED\x10\x03\x12\x1f\n\x1bKEY_EVENT_TYPE_ROTATION_DUE\x10\x04\x12\x1b\n\x17KEY_EVENT_TYPE_EXPIRING\x10\x05\x12\x1a\n\x16KEY_EVENT_TYPE_EXPIRED\x10\x06\x12\x1a\n\x16KEY_EVENT_TYPE_REVOKED\x10\x07\x12\x1a\n\x16KEY_EVENT_TYPE_DELETED\x10\x08\x12\x19\n\x15KEY_EVENT_TYPE_LEAKED\x10\t\x12&\n\"KEY_EVENT_TYPE_RATE_LIMIT_EXCEEDED\x10\n\x12\x1e\n\x1aKEY_EVENT_TYPE_CREDITS_LOW\x10\x0b\x32\xf6\x01\n\x0fKeyEventService\x12k\n\rListKeyEvents\x12 .keyturn.v1.ListKeyEventsRequest\x1a!.keyturn.v1.ListKeyEventsResponse\"\x15\x82\xd3\xe4\x93\x02\x0f\x12\r/v1/keyEvents\x12v\n\x0eWatchKeyEvents\x12!.keyturn.v1.WatchKeyEventsRequest\x1a\".keyturn.v1.WatchKeyEventsResponse\"\x1b\x82\xd3\xe4\x93\x02\x15\x12\x13/v1/keyEvents:watch0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -52,8 +53,50 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_KEYEVENT'].fields_by_name['actor']._serialized_options = b'\342A\001\003'
   _globals['_KEYEVENT'].fields_by_name['data']._loaded_options = None
   _globals['_KEYEVENT'].fields_by_name['data']._serialized_options = b'\342A\001\003'
-  _globals['_KEYEVENTTYPE']._serialized_start=448
-  _globals['_KEYEVENTTYPE']._serialized_end=823
-  _globals['_KEYEVENT']._serialized_start=140
-  _globals['_KEYEVENT']._serialized_end=445
+  _globals['_KEYEVENTFILTER'].fields_by_name['organization_id']._loaded_options = None
+  _globals['_KEYEVENTFILTER'].fields_by_name['organization_id']._serialized_options = b'\342A\001\001'
+  _globals['_KEYEVENTFILTER'].fields_by_name['project_id']._loaded_options = None
+  _globals['_KEYEVENTFILTER'].fields_by_name['project_id']._serialized_options = b'\342A\001\001'
+  _globals['_KEYEVENTFILTER'].fields_by_name['key_id']._loaded_options = None
+  _globals['_KEYEVENTFILTER'].fields_by_name['key_id']._serialized_options = b'\342A\001\001'
+  _globals['_KEYEVENTFILTER'].fields_by_name['types']._loaded_options = None
+  _globals['_KEYEVENTFILTER'].fields_by_name['types']._serialized_options = b'\342A\001\001'
+  _globals['_LISTKEYEVENTSREQUEST'].fields_by_name['filter']._loaded_options = None
+  _globals['_LISTKEYEVENTSREQUEST'].fields_by_name['filter']._serialized_options = b'\342A\001\001'
+  _globals['_LISTKEYEVENTSREQUEST'].fields_by_name['after_sequence']._loaded_options = None
+  _globals['_LISTKEYEVENTSREQUEST'].fields_by_name['after_sequence']._serialized_options = b'\342A\001\001'
+  _globals['_LISTKEYEVENTSREQUEST'].fields_by_name['page_size']._loaded_options = None
+  _globals['_LISTKEYEVENTSREQUEST'].fields_by_name['page_size']._serialized_options = b'\342A\001\001'
+  _globals['_LISTKEYEVENTSREQUEST'].fields_by_name['page_token']._loaded_options = None
+  _globals['_LISTKEYEVENTSREQUEST'].fields_by_name['page_token']._serialized_options = b'\342A\001\001'
+  _globals['_LISTKEYEVENTSRESPONSE'].fields_by_name['events']._loaded_options = None
+  _globals['_LISTKEYEVENTSRESPONSE'].fields_by_name['events']._serialized_options = b'\342A\001\003'
+  _globals['_LISTKEYEVENTSRESPONSE'].fields_by_name['next_page_token']._loaded_options = None
+  _globals['_LISTKEYEVENTSRESPONSE'].fields_by_name['next_page_token']._serialized_options = b'\342A\001\003'
+  _globals['_WATCHKEYEVENTSREQUEST'].fields_by_name['filter']._loaded_options = None
+  _globals['_WATCHKEYEVENTSREQUEST'].fields_by_name['filter']._serialized_options = b'\342A\001\001'
+  _globals['_WATCHKEYEVENTSREQUEST'].fields_by_name['after_sequence']._loaded_options = None
+  _globals['_WATCHKEYEVENTSREQUEST'].fields_by_name['after_sequence']._serialized_options = b'\342A\001\001'
+  _globals['_WATCHKEYEVENTSRESPONSE'].fields_by_name['event']._loaded_options = None
+  _globals['_WATCHKEYEVENTSRESPONSE'].fields_by_name['event']._serialized_options = b'\342A\001\003'
+  _globals['_KEYEVENTSERVICE'].methods_by_name['ListKeyEvents']._loaded_options = None
+  _globals['_KEYEVENTSERVICE'].methods_by_name['ListKeyEvents']._serialized_options = b'\202\323\344\223\002\017\022\r/v1/keyEvents'
+  _globals['_KEYEVENTSERVICE'].methods_by_name['WatchKeyEvents']._loaded_options = None
+  _globals['_KEYEVENTSERVICE'].methods_by_name['WatchKeyEvents']._serialized_options = b'\202\323\344\223\002\025\022\023/v1/keyEvents:watch'
+  _globals['_KEYEVENTTYPE']._serialized_start=1053
+  _globals['_KEYEVENTTYPE']._serialized_end=1428
+  _globals['_KEYEVENT']._serialized_start=170
+  _globals['_KEYEVENT']._serialized_end=475
+  _globals['_KEYEVENTFILTER']._serialized_start=478
+  _globals['_KEYEVENTFILTER']._serialized_end=620
+  _globals['_LISTKEYEVENTSREQUEST']._serialized_start=623
+  _globals['_LISTKEYEVENTSREQUEST']._serialized_end=776
+  _globals['_LISTKEYEVENTSRESPONSE']._serialized_start=778
+  _globals['_LISTKEYEVENTSRESPONSE']._serialized_end=876
+  _globals['_WATCHKEYEVENTSREQUEST']._serialized_start=878
+  _globals['_WATCHKEYEVENTSREQUEST']._serialized_end=981
+  _globals['_WATCHKEYEVENTSRESPONSE']._serialized_start=983
+  _globals['_WATCHKEYEVENTSRESPONSE']._serialized_end=1050
+  _globals['_KEYEVENTSERVICE']._serialized_start=1431
+  _globals['_KEYEVENTSERVICE']._serialized_end=1677
 # @@protoc_insertion_point(module_scope)

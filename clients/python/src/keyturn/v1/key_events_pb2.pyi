@@ -3,10 +3,12 @@
 isort:skip_file
 """
 
+from collections import abc as _abc
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 import builtins as _builtins
 import sys
@@ -53,16 +55,7 @@ class _KeyEventTypeEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_KeyEvent
     """The key's remaining credits fell to or below its low threshold."""
 
 class KeyEventType(_KeyEventType, metaclass=_KeyEventTypeEnumTypeWrapper):
-    """Key events: the durable, ordered log of what happened to API keys (issued, changed,
-    rotated, due for rotation, expiring, expired, revoked, deleted, leaked, over their rate
-    limit, low on credits). Events are written in the same transaction as the change they
-    describe, so an event is never lost nor announced for a change that did not commit.
-    Sequence numbers are assigned under the audit chain's lock, so they increase in commit
-    order across every replica: a reader that resumes after the last sequence it saw misses
-    nothing. Payloads never carry a plaintext key or a hash.
-
-    What happened to a key.
-    """
+    """What happened to a key."""
 
 KEY_EVENT_TYPE_UNSPECIFIED: KeyEventType.ValueType  # 0
 """Not given. As a filter: every type."""
@@ -153,3 +146,159 @@ class KeyEvent(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___KeyEvent: _TypeAlias = KeyEvent  # noqa: Y015
+
+@_typing.final
+class KeyEventFilter(_message.Message):
+    """Which key events a listing or a watch returns. Every field narrows; empty means any."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ORGANIZATION_ID_FIELD_NUMBER: _builtins.int
+    PROJECT_ID_FIELD_NUMBER: _builtins.int
+    KEY_ID_FIELD_NUMBER: _builtins.int
+    TYPES_FIELD_NUMBER: _builtins.int
+    organization_id: _builtins.str
+    """Optional. The organization. Required unless the caller is bound to one organization
+    (then that one) or holds a global role (then every organization).
+    """
+    project_id: _builtins.str
+    """Optional. Only events of keys of this project."""
+    key_id: _builtins.str
+    """Optional. Only events of this key."""
+    @_builtins.property
+    def types(self) -> _containers.RepeatedScalarFieldContainer[Global___KeyEventType.ValueType]:
+        """Optional. Only events of these types (at most 20; empty = every type)."""
+
+    def __init__(
+        self,
+        *,
+        organization_id: _builtins.str = ...,
+        project_id: _builtins.str = ...,
+        key_id: _builtins.str = ...,
+        types: _abc.Iterable[Global___KeyEventType.ValueType] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["key_id", b"key_id", "organization_id", b"organization_id", "project_id", b"project_id", "types", b"types"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KeyEventFilter: _TypeAlias = KeyEventFilter  # noqa: Y015
+
+@_typing.final
+class ListKeyEventsRequest(_message.Message):
+    """Request of ListKeyEvents."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    FILTER_FIELD_NUMBER: _builtins.int
+    AFTER_SEQUENCE_FIELD_NUMBER: _builtins.int
+    PAGE_SIZE_FIELD_NUMBER: _builtins.int
+    PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    after_sequence: _builtins.int
+    """Optional. Only events with a greater sequence (0 = from the oldest retained event)."""
+    page_size: _builtins.int
+    """Optional. Maximum results per page, 1..1000 (default 100)."""
+    page_token: _builtins.str
+    """Optional. The next_page_token of a previous call with the same filter and after_sequence."""
+    @_builtins.property
+    def filter(self) -> Global___KeyEventFilter:
+        """Optional. Which events."""
+
+    def __init__(
+        self,
+        *,
+        filter: Global___KeyEventFilter | None = ...,
+        after_sequence: _builtins.int = ...,
+        page_size: _builtins.int = ...,
+        page_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["filter", b"filter"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["after_sequence", b"after_sequence", "filter", b"filter", "page_size", b"page_size", "page_token", b"page_token"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListKeyEventsRequest: _TypeAlias = ListKeyEventsRequest  # noqa: Y015
+
+@_typing.final
+class ListKeyEventsResponse(_message.Message):
+    """Response of ListKeyEvents."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    EVENTS_FIELD_NUMBER: _builtins.int
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    next_page_token: _builtins.str
+    """Output only. Token for the next page; empty on the last page."""
+    @_builtins.property
+    def events(self) -> _containers.RepeatedCompositeFieldContainer[Global___KeyEvent]:
+        """Output only. The events, in sequence order."""
+
+    def __init__(
+        self,
+        *,
+        events: _abc.Iterable[Global___KeyEvent] | None = ...,
+        next_page_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["events", b"events", "next_page_token", b"next_page_token"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListKeyEventsResponse: _TypeAlias = ListKeyEventsResponse  # noqa: Y015
+
+@_typing.final
+class WatchKeyEventsRequest(_message.Message):
+    """Request of WatchKeyEvents."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    FILTER_FIELD_NUMBER: _builtins.int
+    AFTER_SEQUENCE_FIELD_NUMBER: _builtins.int
+    after_sequence: _builtins.int
+    """Optional. Replay events with a greater sequence first (0 = from the oldest retained
+    event), then follow live. Resume with the last sequence received.
+    """
+    @_builtins.property
+    def filter(self) -> Global___KeyEventFilter:
+        """Optional. Which events."""
+
+    def __init__(
+        self,
+        *,
+        filter: Global___KeyEventFilter | None = ...,
+        after_sequence: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["filter", b"filter"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["after_sequence", b"after_sequence", "filter", b"filter"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___WatchKeyEventsRequest: _TypeAlias = WatchKeyEventsRequest  # noqa: Y015
+
+@_typing.final
+class WatchKeyEventsResponse(_message.Message):
+    """One message of WatchKeyEvents."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    EVENT_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def event(self) -> Global___KeyEvent:
+        """Output only. The next event after the previous one (in sequence order)."""
+
+    def __init__(
+        self,
+        *,
+        event: Global___KeyEvent | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["event", b"event"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["event", b"event"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___WatchKeyEventsResponse: _TypeAlias = WatchKeyEventsResponse  # noqa: Y015

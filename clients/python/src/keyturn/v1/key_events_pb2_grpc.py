@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from keyturn.v1 import key_events_pb2 as keyturn_dot_v1_dot_key__events__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
@@ -22,3 +23,154 @@ if _version_not_supported:
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
     )
+
+
+class KeyEventServiceStub:
+    """Key events: the durable, ordered log of what happened to API keys (issued, changed,
+    rotated, due for rotation, expiring, expired, revoked, deleted, leaked, over their rate
+    limit, low on credits). Events are written in the same transaction as the change they
+    describe, so an event is never lost nor announced for a change that did not commit.
+    Sequence numbers are assigned under the audit chain's lock, so they increase in commit
+    order across every replica: a reader that resumes after the last sequence it saw misses
+    nothing. Payloads never carry a plaintext key or a hash.
+
+    KeyEventService reads the key-event log: a listing for catching up, and a watch that
+    replays the backlog after a cursor and then follows new events live (also those written by
+    other server processes on the same database), at least once and in sequence order.
+    """
+
+    def __init__(self, channel):
+        """Constructor.
+
+        Args:
+            channel: A grpc.Channel.
+        """
+        self.ListKeyEvents = channel.unary_unary(
+                '/keyturn.v1.KeyEventService/ListKeyEvents',
+                request_serializer=keyturn_dot_v1_dot_key__events__pb2.ListKeyEventsRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_key__events__pb2.ListKeyEventsResponse.FromString,
+                _registered_method=True)
+        self.WatchKeyEvents = channel.unary_stream(
+                '/keyturn.v1.KeyEventService/WatchKeyEvents',
+                request_serializer=keyturn_dot_v1_dot_key__events__pb2.WatchKeyEventsRequest.SerializeToString,
+                response_deserializer=keyturn_dot_v1_dot_key__events__pb2.WatchKeyEventsResponse.FromString,
+                _registered_method=True)
+
+
+class KeyEventServiceServicer:
+    """Key events: the durable, ordered log of what happened to API keys (issued, changed,
+    rotated, due for rotation, expiring, expired, revoked, deleted, leaked, over their rate
+    limit, low on credits). Events are written in the same transaction as the change they
+    describe, so an event is never lost nor announced for a change that did not commit.
+    Sequence numbers are assigned under the audit chain's lock, so they increase in commit
+    order across every replica: a reader that resumes after the last sequence it saw misses
+    nothing. Payloads never carry a plaintext key or a hash.
+
+    KeyEventService reads the key-event log: a listing for catching up, and a watch that
+    replays the backlog after a cursor and then follows new events live (also those written by
+    other server processes on the same database), at least once and in sequence order.
+    """
+
+    def ListKeyEvents(self, request, context):
+        """Lists events matching the filter, oldest first (sequence order), after a cursor.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WatchKeyEvents(self, request, context):
+        """Replays events with a sequence greater than after_sequence, then follows new ones until
+        the client cancels. Resume after a disconnect with the last sequence received.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+
+def add_KeyEventServiceServicer_to_server(servicer, server):
+    rpc_method_handlers = {
+            'ListKeyEvents': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListKeyEvents,
+                    request_deserializer=keyturn_dot_v1_dot_key__events__pb2.ListKeyEventsRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_key__events__pb2.ListKeyEventsResponse.SerializeToString,
+            ),
+            'WatchKeyEvents': grpc.unary_stream_rpc_method_handler(
+                    servicer.WatchKeyEvents,
+                    request_deserializer=keyturn_dot_v1_dot_key__events__pb2.WatchKeyEventsRequest.FromString,
+                    response_serializer=keyturn_dot_v1_dot_key__events__pb2.WatchKeyEventsResponse.SerializeToString,
+            ),
+    }
+    generic_handler = grpc.method_handlers_generic_handler(
+            'keyturn.v1.KeyEventService', rpc_method_handlers)
+    server.add_generic_rpc_handlers((generic_handler,))
+    server.add_registered_method_handlers('keyturn.v1.KeyEventService', rpc_method_handlers)
+
+
+ # This class is part of an EXPERIMENTAL API.
+class KeyEventService:
+    """Key events: the durable, ordered log of what happened to API keys (issued, changed,
+    rotated, due for rotation, expiring, expired, revoked, deleted, leaked, over their rate
+    limit, low on credits). Events are written in the same transaction as the change they
+    describe, so an event is never lost nor announced for a change that did not commit.
+    Sequence numbers are assigned under the audit chain's lock, so they increase in commit
+    order across every replica: a reader that resumes after the last sequence it saw misses
+    nothing. Payloads never carry a plaintext key or a hash.
+
+    KeyEventService reads the key-event log: a listing for catching up, and a watch that
+    replays the backlog after a cursor and then follows new events live (also those written by
+    other server processes on the same database), at least once and in sequence order.
+    """
+
+    @staticmethod
+    def ListKeyEvents(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/keyturn.v1.KeyEventService/ListKeyEvents',
+            keyturn_dot_v1_dot_key__events__pb2.ListKeyEventsRequest.SerializeToString,
+            keyturn_dot_v1_dot_key__events__pb2.ListKeyEventsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WatchKeyEvents(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/keyturn.v1.KeyEventService/WatchKeyEvents',
+            keyturn_dot_v1_dot_key__events__pb2.WatchKeyEventsRequest.SerializeToString,
+            keyturn_dot_v1_dot_key__events__pb2.WatchKeyEventsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)

@@ -5,9 +5,16 @@ isort:skip_file
 
 from collections import abc as _abc
 from grpc import aio as _aio
+from keyturn.v1 import key_events_pb2 as _key_events_pb2
 import abc as _abc_1
 import grpc as _grpc
+import sys
 import typing as _typing
+
+if sys.version_info >= (3, 11):
+    from typing import Self as _Self
+else:
+    from typing_extensions import Self as _Self
 
 _T = _typing.TypeVar("_T")
 
@@ -18,3 +25,85 @@ class _ServicerContext(_grpc.ServicerContext, _aio.ServicerContext):  # type: ig
 
 GRPC_GENERATED_VERSION: str
 GRPC_VERSION: str
+
+class KeyEventServiceStub:
+    """Key events: the durable, ordered log of what happened to API keys (issued, changed,
+    rotated, due for rotation, expiring, expired, revoked, deleted, leaked, over their rate
+    limit, low on credits). Events are written in the same transaction as the change they
+    describe, so an event is never lost nor announced for a change that did not commit.
+    Sequence numbers are assigned under the audit chain's lock, so they increase in commit
+    order across every replica: a reader that resumes after the last sequence it saw misses
+    nothing. Payloads never carry a plaintext key or a hash.
+
+    KeyEventService reads the key-event log: a listing for catching up, and a watch that
+    replays the backlog after a cursor and then follows new events live (also those written by
+    other server processes on the same database), at least once and in sequence order.
+    """
+
+    @_typing.overload
+    def __new__(cls, channel: _grpc.Channel) -> _Self: ...
+    @_typing.overload
+    def __new__(cls, channel: _aio.Channel) -> KeyEventServiceAsyncStub: ...
+    ListKeyEvents: _grpc.UnaryUnaryMultiCallable[_key_events_pb2.ListKeyEventsRequest, _key_events_pb2.ListKeyEventsResponse]
+    """Lists events matching the filter, oldest first (sequence order), after a cursor."""
+    WatchKeyEvents: _grpc.UnaryStreamMultiCallable[_key_events_pb2.WatchKeyEventsRequest, _key_events_pb2.WatchKeyEventsResponse]
+    """Replays events with a sequence greater than after_sequence, then follows new ones until
+    the client cancels. Resume after a disconnect with the last sequence received.
+    """
+
+@_typing.type_check_only
+class KeyEventServiceAsyncStub(KeyEventServiceStub):
+    """Key events: the durable, ordered log of what happened to API keys (issued, changed,
+    rotated, due for rotation, expiring, expired, revoked, deleted, leaked, over their rate
+    limit, low on credits). Events are written in the same transaction as the change they
+    describe, so an event is never lost nor announced for a change that did not commit.
+    Sequence numbers are assigned under the audit chain's lock, so they increase in commit
+    order across every replica: a reader that resumes after the last sequence it saw misses
+    nothing. Payloads never carry a plaintext key or a hash.
+
+    KeyEventService reads the key-event log: a listing for catching up, and a watch that
+    replays the backlog after a cursor and then follows new events live (also those written by
+    other server processes on the same database), at least once and in sequence order.
+    """
+
+    def __init__(self, channel: _aio.Channel) -> None: ...
+    ListKeyEvents: _aio.UnaryUnaryMultiCallable[_key_events_pb2.ListKeyEventsRequest, _key_events_pb2.ListKeyEventsResponse]  # type: ignore[assignment]
+    """Lists events matching the filter, oldest first (sequence order), after a cursor."""
+    WatchKeyEvents: _aio.UnaryStreamMultiCallable[_key_events_pb2.WatchKeyEventsRequest, _key_events_pb2.WatchKeyEventsResponse]  # type: ignore[assignment]
+    """Replays events with a sequence greater than after_sequence, then follows new ones until
+    the client cancels. Resume after a disconnect with the last sequence received.
+    """
+
+class KeyEventServiceServicer(metaclass=_abc_1.ABCMeta):
+    """Key events: the durable, ordered log of what happened to API keys (issued, changed,
+    rotated, due for rotation, expiring, expired, revoked, deleted, leaked, over their rate
+    limit, low on credits). Events are written in the same transaction as the change they
+    describe, so an event is never lost nor announced for a change that did not commit.
+    Sequence numbers are assigned under the audit chain's lock, so they increase in commit
+    order across every replica: a reader that resumes after the last sequence it saw misses
+    nothing. Payloads never carry a plaintext key or a hash.
+
+    KeyEventService reads the key-event log: a listing for catching up, and a watch that
+    replays the backlog after a cursor and then follows new events live (also those written by
+    other server processes on the same database), at least once and in sequence order.
+    """
+
+    @_abc_1.abstractmethod
+    def ListKeyEvents(
+        self,
+        request: _key_events_pb2.ListKeyEventsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_key_events_pb2.ListKeyEventsResponse, _abc.Awaitable[_key_events_pb2.ListKeyEventsResponse]]:
+        """Lists events matching the filter, oldest first (sequence order), after a cursor."""
+
+    @_abc_1.abstractmethod
+    def WatchKeyEvents(
+        self,
+        request: _key_events_pb2.WatchKeyEventsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_key_events_pb2.WatchKeyEventsResponse], _abc.AsyncIterator[_key_events_pb2.WatchKeyEventsResponse]]:
+        """Replays events with a sequence greater than after_sequence, then follows new ones until
+        the client cancels. Resume after a disconnect with the last sequence received.
+        """
+
+def add_KeyEventServiceServicer_to_server(servicer: KeyEventServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
