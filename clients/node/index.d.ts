@@ -24,6 +24,7 @@ import type { ProtoGrpcType as ErrorsProto } from './generated/errors';
 import type { ProtoGrpcType as KeysProto } from './generated/keys';
 
 export { grpc };
+export { WebhookSignatureError, verifySignature } from './webhooks';
 export type * from './generated';
 
 /** The keyturn.v1 package as grpc.loadPackageDefinition returns it (service constructors). */

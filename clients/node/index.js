@@ -168,4 +168,6 @@ class KeyturnClient {
   }
 }
 
-module.exports = { KeyturnClient, KeyturnError, decodeError, loadKeyturn, grpc };
+const { WebhookSignatureError, verifySignature } = require('./webhooks');
+
+module.exports = { KeyturnClient, KeyturnError, WebhookSignatureError, decodeError, loadKeyturn, grpc, verifySignature };

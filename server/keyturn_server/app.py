@@ -30,6 +30,8 @@ from keyturn.v1 import (
     crypto_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    webhooks_pb2,
+    webhooks_pb2_grpc,
 )
 
 from keyturn_server.api.access_servicer import AccessServicer
@@ -42,6 +44,7 @@ from keyturn_server.api.envoy_authz import add_to_server as add_envoy_authorizat
 from keyturn_server.api.http.app import HttpEdge, RestGateway, build_app
 from keyturn_server.api.interceptors import EdgeInterceptor
 from keyturn_server.api.key_servicer import KeyServicer
+from keyturn_server.api.webhook_servicer import WebhookServicer
 from keyturn_server.config import Settings
 from keyturn_server.container import Container
 
@@ -53,6 +56,7 @@ KEYTURN_SERVICES = (
     crypto_pb2.DESCRIPTOR.services_by_name["CryptoService"].full_name,
     audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
     access_pb2.DESCRIPTOR.services_by_name["AccessService"].full_name,
+    webhooks_pb2.DESCRIPTOR.services_by_name["WebhookService"].full_name,
 )
 SERVICE_NAMES = (
     *KEYTURN_SERVICES,
@@ -129,8 +133,10 @@ def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
     audit_pb2_grpc.add_AuditServiceServicer_to_server(audit, server)
     access = AccessServicer(c.principals)
     access_pb2_grpc.add_AccessServiceServicer_to_server(access, server)
+    webhooks = WebhookServicer(c.webhooks)
+    webhooks_pb2_grpc.add_WebhookServiceServicer_to_server(webhooks, server)
     add_envoy_authorization(EnvoyAuthorizationServicer(c.validation), server)
-    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access), strict=True))
+    return dict(zip(KEYTURN_SERVICES, (keys, crypto, audit, access, webhooks), strict=True))
 
 
 def _http_edge(settings: Settings, servicers: dict[str, object], caller_check: CallerCheck) -> HttpEdge:

@@ -106,6 +106,10 @@ class Settings:
     # and which of them this process is (0-based). 1 = a single process, the port not shared.
     workers: int = 1
     worker_index: int = 0
+    # Webhooks: allow http:// URLs to any host (default: https://, or http:// to loopback
+    # only), and the timeout of one delivery attempt.
+    webhook_allow_http: bool = False
+    webhook_timeout_seconds: float = 10.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -257,6 +261,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         change_feed_poll_ms=int(_env_at_least(env, "KEYTURN_CHANGE_FEED_POLL_MS", 200, 10)),
         locks=_env_choice(env, "KEYTURN_LOCKS", LOCK_KINDS),  # type: ignore[arg-type]
         metrics_listen=env.get("KEYTURN_METRICS_LISTEN", ""),
+        webhook_allow_http=env.get("KEYTURN_WEBHOOK_ALLOW_HTTP", "").lower() in ("1", "true", "yes"),
+        webhook_timeout_seconds=_env_at_least(env, "KEYTURN_WEBHOOK_TIMEOUT_SECONDS", 10.0, 0.1),
     )
 
 

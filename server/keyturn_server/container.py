@@ -50,11 +50,16 @@ from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.principals import Principals
 from keyturn_server.usecases.tenancy import Tenancy
 from keyturn_server.usecases.validate import KeyValidation
+from keyturn_server.usecases.webhooks import Webhooks
 
 log = logging.getLogger("keyturn.server")
 
 # How often the leader looks for managed keys due for rotation and versions due for destruction.
 CRYPTO_KEY_JOB_INTERVAL = timedelta(seconds=60)
+# How often the leader turns new key events into webhook deliveries, and how often every
+# replica's sender looks for due deliveries (usecases/webhooks.py).
+WEBHOOK_DISPATCH_INTERVAL = timedelta(seconds=1)
+WEBHOOK_SEND_INTERVAL_SECONDS = 1.0
 
 Hook = Callable[[], Awaitable[None]]
 
@@ -143,6 +148,8 @@ class Container:
     crypto_keys: CryptoKeys
     scheduler: Scheduler
     usage_flusher: PeriodicTask
+    webhooks: Webhooks
+    webhook_sender: PeriodicTask
     lifecycle: Lifecycle
     # The Prometheus endpoint (settings.metrics_listen); None when metrics are off.
     metrics: MetricsServer | None = None
@@ -221,6 +228,24 @@ class Container:
 
         scheduler.register("crypto_key.rotate", CRYPTO_KEY_JOB_INTERVAL, rotate_due)
         scheduler.register("crypto_key.destroy", CRYPTO_KEY_JOB_INTERVAL, destroy_due)
+
+        webhooks = Webhooks(
+            db,
+            root_keys,
+            pages,
+            allow_http=settings.webhook_allow_http,
+            timeout_seconds=settings.webhook_timeout_seconds,
+        )
+
+        async def dispatch_webhooks(now: datetime) -> None:
+            await webhooks.dispatch(now)
+
+        async def send_webhooks() -> None:
+            # Every replica sends (claims keep them apart); the scheduler's clock is the time.
+            await webhooks.send_due(scheduler.clock())
+
+        scheduler.register("webhook.dispatch", WEBHOOK_DISPATCH_INTERVAL, dispatch_webhooks)
+        webhook_sender = PeriodicTask("keyturn-webhook-sender", WEBHOOK_SEND_INTERVAL_SECONDS, send_webhooks)
         provider = tracer_provider or provider_from_environment()
         tracing = Tracing(provider, db) if provider is not None else None
 
@@ -234,6 +259,8 @@ class Container:
         lifecycle.add(start=usage_flusher.start, stop=usage_flusher.stop)
         lifecycle.add(stop=audit_feed.stop)
         lifecycle.add(start=access_log.start, stop=access_log.stop)  # drains the queue
+        lifecycle.add(stop=webhooks.stop)  # closes the HTTP client after the sender stopped
+        lifecycle.add(start=webhook_sender.start, stop=webhook_sender.stop)
         lifecycle.add(start=scheduler.start, stop=scheduler.stop)  # stopped first: no job mid-shutdown
 
         container = cls(
@@ -255,6 +282,8 @@ class Container:
             crypto_keys=crypto_keys,
             scheduler=scheduler,
             usage_flusher=usage_flusher,
+            webhooks=webhooks,
+            webhook_sender=webhook_sender,
             lifecycle=lifecycle,
             tracing=tracing,
         )

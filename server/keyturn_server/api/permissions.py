@@ -20,6 +20,7 @@ _KEYS = "/keyturn.v1.KeyService/"
 _AUDIT = "/keyturn.v1.AuditService/"
 _CRYPTO = "/keyturn.v1.CryptoService/"
 _ACCESS = "/keyturn.v1.AccessService/"
+_WEBHOOKS = "/keyturn.v1.WebhookService/"
 
 METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "CreateOrganization": P.ORGANIZATIONS_CREATE,
@@ -86,6 +87,14 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _ACCESS + "CreatePrincipalToken": P.PRINCIPALS_MANAGE,
     _ACCESS + "ListPrincipalTokens": P.PRINCIPALS_GET,
     _ACCESS + "RevokePrincipalToken": P.PRINCIPALS_MANAGE,
+    _WEBHOOKS + "CreateWebhook": P.WEBHOOKS_MANAGE,
+    _WEBHOOKS + "GetWebhook": P.WEBHOOKS_GET,
+    _WEBHOOKS + "ListWebhooks": P.WEBHOOKS_GET,
+    _WEBHOOKS + "UpdateWebhook": P.WEBHOOKS_MANAGE,
+    _WEBHOOKS + "DeleteWebhook": P.WEBHOOKS_MANAGE,
+    _WEBHOOKS + "RotateWebhookSecret": P.WEBHOOKS_MANAGE,
+    _WEBHOOKS + "ListWebhookDeliveries": P.WEBHOOKS_GET,
+    _WEBHOOKS + "RedeliverWebhookDelivery": P.WEBHOOKS_MANAGE,
     # Envoy's ext_authz filter, calling as a VALIDATOR principal (api/envoy_authz.py).
     "/envoy.service.auth.v3.Authorization/Check": P.KEYS_VALIDATE,
 }

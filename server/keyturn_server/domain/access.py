@@ -91,6 +91,9 @@ class Permission(StrEnum):
     CRYPTO_KEYS_SIGN = "crypto_keys.sign"
     CRYPTO_KEYS_VERIFY = "crypto_keys.verify"
     CRYPTO_KEYS_MAC = "crypto_keys.mac"
+    # Webhook subscriptions (create, update, delete, rotate secret, redeliver) / reading them.
+    WEBHOOKS_MANAGE = "webhooks.manage"
+    WEBHOOKS_GET = "webhooks.get"
 
 
 P = Permission
@@ -133,6 +136,8 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             P.PRINCIPALS_GET,
             P.PRINCIPALS_LIST,
             P.PRINCIPALS_MANAGE,
+            P.WEBHOOKS_MANAGE,
+            P.WEBHOOKS_GET,
         }
     ),
     Role.KEY_MANAGER: frozenset(
