@@ -38,6 +38,7 @@ REPLACEMENTS = {
     "CryptoServiceAsyncStub": "CryptoServiceStub",
     "AuditServiceAsyncStub": "AuditServiceStub",
     "AccessServiceAsyncStub": "AccessServiceStub",
+    "WebhookServiceAsyncStub": "WebhookServiceStub",
     "_io_async": "_io_sync",
 }
 

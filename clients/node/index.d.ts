@@ -22,13 +22,14 @@ import type { ProtoGrpcType as AuditProto } from './generated/audit';
 import type { ProtoGrpcType as CryptoProto } from './generated/crypto';
 import type { ProtoGrpcType as ErrorsProto } from './generated/errors';
 import type { ProtoGrpcType as KeysProto } from './generated/keys';
+import type { ProtoGrpcType as WebhooksProto } from './generated/webhooks';
 
 export { grpc };
 export { WebhookSignatureError, verifySignature } from './webhooks';
 export type * from './generated';
 
 /** The keyturn.v1 package as grpc.loadPackageDefinition returns it (service constructors). */
-export type KeyturnPackage = (KeysProto & CryptoProto & AuditProto & AccessProto & ErrorsProto)['keyturn']['v1'];
+export type KeyturnPackage = (KeysProto & CryptoProto & AuditProto & AccessProto & WebhooksProto & ErrorsProto)['keyturn']['v1'];
 
 /** createKey's options: a CreateKeyRequest without organization_id. */
 export type CreateKeyOptions = Omit<CreateKeyRequest__Input, 'organization_id'>;

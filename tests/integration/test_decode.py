@@ -16,11 +16,11 @@ from typing import Any
 import grpc
 import pytest
 from google.protobuf import descriptor
-from keyturn.v1 import access_pb2, audit_pb2, crypto_pb2, keys_pb2
+from keyturn.v1 import access_pb2, audit_pb2, crypto_pb2, keys_pb2, webhooks_pb2
 
 from tests.support import ServerThread, decode_error
 
-FILES = (keys_pb2, crypto_pb2, audit_pb2, access_pb2)
+FILES = (keys_pb2, crypto_pb2, audit_pb2, access_pb2, webhooks_pb2)
 METHODS: list[descriptor.MethodDescriptor] = [
     method
     for module in FILES

@@ -536,3 +536,39 @@ def test_two_processes_deliver_each_event_once(postgres_admin_url: str, receiver
     finally:
         first.stop()
         second.stop()
+
+
+def test_client_facade(server: ServerThread, receiver: Receiver) -> None:
+    from keyturn.client import Client, NotFoundError
+
+    with Client(server.address, token=server.admin_token) as client:
+        org = client.create_organization(f"wh-facade-{time.monotonic_ns()}").id
+        created = client.create_webhook(
+            org, receiver.url, event_types=[key_events_pb2.KEY_EVENT_TYPE_CREATED], description="ops"
+        )
+        assert client.get_webhook(created.webhook.id).description == "ops"
+        assert [w.id for w in client.list_webhooks(org)] == [created.webhook.id]
+        updated = client.update_webhook(created.webhook.id, description="ops 2", event_types=[])
+        assert updated.description == "ops 2" and list(updated.event_types) == []
+        rotated = client.rotate_webhook_secret(created.webhook.id, overlap=0)
+        client.create_key(org)
+        [request] = receiver.wait_for(1)
+        verify_signature(request.body, request.headers["keyturn-signature"], rotated.secret)
+        wait_until(
+            lambda: (
+                [d.state for d in client.list_webhook_deliveries(created.webhook.id)]
+                == [STATE.Value("WEBHOOK_DELIVERY_STATE_SUCCEEDED")]
+            )
+        )
+        [delivery] = list(
+            client.list_webhook_deliveries(
+                created.webhook.id, state=STATE.Value("WEBHOOK_DELIVERY_STATE_SUCCEEDED")
+            )
+        )
+        assert client.redeliver_webhook_delivery(delivery.id).state == STATE.Value(
+            "WEBHOOK_DELIVERY_STATE_PENDING"
+        )
+        receiver.wait_for(2)
+        client.delete_webhook(created.webhook.id)
+        with pytest.raises(NotFoundError):
+            client.get_webhook(created.webhook.id)
