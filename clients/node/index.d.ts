@@ -16,6 +16,7 @@ import type {
   Organization,
   ValidateKeyRequest__Input,
   ValidateKeyResponse,
+  WebhookServiceClient,
 } from './generated';
 import type { ProtoGrpcType as AccessProto } from './generated/access';
 import type { ProtoGrpcType as AuditProto } from './generated/audit';
@@ -65,8 +66,9 @@ export class KeyturnClient {
   readonly crypto: CryptoServiceClient;
   readonly audit: AuditServiceClient;
   readonly access: AccessServiceClient;
+  readonly webhooks: WebhookServiceClient;
   /** Call any unary RPC: `call('keys', 'GetKey', { id })`; rejects with KeyturnError. */
-  call<T = unknown>(service: 'keys' | 'crypto' | 'audit' | 'access', method: string, request: object): Promise<T>;
+  call<T = unknown>(service: 'keys' | 'crypto' | 'audit' | 'access' | 'webhooks', method: string, request: object): Promise<T>;
   createOrganization(name: string): Promise<Organization>;
   /** [organization, created]: safe to call on every start. */
   getOrCreateOrganization(name: string): Promise<[Organization, boolean]>;

@@ -124,6 +124,7 @@ class KeyturnClient {
     this.crypto = new pkg.CryptoService(this.target, credentials, { channelOverride: this.keys.getChannel() });
     this.audit = new pkg.AuditService(this.target, credentials, { channelOverride: this.keys.getChannel() });
     this.access = new pkg.AccessService(this.target, credentials, { channelOverride: this.keys.getChannel() });
+    this.webhooks = new pkg.WebhookService(this.target, credentials, { channelOverride: this.keys.getChannel() });
   }
 
   /** Call any unary RPC: `call('keys', 'GetKey', {id})`; rejects with KeyturnError. */
