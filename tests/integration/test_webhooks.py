@@ -572,3 +572,84 @@ def test_client_facade(server: ServerThread, receiver: Receiver) -> None:
         client.delete_webhook(created.webhook.id)
         with pytest.raises(NotFoundError):
             client.get_webhook(created.webhook.id)
+
+
+def test_bad_input_in_every_rpc(server: ServerThread, grpc_channel: grpc.Channel) -> None:
+    stub = hooks(grpc_channel)
+    org = new_org(grpc_channel)
+    hook = new_webhook(grpc_channel, org, "https://hooks.example.com/x").webhook.id
+
+    def invalid(call: Callable[[], Any], *fields: str) -> None:
+        decoded = expect_error(call, grpc.StatusCode.INVALID_ARGUMENT, "INVALID_ARGUMENT")
+        assert set(fields) <= set(decoded.field_violations), decoded.field_violations
+
+    bad_id = "not-a-uuid"
+    invalid(
+        lambda: stub.CreateWebhook(
+            W.CreateWebhookRequest(
+                webhook=W.Webhook(organization_id=bad_id, url="https://x.example", event_types=[99])
+            )
+        ),
+        "webhook.organization_id",
+        "webhook.event_types[0]",
+    )
+    invalid(
+        lambda: stub.CreateWebhook(
+            W.CreateWebhookRequest(
+                webhook=W.Webhook(organization_id=org, url="https://x.example", description="a\x00")
+            )
+        ),
+        "webhook.description",
+    )
+    invalid(lambda: stub.GetWebhook(W.GetWebhookRequest(id=bad_id)), "id")
+    invalid(
+        lambda: stub.ListWebhooks(W.ListWebhooksRequest(organization_id=org, page_token="garbage")),
+        "page_token",
+    )
+    invalid(lambda: stub.ListWebhooks(W.ListWebhooksRequest(organization_id="")), "organization_id")
+    invalid(lambda: stub.UpdateWebhook(W.UpdateWebhookRequest(webhook=W.Webhook(id=hook))), "update_mask")
+    invalid(
+        lambda: stub.UpdateWebhook(
+            W.UpdateWebhookRequest(
+                webhook=W.Webhook(id=hook, url="http://example.com/"),
+                update_mask=field_mask_pb2.FieldMask(paths=["url"]),
+            )
+        ),
+        "webhook.url",
+    )
+    invalid(
+        lambda: stub.UpdateWebhook(
+            W.UpdateWebhookRequest(
+                webhook=W.Webhook(id=hook), update_mask=field_mask_pb2.FieldMask(paths=["organization_id"])
+            )
+        ),
+        "update_mask",
+    )
+    invalid(lambda: stub.DeleteWebhook(W.DeleteWebhookRequest(id="")), "id")
+    for overlap in (duration_pb2.Duration(seconds=-1), duration_pb2.Duration(seconds=8 * 86400)):
+        invalid(
+            lambda o=overlap: stub.RotateWebhookSecret(W.RotateWebhookSecretRequest(id=hook, overlap=o)),
+            "overlap",
+        )
+    invalid(
+        lambda: stub.RotateWebhookSecret(
+            W.RotateWebhookSecretRequest(id=hook, overlap=duration_pb2.Duration(seconds=-(10**15)))
+        ),
+        "overlap",
+    )
+    invalid(
+        lambda: stub.ListWebhookDeliveries(W.ListWebhookDeliveriesRequest(webhook_id=hook, state=42)), "state"
+    )
+    invalid(
+        lambda: stub.ListWebhookDeliveries(W.ListWebhookDeliveriesRequest(webhook_id=hook, page_size=-1)),
+        "page_size",
+    )
+    invalid(lambda: stub.RedeliverWebhookDelivery(W.RedeliverWebhookDeliveryRequest(id=bad_id)), "id")
+    missing = "00000000-0000-4000-8000-000000000000"
+    for call in (
+        lambda: stub.GetWebhook(W.GetWebhookRequest(id=missing)),
+        lambda: stub.RedeliverWebhookDelivery(W.RedeliverWebhookDeliveryRequest(id=missing)),
+        lambda: stub.ListWebhooks(W.ListWebhooksRequest(organization_id=missing)),
+    ):
+        expect_error(call, grpc.StatusCode.NOT_FOUND, "NOT_FOUND")
+    delete(grpc_channel, hook)
