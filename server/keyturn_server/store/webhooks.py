@@ -124,8 +124,17 @@ async def claim_due(
     return rows
 
 
-async def get_delivery(session: AsyncSession, delivery_id: str) -> WebhookDelivery | None:
-    return await session.get(WebhookDelivery, delivery_id)
+async def get_delivery(
+    session: AsyncSession, delivery_id: str, *, lock: bool = False
+) -> WebhookDelivery | None:
+    stmt = (
+        select(WebhookDelivery)
+        .where(WebhookDelivery.id == delivery_id)
+        .execution_options(populate_existing=True)
+    )
+    if lock and _is_postgres(session):
+        stmt = stmt.with_for_update()
+    return (await session.scalars(stmt)).first()
 
 
 async def held_delivery(session: AsyncSession, delivery_id: str, token: str) -> WebhookDelivery | None:

@@ -36,6 +36,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain import access as policy
 from keyturn_server.domain import webhooks as rules
@@ -221,7 +222,8 @@ class Webhooks:
             rules.check_description("webhook.description", values["description"])
         if "event_types" in values:
             values["event_types"] = sorted({str(t) for t in values["event_types"]})
-        async with self.db.transaction() as session:
+
+        async def work(session: AsyncSession) -> Webhook:
             row = await self._load(session, webhook_id, Permission.WEBHOOKS_MANAGE, lock=True)
             changes = []
             for name, new in values.items():
@@ -248,8 +250,10 @@ class Webhooks:
                 )
             return row
 
+        return await self.db.run(work)
+
     async def delete(self, webhook_id: str) -> None:
-        async with self.db.transaction() as session:
+        async def work(session: AsyncSession) -> None:
             row = await self._load(session, webhook_id, Permission.WEBHOOKS_MANAGE, lock=True)
             organization_id = row.organization_id
             await session.delete(row)
@@ -264,13 +268,16 @@ class Webhooks:
                 ),
             )
 
+        await self.db.run(work)
+
     async def rotate_secret(self, webhook_id: str, overlap: timedelta | None) -> tuple[Webhook, str]:
         overlap = rules.DEFAULT_SECRET_OVERLAP if overlap is None else overlap
         if overlap < timedelta(0) or overlap > rules.MAX_SECRET_OVERLAP:
             raise InvalidArgument.field("overlap", "must be between 0s and 7 days")
         secret = rules.new_secret()
         now = utcnow()
-        async with self.db.transaction() as session:
+
+        async def work(session: AsyncSession) -> tuple[Webhook, str]:
             row = await self._load(session, webhook_id, Permission.WEBHOOKS_MANAGE, lock=True)
             version = row.secret_version + 1
             wrapped = self._wrap(secret, row.id, version)
@@ -301,6 +308,8 @@ class Webhooks:
             )
             return row, secret
 
+        return await self.db.run(work)
+
     async def list_deliveries(
         self, webhook_id: str, state: str | None, page_size: int, page_token: str
     ) -> Page[WebhookDelivery]:
@@ -313,11 +322,16 @@ class Webhooks:
 
     async def redeliver(self, delivery_id: str, now: datetime | None = None) -> WebhookDelivery:
         now = now or utcnow()
-        async with self.db.transaction() as session:
+
+        async def work(session: AsyncSession) -> WebhookDelivery:
             delivery = await store.get_delivery(session, delivery_id)
             if delivery is None:
                 raise NotFound(ResourceType.WEBHOOK_DELIVERY, delivery_id)
-            row = await self._load(session, delivery.webhook_id, Permission.WEBHOOKS_MANAGE)
+            # Lock order everywhere: the webhook, then its deliveries, then the audit chain.
+            row = await self._load(session, delivery.webhook_id, Permission.WEBHOOKS_MANAGE, lock=True)
+            delivery = await store.get_delivery(session, delivery_id, lock=True)
+            if delivery is None:
+                raise NotFound(ResourceType.WEBHOOK_DELIVERY, delivery_id)
             if not row.enabled:
                 raise FailedPrecondition("the webhook is disabled; enable it with UpdateWebhook first")
             old_state = delivery.state
@@ -342,27 +356,34 @@ class Webhooks:
             )
             return delivery
 
+        return await self.db.run(work)
+
     # --- Dispatch: key events -> outbox rows ---------------------------------------------------
 
     async def dispatch(self, now: datetime) -> int:
         """Create the deliveries of every event after the cursor; returns how many."""
+
+        async def batch(session: AsyncSession) -> tuple[int, int]:
+            cursor = await store.lock_cursor(session)
+            events = await read_after(session, cursor.sequence, limit=DISPATCH_BATCH)
+            if not events:
+                return 0, 0
+            hooks = await store.enabled_webhooks(session, {e.organization_id for e in events})
+            rows = [
+                self._delivery_row(event, hook, now)
+                for event in events
+                for hook in hooks
+                if _matches(hook, event)
+            ]
+            inserted = await store.insert_deliveries(session, rows)
+            cursor.sequence = events[-1].sequence
+            return inserted, len(events)
+
         created = 0
         while True:
-            async with self.db.transaction() as session:
-                cursor = await store.lock_cursor(session)
-                events = await read_after(session, cursor.sequence, limit=DISPATCH_BATCH)
-                if not events:
-                    return created
-                hooks = await store.enabled_webhooks(session, {e.organization_id for e in events})
-                rows = [
-                    self._delivery_row(event, hook, now)
-                    for event in events
-                    for hook in hooks
-                    if _matches(hook, event)
-                ]
-                created += await store.insert_deliveries(session, rows)
-                cursor.sequence = events[-1].sequence
-            if len(events) < DISPATCH_BATCH:
+            inserted, read = await self.db.run(batch)
+            created += inserted
+            if read < DISPATCH_BATCH:
                 return created
 
     @staticmethod
@@ -472,10 +493,12 @@ class Webhooks:
         return _Outcome(False, response.status_code, latency, f"HTTP {response.status_code}")
 
     async def _record(self, job: _Job, outcome: _Outcome, token: str, now: datetime) -> None:
-        async with self.db.transaction() as session:
+        async def work(session: AsyncSession) -> None:
+            # The webhook first, then the delivery (the order DeleteWebhook and redelivery take).
+            hook = await store.get_webhook(session, job.webhook_id, lock=True)
             row = await store.held_delivery(session, job.delivery_id, token)
             if row is None:
-                return  # another sender took over after our lease ran out
+                return  # another sender took over after our lease ran out, or it was deleted
             attempt = {
                 "time": now.isoformat(),
                 "http_status": outcome.status,
@@ -486,7 +509,6 @@ class Webhooks:
             row.attempt_count += 1
             row.window_attempts += 1
             row.lease_token = None
-            hook = await store.get_webhook(session, job.webhook_id, lock=True)
             if outcome.ok:
                 row.state, row.next_attempt_time = store.SUCCEEDED, None
                 if hook is not None and hook.consecutive_gave_up:
@@ -520,6 +542,8 @@ class Webhooks:
                     ),
                 )
                 log.warning("webhook disabled after repeated failures (webhook_id=%s)", hook.id)
+
+        await self.db.run(work)
 
     async def stop(self) -> None:
         client, self._client = self._client, None
