@@ -653,3 +653,28 @@ def test_bad_input_in_every_rpc(server: ServerThread, grpc_channel: grpc.Channel
     ):
         expect_error(call, grpc.StatusCode.NOT_FOUND, "NOT_FOUND")
     delete(grpc_channel, hook)
+
+
+def test_a_sender_that_dies_after_claiming_is_replaced_after_its_lease(
+    server: ServerThread, grpc_channel: grpc.Channel, receiver: Receiver
+) -> None:
+    from keyturn_server.usecases.webhooks import CLAIM_LEASE
+
+    org = new_org(grpc_channel)
+    created = new_webhook(grpc_channel, org, receiver.url)
+    receiver.fail(1)
+    new_key(grpc_channel, org)
+    receiver.wait_for(1)
+    wait_until(lambda: only_delivery(grpc_channel, created.webhook.id).attempt_count == 1)
+    due = only_delivery(grpc_channel, created.webhook.id).next_attempt_time.ToDatetime(tzinfo=UTC)
+    at = due + timedelta(seconds=1)
+    # A sender claims the delivery and dies before posting or recording anything.
+    claimed = server.call(server.container.webhooks._claim(at, "dead-sender"))
+    assert [job.delivery_id for job in claimed] == [only_delivery(grpc_channel, created.webhook.id).id]
+    assert send_at(server, at) == 0  # leased: no second sender at the same time
+    assert send_at(server, at + CLAIM_LEASE - timedelta(seconds=1)) == 0
+    assert send_at(server, at + CLAIM_LEASE + timedelta(seconds=1)) == 1  # the lease ran out
+    done = only_delivery(grpc_channel, created.webhook.id)
+    assert done.state == STATE.Value("WEBHOOK_DELIVERY_STATE_SUCCEEDED")
+    assert [a.http_status for a in done.attempts] == [500, 200]
+    delete(grpc_channel, created.webhook.id)
