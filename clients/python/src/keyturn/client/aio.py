@@ -1055,7 +1055,9 @@ class AsyncClient:
             event_types=list(event_types),  # type: ignore[arg-type]
             description=description,
         )
-        return await self._call(self.webhooks.CreateWebhook, webhooks_pb2.CreateWebhookRequest(webhook=webhook))
+        return await self._call(
+            self.webhooks.CreateWebhook, webhooks_pb2.CreateWebhookRequest(webhook=webhook)
+        )
 
     async def get_webhook(self, webhook_id: str) -> webhooks_pb2.Webhook:
         return await self._call(
