@@ -41,6 +41,7 @@ REPLACEMENTS = {
     "AuditServiceAsyncStub": "AuditServiceStub",
     "AccessServiceAsyncStub": "AccessServiceStub",
     "TokenServiceAsyncStub": "TokenServiceStub",
+    "WebhookServiceAsyncStub": "WebhookServiceStub",
     "_io_async": "_io_sync",
 }
 

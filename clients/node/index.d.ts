@@ -26,6 +26,7 @@ import type {
   ValidateKeyRequest__Input,
   ValidateKeyResponse,
   WatchKeyEventsRequest__Input,
+  WebhookServiceClient,
 } from './generated';
 import type { ProtoGrpcType as AccessProto } from './generated/access';
 import type { ProtoGrpcType as AuditProto } from './generated/audit';
@@ -35,8 +36,10 @@ import type { ProtoGrpcType as KeyEventsProto } from './generated/key_events';
 import type { ProtoGrpcType as KeyPoliciesProto } from './generated/key_policies';
 import type { ProtoGrpcType as KeysProto } from './generated/keys';
 import type { ProtoGrpcType as TokensProto } from './generated/tokens';
+import type { ProtoGrpcType as WebhooksProto } from './generated/webhooks';
 
 export { grpc };
+export { WebhookSignatureError, verifySignature } from './webhooks';
 export type * from './generated';
 
 /** The keyturn.v1 package as grpc.loadPackageDefinition returns it (service constructors). */
@@ -47,6 +50,7 @@ export type KeyturnPackage = (KeysProto &
   TokensProto &
   KeyPoliciesProto &
   KeyEventsProto &
+  WebhooksProto &
   ErrorsProto)['keyturn']['v1'];
 
 /** createKey's options: a CreateKeyRequest without organization_id. */
@@ -86,9 +90,10 @@ export class KeyturnClient {
   readonly tokens: TokenServiceClient;
   readonly keyPolicies: KeyPolicyServiceClient;
   readonly keyEvents: KeyEventServiceClient;
+  readonly webhooks: WebhookServiceClient;
   /** Call any unary RPC: `call('keys', 'GetKey', { id })`; rejects with KeyturnError. */
   call<T = unknown>(
-    service: 'keys' | 'crypto' | 'audit' | 'access' | 'tokens' | 'keyPolicies' | 'keyEvents',
+    service: 'keys' | 'crypto' | 'audit' | 'access' | 'tokens' | 'keyPolicies' | 'keyEvents' | 'webhooks',
     method: string,
     request: object,
   ): Promise<T>;

@@ -127,6 +127,7 @@ class KeyturnClient {
     this.tokens = new pkg.TokenService(this.target, credentials, { channelOverride: this.keys.getChannel() });
     this.keyPolicies = new pkg.KeyPolicyService(this.target, credentials, { channelOverride: this.keys.getChannel() });
     this.keyEvents = new pkg.KeyEventService(this.target, credentials, { channelOverride: this.keys.getChannel() });
+    this.webhooks = new pkg.WebhookService(this.target, credentials, { channelOverride: this.keys.getChannel() });
   }
 
   /** Call any unary RPC: `call('keys', 'GetKey', {id})`; rejects with KeyturnError. */
@@ -204,7 +205,9 @@ class KeyturnClient {
   }
 }
 
-module.exports = { KeyturnClient, KeyturnError, decodeError, loadKeyturn, grpc };
+const { WebhookSignatureError, verifySignature } = require('./webhooks');
+
+module.exports = { KeyturnClient, KeyturnError, WebhookSignatureError, decodeError, loadKeyturn, grpc, verifySignature };
 // After the exports above: tokens.js reads KeyturnError from this module.
 const { DEFAULT_ALGORITHMS, TokenVerifier, looksLikeJwt } = require('./tokens');
 Object.assign(module.exports, { DEFAULT_ALGORITHMS, TokenVerifier, looksLikeJwt });

@@ -2,7 +2,7 @@
 // How the client loads the keyturn.v1 protos: index.js passes these to @grpc/proto-loader at
 // run time, and scripts/generate-types.js passes the same to proto-loader-gen-types, so the
 // generated types (./generated) describe the objects the client returns.
-const PROTO_FILES = ['keys', 'crypto', 'audit', 'access', 'tokens', 'key_policies', 'key_events', 'errors'].map(
+const PROTO_FILES = ['keys', 'crypto', 'audit', 'access', 'tokens', 'key_policies', 'key_events', 'webhooks', 'errors'].map(
   (n) => `keyturn/v1/${n}.proto`,
 );
 

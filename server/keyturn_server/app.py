@@ -36,6 +36,8 @@ from keyturn.v1 import (
     keys_pb2_grpc,
     tokens_pb2,
     tokens_pb2_grpc,
+    webhooks_pb2,
+    webhooks_pb2_grpc,
 )
 
 from keyturn_server.api.access_servicer import AccessServicer
@@ -52,6 +54,7 @@ from keyturn_server.api.key_event_servicer import KeyEventServicer
 from keyturn_server.api.key_policy_servicer import KeyPolicyServicer
 from keyturn_server.api.key_servicer import KeyServicer
 from keyturn_server.api.token_servicer import TokenServicer
+from keyturn_server.api.webhook_servicer import WebhookServicer
 from keyturn_server.config import Settings
 from keyturn_server.container import Container
 
@@ -66,6 +69,7 @@ KEYTURN_SERVICES = (
     tokens_pb2.DESCRIPTOR.services_by_name["TokenService"].full_name,
     key_policies_pb2.DESCRIPTOR.services_by_name["KeyPolicyService"].full_name,
     key_events_pb2.DESCRIPTOR.services_by_name["KeyEventService"].full_name,
+    webhooks_pb2.DESCRIPTOR.services_by_name["WebhookService"].full_name,
 )
 SERVICE_NAMES = (
     *KEYTURN_SERVICES,
@@ -149,8 +153,10 @@ def _add_servicers(server: grpc.aio.Server, c: Container) -> dict[str, object]:
     key_policies_pb2_grpc.add_KeyPolicyServiceServicer_to_server(key_policies, server)
     key_events = KeyEventServicer(c.key_event_log)
     key_events_pb2_grpc.add_KeyEventServiceServicer_to_server(key_events, server)
+    webhooks = WebhookServicer(c.webhooks)
+    webhooks_pb2_grpc.add_WebhookServiceServicer_to_server(webhooks, server)
     add_envoy_authorization(EnvoyAuthorizationServicer(c.validation), server)
-    servicers = (keys, crypto, audit, access, token, key_policies, key_events)
+    servicers = (keys, crypto, audit, access, token, key_policies, key_events, webhooks)
     return dict(zip(KEYTURN_SERVICES, servicers, strict=True))
 
 

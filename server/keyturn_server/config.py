@@ -124,6 +124,10 @@ class Settings:
     # (longest first), events older than the retention are pruned; both are scheduler jobs.
     key_event_expiring_leads_seconds: tuple[float, ...] = (7 * 86400.0, 86400.0)
     key_event_retention_seconds: float = 30 * 86400.0
+    # Webhooks: allow http:// URLs to any host (default: https://, or http:// to loopback
+    # only), and the timeout of one delivery attempt.
+    webhook_allow_http: bool = False
+    webhook_timeout_seconds: float = 10.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -317,6 +321,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         key_event_retention_seconds=parse_duration_seconds(
             env.get("KEYTURN_KEY_EVENT_RETENTION", "30d"), "KEYTURN_KEY_EVENT_RETENTION"
         ),
+        webhook_allow_http=env.get("KEYTURN_WEBHOOK_ALLOW_HTTP", "").lower() in ("1", "true", "yes"),
+        webhook_timeout_seconds=_env_at_least(env, "KEYTURN_WEBHOOK_TIMEOUT_SECONDS", 10.0, 0.1),
     )
 
 

@@ -57,6 +57,7 @@ from keyturn_server.usecases.principals import Principals
 from keyturn_server.usecases.tenancy import Tenancy
 from keyturn_server.usecases.tokens import AccessTokens
 from keyturn_server.usecases.validate import CREDIT_REFILL_JOB_INTERVAL, KeyValidation
+from keyturn_server.usecases.webhooks import Webhooks
 
 log = logging.getLogger("keyturn.server")
 
@@ -65,6 +66,10 @@ CRYPTO_KEY_JOB_INTERVAL = timedelta(seconds=60)
 # How often the leader scans for EXPIRING / EXPIRED keys and prunes old key events.
 KEY_EVENT_EXPIRY_INTERVAL = timedelta(seconds=60)
 KEY_EVENT_PRUNE_INTERVAL = timedelta(hours=1)
+# How often the leader turns new key events into webhook deliveries, and how often every
+# replica's sender looks for due deliveries (usecases/webhooks.py).
+WEBHOOK_DISPATCH_INTERVAL = timedelta(seconds=1)
+WEBHOOK_SEND_INTERVAL_SECONDS = 1.0
 
 Hook = Callable[[], Awaitable[None]]
 
@@ -164,6 +169,8 @@ class Container:
     key_event_log: KeyEventUseCases
     key_event_jobs: KeyEventJobs
     rate_limit_events: RateLimitEvents
+    webhooks: Webhooks
+    webhook_sender: PeriodicTask
     lifecycle: Lifecycle
     # The Prometheus endpoint (settings.metrics_listen); None when metrics are off.
     metrics: MetricsServer | None = None
@@ -288,6 +295,24 @@ class Container:
 
         scheduler.register("key_event.expiry", KEY_EVENT_EXPIRY_INTERVAL, key_expiry)
         scheduler.register("key_event.prune", KEY_EVENT_PRUNE_INTERVAL, key_event_prune)
+
+        webhooks = Webhooks(
+            db,
+            root_keys,
+            pages,
+            allow_http=settings.webhook_allow_http,
+            timeout_seconds=settings.webhook_timeout_seconds,
+        )
+
+        async def dispatch_webhooks(now: datetime) -> None:
+            await webhooks.dispatch(now)
+
+        async def send_webhooks() -> None:
+            # Every replica sends (claims keep them apart); the scheduler's clock is the time.
+            await webhooks.send_due(scheduler.clock())
+
+        scheduler.register("webhook.dispatch", WEBHOOK_DISPATCH_INTERVAL, dispatch_webhooks)
+        webhook_sender = PeriodicTask("keyturn-webhook-sender", WEBHOOK_SEND_INTERVAL_SECONDS, send_webhooks)
         provider = tracer_provider or provider_from_environment()
         tracing = Tracing(provider, db) if provider is not None else None
 
@@ -303,6 +328,8 @@ class Container:
         lifecycle.add(stop=audit_feed.stop)
         lifecycle.add(stop=key_event_feed.stop)
         lifecycle.add(start=access_log.start, stop=access_log.stop)  # drains the queue
+        lifecycle.add(stop=webhooks.stop)  # closes the HTTP client after the sender stopped
+        lifecycle.add(start=webhook_sender.start, stop=webhook_sender.stop)
         lifecycle.add(start=scheduler.start, stop=scheduler.stop)  # stopped first: no job mid-shutdown
 
         container = cls(
@@ -333,6 +360,8 @@ class Container:
             key_event_log=KeyEventUseCases(db, key_event_feed, page_tokens),
             key_event_jobs=key_event_jobs,
             rate_limit_events=rate_limit_events,
+            webhooks=webhooks,
+            webhook_sender=webhook_sender,
             lifecycle=lifecycle,
             tracing=tracing,
         )

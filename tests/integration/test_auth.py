@@ -43,6 +43,7 @@ from keyturn.v1 import (
     policies_pb2,
     tokens_pb2,
     tokens_pb2_grpc,
+    webhooks_pb2,
 )
 from keyturn_server.api.permissions import METHOD_PERMISSIONS
 
@@ -878,6 +879,97 @@ MATRIX.update(
 PUBLIC_RPCS = {T + "GetJwks"}
 
 
+# ---- webhooks: ORG_ADMIN manages and reads them (WEBHOOKS_MANAGE, WEBHOOKS_GET) -------------
+
+
+def _webhook_matrix() -> dict[str, tuple[set[str], Call]]:
+    from google.protobuf import field_mask_pb2
+    from keyturn.v1 import webhooks_pb2 as wh
+    from keyturn.v1 import webhooks_pb2_grpc as wh_grpc
+
+    def stub(ch: grpc.Channel) -> wh_grpc.WebhookServiceStub:
+        return wh_grpc.WebhookServiceStub(ch)
+
+    def fresh(w: World) -> str:
+        # Port 9 (discard) on loopback: deliveries fail fast, which is all the matrix needs.
+        hook = wh.Webhook(organization_id=w.a.id, url="http://127.0.0.1:9/hook")
+        return str(stub(w.admin).CreateWebhook(wh.CreateWebhookRequest(webhook=hook), timeout=10).webhook.id)
+
+    def delivery(w: World) -> str:
+        found = _MANAGED.get((id(w), "delivery"))
+        if found is None:
+            webhook_id = fresh(w)
+            new_key(w.admin, w.a.id)
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                listed = stub(w.admin).ListWebhookDeliveries(
+                    wh.ListWebhookDeliveriesRequest(webhook_id=webhook_id), timeout=10
+                )
+                if listed.deliveries:
+                    found = listed.deliveries[0].id
+                    break
+                time.sleep(0.1)
+            assert found, "no delivery appeared"
+            _MANAGED[(id(w), "delivery")] = found
+        return str(found)
+
+    H = "/keyturn.v1.WebhookService/"
+    return {
+        H + "CreateWebhook": (ORG_ADMINS, lambda w, ch: fresh_as(w, ch)),
+        H + "GetWebhook": (
+            ORG_ADMINS,
+            lambda w, ch: stub(ch).GetWebhook(wh.GetWebhookRequest(id=fresh(w)), timeout=10),
+        ),
+        H + "ListWebhooks": (
+            ORG_ADMINS,
+            lambda w, ch: stub(ch).ListWebhooks(wh.ListWebhooksRequest(organization_id=w.a.id), timeout=10),
+        ),
+        H + "UpdateWebhook": (
+            ORG_ADMINS,
+            lambda w, ch: stub(ch).UpdateWebhook(
+                wh.UpdateWebhookRequest(
+                    webhook=wh.Webhook(id=fresh(w), description="d"),
+                    update_mask=field_mask_pb2.FieldMask(paths=["description"]),
+                ),
+                timeout=10,
+            ),
+        ),
+        H + "DeleteWebhook": (
+            ORG_ADMINS,
+            lambda w, ch: stub(ch).DeleteWebhook(wh.DeleteWebhookRequest(id=fresh(w)), timeout=10),
+        ),
+        H + "RotateWebhookSecret": (
+            ORG_ADMINS,
+            lambda w, ch: stub(ch).RotateWebhookSecret(
+                wh.RotateWebhookSecretRequest(id=fresh(w)), timeout=10
+            ),
+        ),
+        H + "ListWebhookDeliveries": (
+            ORG_ADMINS,
+            lambda w, ch: stub(ch).ListWebhookDeliveries(
+                wh.ListWebhookDeliveriesRequest(webhook_id=fresh(w)), timeout=10
+            ),
+        ),
+        H + "RedeliverWebhookDelivery": (
+            ORG_ADMINS,
+            lambda w, ch: stub(ch).RedeliverWebhookDelivery(
+                wh.RedeliverWebhookDeliveryRequest(id=delivery(w)), timeout=10
+            ),
+        ),
+    }
+
+
+def fresh_as(w: World, ch: grpc.Channel) -> Any:
+    from keyturn.v1 import webhooks_pb2 as wh
+    from keyturn.v1 import webhooks_pb2_grpc as wh_grpc
+
+    hook = wh.Webhook(organization_id=w.a.id, url="http://127.0.0.1:9/hook")
+    return wh_grpc.WebhookServiceStub(ch).CreateWebhook(wh.CreateWebhookRequest(webhook=hook), timeout=10)
+
+
+MATRIX.update(_webhook_matrix())
+
+
 def all_rpcs() -> set[str]:
     names = set()
     for module, service in (
@@ -888,6 +980,7 @@ def all_rpcs() -> set[str]:
         (tokens_pb2, "TokenService"),
         (key_policies_pb2, "KeyPolicyService"),
         (key_events_pb2, "KeyEventService"),
+        (webhooks_pb2, "WebhookService"),
     ):
         descriptor = module.DESCRIPTOR.services_by_name[service]
         names |= {f"/{descriptor.full_name}/{m.name}" for m in descriptor.methods}

@@ -24,11 +24,21 @@ from keyturn.v1 import (
     key_policies_pb2,
     keys_pb2,
     tokens_pb2,
+    webhooks_pb2,
 )
 
 from tests.support import ServerThread, decode_error
 
-FILES = (keys_pb2, crypto_pb2, audit_pb2, access_pb2, tokens_pb2, key_policies_pb2, key_events_pb2)
+FILES = (
+    keys_pb2,
+    crypto_pb2,
+    audit_pb2,
+    access_pb2,
+    tokens_pb2,
+    key_policies_pb2,
+    key_events_pb2,
+    webhooks_pb2,
+)
 METHODS: list[descriptor.MethodDescriptor] = [
     method
     for module in FILES

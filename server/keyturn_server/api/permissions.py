@@ -23,6 +23,7 @@ _ACCESS = "/keyturn.v1.AccessService/"
 _TOKENS = "/keyturn.v1.TokenService/"
 _POLICIES = "/keyturn.v1.KeyPolicyService/"
 _KEY_EVENTS = "/keyturn.v1.KeyEventService/"
+_WEBHOOKS = "/keyturn.v1.WebhookService/"
 
 METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _KEYS + "CreateOrganization": P.ORGANIZATIONS_CREATE,
@@ -99,6 +100,14 @@ METHOD_PERMISSIONS: Mapping[str, Permission | None] = {
     _TOKENS + "GetJwks": None,
     _KEY_EVENTS + "ListKeyEvents": P.KEY_EVENTS_READ,
     _KEY_EVENTS + "WatchKeyEvents": P.KEY_EVENTS_READ,
+    _WEBHOOKS + "CreateWebhook": P.WEBHOOKS_MANAGE,
+    _WEBHOOKS + "GetWebhook": P.WEBHOOKS_GET,
+    _WEBHOOKS + "ListWebhooks": P.WEBHOOKS_GET,
+    _WEBHOOKS + "UpdateWebhook": P.WEBHOOKS_MANAGE,
+    _WEBHOOKS + "DeleteWebhook": P.WEBHOOKS_MANAGE,
+    _WEBHOOKS + "RotateWebhookSecret": P.WEBHOOKS_MANAGE,
+    _WEBHOOKS + "ListWebhookDeliveries": P.WEBHOOKS_GET,
+    _WEBHOOKS + "RedeliverWebhookDelivery": P.WEBHOOKS_MANAGE,
     # Envoy's ext_authz filter, calling as a VALIDATOR principal (api/envoy_authz.py).
     "/envoy.service.auth.v3.Authorization/Check": P.KEYS_VALIDATE,
 }

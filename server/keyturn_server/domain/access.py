@@ -105,6 +105,9 @@ class Permission(StrEnum):
     KEYS_REVEAL = "keys.reveal"
     # ListKeyEvents / WatchKeyEvents (narrowed to its projects for a project-bound KEY_MANAGER).
     KEY_EVENTS_READ = "key_events.read"
+    # Webhook subscriptions (create, update, delete, rotate secret, redeliver) / reading them.
+    WEBHOOKS_MANAGE = "webhooks.manage"
+    WEBHOOKS_GET = "webhooks.get"
 
 
 P = Permission
@@ -152,6 +155,8 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             P.KEY_POLICIES_GET,
             P.KEY_POLICIES_UPDATE,
             P.KEY_EVENTS_READ,
+            P.WEBHOOKS_MANAGE,
+            P.WEBHOOKS_GET,
         }
     ),
     Role.KEY_MANAGER: frozenset(

@@ -67,6 +67,8 @@ class ResourceType(StrEnum):
     CRYPTO_KEY = "CryptoKey"
     CRYPTO_KEY_VERSION = "CryptoKeyVersion"
     IMPORT_JOB = "ImportJob"
+    WEBHOOK = "Webhook"
+    WEBHOOK_DELIVERY = "WebhookDelivery"
 
 
 @dataclass

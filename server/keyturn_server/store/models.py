@@ -488,3 +488,77 @@ class RevealCounter(Base):
     # Start of the window, in seconds since the Unix epoch.
     window_start: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     count: Mapped[int] = mapped_column(BigInteger)
+
+
+# --- Webhooks (store/webhooks.py, usecases/webhooks.py) ----------------------------------------
+
+
+class Webhook(Base):
+    """A webhook subscription. The signing secret is stored only wrapped under the root key
+    ring (kind "webhook_secret", resource version = secret_version); during a rotation's
+    overlap the previous secret is kept wrapped too, until previous_secret_expire_time."""
+
+    __tablename__ = "webhook"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    url: Mapped[str] = mapped_column(String(2048))
+    event_types: Mapped[list[str]] = mapped_column(default=list)
+    description: Mapped[str] = mapped_column(String(500), default="")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    disabled_reason: Mapped[str] = mapped_column(String(500), default="")
+    # Events with a sequence above this (the log head at creation) are delivered.
+    start_sequence: Mapped[int] = mapped_column(BigInteger, default=0)
+    secret_version: Mapped[int] = mapped_column(Integer, default=1)
+    secret_wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+    secret_root_key_version: Mapped[int] = mapped_column(Integer)
+    previous_secret_wrapped: Mapped[bytes | None] = mapped_column(LargeBinary)
+    previous_secret_root_key_version: Mapped[int | None] = mapped_column(Integer)
+    previous_secret_expire_time: Mapped[datetime | None]
+    secret_rotate_time: Mapped[datetime | None]
+    # Deliveries in a row that gave up; reset by a success. Disables the webhook at a limit.
+    consecutive_gave_up: Mapped[int] = mapped_column(Integer, default=0)
+    create_time: Mapped[datetime]
+    update_time: Mapped[datetime]
+
+
+class WebhookDelivery(Base):
+    """One key event for one subscription (the outbox row). Created by the dispatcher in the
+    transaction that advances webhook_cursor; (webhook_id, event_sequence) is unique, so a
+    repeated dispatch cannot duplicate it. A sender claims a due row by moving
+    next_attempt_time past its lease and setting lease_token; only the holder of the token
+    records the attempt's result."""
+
+    __tablename__ = "webhook_delivery"
+    __table_args__ = (
+        UniqueConstraint("webhook_id", "event_sequence"),
+        Index("ix_webhook_delivery_due", "state", "next_attempt_time"),
+        Index("ix_webhook_delivery_list", "webhook_id", "create_time", "id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    webhook_id: Mapped[str] = mapped_column(ForeignKey("webhook.id", ondelete="CASCADE"))
+    organization_id: Mapped[str] = mapped_column(String(36))
+    event_sequence: Mapped[int] = mapped_column(BigInteger)
+    event_type: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16))
+    next_attempt_time: Mapped[datetime | None]
+    # Start of the current retry window (creation, or the last redelivery).
+    window_start: Mapped[datetime]
+    # Attempts in the current window (picks the backoff step); attempt_count: in all.
+    window_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    attempt_count: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    lease_token: Mapped[str | None] = mapped_column(String(36))
+    create_time: Mapped[datetime]
+
+
+class WebhookCursor(Base):
+    """How far the dispatcher has read the key-event log (one row, name "webhooks")."""
+
+    __tablename__ = "webhook_cursor"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sequence: Mapped[int] = mapped_column(BigInteger, default=0)

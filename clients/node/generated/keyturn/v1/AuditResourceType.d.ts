@@ -46,6 +46,14 @@ export declare const AuditResourceType: {
      * A BYOK import job (`ImportJob`).
      */
     readonly AUDIT_RESOURCE_TYPE_IMPORT_JOB: 'AUDIT_RESOURCE_TYPE_IMPORT_JOB';
+    /**
+     * A webhook subscription (`Webhook`).
+     */
+    readonly AUDIT_RESOURCE_TYPE_WEBHOOK: 'AUDIT_RESOURCE_TYPE_WEBHOOK';
+    /**
+     * One delivery of a webhook (`WebhookDelivery`).
+     */
+    readonly AUDIT_RESOURCE_TYPE_WEBHOOK_DELIVERY: 'AUDIT_RESOURCE_TYPE_WEBHOOK_DELIVERY';
 };
 /**
  * The kind of resource an audit event is about. The same names appear as
@@ -92,7 +100,15 @@ export type AuditResourceType__Input =
 /**
  * A BYOK import job (`ImportJob`).
  */
- | 'AUDIT_RESOURCE_TYPE_IMPORT_JOB' | 9;
+ | 'AUDIT_RESOURCE_TYPE_IMPORT_JOB' | 9
+/**
+ * A webhook subscription (`Webhook`).
+ */
+ | 'AUDIT_RESOURCE_TYPE_WEBHOOK' | 34
+/**
+ * One delivery of a webhook (`WebhookDelivery`).
+ */
+ | 'AUDIT_RESOURCE_TYPE_WEBHOOK_DELIVERY' | 35;
 /**
  * The kind of resource an audit event is about. The same names appear as
  * `google.rpc.ResourceInfo.resource_type` in NOT_FOUND and ALREADY_EXISTS errors

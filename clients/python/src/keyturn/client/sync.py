@@ -56,6 +56,8 @@ from keyturn.v1 import (
     rotation_pb2,
     tokens_pb2,
     tokens_pb2_grpc,
+    webhooks_pb2,
+    webhooks_pb2_grpc,
 )
 
 __all__ = ["AuditEventStream", "Client", "KeyEventStream", "Pager"]
@@ -224,6 +226,7 @@ class Client:
         self._access: access_pb2_grpc.AccessServiceStub | None = None
         self._tokens: tokens_pb2_grpc.TokenServiceStub | None = None
         self._key_events: key_events_pb2_grpc.KeyEventServiceStub | None = None
+        self._webhooks: webhooks_pb2_grpc.WebhookServiceStub | None = None
 
     @property
     def target(self) -> str:
@@ -277,10 +280,17 @@ class Client:
             self._key_events = key_events_pb2_grpc.KeyEventServiceStub(self.channel)
         return self._key_events
 
+    @property
+    def webhooks(self) -> webhooks_pb2_grpc.WebhookServiceStub:
+        if self._webhooks is None:
+            self._webhooks = webhooks_pb2_grpc.WebhookServiceStub(self.channel)
+        return self._webhooks
+
     def close(self) -> None:
         """Close the channel; the client opens a new one if used again."""
         channel, self._channel = self._channel, None
         self._keys = self._crypto = self._audit = self._access = self._tokens = None
+        self._webhooks = None
         if channel is not None:
             transport.close(channel)
 
@@ -1209,3 +1219,103 @@ class Client:
         )
         call = self.key_events.WatchKeyEvents(request, timeout=timeout, metadata=self._metadata)
         return KeyEventStream(call)
+
+    # -- Webhooks ----------------------------------------------------------------------------------
+
+    def create_webhook(
+        self,
+        organization_id: str,
+        url: str,
+        *,
+        event_types: Sequence[int] = (),
+        description: str = "",
+    ) -> webhooks_pb2.CreateWebhookResponse:
+        """A subscription to the organization's key events (`.webhook`) and its signing secret
+        (`.secret`, shown only here; check deliveries with keyturn.client.webhooks).
+        `event_types`: keyturn.v1 KeyEventType values; empty means every type."""
+        webhook = webhooks_pb2.Webhook(
+            organization_id=organization_id,
+            url=url,
+            event_types=list(event_types),  # type: ignore[arg-type]
+            description=description,
+        )
+        return self._call(self.webhooks.CreateWebhook, webhooks_pb2.CreateWebhookRequest(webhook=webhook))
+
+    def get_webhook(self, webhook_id: str) -> webhooks_pb2.Webhook:
+        return self._call(
+            self.webhooks.GetWebhook, webhooks_pb2.GetWebhookRequest(id=webhook_id), idempotent=True
+        )
+
+    def list_webhooks(
+        self, organization_id: str, *, page_size: int = 0
+    ) -> Pager[webhooks_pb2.Webhook, webhooks_pb2.ListWebhooksResponse]:
+        def fetch(token: str) -> webhooks_pb2.ListWebhooksResponse:
+            request = webhooks_pb2.ListWebhooksRequest(
+                organization_id=organization_id, page_size=page_size, page_token=token
+            )
+            return self._call(self.webhooks.ListWebhooks, request, idempotent=True)
+
+        return Pager(fetch, lambda page: page.webhooks)
+
+    def update_webhook(
+        self,
+        webhook_id: str,
+        *,
+        url: str | _Unset = UNSET,
+        event_types: Sequence[int] | _Unset = UNSET,
+        description: str | _Unset = UNSET,
+        enabled: bool | _Unset = UNSET,
+    ) -> webhooks_pb2.Webhook:
+        """Change only the given fields (the update_mask is built from the arguments passed)."""
+        webhook = webhooks_pb2.Webhook(id=webhook_id)
+        paths: list[str] = []
+        if not isinstance(url, _Unset):
+            paths.append("url")
+            webhook.url = url
+        if not isinstance(event_types, _Unset):
+            paths.append("event_types")
+            webhook.event_types.extend(event_types)  # type: ignore[arg-type]
+        if not isinstance(description, _Unset):
+            paths.append("description")
+            webhook.description = description
+        if not isinstance(enabled, _Unset):
+            paths.append("enabled")
+            webhook.enabled = enabled
+        request = webhooks_pb2.UpdateWebhookRequest(webhook=webhook)
+        request.update_mask.paths.extend(paths)
+        return self._call(self.webhooks.UpdateWebhook, request)
+
+    def delete_webhook(self, webhook_id: str) -> None:
+        self._call(self.webhooks.DeleteWebhook, webhooks_pb2.DeleteWebhookRequest(id=webhook_id))
+
+    def rotate_webhook_secret(
+        self, webhook_id: str, *, overlap: timedelta | float | None = None
+    ) -> webhooks_pb2.RotateWebhookSecretResponse:
+        """A new signing secret (`.secret`, shown only here); the old one keeps signing for
+        `overlap` (default 24 hours)."""
+        request = webhooks_pb2.RotateWebhookSecretRequest(id=webhook_id)
+        if overlap is not None:
+            request.overlap.CopyFrom(build.duration(overlap))
+        return self._call(self.webhooks.RotateWebhookSecret, request)
+
+    def list_webhook_deliveries(
+        self, webhook_id: str, *, state: int = 0, page_size: int = 0
+    ) -> Pager[webhooks_pb2.WebhookDelivery, webhooks_pb2.ListWebhookDeliveriesResponse]:
+        """A subscription's deliveries, newest first; `state`: a WebhookDeliveryState value."""
+
+        def fetch(token: str) -> webhooks_pb2.ListWebhookDeliveriesResponse:
+            request = webhooks_pb2.ListWebhookDeliveriesRequest(
+                webhook_id=webhook_id,
+                state=state,  # type: ignore[arg-type]
+                page_size=page_size,
+                page_token=token,
+            )
+            return self._call(self.webhooks.ListWebhookDeliveries, request, idempotent=True)
+
+        return Pager(fetch, lambda page: page.deliveries)
+
+    def redeliver_webhook_delivery(self, delivery_id: str) -> webhooks_pb2.WebhookDelivery:
+        return self._call(
+            self.webhooks.RedeliverWebhookDelivery,
+            webhooks_pb2.RedeliverWebhookDeliveryRequest(id=delivery_id),
+        )

@@ -73,6 +73,10 @@ class _AuditResourceTypeEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Aud
     """One version of a managed key (`CryptoKeyVersion`; resource id `<key id>/<number>`)."""
     AUDIT_RESOURCE_TYPE_IMPORT_JOB: _AuditResourceType.ValueType  # 9
     """A BYOK import job (`ImportJob`)."""
+    AUDIT_RESOURCE_TYPE_WEBHOOK: _AuditResourceType.ValueType  # 34
+    """A webhook subscription (`Webhook`)."""
+    AUDIT_RESOURCE_TYPE_WEBHOOK_DELIVERY: _AuditResourceType.ValueType  # 35
+    """One delivery of a webhook (`WebhookDelivery`)."""
 
 class AuditResourceType(_AuditResourceType, metaclass=_AuditResourceTypeEnumTypeWrapper):
     """The kind of resource an audit event is about. The same names appear as
@@ -100,6 +104,10 @@ AUDIT_RESOURCE_TYPE_CRYPTO_KEY_VERSION: AuditResourceType.ValueType  # 8
 """One version of a managed key (`CryptoKeyVersion`; resource id `<key id>/<number>`)."""
 AUDIT_RESOURCE_TYPE_IMPORT_JOB: AuditResourceType.ValueType  # 9
 """A BYOK import job (`ImportJob`)."""
+AUDIT_RESOURCE_TYPE_WEBHOOK: AuditResourceType.ValueType  # 34
+"""A webhook subscription (`Webhook`)."""
+AUDIT_RESOURCE_TYPE_WEBHOOK_DELIVERY: AuditResourceType.ValueType  # 35
+"""One delivery of a webhook (`WebhookDelivery`)."""
 Global___AuditResourceType: _TypeAlias = AuditResourceType  # noqa: Y015
 
 class _AuditOrder:

@@ -1,7 +1,7 @@
 """Rotation policies and recoverable keys on api_key; the RevealKey rate-limit counter.
 
 Revision ID: 0011_recoverable_rotation
-Revises: 0009_key_event_watch
+Revises: 0010_webhooks
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_recoverable_rotation"
-down_revision = "0009_key_event_watch"
+down_revision = "0010_webhooks"
 branch_labels = None
 depends_on = None
 

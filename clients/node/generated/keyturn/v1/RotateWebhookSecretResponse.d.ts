@@ -1,0 +1,29 @@
+// Generated from the keyturn.v1 protos by scripts/generate-types.js (proto-loader-gen-types, then tsc).
+// DO NOT EDIT: change the .proto files and rerun it; tests/test_client_node.py fails when this is stale.
+import type { Webhook__Input as _keyturn_v1_Webhook__Input, Webhook as _keyturn_v1_Webhook } from '../../keyturn/v1/Webhook';
+/**
+ * Answer of RotateWebhookSecret.
+ */
+export interface RotateWebhookSecretResponse__Input {
+    /**
+     * Output only. The subscription after the rotation.
+     */
+    'webhook'?: (_keyturn_v1_Webhook__Input | null);
+    /**
+     * Output only. The new signing secret, shown only here.
+     */
+    'secret'?: (string);
+}
+/**
+ * Answer of RotateWebhookSecret.
+ */
+export interface RotateWebhookSecretResponse {
+    /**
+     * Output only. The subscription after the rotation.
+     */
+    'webhook': (_keyturn_v1_Webhook | null);
+    /**
+     * Output only. The new signing secret, shown only here.
+     */
+    'secret': (string);
+}
