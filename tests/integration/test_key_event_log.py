@@ -34,9 +34,14 @@ def db(server: ServerThread) -> Iterator[Engine]:
 
 
 def key_events(db: Engine, organization_id: str) -> list[dict[str, Any]]:
+    """The organization's events written by key changes (the scheduler's EXPIRING/EXPIRED
+    warnings, e.g. for a rotated key's grace, are left out)."""
     with db.connect() as conn:
         rows = conn.execute(
-            text("SELECT * FROM key_event WHERE organization_id = :org ORDER BY sequence"),
+            text(
+                "SELECT * FROM key_event WHERE organization_id = :org"
+                " AND type NOT IN ('EXPIRING', 'EXPIRED') ORDER BY sequence"
+            ),
             {"org": organization_id},
         )
         out = []

@@ -14,7 +14,15 @@ import grpc
 import pytest
 from google.protobuf import duration_pb2
 from google.rpc import error_details_pb2
-from keyturn.v1 import access_pb2, access_pb2_grpc, keys_pb2, keys_pb2_grpc, rotation_pb2
+from keyturn.v1 import (
+    access_pb2,
+    access_pb2_grpc,
+    crypto_keys_pb2,
+    crypto_pb2_grpc,
+    keys_pb2,
+    keys_pb2_grpc,
+    rotation_pb2,
+)
 from keyturn_server.store.db import sync_url
 from keyturn_server.usecases.key_rotation import RECOVERY_KEY_NAME, RESERVED_LABEL
 from sqlalchemy import Engine, create_engine, inspect, text
@@ -196,6 +204,44 @@ def test_ciphertext_is_bound_to_its_key(stub: keys_pb2_grpc.KeyServiceStub, db: 
     # The copied ciphertext does not open under the other key's id: no plaintext comes out.
     expect_error(
         lambda: stub.RevealKey(keys_pb2.RevealKeyRequest(id=second)), grpc.StatusCode.INTERNAL, "INTERNAL"
+    )
+
+
+def test_recovery_key_is_closed_to_callers(
+    stub: keys_pb2_grpc.KeyServiceStub, grpc_channel: grpc.Channel, db: Engine
+) -> None:
+    """Even an ADMIN holding a recoverable key's ciphertext cannot open it through
+    CryptoService, nor encrypt with the reserved key, nor create a key under its name."""
+    t = tenant(stub)
+    created = recoverable(stub, t)
+    with db.connect() as conn:
+        (ciphertext,) = conn.execute(
+            text("SELECT recovery_ciphertext FROM api_key WHERE id = :k"), {"k": created.key.id}
+        ).one()
+        (vault_id,) = conn.execute(
+            text("SELECT id FROM crypto_key WHERE organization_id = :o AND name = :n"),
+            {"o": t.org.id, "n": RECOVERY_KEY_NAME},
+        ).one()
+    crypto = crypto_pb2_grpc.CryptoServiceStub(grpc_channel)
+    decrypt = crypto_keys_pb2.DecryptWithKeyRequest(
+        ciphertext=bytes(ciphertext), associated_data=created.key.id.encode()
+    )
+    expect_error(
+        lambda: crypto.DecryptWithKey(decrypt), grpc.StatusCode.FAILED_PRECONDITION, "FAILED_PRECONDITION"
+    )
+    encrypt = crypto_keys_pb2.EncryptWithKeyRequest(crypto_key_id=vault_id, plaintext=b"x")
+    expect_error(
+        lambda: crypto.EncryptWithKey(encrypt), grpc.StatusCode.FAILED_PRECONDITION, "FAILED_PRECONDITION"
+    )
+    lookalike = crypto_keys_pb2.CreateCryptoKeyRequest(
+        crypto_key=crypto_keys_pb2.CryptoKey(
+            organization_id=t.org.id,
+            name=RECOVERY_KEY_NAME,
+            purpose=crypto_keys_pb2.CRYPTO_KEY_PURPOSE_ENCRYPT_DECRYPT,
+        ),
+    )
+    expect_error(
+        lambda: crypto.CreateCryptoKey(lookalike), grpc.StatusCode.INVALID_ARGUMENT, "INVALID_ARGUMENT"
     )
 
 

@@ -518,6 +518,16 @@ class CryptoKeys:
         use.organization_id = meta.organization_id
         use.project_id = meta.project_id or ""
 
+    @staticmethod
+    def _not_reserved(meta: KeyMeta) -> None:
+        """Keys under the reserved `keyturn.` names (access-token signing, recoverable API keys)
+        serve Keyturn itself: no caller may encrypt or decrypt with them through CryptoService,
+        so nobody can open a recoverable key's ciphertext or mint a lookalike."""
+        if meta.reserved:
+            raise FailedPrecondition(
+                "this crypto key is reserved for Keyturn's own use", {"cryptoKeyId": meta.id}
+            )
+
     # ==== encryption =============================================================================
 
     async def encrypt(self, command: EncryptCommand) -> Encrypted:
@@ -533,6 +543,7 @@ class CryptoKeys:
         )
         meta, version = await self._load(command.key_id, None, P.CRYPTO_KEYS_ENCRYPT)
         self._known(use, meta)
+        self._not_reserved(meta)
         mk.require_purpose(meta.purpose, mk.Purpose.ENCRYPT_DECRYPT)
         primary = self._primary(meta, version)
         material = primary.material
@@ -595,6 +606,7 @@ class CryptoKeys:
         use.key_id = header.crypto_key_id
         meta, version = await self._load(header.crypto_key_id, header.version, P.CRYPTO_KEYS_DECRYPT)
         self._known(use, meta)
+        self._not_reserved(meta)
         mk.require_purpose(meta.purpose, mk.Purpose.ENCRYPT_DECRYPT)
         if version is None:
             raise DecryptionFailed
@@ -659,6 +671,7 @@ class CryptoKeys:
             self._check_payload("associated_data", associated_data)
             meta, version = await self._load(key_id, None, P.CRYPTO_KEYS_ENCRYPT)
             self._known(use, meta)
+            self._not_reserved(meta)
             mk.require_purpose(meta.purpose, mk.Purpose.ENCRYPT_DECRYPT)
             primary = self._primary(meta, version)
             assert primary.material is not None

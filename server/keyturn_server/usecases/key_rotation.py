@@ -65,7 +65,7 @@ log = logging.getLogger("keyturn.key_rotation")
 
 API_KEY = ResourceType.API_KEY
 ROTATION_PATH = "rotation"
-RECOVERY_KEY_NAME = "keyturn-recoverable-api-keys"
+RECOVERY_KEY_NAME = "keyturn.recoverable-api-keys"
 RESERVED_LABEL = "keyturn-reserved"
 RESERVED_VALUE = "recoverable-api-keys"
 SYSTEM_ACTOR = "system"
@@ -186,7 +186,8 @@ class KeyRotation:
                         purpose=mk.Purpose.ENCRYPT_DECRYPT,
                         algorithm=mk.Algorithm.AES_256_GCM,
                         labels={RESERVED_LABEL: RESERVED_VALUE},
-                    )
+                    ),
+                    internal=True,
                 )
                 return created.id
             except AlreadyExists:
