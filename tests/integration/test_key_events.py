@@ -169,7 +169,8 @@ def test_each_event_type_appears_with_its_data(
     keys.RevokeKey(keys_pb2.RevokeKeyRequest(id=successor, reason="compromised"))
     keys.DeleteKey(keys_pb2.DeleteKeyRequest(id=successor))
 
-    got = listing(events, organization_id=org.id)
+    # The server's own expiry job may warn about the rotated key's grace meanwhile.
+    got = [e for e in listing(events, organization_id=org.id) if kinds([e])[0] not in ("EXPIRING", "EXPIRED")]
     assert kinds(got) == ["CREATED", "UPDATED", "ROTATED", "CREATED", "REVOKED", "DELETED"]
     assert [e.key_id for e in got] == [key_id, key_id, key_id, successor, successor, successor]
     assert data(got[1]) == {"fields": ["metadata.name"]}
