@@ -58,3 +58,19 @@ def test_remembered_sets_are_bounded() -> None:
         assert entry.demands(_request([(f"l{i}", 1)])) == (Demand(f"l{i}", 100 + i, "DAY", 1),)
     assert len(entry.demand_sets) == MAX_DEMAND_SETS
     assert entry.demands(_request([("l11", 1)])) == (Demand("l11", 111, "DAY", 1),)  # still right
+
+
+def test_lease_units_last_as_many_calls_whatever_the_cost() -> None:
+    from keyturn_server.domain.ratelimit import lease_block
+    from keyturn_server.store.ratelimit import _lease_units
+
+    assert _lease_units(999, 1) == 1 and _lease_units(999, 7) == 7  # exact under 1000
+    assert _lease_units(10**9, 1) == lease_block(10**9) == 1000
+    assert _lease_units(10**12, 5) == 5000  # 1000 calls' worth, far under 0.1% of the limit
+    assert _lease_units(5000, 1) == 5 and _lease_units(5000, 3) == 5  # capped at limit // 1000
+    assert _lease_units(5000, 10) == 10  # never less than the call's own cost
+    for limit in (1000, 5000, 10**6, 10**9, 10**12):
+        for cost in (1, 2, 5, 1000):
+            n = _lease_units(limit, cost)
+            assert n >= cost and n >= lease_block(limit)
+            assert n <= max(limit // 1000, cost)
