@@ -268,8 +268,17 @@ def main() -> None:
             print(f"{label:42s} {row['rps']:10.0f} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f}")
         print(f"{'TokenVerifier.verify (one thread)':42s} {offline['remembered']['per_s']:10.0f}")
         print(f"{'TokenVerifier.verify, cache_size=0 (cold)':42s} {offline['cold']['per_s']:10.0f}")
+
+        def verdict(ratio: float) -> str:
+            return "meets" if ratio >= 20 else "does NOT meet"
+
         print(
-            f"offline verification / ValidateKey: {verify_ratio:.1f}x (target >= 20x); cold path {cold_ratio:.1f}x"
+            f"offline verification / ValidateKey, every signature checked (cache_size=0): {cold_ratio:.1f}x "
+            f"({verdict(cold_ratio)} the 20x target)"
+        )
+        print(
+            f"offline verification / ValidateKey, repeated tokens remembered: {verify_ratio:.1f}x "
+            f"({verdict(verify_ratio)} the 20x target, on the cache of verified tokens)"
         )
         print(f"ExchangeKey / Check: {exchange_ratio:.2f} (target >= 0.5)")
         if args.json:

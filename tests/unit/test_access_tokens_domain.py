@@ -71,3 +71,21 @@ def test_ttl_and_claims() -> None:
         tokens.check_audience("two words")
     with pytest.raises(InvalidArgument):
         tokens.check_custom_claims(["x"] * 33)
+
+
+def test_signing_input_is_the_jws_of_header_and_claims() -> None:
+    import json
+
+    from jwt.utils import base64url_decode
+
+    for algorithm in (tokens.mk.Algorithm.ED25519, tokens.mk.Algorithm.ECDSA_P256_SHA256):
+        jose = tokens.jose_algorithm(algorithm)
+        for kid in ("key-a.1", "key-a.2"):
+            for body in ({"sub": "k1", "exp": 2}, {"sub": "k2", "exp": 3}):
+                head, claims = tokens.signing_input(jose, kid, body).split(b".")
+                assert json.loads(base64url_decode(head)) == {
+                    "alg": jose.alg,
+                    "kid": kid,
+                    "typ": tokens.JWT_TYPE,
+                }
+                assert json.loads(base64url_decode(claims)) == body

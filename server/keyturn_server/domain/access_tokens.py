@@ -19,6 +19,7 @@ operator disables them):
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -160,10 +161,16 @@ def _json(value: Mapping[str, Any]) -> bytes:
     return json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode()
 
 
+@functools.lru_cache(maxsize=1024)
+def _encoded_header(alg: str, key_id: str) -> bytes:
+    """BASE64URL(header) followed by the dot: the same for every token of one signing
+    version, so encoded once per (alg, kid), not once per ExchangeKey."""
+    return _b64(_json({"alg": alg, "kid": key_id, "typ": JWT_TYPE})) + b"."
+
+
 def signing_input(algorithm: JoseAlgorithm, key_id: str, body: Mapping[str, Any]) -> bytes:
     """`BASE64URL(header) . BASE64URL(claims)`: the bytes the managed key signs."""
-    header = {"alg": algorithm.alg, "kid": key_id, "typ": JWT_TYPE}
-    return _b64(_json(header)) + b"." + _b64(_json(body))
+    return _encoded_header(algorithm.alg, key_id) + _b64(_json(body))
 
 
 def jws_signature(algorithm: mk.Algorithm, signature: bytes) -> bytes:

@@ -142,6 +142,7 @@ def generate_material(algorithm: Algorithm) -> bytes:
 
 
 _SigningKey = ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
+SigningKey = _SigningKey  # a parsed private key: what signing_key returns, what sign(key=...) takes
 
 
 def _load_private(algorithm: Algorithm, material: bytes) -> _SigningKey:
@@ -275,10 +276,21 @@ def _digest(algorithm: Algorithm) -> hashes.HashAlgorithm:
     return hashes.SHA384() if algorithm is Algorithm.ECDSA_P384_SHA384 else hashes.SHA256()
 
 
-def sign(algorithm: Algorithm, material: bytes, data: bytes) -> bytes:
+def signing_key(algorithm: Algorithm, material: bytes) -> SigningKey:
+    """The material parsed into a private-key object, once, for whoever keeps the material
+    (the managed-key cache entry) to keep alongside it: parsing PKCS#8 DER costs about as
+    much as an Ed25519 signature."""
     if purpose_of(algorithm) is not Purpose.ASYMMETRIC_SIGN:
         raise WrongKeyPurpose(purpose_of(algorithm).value, Purpose.ASYMMETRIC_SIGN.value)
-    key = _load_private(algorithm, material)
+    return _load_private(algorithm, material)
+
+
+def sign(algorithm: Algorithm, material: bytes, data: bytes, *, key: SigningKey | None = None) -> bytes:
+    """`key`: the material already parsed by signing_key (else it is parsed here)."""
+    if purpose_of(algorithm) is not Purpose.ASYMMETRIC_SIGN:
+        raise WrongKeyPurpose(purpose_of(algorithm).value, Purpose.ASYMMETRIC_SIGN.value)
+    if key is None:
+        key = _load_private(algorithm, material)
     if isinstance(key, ed25519.Ed25519PrivateKey):
         return key.sign(data)
     if isinstance(key, ec.EllipticCurvePrivateKey):
@@ -288,18 +300,20 @@ def sign(algorithm: Algorithm, material: bytes, data: bytes) -> bytes:
     )
 
 
-def public_key_pem(algorithm: Algorithm, material: bytes) -> str:
+def public_key_pem(algorithm: Algorithm, material: bytes, *, key: SigningKey | None = None) -> str:
     if purpose_of(algorithm) is not Purpose.ASYMMETRIC_SIGN:
         raise WrongKeyPurpose(purpose_of(algorithm).value, Purpose.ASYMMETRIC_SIGN.value)
-    public = _load_private(algorithm, material).public_key()
+    public = (key if key is not None else _load_private(algorithm, material)).public_key()
     return public.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     ).decode()
 
 
-def verify(algorithm: Algorithm, material: bytes, data: bytes, signature: bytes) -> bool:
+def verify(
+    algorithm: Algorithm, material: bytes, data: bytes, signature: bytes, *, key: SigningKey | None = None
+) -> bool:
     """True when the signature is valid; an invalid one is an answer, not an error."""
-    public = _load_private(algorithm, material).public_key()
+    public = (key if key is not None else _load_private(algorithm, material)).public_key()
     try:
         if isinstance(public, ed25519.Ed25519PublicKey):
             public.verify(signature, data)

@@ -22,6 +22,9 @@ Python.
   block instead of per call. The counter still never exceeds the limit, so the limit is never
   exceeded; at worst `block - 1` units per replica stay unused when the window ends (or the
   key changes), i.e. under-admission is bounded by `replicas * (block - 1)` per window.
+  A call that takes `cost` units leases `block` calls' worth (`_lease_units`: at most
+  limit // 1000 units, so under 0.1% of the limit per replica still), so costly calls do
+  not refill more often than cheap ones.
   Unused leases of the current window are handed back on shutdown.
 - Once the counter refuses even a single unit, the replica remembers the window as exhausted
   and denies without a database round trip until the window ends.
@@ -217,6 +220,18 @@ def _period(policy: CreditPolicy, now: float) -> int:
     return refill_start(now, policy.refill_interval, policy.refill_day or 1)
 
 
+def _lease_units(limit: int, cost: int) -> int:
+    """Units to take from the shared counter for a call of `cost` that its lease cannot
+    serve. A lease lasts as many calls whatever their cost: `lease_block(limit)` calls'
+    worth, but never more than 0.1% of the limit (the stranding bound of lease_block), and
+    exact (just the cost) for limits under 1000. So a limit taken 5 units a call costs no
+    more refills than one taken 1 unit a call."""
+    block = lease_block(limit)
+    if block == 1:
+        return cost
+    return max(block, cost, min(block * cost, limit // 1000))
+
+
 class _Refused(Exception):
     def __init__(self, index: int, credits: CreditDecision | None = None) -> None:
         self.index = index
@@ -282,7 +297,8 @@ class RateLimiter:
         pending = self._reserve(key_id, demands, windows, decisions)
         credit = None if credits is None else self._reserve_credits(key_id, credits, credit_cost, now)
         if not pending and (credits is None or credit is not None):
-            return Admission(True, [d for d in decisions if d is not None], credit)
+            # The common case, all in memory: nothing pending, so every decision is made.
+            return Admission(True, decisions, credit)  # type: ignore[arg-type]
         leased = any(lease_block(demands[i].limit) > 1 for i in pending)
         if leased or (credit is None and key_id in self._credit_leases):
             # One lease refill per key at a time on this replica, as before.
@@ -385,7 +401,7 @@ class RateLimiter:
             async with self.db.transaction() as session:
                 for i in sorted(pending, key=lambda j: demands[j].name):
                     demand, window = demands[i], windows[i]
-                    n = max(lease_block(demand.limit), demand.cost)
+                    n = _lease_units(demand.limit, demand.cost)
                     count = await _consume_in(session, key_id, demand.name, window.start, n, demand.limit)
                     if count is None and n > demand.cost:
                         n = demand.cost  # nearly full: take exactly what this call needs

@@ -245,9 +245,23 @@ class VersionMaterial:
     state: mk.VersionState
     algorithm: mk.Algorithm
     material: bytes | None = field(repr=False)
+    # The material parsed once (asymmetric signing keys): owned by this cache entry, so it is
+    # evicted exactly when the material is, and never outlives it.
+    signing_key: mk.SigningKey | None = field(default=None, repr=False, compare=False)
 
 
 CacheEntry = KeyMeta | VersionMaterial
+
+
+def version_material(
+    number: int, state: mk.VersionState, algorithm: mk.Algorithm, material: bytes | None
+) -> VersionMaterial:
+    """A cache entry for one version; an asymmetric signing key's material is parsed here,
+    once per load, instead of on every Sign, Verify or GetPublicKey."""
+    parsed = None
+    if material is not None and mk.purpose_of(algorithm) is mk.Purpose.ASYMMETRIC_SIGN:
+        parsed = mk.signing_key(algorithm, material)
+    return VersionMaterial(number, state, algorithm, material, parsed)
 
 
 def _version_lookup(key_id: str, number: int) -> str:
@@ -442,7 +456,7 @@ class CryptoKeys:
                     fresh.ciphertext,
                     fresh.root_key_version,
                 )
-        return VersionMaterial(row.number, mk.VersionState(row.state), mk.Algorithm(row.algorithm), material)
+        return version_material(row.number, mk.VersionState(row.state), mk.Algorithm(row.algorithm), material)
 
     def _unwrap(self, wrapped: WrappedMaterial, kind: str, resource_id: str, number: int) -> bytes:
         try:
@@ -739,10 +753,11 @@ class CryptoKeys:
                 chosen = self._primary(meta, version)
             material = chosen.material
             assert material is not None
+            parsed = chosen.signing_key
             if mk.ALGORITHMS[chosen.algorithm].rsa_bits:
-                signature = await asyncio.to_thread(mk.sign, chosen.algorithm, material, data)
+                signature = await asyncio.to_thread(mk.sign, chosen.algorithm, material, data, key=parsed)
             else:
-                signature = mk.sign(chosen.algorithm, material, data)
+                signature = mk.sign(chosen.algorithm, material, data, key=parsed)
             return Signed(signature, meta.id, chosen.number, verified)
 
         return await self._used(use, run)
@@ -789,10 +804,13 @@ class CryptoKeys:
             for candidate in candidates:
                 assert candidate.material is not None
                 material = candidate.material
+                parsed = candidate.signing_key
                 if mk.ALGORITHMS[candidate.algorithm].rsa_bits:
-                    valid = await asyncio.to_thread(mk.verify, candidate.algorithm, material, data, signature)
+                    valid = await asyncio.to_thread(
+                        mk.verify, candidate.algorithm, material, data, signature, key=parsed
+                    )
                 else:
-                    valid = mk.verify(candidate.algorithm, material, data, signature)
+                    valid = mk.verify(candidate.algorithm, material, data, signature, key=parsed)
                 if valid:
                     return Verified(True, meta.id, candidate.number, verified_data, verified_signature)
             return Verified(False, meta.id, 0, verified_data, verified_signature)
@@ -812,7 +830,7 @@ class CryptoKeys:
             else:
                 chosen = self._primary(meta, version)
             assert chosen.material is not None
-            pem = mk.public_key_pem(chosen.algorithm, chosen.material)
+            pem = mk.public_key_pem(chosen.algorithm, chosen.material, key=chosen.signing_key)
             return PublicKeyView(pem, chosen.algorithm, meta.id, chosen.number)
 
         return await self._used(use, run)

@@ -52,12 +52,13 @@ from keyturn_server.domain.keycheck import (
 )
 from keyturn_server.domain.netcheck import allow_list
 from keyturn_server.domain.ports import AccessLog
-from keyturn_server.domain.ratelimit import CreditPolicy, normalize_window
+from keyturn_server.domain.ratelimit import DEFAULT_LIMIT, CreditPolicy, Demand, normalize_window
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey
 from keyturn_server.store.ratelimit import (
     CreditDecision,
+    LowEvent,
     RateDecision,
     RateLimiter,
     delete_ended,
@@ -75,6 +76,7 @@ log = logging.getLogger("keyturn.validate")
 ACTION = "key.validate"
 COUNTER_CLEANUP_SECONDS = 300.0
 CREDIT_REFILL_JOB_INTERVAL = timedelta(minutes=1)
+MAX_DEMAND_SETS = 8  # remembered sets of requested limits per cached key
 
 
 @dataclass(eq=False)
@@ -88,6 +90,13 @@ class KeyEntry:
     last_used_time: datetime | None
     # Found by its imported (old system's) hash: re-hashed on its first successful validation.
     imported: bool = False
+    # Derived once per cached key, not per call (the snapshot's limits never change): the
+    # demands each requested set of limits makes (a few sets per key at most), and the
+    # CREDITS_LOW event maker when the key has a low threshold.
+    demand_sets: dict[tuple[tuple[str, int], ...], tuple[Demand, ...]] = field(
+        default_factory=dict, repr=False
+    )
+    on_low: LowEvent | None = field(default=None, repr=False)
 
     @classmethod
     def from_row(cls, row: ApiKey) -> KeyEntry:
@@ -106,7 +115,20 @@ class KeyEntry:
             named_limits=_named_limits(row),
             credits=_credit_policy(row),
         )
-        return cls(snapshot, row, int(row.use_count or 0), row.last_used_time)
+        on_low = None
+        if snapshot.credits is not None and snapshot.credits.low_threshold:
+            on_low = functools.partial(_credits_low_event, snapshot)
+        return cls(snapshot, row, int(row.use_count or 0), row.last_used_time, on_low=on_low)
+
+    def demands(self, request: ValidationRequest) -> tuple[Demand, ...]:
+        """domain.keycheck.demands for this key, remembered per requested set of limits
+        (an unknown name raises, so is never remembered)."""
+        found = self.demand_sets.get(request.limits)
+        if found is None:
+            found = demands(self.snapshot, request)
+            if len(self.demand_sets) < MAX_DEMAND_SETS:
+                self.demand_sets[request.limits] = found
+        return found
 
 
 def _credits_low_event(key: KeySnapshot, remaining: int) -> NewKeyEvent:
@@ -248,12 +270,9 @@ class KeyValidation:
         decision: RateDecision | None = None
         applied: list[RateDecision] = []
         credit: CreditDecision | None = None
-        wanted = () if request.skip_rate_limit else demands(key, request)
+        wanted = () if request.skip_rate_limit else entry.demands(request)
         if wanted or key.credits is not None:
-            on_low = None
-            if key.credits is not None and key.credits.low_threshold:
-                on_low = functools.partial(_credits_low_event, key)
-            admission = await self.limiter.admit(key.id, wanted, key.credits, request.cost, on_low)
+            admission = await self.limiter.admit(key.id, wanted, key.credits, request.cost, entry.on_low)
             if not admission.allowed:
                 denied = admission.denied
                 if denied is not None:
@@ -265,7 +284,10 @@ class KeyValidation:
                 assert admission.credits is not None
                 raise CreditsExhausted(admission.credits.remaining, admission.credits.cost)
             applied, credit = admission.limits, admission.credits
-            decision = next((d for d in applied if d.name == "default"), None)
+            if not request.limits:  # the default limit alone, when the key has one
+                decision = applied[0] if applied else None
+            else:
+                decision = next((d for d in applied if d.name == DEFAULT_LIMIT), None)
 
         # Success from here on.
         if entry.imported:

@@ -25,9 +25,17 @@ answers for the same situation:
     scope missing                                                             InsufficientScopeError
     another product                                                           WrongProductError
 
-A token verified once is remembered (a bounded LRU of `cache_size` tokens, dropped whenever
-the key set changes), so presenting the same token again costs its time, revocation,
-product and scope checks but not another signature verification.
+Every token not remembered has its signature checked: the token is split and each part
+decoded once, the signature verified with PyJWT's algorithm object for the key
+(`cryptography` underneath), then the registered claims checked as PyJWT's decode would with
+exp, nbf, iat, iss and sub required (also aud and the string types of sub and jti).
+A JWS extension (`crit`, `b64`) is refused.
+
+A token verified once is remembered: a bounded table of `cache_size` tokens (oldest
+first out), keyed by the whole token and the expected audience, cleared whenever the key set
+changes, and an entry is dropped when found past its exp (it is never answered after exp).
+Presenting the same token again costs its time, revocation, product and scope checks but not
+another signature verification. `cache_size=0` turns it off: every signature every time.
 
 Revocation bound: a token stays valid until its exp (at most one hour, five minutes by
 default) even after its key is revoked. A verifier told of revocations - `refuse_key(key_id)`,
@@ -54,6 +62,7 @@ import grpc
 try:
     import jwt
     from jwt import PyJWK
+    from jwt.utils import base64url_decode
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError('keyturn.client.tokens needs PyJWT: pip install "keyturn-client[tokens]"') from exc
 
@@ -82,6 +91,7 @@ _ASYMMETRIC = frozenset(
 )
 _JWT_SHAPE = re.compile(r"^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$")
 _UNAUTHENTICATED = grpc.StatusCode.UNAUTHENTICATED
+_REQUIRED = ("exp", "nbf", "iat", "iss", "sub")
 _DENIED = grpc.StatusCode.PERMISSION_DENIED
 
 
@@ -271,10 +281,12 @@ class TokenVerifier:
     ) -> VerifiedToken:
         """The token's claims, or the typed error ValidateKey would raise."""
         expected_audience = audience if audience is not None else self.audience
-        remembered = self._verified.get((token, expected_audience))
+        remembered = self._verified.get((token, expected_audience)) if self.cache_size else None
         if remembered is not None and not self._stale():
             now = time.time()  # as PyJWT checks exp and nbf
-            if now > remembered.expire_time.timestamp() + self.leeway:
+            if now >= remembered.expire_time.timestamp() + self.leeway:
+                with self._lock:  # an entry never outlives its token's exp
+                    self._verified.pop((token, expected_audience), None)
                 raise _expired(remembered.expire_time)
             if now < float(remembered.claims["nbf"]) - self.leeway:
                 raise _invalid("the access token is not valid yet")
@@ -282,8 +294,9 @@ class TokenVerifier:
             return self._admit(remembered, required_scopes, product_id)
         if not looks_like_jwt(token):
             raise _invalid("the access token is malformed")
+        header_b64, payload_b64, signature_b64 = token.split(".")
         try:
-            header = _header(token)
+            header = _object(header_b64)
         except ValueError:
             raise _invalid("the access token is malformed") from None
         alg, kid = header.get("alg"), header.get("kid")
@@ -291,25 +304,23 @@ class TokenVerifier:
             raise _invalid("the access token's algorithm is not allowed")
         if not isinstance(kid, str) or not kid:
             raise _invalid("the access token names no signing key")
+        if "crit" in header or "b64" in header:
+            raise _invalid("the access token uses JWS extensions this verifier does not support")
         key = self._key(kid)
         if key is None or key.algorithm_name != alg:
             raise _invalid("the access token's signing key is unknown")
         try:
-            claims: dict[str, Any] = jwt.decode(
-                token,
-                key.key,
-                algorithms=[alg],
-                issuer=self.issuer,
-                audience=expected_audience,
-                leeway=self.leeway,
-                options={"require": ["exp", "nbf", "iat", "iss", "sub"]},
-            )
-        except jwt.ExpiredSignatureError:
-            raise _expired(_unverified_exp(token)) from None
-        except jwt.ImmatureSignatureError:
-            raise _invalid("the access token is not valid yet") from None
-        except jwt.PyJWTError:
+            signature = base64url_decode(signature_b64)
+            signed = key.Algorithm.verify(f"{header_b64}.{payload_b64}".encode("ascii"), key.key, signature)
+        except (ValueError, TypeError):
+            signed = False
+        if not signed:
+            raise _invalid("the access token is invalid")
+        try:
+            claims = _object(payload_b64)
+        except ValueError:
             raise _invalid("the access token is invalid") from None
+        self._check_claims(claims, expected_audience)
         custom = claims.get("custom")
         verified = VerifiedToken(
             key_id=str(claims["sub"]),
@@ -329,6 +340,44 @@ class TokenVerifier:
                     self._verified.popitem(last=False)
         return self._admit(verified, required_scopes, product_id)
 
+    def _check_claims(self, claims: dict[str, Any], audience: str | None) -> None:
+        """The registered-claim checks PyJWT's decode makes with require=[exp, nbf, iat, iss,
+        sub], in its order and with its rules, on the claims of a token whose signature was
+        just verified (done here so the payload is decoded once, not once per layer)."""
+        for name in _REQUIRED:
+            if claims.get(name) is None:
+                raise _invalid("the access token is invalid")
+        now = time.time()  # as PyJWT checks exp and nbf
+        leeway = self.leeway
+        iat, nbf, exp = _integer(claims["iat"]), _integer(claims["nbf"]), _integer(claims["exp"])
+        if iat is None or nbf is None or exp is None:
+            raise _invalid("the access token is invalid")
+        if iat > now + leeway or nbf > now + leeway:
+            raise _invalid("the access token is not valid yet")
+        if exp <= now - leeway:
+            raise _expired(datetime.fromtimestamp(exp, UTC))
+        if claims["iss"] != self.issuer:  # a non-string iss never equals the issuer string
+            raise _invalid("the access token is invalid")
+        granted = claims.get("aud")
+        if audience is None:
+            if granted:
+                raise _invalid("the access token is invalid")
+        else:
+            if not granted:
+                raise _invalid("the access token is invalid")
+            if isinstance(granted, str):
+                granted = [granted]
+            if (
+                not isinstance(granted, list)
+                or any(not isinstance(entry, str) for entry in granted)
+                or audience not in granted
+            ):
+                raise _invalid("the access token is invalid")
+        if not isinstance(claims["sub"], str):
+            raise _invalid("the access token is invalid")
+        if "jti" in claims and not isinstance(claims["jti"], str):
+            raise _invalid("the access token is invalid")
+
     def _stale(self) -> bool:
         fetched = self._fetched_at
         return fetched is None or self.clock() - fetched >= self.max_age
@@ -343,8 +392,8 @@ class TokenVerifier:
             raise WrongProductError(
                 "the API key is for another product", reason="WRONG_PRODUCT", code=_DENIED
             )
-        missing = sorted(set(required_scopes) - verified.scopes)
-        if missing:
+        if required_scopes and not verified.scopes.issuperset(required_scopes):
+            missing = sorted(set(required_scopes) - verified.scopes)
             raise InsufficientScopeError(
                 "the API key lacks required scopes: " + ", ".join(missing),
                 reason="INSUFFICIENT_SCOPE",
@@ -399,19 +448,28 @@ def api_key_of(token: VerifiedToken) -> Any:
     return key
 
 
-def _header(token: str) -> dict[str, Any]:
-    """The JOSE header of a token already matched by looks_like_jwt (so base64url text):
-    decoded here once, as PyJWT's get_unverified_header would re-check and decode every
-    part, and decode() does that again anyway."""
-    from jwt.utils import base64url_decode
-
+def _object(part: str) -> dict[str, Any]:
+    """One base64url part of a token already matched by looks_like_jwt, as a JSON object."""
     try:
-        header = json.loads(base64url_decode(token.split(".", 1)[0]))
+        value = json.loads(base64url_decode(part))
     except (ValueError, TypeError) as error:  # binascii.Error and JSONDecodeError are ValueErrors
-        raise ValueError("malformed header") from error
-    if not isinstance(header, dict):
-        raise ValueError("the header is not a JSON object")
-    return header
+        raise ValueError("malformed part") from error
+    if not isinstance(value, dict):
+        raise ValueError("the part is not a JSON object")
+    return value
+
+
+def _integer(value: Any) -> int | None:
+    """A NumericDate claim as PyJWT reads it (int(value)), None when it is not one."""
+    try:
+        return int(value)
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _header(token: str) -> dict[str, Any]:
+    """The JOSE header of a token already matched by looks_like_jwt."""
+    return _object(token.split(".", 1)[0])
 
 
 def _expired(expire_time: datetime | None) -> ExpiredKeyError:
@@ -419,11 +477,3 @@ def _expired(expire_time: datetime | None) -> ExpiredKeyError:
     return ExpiredKeyError(
         "the access token expired", reason="KEY_EXPIRED", code=_UNAUTHENTICATED, metadata=metadata
     )
-
-
-def _unverified_exp(token: str) -> datetime | None:
-    try:
-        exp: Any = jwt.decode(token, options={"verify_signature": False}).get("exp")
-        return datetime.fromtimestamp(int(exp), UTC)
-    except (jwt.PyJWTError, TypeError, ValueError, OverflowError):
-        return None
