@@ -286,6 +286,141 @@ def test_url_rules(server: ServerThread, grpc_channel: grpc.Channel) -> None:
     delete(grpc_channel, ok.webhook.id)
 
 
+PRIVATE_TARGETS = (
+    "http://127.0.0.1:9/x",
+    "http://127.8.9.10/x",
+    "https://10.1.2.3/x",
+    "https://172.16.0.1/x",
+    "https://192.168.1.1/x",
+    "http://169.254.169.254/latest/meta-data/",
+    "https://100.64.0.1/x",
+    "https://0.0.0.0/x",
+    "https://224.0.0.1/x",
+    "http://[::1]:9/x",
+    "https://[fe80::1]/x",
+    "https://[fd00::1]/x",
+    "https://[::ffff:127.0.0.1]/x",
+    "https://[::]/x",
+)
+
+
+@pytest.fixture
+def guarded(
+    backend: str, new_database_url: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerThread]:
+    """A server with the default SSRF guard (private networks not allowed)."""
+    settings = make_settings(
+        new_database_url(backend), tmp_path_factory.mktemp("guarded"), webhook_allow_private_networks=False
+    )
+    running = ServerThread(settings).start()
+    yield running
+    running.stop()
+
+
+def test_private_ip_literals_are_refused_at_create_and_update(guarded: ServerThread) -> None:
+    with grpc.insecure_channel(guarded.address) as raw:
+        ch = with_token(raw, guarded.admin_token)
+        org = new_org(ch)
+        for url in PRIVATE_TARGETS:
+            decoded = expect_error(
+                lambda url=url: new_webhook(ch, org, url),
+                grpc.StatusCode.INVALID_ARGUMENT,
+                "INVALID_ARGUMENT",
+            )
+            assert decoded.field_violations == ["webhook.url"], url
+            assert "KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS" in decoded.message, decoded.message
+        public = new_webhook(ch, org, "https://93.184.215.14/hook")  # a public literal is fine
+        for url in ("http://169.254.169.254/latest/meta-data/", "https://[fd12:3456::1]/x"):
+            decoded = expect_error(
+                lambda url=url: hooks(ch).UpdateWebhook(
+                    W.UpdateWebhookRequest(
+                        webhook=W.Webhook(id=public.webhook.id, url=url),
+                        update_mask=field_mask_pb2.FieldMask(paths=["url"]),
+                    ),
+                    timeout=10,
+                ),
+                grpc.StatusCode.INVALID_ARGUMENT,
+                "INVALID_ARGUMENT",
+            )
+            assert decoded.field_violations == ["webhook.url"]
+        assert hooks(ch).GetWebhook(W.GetWebhookRequest(id=public.webhook.id), timeout=10).url == (
+            "https://93.184.215.14/hook"
+        )
+
+
+def test_a_name_resolving_to_loopback_is_refused_at_send_time(
+    guarded: ServerThread, receiver: Receiver
+) -> None:
+    port = receiver.url.split(":")[2].split("/")[0]
+    with grpc.insecure_channel(guarded.address) as raw:
+        ch = with_token(raw, guarded.admin_token)
+        org = new_org(ch)
+        created = new_webhook(ch, org, f"http://localhost:{port}/hook")  # a name: accepted
+        new_key(ch, org)
+        wait_until(lambda: len(deliveries(ch, created.webhook.id)) == 1)
+        send_at(guarded, datetime.now(UTC) + timedelta(seconds=1))
+        wait_until(lambda: only_delivery(ch, created.webhook.id).attempt_count >= 1)
+        attempt = only_delivery(ch, created.webhook.id).attempts[0]
+        assert attempt.http_status == 0
+        assert "refused: localhost resolves to" in attempt.error, attempt.error
+        assert "loopback" in attempt.error and "no request sent" in attempt.error
+        assert only_delivery(ch, created.webhook.id).state == STATE.Value("WEBHOOK_DELIVERY_STATE_FAILED")
+        assert guarded.container.webhooks.attempt_outcomes["refused"] >= 1
+        time.sleep(0.3)
+        assert receiver.requests == []  # nothing reached the receiver
+
+
+def test_the_connection_goes_to_the_checked_address(
+    server: ServerThread, grpc_channel: grpc.Channel, receiver: Receiver
+) -> None:
+    """The sender resolves the name once, checks the answer and connects to that address
+    itself: a name the system resolver has never heard of reaches the receiver, with the
+    name in the Host header (so rebinding between check and connect cannot happen)."""
+    port = int(receiver.url.split(":")[2].split("/")[0])
+    webhooks = server.container.webhooks
+    asked: list[tuple[str, int]] = []
+
+    async def fake_resolver(host: str, port: int) -> list[str]:
+        asked.append((host, port))
+        return ["127.0.0.1"] if host == "receiver.keyturn.invalid" else []
+
+    original = webhooks.resolver, webhooks.allow_http
+    webhooks.resolver, webhooks.allow_http = fake_resolver, True  # http:// to a name
+    created = None
+    try:
+        org = new_org(grpc_channel)
+        created = new_webhook(grpc_channel, org, f"http://receiver.keyturn.invalid:{port}/hook")
+        new_key(grpc_channel, org)
+        got = receiver.wait_for(1)
+        assert got[0].headers["host"] == f"receiver.keyturn.invalid:{port}"
+        assert ("receiver.keyturn.invalid", port) in asked
+        verify_signature(got[0].body, got[0].headers["keyturn-signature"], created.secret)
+    finally:
+        webhooks.resolver, webhooks.allow_http = original
+        if created is not None:
+            delete(grpc_channel, created.webhook.id)
+
+
+def test_dispatch_wakes_the_sender_at_once(
+    server: ServerThread, grpc_channel: grpc.Channel, receiver: Receiver
+) -> None:
+    """With the poll set far away, a new event is still delivered at once on this process."""
+    sender = server.container.webhook_sender
+    interval, sender.interval = sender.interval, 3600.0
+    try:
+        time.sleep(1.5)  # the sender's current wait (1 s) ends; the next one is an hour
+        org = new_org(grpc_channel)
+        new_webhook(grpc_channel, org, receiver.url)
+        started = time.monotonic()
+        new_key(grpc_channel, org)
+        receiver.wait_for(1, timeout=10)
+        # The dispatcher runs every second; the sender no longer waits for its own poll.
+        assert time.monotonic() - started < 5
+    finally:
+        sender.interval = interval
+        server.loop.call_soon_threadsafe(server.container.webhooks.wakeup.set)  # back to polling
+
+
 def test_retries_with_backoff_then_succeeds(
     server: ServerThread, grpc_channel: grpc.Channel, receiver: Receiver
 ) -> None:
@@ -522,6 +657,7 @@ def test_two_processes_deliver_each_event_once(postgres_admin_url: str, receiver
         "KEYTURN_SECRET": TEST_SECRET,
         "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
         "KEYTURN_LOG_LEVEL": "WARNING",
+        "KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",  # the receiver is on 127.0.0.1
     }
     first = ServerProcess(dict(env)).start()
     second = ServerProcess(dict(env), admin_token=first.admin_token).start()
