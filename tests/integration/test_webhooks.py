@@ -5,6 +5,7 @@ the secret shown once, a restart mid-retry, and two server processes on one Post
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 import time
@@ -818,3 +819,46 @@ def test_a_sender_that_dies_after_claiming_is_replaced_after_its_lease(
     assert done.state == STATE.Value("WEBHOOK_DELIVERY_STATE_SUCCEEDED")
     assert [a.http_status for a in done.attempts] == [500, 200]
     delete(grpc_channel, created.webhook.id)
+
+
+# Keep this test last in the module: afterwards the module's server (root key version 1 only)
+# can no longer unwrap the webhook secrets it re-wrapped.
+def test_root_key_rotation_rewraps_webhook_secrets(
+    server: ServerThread, grpc_channel: grpc.Channel, tmp_path: Any
+) -> None:
+    from keyturn_server import config
+    from keyturn_server.container import Container
+
+    org = new_org(grpc_channel)
+    created = new_webhook(grpc_channel, org, "https://hooks.example.com/rotate")
+    rotated = hooks(grpc_channel).RotateWebhookSecret(
+        W.RotateWebhookSecretRequest(id=created.webhook.id, overlap=duration_pb2.Duration(seconds=3600)),
+        timeout=10,
+    )
+    new_root = "new-root-key-" + "w" * 40
+    url = server.settings.database_url
+
+    async def rotate_then_drop_the_old_version() -> tuple[str, ...]:
+        both = Container.build(
+            make_settings(url, tmp_path, root_keys=config.parse_root_keys(f"2:{new_root},1:{TEST_ROOT_KEY}"))
+        )
+        try:
+            assert await both.webhooks.rewrap_secrets() >= 2  # current and previous of this one
+            assert await both.webhooks.rewrap_secrets() == 0  # nothing left: idempotent
+        finally:
+            await both.db.dispose()
+        only_new = Container.build(
+            make_settings(url, tmp_path, root_keys=config.parse_root_keys(f"2:{new_root}"))
+        )
+        try:
+            row = await only_new.webhooks.get(created.webhook.id)
+            assert row.secret_root_key_version == 2 and row.previous_secret_root_key_version == 2
+            return only_new.webhooks._signing_secrets(row, datetime.now(UTC))
+        finally:
+            await only_new.db.dispose()
+
+    try:
+        assert asyncio.run(rotate_then_drop_the_old_version()) == (rotated.secret, created.secret)
+    finally:
+        # This module's server has root key version 1 only: take the re-wrapped secrets away.
+        delete(grpc_channel, created.webhook.id)

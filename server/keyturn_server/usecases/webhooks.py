@@ -50,7 +50,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain import access as policy
@@ -179,6 +179,75 @@ class Webhooks:
             previous = WrappedMaterial(row.previous_secret_wrapped, row.previous_secret_root_key_version)
             found.append(self.ring.unwrap(previous, SECRET_KIND, row.id, row.secret_version - 1).decode())
         return tuple(found)
+
+    async def rewrap_secrets(self, batch: int = 500) -> int:
+        """Re-wrap every webhook signing secret (the current one and a previous one still in
+        its overlap) under the newest root-key version (part of `keyturn rotate-root-key`);
+        returns how many secrets moved. Each row's update is conditional on the versions it
+        read, so a RotateWebhookSecret racing with it wins and the row is looked at again."""
+        current = self.ring.current_version
+        done = 0
+        while True:
+            moved_rows = 0
+            async with self.db.transaction() as session:
+                rows = list(
+                    await session.scalars(
+                        select(Webhook)
+                        .where(
+                            or_(
+                                Webhook.secret_root_key_version != current,
+                                and_(
+                                    Webhook.previous_secret_wrapped.is_not(None),
+                                    Webhook.previous_secret_root_key_version != current,
+                                ),
+                            )
+                        )
+                        .order_by(Webhook.id)
+                        .limit(batch)
+                    )
+                )
+                for row in rows:
+                    fresh = self.ring.rewrap(
+                        WrappedMaterial(row.secret_wrapped, row.secret_root_key_version),
+                        SECRET_KIND,
+                        row.id,
+                        row.secret_version,
+                    )
+                    values: dict[str, Any] = {
+                        "secret_wrapped": fresh.ciphertext,
+                        "secret_root_key_version": fresh.root_key_version,
+                    }
+                    count = int(fresh.root_key_version != row.secret_root_key_version)
+                    if (
+                        row.previous_secret_wrapped is not None
+                        and row.previous_secret_root_key_version is not None
+                    ):
+                        previous = self.ring.rewrap(
+                            WrappedMaterial(
+                                row.previous_secret_wrapped, row.previous_secret_root_key_version
+                            ),
+                            SECRET_KIND,
+                            row.id,
+                            row.secret_version - 1,
+                        )
+                        values["previous_secret_wrapped"] = previous.ciphertext
+                        values["previous_secret_root_key_version"] = previous.root_key_version
+                        count += int(previous.root_key_version != row.previous_secret_root_key_version)
+                    result = await session.execute(
+                        update(Webhook)
+                        .where(
+                            Webhook.id == row.id,
+                            Webhook.secret_version == row.secret_version,
+                            Webhook.secret_root_key_version == row.secret_root_key_version,
+                        )
+                        .values(**values)
+                        .execution_options(synchronize_session=False)
+                    )
+                    if int(getattr(result, "rowcount", 0) or 0):
+                        done += count
+                        moved_rows += 1
+            if len(rows) < batch or not moved_rows:
+                return done
 
     # --- Subscriptions -------------------------------------------------------------------------
 
