@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -65,6 +66,7 @@ class Receiver:
     fail_status: int = 500
     lock: threading.Lock = field(default_factory=threading.Lock)
     server: ThreadingHTTPServer | None = None
+    tls: ssl.SSLContext | None = None  # serve https with this context
 
     @property
     def url(self) -> str:
@@ -98,6 +100,8 @@ class Receiver:
             daemon_threads = True
 
         self.server = Server(("127.0.0.1", 0), Handler)
+        if self.tls is not None:
+            self.server.socket = self.tls.wrap_socket(self.server.socket, server_side=True)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 
@@ -400,6 +404,90 @@ def test_the_connection_goes_to_the_checked_address(
         webhooks.resolver, webhooks.allow_http = original
         if created is not None:
             delete(grpc_channel, created.webhook.id)
+
+
+def _self_signed(name: str) -> tuple[bytes, bytes]:
+    """A certificate for `name` (its own CA) and its key, PEM."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    return cert.public_bytes(serialization.Encoding.PEM), key_pem
+
+
+def test_https_to_the_checked_address_keeps_the_name_for_tls(
+    server: ServerThread, grpc_channel: grpc.Channel, tmp_path: Any
+) -> None:
+    """Connecting to the pinned IP, the TLS server name and the certificate check still use
+    the URL's name: a certificate for that name is accepted, one for another is refused."""
+    name = "tls.keyturn.invalid"
+    cert_pem, key_pem = _self_signed(name)
+    (tmp_path / "cert.pem").write_bytes(cert_pem)
+    (tmp_path / "key.pem").write_bytes(key_pem)
+    served = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    served.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    seen_names: list[str | None] = []
+    served.sni_callback = lambda _sock, server_name, _ctx: seen_names.append(server_name)
+    receiver = Receiver(tls=served).start()
+    assert receiver.server is not None
+    port = receiver.server.server_address[1]
+    webhooks = server.container.webhooks
+
+    async def fake_resolver(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    async def use(verify: Any) -> None:
+        await webhooks.stop()  # the next attempt builds a client with this trust
+        webhooks.verify = verify
+
+    original = webhooks.resolver, webhooks.verify
+    webhooks.resolver = fake_resolver
+    server.call(use(ssl.create_default_context(cadata=cert_pem.decode())))
+    made: list[str] = []
+    try:
+        org = new_org(grpc_channel)
+        good = new_webhook(grpc_channel, org, f"https://{name}:{port}/hook")
+        made.append(good.webhook.id)
+        new_key(grpc_channel, org)
+        got = receiver.wait_for(1)
+        assert got[0].headers["host"] == f"{name}:{port}"
+        assert name in seen_names
+        verify_signature(got[0].body, got[0].headers["keyturn-signature"], good.secret)
+        delete(grpc_channel, good.webhook.id)
+
+        other = new_org(grpc_channel)
+        wrong = new_webhook(grpc_channel, other, f"https://wrong.keyturn.invalid:{port}/hook")
+        made.append(wrong.webhook.id)
+        new_key(grpc_channel, other)
+        wait_until(lambda: [d.attempt_count for d in deliveries(grpc_channel, wrong.webhook.id)] == [1])
+        attempt = only_delivery(grpc_channel, wrong.webhook.id).attempts[0]
+        assert attempt.http_status == 0 and attempt.error.startswith("connection error"), attempt.error
+        assert len(receiver.requests) == 1  # the certificate did not match: nothing was sent
+    finally:
+        webhooks.resolver = original[0]
+        server.call(use(original[1]))
+        receiver.stop()
+        for webhook_id in made[1:]:
+            delete(grpc_channel, webhook_id)
 
 
 def test_dispatch_wakes_the_sender_at_once(

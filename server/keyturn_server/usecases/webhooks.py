@@ -42,6 +42,7 @@ import asyncio
 import logging
 import random
 import socket
+import ssl
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -136,6 +137,7 @@ class Webhooks:
         allow_private: bool = False,
         timeout_seconds: float = 10.0,
         resolver: Resolver = resolve,
+        verify: ssl.SSLContext | bool = True,
         wall: Callable[[], float] = time.time,
         rng: random.Random | None = None,
         disable_after: int = rules.DISABLE_AFTER_GAVE_UP,
@@ -147,6 +149,7 @@ class Webhooks:
         self.allow_private = allow_private
         self.timeout_seconds = timeout_seconds
         self.resolver = resolver
+        self.verify = verify  # how receivers' certificates are checked (httpx's default: certifi)
         # Set by dispatch when it created deliveries; the sender waits on it between polls.
         self.wakeup = asyncio.Event()
         self.attempt_outcomes: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
@@ -614,6 +617,7 @@ class Webhooks:
         if self._client is None:
             self._client = httpx.AsyncClient(
                 timeout=httpx.Timeout(self.timeout_seconds),
+                verify=self.verify,
                 follow_redirects=False,
                 headers={"User-Agent": "Keyturn-Webhooks/1"},
                 # No keep-alive: connections are to pinned IPs (see the module docstring).
