@@ -629,7 +629,7 @@ class Webhooks:
         """Where to connect for `url`: the URL with its host replaced by a checked address,
         the Host header and the TLS server name to send. Raises _Refused."""
         target = httpx.URL(url)
-        host = target.host
+        host = target.raw_host.decode("ascii")  # IDNA-encoded, as DNS, Host and SNI want it
         port = target.port or (443 if target.scheme == "https" else 80)
         literal = rules.ip_literal(host)
         if literal is not None:
