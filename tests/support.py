@@ -149,6 +149,7 @@ def make_settings(database_url: str, tmp: Path, **overrides: Any) -> config.Sett
         data_dir=tmp,
         shutdown_grace_seconds=2.0,
         usage_flush_interval_seconds=0.2,
+        webhook_allow_private_networks=True,  # the tests' receivers listen on 127.0.0.1
     )
     return base.with_overrides(**overrides)
 

@@ -128,6 +128,10 @@ class Settings:
     # only), and the timeout of one delivery attempt.
     webhook_allow_http: bool = False
     webhook_timeout_seconds: float = 10.0
+    # Allow webhook targets on loopback, private, link-local, CGNAT and other non-public
+    # addresses (on-prem receivers); off by default, so a webhook cannot reach the server's
+    # own network (SSRF). Checked at create/update for IP literals, at send time after DNS.
+    webhook_allow_private_networks: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -323,6 +327,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         ),
         webhook_allow_http=env.get("KEYTURN_WEBHOOK_ALLOW_HTTP", "").lower() in ("1", "true", "yes"),
         webhook_timeout_seconds=_env_at_least(env, "KEYTURN_WEBHOOK_TIMEOUT_SECONDS", 10.0, 0.1),
+        webhook_allow_private_networks=env.get("KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "").lower()
+        in ("1", "true", "yes"),
     )
 
 

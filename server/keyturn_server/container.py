@@ -18,6 +18,7 @@ before anything it depends on.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -115,10 +116,13 @@ class Lifecycle:
 class PeriodicTask:
     """Runs `tick` every `interval` seconds until stopped; a failing tick is logged and retried."""
 
-    def __init__(self, name: str, interval: float, tick: Hook) -> None:
+    def __init__(self, name: str, interval: float, tick: Hook, wake: asyncio.Event | None = None) -> None:
         self.name = name
         self.interval = interval
         self.tick = tick
+        # Set by whoever created work for this task: it ticks at once instead of at the next
+        # interval (which stays the fallback, e.g. for work created by another replica).
+        self.wake = wake
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
@@ -130,7 +134,12 @@ class PeriodicTask:
 
     async def _run(self) -> None:
         while True:
-            await asyncio.sleep(self.interval)
+            if self.wake is None:
+                await asyncio.sleep(self.interval)
+            else:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.wake.wait(), self.interval)
+                self.wake.clear()
             try:
                 await self.tick()
             except Exception as error:
@@ -301,6 +310,7 @@ class Container:
             root_keys,
             pages,
             allow_http=settings.webhook_allow_http,
+            allow_private=settings.webhook_allow_private_networks,
             timeout_seconds=settings.webhook_timeout_seconds,
         )
 
@@ -312,7 +322,9 @@ class Container:
             await webhooks.send_due(scheduler.clock())
 
         scheduler.register("webhook.dispatch", WEBHOOK_DISPATCH_INTERVAL, dispatch_webhooks)
-        webhook_sender = PeriodicTask("keyturn-webhook-sender", WEBHOOK_SEND_INTERVAL_SECONDS, send_webhooks)
+        webhook_sender = PeriodicTask(
+            "keyturn-webhook-sender", WEBHOOK_SEND_INTERVAL_SECONDS, send_webhooks, wake=webhooks.wakeup
+        )
         provider = tracer_provider or provider_from_environment()
         tracing = Tracing(provider, db) if provider is not None else None
 

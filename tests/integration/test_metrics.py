@@ -166,3 +166,64 @@ def test_the_grafana_dashboard_names_only_exposed_series(
     # The scheduler's series appear once the container builds a scheduler (jobs to run).
     missing = {n for n in named - exposed if not n.startswith("keyturn_scheduler_")}
     assert not missing, f"the dashboard queries series the server does not expose: {missing}"
+
+
+def test_webhook_series(metered: ServerThread, stub: keys_pb2_grpc.KeyServiceStub) -> None:
+    """Attempts by outcome, their latency, and the outbox (by state, oldest undelivered age)."""
+    from datetime import UTC, datetime, timedelta
+
+    from keyturn.v1 import webhooks_pb2, webhooks_pb2_grpc
+
+    from tests.integration.test_webhooks import Receiver, wait_until
+
+    receiver = Receiver().start()
+    try:
+        with grpc.insecure_channel(metered.address) as ch:
+            authed = with_token(ch, metered.admin_token)
+            webhooks = webhooks_pb2_grpc.WebhookServiceStub(authed)
+            tenant = make_tenant(stub)
+            hook = webhooks.CreateWebhook(
+                webhooks_pb2.CreateWebhookRequest(
+                    webhook=webhooks_pb2.Webhook(organization_id=tenant.org, url=receiver.url)
+                ),
+                timeout=10,
+            ).webhook
+            before = scrape(metered)
+            receiver.fail(1)
+            create_key(stub, tenant.org)
+
+            def listed() -> list[webhooks_pb2.WebhookDelivery]:
+                return list(
+                    webhooks.ListWebhookDeliveries(
+                        webhooks_pb2.ListWebhookDeliveriesRequest(webhook_id=hook.id), timeout=10
+                    ).deliveries
+                )
+
+            wait_until(lambda: [d.attempt_count for d in listed()] == [1])
+            container = metered.container
+            metered.call(container.webhooks.refresh_backlog())
+            failed = scrape(metered)
+            assert value(failed, "keyturn_webhook_deliveries", state="failed") >= 1
+            assert value(failed, "keyturn_webhook_oldest_pending_age_seconds") > 0
+
+            due = listed()[0].next_attempt_time.ToDatetime(tzinfo=UTC)
+            metered.call(container.webhooks.send_due(max(due, datetime.now(UTC)) + timedelta(seconds=1)))
+            assert listed()[0].attempt_count == 2
+            metered.call(container.webhooks.refresh_backlog())
+            after = scrape(metered)
+    finally:
+        receiver.stop()
+
+    def moved(name: str, **labels: str) -> float:
+        return value(after, name, **labels) - value(before, name, **labels)
+
+    assert moved("keyturn_webhook_attempts_total", outcome="http_error") == 1
+    assert moved("keyturn_webhook_attempts_total", outcome="succeeded") == 1
+    assert moved("keyturn_webhook_attempt_duration_seconds_count") == 2
+    assert moved("keyturn_webhook_attempt_duration_seconds_bucket", le="+Inf") == 2
+    assert moved("keyturn_webhook_attempt_duration_seconds_sum") > 0
+    assert (
+        value(after, "keyturn_webhook_deliveries", state="failed")
+        == value(failed, "keyturn_webhook_deliveries", state="failed") - 1
+    )
+    assert "keyturn_webhook_deliveries" in {name for name, _ in after}

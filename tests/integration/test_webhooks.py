@@ -5,7 +5,9 @@ the secret shown once, a restart mid-retry, and two server processes on one Post
 
 from __future__ import annotations
 
+import asyncio
 import json
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -64,6 +66,7 @@ class Receiver:
     fail_status: int = 500
     lock: threading.Lock = field(default_factory=threading.Lock)
     server: ThreadingHTTPServer | None = None
+    tls: ssl.SSLContext | None = None  # serve https with this context
 
     @property
     def url(self) -> str:
@@ -97,6 +100,8 @@ class Receiver:
             daemon_threads = True
 
         self.server = Server(("127.0.0.1", 0), Handler)
+        if self.tls is not None:
+            self.server.socket = self.tls.wrap_socket(self.server.socket, server_side=True)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 
@@ -284,6 +289,225 @@ def test_url_rules(server: ServerThread, grpc_channel: grpc.Channel) -> None:
     )
     ok = new_webhook(grpc_channel, org, "http://[::1]:9/x")
     delete(grpc_channel, ok.webhook.id)
+
+
+PRIVATE_TARGETS = (
+    "http://127.0.0.1:9/x",
+    "http://127.8.9.10/x",
+    "https://10.1.2.3/x",
+    "https://172.16.0.1/x",
+    "https://192.168.1.1/x",
+    "http://169.254.169.254/latest/meta-data/",
+    "https://100.64.0.1/x",
+    "https://0.0.0.0/x",
+    "https://224.0.0.1/x",
+    "http://[::1]:9/x",
+    "https://[fe80::1]/x",
+    "https://[fd00::1]/x",
+    "https://[::ffff:127.0.0.1]/x",
+    "https://[::]/x",
+)
+
+
+@pytest.fixture
+def guarded(
+    backend: str, new_database_url: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerThread]:
+    """A server with the default SSRF guard (private networks not allowed)."""
+    settings = make_settings(
+        new_database_url(backend), tmp_path_factory.mktemp("guarded"), webhook_allow_private_networks=False
+    )
+    running = ServerThread(settings).start()
+    yield running
+    running.stop()
+
+
+def test_private_ip_literals_are_refused_at_create_and_update(guarded: ServerThread) -> None:
+    with grpc.insecure_channel(guarded.address) as raw:
+        ch = with_token(raw, guarded.admin_token)
+        org = new_org(ch)
+        for url in PRIVATE_TARGETS:
+            decoded = expect_error(
+                lambda url=url: new_webhook(ch, org, url),
+                grpc.StatusCode.INVALID_ARGUMENT,
+                "INVALID_ARGUMENT",
+            )
+            assert decoded.field_violations == ["webhook.url"], url
+            assert "KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS" in decoded.message, decoded.message
+        public = new_webhook(ch, org, "https://93.184.215.14/hook")  # a public literal is fine
+        for url in ("http://169.254.169.254/latest/meta-data/", "https://[fd12:3456::1]/x"):
+            decoded = expect_error(
+                lambda url=url: hooks(ch).UpdateWebhook(
+                    W.UpdateWebhookRequest(
+                        webhook=W.Webhook(id=public.webhook.id, url=url),
+                        update_mask=field_mask_pb2.FieldMask(paths=["url"]),
+                    ),
+                    timeout=10,
+                ),
+                grpc.StatusCode.INVALID_ARGUMENT,
+                "INVALID_ARGUMENT",
+            )
+            assert decoded.field_violations == ["webhook.url"]
+        assert hooks(ch).GetWebhook(W.GetWebhookRequest(id=public.webhook.id), timeout=10).url == (
+            "https://93.184.215.14/hook"
+        )
+
+
+def test_a_name_resolving_to_loopback_is_refused_at_send_time(
+    guarded: ServerThread, receiver: Receiver
+) -> None:
+    port = receiver.url.split(":")[2].split("/")[0]
+    with grpc.insecure_channel(guarded.address) as raw:
+        ch = with_token(raw, guarded.admin_token)
+        org = new_org(ch)
+        created = new_webhook(ch, org, f"http://localhost:{port}/hook")  # a name: accepted
+        new_key(ch, org)
+        wait_until(lambda: len(deliveries(ch, created.webhook.id)) == 1)
+        send_at(guarded, datetime.now(UTC) + timedelta(seconds=1))
+        wait_until(lambda: only_delivery(ch, created.webhook.id).attempt_count >= 1)
+        attempt = only_delivery(ch, created.webhook.id).attempts[0]
+        assert attempt.http_status == 0
+        assert "refused: localhost resolves to" in attempt.error, attempt.error
+        assert "loopback" in attempt.error and "no request sent" in attempt.error
+        assert only_delivery(ch, created.webhook.id).state == STATE.Value("WEBHOOK_DELIVERY_STATE_FAILED")
+        assert guarded.container.webhooks.attempt_outcomes["refused"] >= 1
+        time.sleep(0.3)
+        assert receiver.requests == []  # nothing reached the receiver
+
+
+def test_the_connection_goes_to_the_checked_address(
+    server: ServerThread, grpc_channel: grpc.Channel, receiver: Receiver
+) -> None:
+    """The sender resolves the name once, checks the answer and connects to that address
+    itself: a name the system resolver has never heard of reaches the receiver, with the
+    name in the Host header (so rebinding between check and connect cannot happen)."""
+    port = int(receiver.url.split(":")[2].split("/")[0])
+    webhooks = server.container.webhooks
+    asked: list[tuple[str, int]] = []
+
+    async def fake_resolver(host: str, port: int) -> list[str]:
+        asked.append((host, port))
+        return ["127.0.0.1"] if host == "receiver.keyturn.invalid" else []
+
+    original = webhooks.resolver, webhooks.allow_http
+    webhooks.resolver, webhooks.allow_http = fake_resolver, True  # http:// to a name
+    created = None
+    try:
+        org = new_org(grpc_channel)
+        created = new_webhook(grpc_channel, org, f"http://receiver.keyturn.invalid:{port}/hook")
+        new_key(grpc_channel, org)
+        got = receiver.wait_for(1)
+        assert got[0].headers["host"] == f"receiver.keyturn.invalid:{port}"
+        assert ("receiver.keyturn.invalid", port) in asked
+        verify_signature(got[0].body, got[0].headers["keyturn-signature"], created.secret)
+    finally:
+        webhooks.resolver, webhooks.allow_http = original
+        if created is not None:
+            delete(grpc_channel, created.webhook.id)
+
+
+def _self_signed(name: str) -> tuple[bytes, bytes]:
+    """A certificate for `name` (its own CA) and its key, PEM."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    return cert.public_bytes(serialization.Encoding.PEM), key_pem
+
+
+def test_https_to_the_checked_address_keeps_the_name_for_tls(
+    server: ServerThread, grpc_channel: grpc.Channel, tmp_path: Any
+) -> None:
+    """Connecting to the pinned IP, the TLS server name and the certificate check still use
+    the URL's name: a certificate for that name is accepted, one for another is refused."""
+    name = "tls.keyturn.invalid"
+    cert_pem, key_pem = _self_signed(name)
+    (tmp_path / "cert.pem").write_bytes(cert_pem)
+    (tmp_path / "key.pem").write_bytes(key_pem)
+    served = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    served.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    seen_names: list[str | None] = []
+    served.sni_callback = lambda _sock, server_name, _ctx: seen_names.append(server_name)
+    receiver = Receiver(tls=served).start()
+    assert receiver.server is not None
+    port = receiver.server.server_address[1]
+    webhooks = server.container.webhooks
+
+    async def fake_resolver(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    async def use(verify: Any) -> None:
+        await webhooks.stop()  # the next attempt builds a client with this trust
+        webhooks.verify = verify
+
+    original = webhooks.resolver, webhooks.verify
+    webhooks.resolver = fake_resolver
+    server.call(use(ssl.create_default_context(cadata=cert_pem.decode())))
+    made: list[str] = []
+    try:
+        org = new_org(grpc_channel)
+        good = new_webhook(grpc_channel, org, f"https://{name}:{port}/hook")
+        made.append(good.webhook.id)
+        new_key(grpc_channel, org)
+        got = receiver.wait_for(1)
+        assert got[0].headers["host"] == f"{name}:{port}"
+        assert name in seen_names
+        verify_signature(got[0].body, got[0].headers["keyturn-signature"], good.secret)
+        delete(grpc_channel, good.webhook.id)
+
+        other = new_org(grpc_channel)
+        wrong = new_webhook(grpc_channel, other, f"https://wrong.keyturn.invalid:{port}/hook")
+        made.append(wrong.webhook.id)
+        new_key(grpc_channel, other)
+        wait_until(lambda: [d.attempt_count for d in deliveries(grpc_channel, wrong.webhook.id)] == [1])
+        attempt = only_delivery(grpc_channel, wrong.webhook.id).attempts[0]
+        assert attempt.http_status == 0 and attempt.error.startswith("connection error"), attempt.error
+        assert len(receiver.requests) == 1  # the certificate did not match: nothing was sent
+    finally:
+        webhooks.resolver = original[0]
+        server.call(use(original[1]))
+        receiver.stop()
+        for webhook_id in made[1:]:
+            delete(grpc_channel, webhook_id)
+
+
+def test_dispatch_wakes_the_sender_at_once(
+    server: ServerThread, grpc_channel: grpc.Channel, receiver: Receiver
+) -> None:
+    """With the poll set far away, a new event is still delivered at once on this process."""
+    sender = server.container.webhook_sender
+    interval, sender.interval = sender.interval, 3600.0
+    try:
+        time.sleep(1.5)  # the sender's current wait (1 s) ends; the next one is an hour
+        org = new_org(grpc_channel)
+        new_webhook(grpc_channel, org, receiver.url)
+        started = time.monotonic()
+        new_key(grpc_channel, org)
+        receiver.wait_for(1, timeout=10)
+        # The dispatcher runs every second; the sender no longer waits for its own poll.
+        assert time.monotonic() - started < 5
+    finally:
+        sender.interval = interval
+        server.loop.call_soon_threadsafe(server.container.webhooks.wakeup.set)  # back to polling
 
 
 def test_retries_with_backoff_then_succeeds(
@@ -522,6 +746,7 @@ def test_two_processes_deliver_each_event_once(postgres_admin_url: str, receiver
         "KEYTURN_SECRET": TEST_SECRET,
         "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
         "KEYTURN_LOG_LEVEL": "WARNING",
+        "KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",  # the receiver is on 127.0.0.1
     }
     first = ServerProcess(dict(env)).start()
     second = ServerProcess(dict(env), admin_token=first.admin_token).start()
@@ -682,3 +907,46 @@ def test_a_sender_that_dies_after_claiming_is_replaced_after_its_lease(
     assert done.state == STATE.Value("WEBHOOK_DELIVERY_STATE_SUCCEEDED")
     assert [a.http_status for a in done.attempts] == [500, 200]
     delete(grpc_channel, created.webhook.id)
+
+
+# Keep this test last in the module: afterwards the module's server (root key version 1 only)
+# can no longer unwrap the webhook secrets it re-wrapped.
+def test_root_key_rotation_rewraps_webhook_secrets(
+    server: ServerThread, grpc_channel: grpc.Channel, tmp_path: Any
+) -> None:
+    from keyturn_server import config
+    from keyturn_server.container import Container
+
+    org = new_org(grpc_channel)
+    created = new_webhook(grpc_channel, org, "https://hooks.example.com/rotate")
+    rotated = hooks(grpc_channel).RotateWebhookSecret(
+        W.RotateWebhookSecretRequest(id=created.webhook.id, overlap=duration_pb2.Duration(seconds=3600)),
+        timeout=10,
+    )
+    new_root = "new-root-key-" + "w" * 40
+    url = server.settings.database_url
+
+    async def rotate_then_drop_the_old_version() -> tuple[str, ...]:
+        both = Container.build(
+            make_settings(url, tmp_path, root_keys=config.parse_root_keys(f"2:{new_root},1:{TEST_ROOT_KEY}"))
+        )
+        try:
+            assert await both.webhooks.rewrap_secrets() >= 2  # current and previous of this one
+            assert await both.webhooks.rewrap_secrets() == 0  # nothing left: idempotent
+        finally:
+            await both.db.dispose()
+        only_new = Container.build(
+            make_settings(url, tmp_path, root_keys=config.parse_root_keys(f"2:{new_root}"))
+        )
+        try:
+            row = await only_new.webhooks.get(created.webhook.id)
+            assert row.secret_root_key_version == 2 and row.previous_secret_root_key_version == 2
+            return only_new.webhooks._signing_secrets(row, datetime.now(UTC))
+        finally:
+            await only_new.db.dispose()
+
+    try:
+        assert asyncio.run(rotate_then_drop_the_old_version()) == (rotated.secret, created.secret)
+    finally:
+        # This module's server has root key version 1 only: take the re-wrapped secrets away.
+        delete(grpc_channel, created.webhook.id)

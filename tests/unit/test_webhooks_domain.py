@@ -95,8 +95,62 @@ def test_urls_accepted() -> None:
         "http://localhost/h",
         "http://[::1]/",
     ):
-        assert rules.check_url("webhook.url", url, allow_http=False) == url
+        assert rules.check_url("webhook.url", url, allow_http=False, allow_private=True) == url
     assert rules.check_url("webhook.url", "http://example.com/", allow_http=True)
+    # A name is accepted here (it is resolved and checked when sending); a public literal too.
+    assert rules.check_url("webhook.url", "http://localhost/h", allow_http=False)
+    assert rules.check_url("webhook.url", "https://93.184.215.14/h", allow_http=False)
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("127.255.0.9", "loopback"),
+        ("::1", "loopback"),
+        ("10.0.0.1", "private"),
+        ("172.31.255.255", "private"),
+        ("192.168.0.1", "private"),
+        ("fd00::1", "private"),
+        ("fc00::1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("fe80::1", "link-local"),
+        ("fe80::1%eth0", "link-local"),
+        ("0.0.0.0", "unspecified"),
+        ("::", "unspecified"),
+        ("224.0.0.1", "multicast"),
+        ("239.1.2.3", "multicast"),
+        ("ff02::1", "multicast"),
+        ("100.64.0.1", "CGNAT"),
+        ("100.127.255.254", "CGNAT"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("::ffff:10.0.0.1", "private"),
+        ("192.0.2.1", "private"),  # documentation range
+    ],
+)
+def test_blocked_addresses(address: str, why: str) -> None:
+    assert rules.blocked_address(address) == why
+
+
+@pytest.mark.parametrize("address", ["93.184.215.14", "8.8.8.8", "100.128.0.1", "2606:4700::1111", "1.1.1.1"])
+def test_public_addresses_pass(address: str) -> None:
+    assert rules.blocked_address(address) == ""
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://169.254.169.254/latest",
+        "https://10.0.0.1/",
+        "https://[fd00::1]/",
+        "http://[::1]/",
+        "https://100.64.1.1/",
+    ],
+)
+def test_private_literals_refused_by_default(url: str) -> None:
+    with pytest.raises(InvalidArgument, match="KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS"):
+        rules.check_url("webhook.url", url, allow_http=True)
+    assert rules.check_url("webhook.url", url, allow_http=True, allow_private=True) == url
 
 
 def test_retry_schedule_covers_more_than_a_day_even_with_jitter() -> None:

@@ -10,7 +10,8 @@ Two kinds of series, so that the hot path pays (almost) nothing:
 - Everything else is read from the components at scrape time by `ContainerCollector`: the
   counters the components keep anyway (KeyCache hits/misses/evictions, the access log's
   queue and drops, rate-limit lease refills, ValidateKey outcomes, usage flushes, the
-  scheduler's runs) and the database pool's state. Nothing is counted twice and a
+  scheduler's runs, webhook attempts and the outbox as the sender last counted it) and the
+  database pool's state. Nothing is counted twice and a
   validation increments plain ints only.
 
 The registry is per server (not prometheus_client's global one): several servers in one
@@ -27,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_server
-from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily, Metric
 from prometheus_client.registry import Collector
 from sqlalchemy import event
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from keyturn_server.container import Container
     from keyturn_server.store.db import Database
     from keyturn_server.usecases.keycache import KeyCache
+    from keyturn_server.usecases.webhooks import Webhooks
 
 log = logging.getLogger("keyturn.metrics")
 
@@ -237,6 +239,43 @@ class ContainerCollector(Collector):
                 "1 while this replica leads the scheduler",
                 value=scheduler.is_leader,
             )
+
+        yield from _webhook_metrics(c.webhooks)
+
+
+def _webhook_metrics(webhooks: Webhooks) -> Iterator[Metric]:
+    from keyturn_server.usecases.webhooks import LATENCY_BUCKETS
+
+    backlog = webhooks.backlog  # replaced whole by the sender (at most every 10 s)
+    states = _gauge(
+        "keyturn_webhook_deliveries",
+        "Deliveries of enabled webhooks not delivered yet (pending, failed) or given up, as last counted",
+        ("state",),
+    )
+    for state in ("PENDING", "FAILED", "GAVE_UP"):
+        states.add_metric([state.lower()], backlog.by_state.get(state, 0))
+    yield states
+    oldest = backlog.oldest_undelivered
+    yield GaugeMetricFamily(
+        "keyturn_webhook_oldest_pending_age_seconds",
+        "Age of the oldest delivery not yet delivered (pending or failed; 0 when none)",
+        value=0.0 if oldest is None else max(0.0, time.time() - oldest.timestamp()),
+    )
+    attempts = _counter("keyturn_webhook_attempts", "Webhook delivery attempts by outcome", ("outcome",))
+    for outcome, count in list(webhooks.attempt_outcomes.items()):
+        attempts.add_metric([outcome], count)
+    yield attempts
+    counts = list(webhooks.latency_counts)
+    cumulative, buckets = 0, []
+    for bound, count in zip([*(str(b) for b in LATENCY_BUCKETS), "+Inf"], counts, strict=True):
+        cumulative += count
+        buckets.append((bound, cumulative))
+    yield HistogramMetricFamily(
+        "keyturn_webhook_attempt_duration_seconds",
+        "Duration of webhook delivery attempts that sent a request",
+        buckets=buckets,
+        sum_value=webhooks.latency_sum,
+    )
 
 
 def _pool_metrics(db: Database) -> Iterator[Metric]:

@@ -1,4 +1,6 @@
-"""`keyturn rotate-root-key`: re-wrap all managed-key material under the newest root key.
+"""`keyturn rotate-root-key`: re-wrap everything wrapped under the root key ring (managed-key
+material, import jobs, imported-key HMAC secrets, webhook signing secrets) under the newest
+root key version.
 
 Run it after adding a new version in front of KEYTURN_ROOT_KEY (`2:new...,1:old...`) and
 restarting the servers with it; once it reports nothing left under older versions, the old
@@ -16,7 +18,8 @@ from keyturn_server.cli.common import add_database_flags, load_settings
 
 def register(sub: Any) -> None:
     cmd = sub.add_parser(
-        "rotate-root-key", help="re-wrap managed-key material under the newest KEYTURN_ROOT_KEY version"
+        "rotate-root-key",
+        help="re-wrap managed-key material and stored secrets under the newest KEYTURN_ROOT_KEY version",
     )
     add_database_flags(cmd)
     cmd.set_defaults(run=run)
@@ -27,18 +30,20 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args, announce=False)
 
-    async def rewrap() -> tuple[int, int, int, int]:
+    async def rewrap() -> tuple[int, int, int, int, int]:
         container = Container.build(settings)  # built, not started: no background work
         try:
             versions, jobs = await container.crypto_keys.rewrap_all()
             secrets = await container.imports.rewrap_secrets()
-            return container.root_keys.current_version, versions, jobs, secrets
+            webhook_secrets = await container.webhooks.rewrap_secrets()
+            return container.root_keys.current_version, versions, jobs, secrets, webhook_secrets
         finally:
             await container.db.dispose()
 
-    current, versions, jobs, secrets = asyncio.run(rewrap())
+    current, versions, jobs, secrets, webhook_secrets = asyncio.run(rewrap())
     print(
-        f"keyturn: re-wrapped {versions} key versions, {jobs} import jobs and {secrets} imported HMAC secrets "
-        f"under root key version {current}; no material is left under older versions"
+        f"keyturn: re-wrapped {versions} key versions, {jobs} import jobs, {secrets} imported HMAC secrets "
+        f"and {webhook_secrets} webhook signing secrets under root key version {current}; "
+        "no material is left under older versions"
     )
     return 0

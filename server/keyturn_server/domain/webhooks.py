@@ -62,6 +62,43 @@ def new_secret() -> str:
     return SECRET_PREFIX + secrets.token_urlsafe(32)
 
 
+_CGNAT = ipaddress.ip_network("100.64.0.0/10")
+
+
+def blocked_address(address: str) -> str:
+    """Why a webhook may not be sent to this IP address by default ("" = a public address).
+
+    Everything that is not globally routable is refused: loopback, RFC 1918 and fc00::/7,
+    link-local (169.254/16 with the cloud metadata address, fe80::/10), unspecified,
+    CGNAT (100.64/10), documentation and other reserved ranges (`ipaddress`'s is_global),
+    plus multicast. IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) are judged as the IPv4
+    address they carry.
+    """
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for name, hit in (
+        ("CGNAT", ip in _CGNAT),
+        ("loopback", ip.is_loopback),
+        ("unspecified", ip.is_unspecified),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("private", ip.is_private),
+        ("not globally routable", not ip.is_global),
+    ):
+        if hit:
+            return name
+    return ""
+
+
+def ip_literal(host: str) -> str | None:
+    """The host as an IP address string if it is an IP literal, else None."""
+    try:
+        return str(ipaddress.ip_address(host.split("%", 1)[0]))
+    except ValueError:
+        return None
+
+
 def _is_loopback(host: str) -> bool:
     if host.lower() == "localhost":
         return True
@@ -71,8 +108,10 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def check_url(field: str, url: str, *, allow_http: bool) -> str:
-    """An absolute https:// URL (http:// to a loopback host, or any with allow_http)."""
+def check_url(field: str, url: str, *, allow_http: bool, allow_private: bool = False) -> str:
+    """An absolute https:// URL (http:// to a loopback host, or any with allow_http); an IP
+    literal host must be a public address unless allow_private (names are checked when
+    sending, after resolving them: usecases/webhooks.py)."""
     if not url:
         raise InvalidArgument.field(field, "required")
     if len(url) > MAX_URL_CHARS:
@@ -91,6 +130,14 @@ def check_url(field: str, url: str, *, allow_http: bool) -> str:
         raise InvalidArgument.field(field, "must not carry user:password")
     if parts.fragment:
         raise InvalidArgument.field(field, "must not have a #fragment")
+    literal = ip_literal(host)
+    if literal is not None and not allow_private:
+        why = blocked_address(literal)
+        if why:
+            raise InvalidArgument.field(
+                field,
+                f"must not point to a {why} address (allowed only with KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS)",
+            )
     if parts.scheme == "http" and not allow_http and not _is_loopback(host):
         raise InvalidArgument.field(
             field, "must use https:// (http:// only to a loopback host unless KEYTURN_WEBHOOK_ALLOW_HTTP)"
@@ -176,8 +223,10 @@ __all__ = [
     "RETRY_SCHEDULE",
     "SECRET_PREFIX",
     "SIGNATURE_HEADER",
+    "blocked_address",
     "check_description",
     "check_url",
+    "ip_literal",
     "new_secret",
     "next_attempt",
     "payload",

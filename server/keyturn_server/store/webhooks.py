@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select, true, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -124,6 +124,25 @@ async def claim_due(
     return rows
 
 
+async def backlog(session: AsyncSession) -> tuple[dict[str, int], datetime | None]:
+    """Deliveries of enabled webhooks by state (PENDING, FAILED, GAVE_UP), and the creation
+    time of the oldest one not yet delivered (PENDING or FAILED)."""
+    counted = (PENDING, FAILED, GAVE_UP)
+    rows = await session.execute(
+        select(WebhookDelivery.state, func.count(), func.min(WebhookDelivery.create_time))
+        .join(Webhook, Webhook.id == WebhookDelivery.webhook_id)
+        .where(WebhookDelivery.state.in_(counted), Webhook.enabled.is_(True))
+        .group_by(WebhookDelivery.state)
+    )
+    by_state = dict.fromkeys(counted, 0)
+    oldest: datetime | None = None
+    for state, count, first in rows.all():
+        by_state[state] = int(count)
+        if state in DUE_STATES and first is not None and (oldest is None or first < oldest):
+            oldest = first
+    return by_state, oldest
+
+
 async def get_delivery(
     session: AsyncSession, delivery_id: str, *, lock: bool = False
 ) -> WebhookDelivery | None:
@@ -171,6 +190,7 @@ __all__ = [
     "GAVE_UP",
     "PENDING",
     "SUCCEEDED",
+    "backlog",
     "claim_due",
     "enabled_webhooks",
     "get_delivery",

@@ -13,13 +13,27 @@ Delivery is a transactional outbox in two jobs, both taking `now`:
   dispatcher neither loses nor duplicates a delivery ((webhook_id, event_sequence) is unique
   as a backstop). Sequences increase in commit order (store/key_event_log.py), so reading
   after the cursor never skips an event that commits later.
-- `send_due(now)` (every replica) claims due rows with a lease (store/webhooks.py: FOR UPDATE
+- `send_due(now)` (every replica; its PeriodicTask is woken at once through `wakeup` when
+  `dispatch` or a redelivery on the same process created work, else on its poll) claims due rows with a lease (store/webhooks.py: FOR UPDATE
   SKIP LOCKED on PostgreSQL), POSTs them outside any transaction with httpx, and records each
   result under the lease token. 2xx succeeds; anything else is retried on the schedule of
   domain/webhooks.py (about 34 h in all), then the delivery GAVE_UP. A subscription whose
   last DISABLE_AFTER_GAVE_UP deliveries in a row gave up is disabled with disabled_reason
   and an audit record. A sender that dies mid-attempt leaves its rows due again when the
   lease ends: delivery is at least once, deduplicated by the receiver with the delivery id.
+
+SSRF guard: unless allow_private (KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS), a URL whose host
+is an IP literal outside the public internet is refused when created or updated
+(domain/webhooks.py `blocked_address`), and at send time a host name is resolved here, every
+address it resolves to is checked, and the request goes to the checked address itself (the
+URL's host replaced by the IP; the Host header and, for https, the TLS SNI and certificate
+check keep the name), so a DNS answer that changes between the check and the connection
+(rebinding) cannot send it elsewhere. Connections are not kept alive: a pooled connection
+is keyed by the IP, and one verified for one name must not carry another name's request.
+
+Metrics (api/metrics.py reads these at scrape time): `attempt_outcomes` and the latency
+histogram are counted per attempt; `backlog` (deliveries by state, oldest undelivered) is
+refreshed by the sender at most every BACKLOG_REFRESH_SECONDS.
 """
 
 from __future__ import annotations
@@ -27,15 +41,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import socket
+import ssl
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain import access as policy
@@ -62,6 +78,31 @@ SEND_BATCH = 50
 CLAIM_LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS_SHOWN = 20
 UPDATABLE = ("url", "event_types", "description", "enabled")
+BACKLOG_REFRESH_SECONDS = 10.0
+# Upper bounds (seconds) of the attempt latency histogram; the last bucket is +Inf.
+LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+# Outcomes of one attempt, the label values of keyturn_webhook_attempts_total.
+OUTCOMES = ("succeeded", "http_error", "timeout", "connection_error", "refused", "no_secret")
+
+# host, port -> the addresses it resolves to.
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+
+async def resolve(host: str, port: int) -> list[str]:
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+class _Refused(Exception):
+    """The target may not be reached (or not resolved); the message is the attempt's error."""
+
+
+@dataclass
+class Backlog:
+    """Deliveries still in the outbox, as last counted (for metrics)."""
+
+    by_state: dict[str, int]
+    oldest_undelivered: datetime | None
 
 
 @dataclass(frozen=True)
@@ -82,6 +123,7 @@ class _Outcome:
     status: int
     latency_ms: float
     error: str
+    kind: str  # one of OUTCOMES
 
 
 class Webhooks:
@@ -92,7 +134,10 @@ class Webhooks:
         pages: Pages,
         *,
         allow_http: bool = False,
+        allow_private: bool = False,
         timeout_seconds: float = 10.0,
+        resolver: Resolver = resolve,
+        verify: ssl.SSLContext | bool = True,
         wall: Callable[[], float] = time.time,
         rng: random.Random | None = None,
         disable_after: int = rules.DISABLE_AFTER_GAVE_UP,
@@ -101,7 +146,17 @@ class Webhooks:
         self.ring = ring
         self.pages = pages
         self.allow_http = allow_http
+        self.allow_private = allow_private
         self.timeout_seconds = timeout_seconds
+        self.resolver = resolver
+        self.verify = verify  # how receivers' certificates are checked (httpx's default: certifi)
+        # Set by dispatch when it created deliveries; the sender waits on it between polls.
+        self.wakeup = asyncio.Event()
+        self.attempt_outcomes: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
+        self.latency_counts = [0] * (len(LATENCY_BUCKETS) + 1)  # not cumulative; last = +Inf
+        self.latency_sum = 0.0
+        self.backlog = Backlog(by_state={}, oldest_undelivered=None)
+        self._backlog_time = 0.0
         # The signature's timestamp is the real time of sending (receivers check it against
         # their clock); `now` (the scheduler's clock) drives everything else.
         self.wall = wall
@@ -128,10 +183,81 @@ class Webhooks:
             found.append(self.ring.unwrap(previous, SECRET_KIND, row.id, row.secret_version - 1).decode())
         return tuple(found)
 
+    async def rewrap_secrets(self, batch: int = 500) -> int:
+        """Re-wrap every webhook signing secret (the current one and a previous one still in
+        its overlap) under the newest root-key version (part of `keyturn rotate-root-key`);
+        returns how many secrets moved. Each row's update is conditional on the versions it
+        read, so a RotateWebhookSecret racing with it wins and the row is looked at again."""
+        current = self.ring.current_version
+        done = 0
+        while True:
+            moved_rows = 0
+            async with self.db.transaction() as session:
+                rows = list(
+                    await session.scalars(
+                        select(Webhook)
+                        .where(
+                            or_(
+                                Webhook.secret_root_key_version != current,
+                                and_(
+                                    Webhook.previous_secret_wrapped.is_not(None),
+                                    Webhook.previous_secret_root_key_version != current,
+                                ),
+                            )
+                        )
+                        .order_by(Webhook.id)
+                        .limit(batch)
+                    )
+                )
+                for row in rows:
+                    fresh = self.ring.rewrap(
+                        WrappedMaterial(row.secret_wrapped, row.secret_root_key_version),
+                        SECRET_KIND,
+                        row.id,
+                        row.secret_version,
+                    )
+                    values: dict[str, Any] = {
+                        "secret_wrapped": fresh.ciphertext,
+                        "secret_root_key_version": fresh.root_key_version,
+                    }
+                    count = int(fresh.root_key_version != row.secret_root_key_version)
+                    if (
+                        row.previous_secret_wrapped is not None
+                        and row.previous_secret_root_key_version is not None
+                    ):
+                        previous = self.ring.rewrap(
+                            WrappedMaterial(
+                                row.previous_secret_wrapped, row.previous_secret_root_key_version
+                            ),
+                            SECRET_KIND,
+                            row.id,
+                            row.secret_version - 1,
+                        )
+                        values["previous_secret_wrapped"] = previous.ciphertext
+                        values["previous_secret_root_key_version"] = previous.root_key_version
+                        count += int(previous.root_key_version != row.previous_secret_root_key_version)
+                    result = await session.execute(
+                        update(Webhook)
+                        .where(
+                            Webhook.id == row.id,
+                            Webhook.secret_version == row.secret_version,
+                            Webhook.secret_root_key_version == row.secret_root_key_version,
+                        )
+                        .values(**values)
+                        .execution_options(synchronize_session=False)
+                    )
+                    if int(getattr(result, "rowcount", 0) or 0):
+                        done += count
+                        moved_rows += 1
+            if len(rows) < batch or not moved_rows:
+                return done
+
     # --- Subscriptions -------------------------------------------------------------------------
 
     def _url(self, url: str) -> str:
-        return rules.check_url("webhook.url", url, allow_http=self.allow_http)
+        return rules.check_url(
+            "webhook.url", url, allow_http=self.allow_http, allow_private=self.allow_private
+        )
 
     async def create(
         self, organization_id: str, url: str, event_types: tuple[KeyEventType, ...], description: str
@@ -356,7 +482,9 @@ class Webhooks:
             )
             return delivery
 
-        return await self.db.run(work)
+        delivery = await self.db.run(work)
+        self.wakeup.set()
+        return delivery
 
     # --- Dispatch: key events -> outbox rows ---------------------------------------------------
 
@@ -383,6 +511,8 @@ class Webhooks:
         while True:
             inserted, read = await self.db.run(batch)
             created += inserted
+            if inserted:
+                self.wakeup.set()  # this replica's sender starts now, not on its next poll
             if read < DISPATCH_BATCH:
                 return created
 
@@ -414,13 +544,34 @@ class Webhooks:
                 token = str(uuid.uuid4())
                 jobs = await self._claim(now, token)
                 if not jobs:
-                    return attempted
+                    break
                 outcomes = await asyncio.gather(*(self._post(job) for job in jobs))
                 for job, outcome in zip(jobs, outcomes, strict=True):
+                    self._count(outcome)
                     await self._record(job, outcome, token, now)
                 attempted += len(jobs)
                 if len(jobs) < SEND_BATCH:
-                    return attempted
+                    break
+        if time.monotonic() - self._backlog_time >= BACKLOG_REFRESH_SECONDS:
+            await self.refresh_backlog()
+        return attempted
+
+    async def refresh_backlog(self) -> Backlog:
+        """Count the outbox (deliveries of enabled webhooks not yet succeeded) for metrics."""
+        async with self.db.transaction() as session:
+            by_state, oldest = await store.backlog(session)
+        self.backlog = Backlog(by_state=by_state, oldest_undelivered=oldest)
+        self._backlog_time = time.monotonic()
+        return self.backlog
+
+    def _count(self, outcome: _Outcome) -> None:
+        self.attempt_outcomes[outcome.kind] = self.attempt_outcomes.get(outcome.kind, 0) + 1
+        if outcome.kind in ("refused", "no_secret"):
+            return  # no request was sent: no latency to count
+        seconds = outcome.latency_ms / 1000
+        index = next((i for i, bound in enumerate(LATENCY_BUCKETS) if seconds <= bound), len(LATENCY_BUCKETS))
+        self.latency_counts[index] += 1
+        self.latency_sum += seconds
 
     async def _claim(self, now: datetime, token: str) -> list[_Job]:
         async with self.db.transaction() as session:
@@ -466,15 +617,52 @@ class Webhooks:
         if self._client is None:
             self._client = httpx.AsyncClient(
                 timeout=httpx.Timeout(self.timeout_seconds),
+                verify=self.verify,
                 follow_redirects=False,
                 headers={"User-Agent": "Keyturn-Webhooks/1"},
+                # No keep-alive: connections are to pinned IPs (see the module docstring).
+                limits=httpx.Limits(max_keepalive_connections=0),
             )
         return self._client
 
+    async def _pin(self, url: str) -> tuple[httpx.URL, dict[str, str], dict[str, Any]]:
+        """Where to connect for `url`: the URL with its host replaced by a checked address,
+        the Host header and the TLS server name to send. Raises _Refused."""
+        target = httpx.URL(url)
+        host = target.raw_host.decode("ascii")  # IDNA-encoded, as DNS, Host and SNI want it
+        port = target.port or (443 if target.scheme == "https" else 80)
+        literal = rules.ip_literal(host)
+        if literal is not None:
+            addresses = [literal]
+        else:
+            try:
+                addresses = await asyncio.wait_for(self.resolver(host, port), self.timeout_seconds)
+            except (OSError, TimeoutError, UnicodeError):
+                raise _Refused(f"cannot resolve {host}") from None
+            if not addresses:
+                raise _Refused(f"cannot resolve {host}")
+        if not self.allow_private:
+            for address in addresses:
+                why = rules.blocked_address(address)
+                if why:
+                    raise _Refused(
+                        f"refused: {host} resolves to {address}, a {why} address "
+                        "(allowed only with KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS); no request sent"
+                    )
+        if literal is not None:
+            return target, {}, {}
+        extensions: dict[str, Any] = {"sni_hostname": host} if target.scheme == "https" else {}
+        return target.copy_with(host=addresses[0]), {"Host": target.netloc.decode("ascii")}, extensions
+
     async def _post(self, job: _Job) -> _Outcome:
         if not job.secrets:
-            return _Outcome(False, 0, 0.0, "signing secret unavailable (server configuration)")
+            return _Outcome(False, 0, 0.0, "signing secret unavailable (server configuration)", "no_secret")
+        try:
+            target, pinned_headers, extensions = await self._pin(job.url)
+        except _Refused as refused:
+            return _Outcome(False, 0, 0.0, str(refused), "refused")
         headers = {
+            **pinned_headers,
             "Content-Type": "application/json",
             rules.SIGNATURE_HEADER: rules.signature_header(job.secrets, int(self.wall()), job.body),
             rules.DELIVERY_ID_HEADER: job.delivery_id,
@@ -482,15 +670,19 @@ class Webhooks:
         }
         started = time.perf_counter()
         try:
-            response = await self._http().post(job.url, content=job.body, headers=headers)
+            response = await self._http().post(
+                target, content=job.body, headers=headers, extensions=extensions
+            )
         except httpx.TimeoutException:
-            return _Outcome(False, 0, _ms(started), "timeout")
+            return _Outcome(False, 0, _ms(started), "timeout", "timeout")
         except httpx.HTTPError as error:
-            return _Outcome(False, 0, _ms(started), f"connection error ({type(error).__name__})")
+            return _Outcome(
+                False, 0, _ms(started), f"connection error ({type(error).__name__})", "connection_error"
+            )
         latency = _ms(started)
         if 200 <= response.status_code < 300:
-            return _Outcome(True, response.status_code, latency, "")
-        return _Outcome(False, response.status_code, latency, f"HTTP {response.status_code}")
+            return _Outcome(True, response.status_code, latency, "", "succeeded")
+        return _Outcome(False, response.status_code, latency, f"HTTP {response.status_code}", "http_error")
 
     async def _record(self, job: _Job, outcome: _Outcome, token: str, now: datetime) -> None:
         async def work(session: AsyncSession) -> None:
@@ -565,4 +757,4 @@ async def _events(session: Any, sequences: list[int]) -> list[KeyEvent]:
     return list((await session.scalars(select(KeyEvent).where(KeyEvent.sequence.in_(sequences)))).all())
 
 
-__all__ = ["Webhooks"]
+__all__ = ["LATENCY_BUCKETS", "OUTCOMES", "Backlog", "Resolver", "Webhooks", "resolve"]
