@@ -42,6 +42,7 @@ REPLACEMENTS = {
     "AccessServiceAsyncStub": "AccessServiceStub",
     "TokenServiceAsyncStub": "TokenServiceStub",
     "WebhookServiceAsyncStub": "WebhookServiceStub",
+    "KeyPolicyServiceAsyncStub": "KeyPolicyServiceStub",
     "_io_async": "_io_sync",
 }
 

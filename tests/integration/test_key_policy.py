@@ -616,3 +616,34 @@ def test_out_of_range_and_hostile_values_are_invalid_argument(
         assert field in err.field_violations, (field, err.field_violations)
     err = expect_error(lambda: set_policy(policies, owner, ["x" * 10_000]), INVALID, "INVALID_ARGUMENT")
     assert len(err.message) < 1000  # the unknown path is not echoed in full
+
+
+def test_python_client_facade(server: ServerThread, t: Tenant) -> None:
+    """get_key_policy / update_key_policy, sync and async, and the policy applied by create_key."""
+    import asyncio
+
+    from keyturn.client import AsyncClient, Client
+
+    with Client(server.address, token=server.admin_token) as client:
+        updated = client.update_key_policy(
+            pp.KeyPolicy(default_ttl=dur(1800), max_ttl=dur(3600), default_scopes=["read"]),
+            ["default_ttl", "max_ttl", "default_scopes"],
+            organization_id=t.org,
+        )
+        assert updated.max_ttl.seconds == 3600 and list(updated.default_scopes) == ["read"]
+        key = client.create_key(t.org, project_id=t.project).key
+        assert list(key.metadata.scopes) == ["read"] and 0 < expires_in(key) <= 3600
+        client.update_key_policy(
+            pp.KeyPolicy(default_ttl=dur(300), max_ttl=dur(600)),
+            ["default_ttl", "max_ttl"],
+            project_id=t.project,
+        )
+        assert client.get_key_policy(project_id=t.project).max_ttl.seconds == 600
+        assert not client.get_key_policy(project_id=t.project).default_scopes
+        assert list(client.get_key_policy(project_id=t.project, effective=True).default_scopes) == ["read"]
+
+    async def run() -> pp.KeyPolicy:
+        async with AsyncClient(server.address, token=server.admin_token) as client:
+            return await client.get_key_policy(organization_id=t.org)
+
+    assert asyncio.run(run()).max_ttl.seconds == 3600

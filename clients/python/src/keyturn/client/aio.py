@@ -54,8 +54,11 @@ from keyturn.v1 import (
     crypto_pb2_grpc,
     key_events_pb2,
     key_events_pb2_grpc,
+    key_policies_pb2,
+    key_policies_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    policies_pb2,
     rotation_pb2,
     tokens_pb2,
     tokens_pb2_grpc,
@@ -175,7 +178,7 @@ class AsyncKeyEventStream:
 
 class AsyncClient:
     """Client for every RPC of keyturn.v1 (KeyService, CryptoService, AuditService,
-    AccessService, KeyEventService).
+    AccessService, TokenService, KeyPolicyService, KeyEventService, WebhookService).
 
     The channel is opened on first use, not by the constructor, so a client can be built at
     import time (before any event loop runs, for example next to a FastAPI app); used again after
@@ -231,6 +234,7 @@ class AsyncClient:
         self._tokens: tokens_pb2_grpc.TokenServiceAsyncStub | None = None
         self._key_events: key_events_pb2_grpc.KeyEventServiceAsyncStub | None = None
         self._webhooks: webhooks_pb2_grpc.WebhookServiceAsyncStub | None = None
+        self._key_policies: key_policies_pb2_grpc.KeyPolicyServiceAsyncStub | None = None
 
     @property
     def target(self) -> str:
@@ -290,11 +294,17 @@ class AsyncClient:
             self._webhooks = webhooks_pb2_grpc.WebhookServiceStub(self.channel)
         return self._webhooks
 
+    @property
+    def key_policies(self) -> key_policies_pb2_grpc.KeyPolicyServiceAsyncStub:
+        if self._key_policies is None:
+            self._key_policies = key_policies_pb2_grpc.KeyPolicyServiceStub(self.channel)
+        return self._key_policies
+
     async def close(self) -> None:
         """Close the channel; the client opens a new one if used again."""
         channel, self._channel = self._channel, None
         self._keys = self._crypto = self._audit = self._access = self._tokens = None
-        self._webhooks = None
+        self._key_events = self._webhooks = self._key_policies = None
         if channel is not None:
             await transport.close(channel)
 
@@ -1345,3 +1355,34 @@ class AsyncClient:
             self.webhooks.RedeliverWebhookDelivery,
             webhooks_pb2.RedeliverWebhookDeliveryRequest(id=delivery_id),
         )
+
+    # ---- KeyPolicyService --------------------------------------------------------------------
+
+    async def get_key_policy(
+        self, *, organization_id: str = "", project_id: str = "", effective: bool = False
+    ) -> policies_pb2.KeyPolicy:
+        """The key policy an organization or a project set (exactly one of the two);
+        `effective`: for a project, its organization's policy with the project's laid over it."""
+        request = key_policies_pb2.GetKeyPolicyRequest(effective=effective)
+        if project_id:
+            request.project_id = project_id
+        else:
+            request.organization_id = organization_id
+        return await self._call(self.key_policies.GetKeyPolicy, request, idempotent=True)
+
+    async def update_key_policy(
+        self,
+        policy: policies_pb2.KeyPolicy,
+        paths: Sequence[str],
+        *,
+        organization_id: str = "",
+        project_id: str = "",
+    ) -> policies_pb2.KeyPolicy:
+        """Replace the fields named by `paths` (a masked field left unset inherits again)."""
+        request = key_policies_pb2.UpdateKeyPolicyRequest(policy=policy)
+        request.update_mask.paths.extend(paths)
+        if project_id:
+            request.project_id = project_id
+        else:
+            request.organization_id = organization_id
+        return await self._call(self.key_policies.UpdateKeyPolicy, request)

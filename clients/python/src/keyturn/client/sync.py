@@ -51,8 +51,11 @@ from keyturn.v1 import (
     crypto_pb2_grpc,
     key_events_pb2,
     key_events_pb2_grpc,
+    key_policies_pb2,
+    key_policies_pb2_grpc,
     keys_pb2,
     keys_pb2_grpc,
+    policies_pb2,
     rotation_pb2,
     tokens_pb2,
     tokens_pb2_grpc,
@@ -171,7 +174,7 @@ class KeyEventStream:
 
 class Client:
     """Client for every RPC of keyturn.v1 (KeyService, CryptoService, AuditService,
-    AccessService, KeyEventService).
+    AccessService, TokenService, KeyPolicyService, KeyEventService, WebhookService).
 
     The channel is opened on first use, not by the constructor, so a client can be built at
     import time (before any event loop runs, for example next to a FastAPI app); used again after
@@ -227,6 +230,7 @@ class Client:
         self._tokens: tokens_pb2_grpc.TokenServiceStub | None = None
         self._key_events: key_events_pb2_grpc.KeyEventServiceStub | None = None
         self._webhooks: webhooks_pb2_grpc.WebhookServiceStub | None = None
+        self._key_policies: key_policies_pb2_grpc.KeyPolicyServiceStub | None = None
 
     @property
     def target(self) -> str:
@@ -286,11 +290,17 @@ class Client:
             self._webhooks = webhooks_pb2_grpc.WebhookServiceStub(self.channel)
         return self._webhooks
 
+    @property
+    def key_policies(self) -> key_policies_pb2_grpc.KeyPolicyServiceStub:
+        if self._key_policies is None:
+            self._key_policies = key_policies_pb2_grpc.KeyPolicyServiceStub(self.channel)
+        return self._key_policies
+
     def close(self) -> None:
         """Close the channel; the client opens a new one if used again."""
         channel, self._channel = self._channel, None
         self._keys = self._crypto = self._audit = self._access = self._tokens = None
-        self._webhooks = None
+        self._key_events = self._webhooks = self._key_policies = None
         if channel is not None:
             transport.close(channel)
 
@@ -1319,3 +1329,34 @@ class Client:
             self.webhooks.RedeliverWebhookDelivery,
             webhooks_pb2.RedeliverWebhookDeliveryRequest(id=delivery_id),
         )
+
+    # ---- KeyPolicyService --------------------------------------------------------------------
+
+    def get_key_policy(
+        self, *, organization_id: str = "", project_id: str = "", effective: bool = False
+    ) -> policies_pb2.KeyPolicy:
+        """The key policy an organization or a project set (exactly one of the two);
+        `effective`: for a project, its organization's policy with the project's laid over it."""
+        request = key_policies_pb2.GetKeyPolicyRequest(effective=effective)
+        if project_id:
+            request.project_id = project_id
+        else:
+            request.organization_id = organization_id
+        return self._call(self.key_policies.GetKeyPolicy, request, idempotent=True)
+
+    def update_key_policy(
+        self,
+        policy: policies_pb2.KeyPolicy,
+        paths: Sequence[str],
+        *,
+        organization_id: str = "",
+        project_id: str = "",
+    ) -> policies_pb2.KeyPolicy:
+        """Replace the fields named by `paths` (a masked field left unset inherits again)."""
+        request = key_policies_pb2.UpdateKeyPolicyRequest(policy=policy)
+        request.update_mask.paths.extend(paths)
+        if project_id:
+            request.project_id = project_id
+        else:
+            request.organization_id = organization_id
+        return self._call(self.key_policies.UpdateKeyPolicy, request)
