@@ -45,6 +45,7 @@ from keyturn_server.usecases.credits import (
     named_limits_of,
     set_credits,
     set_named_limits,
+    share_credits,
 )
 from keyturn_server.usecases.key_policies import sourced_policy
 from keyturn_server.usecases.key_rotation import KeyRotation
@@ -738,6 +739,7 @@ class KeyManagement:
             rotated_from=old.id,
             parent_key_id=old.parent_key_id,
         )
+        share_credits(old, successor)
         await self.rotation.inherit(session, old, successor, plaintext, now)
         repo.add_key(session, successor)
         old_expire = old.expire_time
