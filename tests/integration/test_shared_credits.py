@@ -73,11 +73,22 @@ def test_update_sets_the_one_balance_and_delete_keeps_it(stub: Stub, tenant: Ten
     assert stub.UpdateKey(update).credits.remaining == 3
     assert remaining(stub, created.key.id) == 3 and remaining(stub, second.key.id) == 3
     assert validate(stub, created.plaintext).credits.remaining == 2
+    # The old key is cached now; a refill set through its successor reaches it at once.
+    refill = keys_pb2.UpdateKeyRequest(
+        key=keys_pb2.ApiKey(
+            id=second.key.id,
+            credits=keys_pb2.KeyCredits(remaining=2, refill=keys_pb2.CreditRefill(interval=DAILY, amount=9)),
+        ),
+        update_mask=field_mask_pb2.FieldMask(paths=["credits"]),
+    )
+    stub.UpdateKey(refill)
+    answer = validate(stub, created.plaintext)
+    assert answer.credits.remaining == 1 and answer.credits.refill.interval == DAILY
     stub.DeleteKey(keys_pb2.DeleteKeyRequest(id=created.key.id))
     stub.DeleteKey(keys_pb2.DeleteKeyRequest(id=rotated.key.id))
-    assert validate(stub, second.plaintext).credits.remaining == 1  # the balance outlived them
-    results = [outcome(lambda: validate(stub, second.plaintext)) for _ in range(3)]
-    assert results == ["OK", "CREDITS_EXHAUSTED", "CREDITS_EXHAUSTED"]
+    assert validate(stub, second.plaintext).credits.remaining == 0  # the balance outlived them
+    results = [outcome(lambda: validate(stub, second.plaintext)) for _ in range(2)]
+    assert results == ["CREDITS_EXHAUSTED", "CREDITS_EXHAUSTED"]
     stub.DeleteKey(keys_pb2.DeleteKeyRequest(id=second.key.id))  # the last one: balance dropped
     # A key without credits rotates to one without credits.
     plain = stub.CreateKey(keys_pb2.CreateKeyRequest(organization_id=tenant.org))

@@ -8,6 +8,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import object_session
 
 from keyturn_server.domain.ratelimit import CreditSetting, NamedLimit, refill_start
@@ -53,6 +55,17 @@ def share_credits(old: ApiKey, successor: ApiKey) -> None:
     credits, on any replica (a replica still holding the old key's snapshot takes from the
     same row)."""
     successor.credit = old.credit
+
+
+async def credit_sharers(session: AsyncSession, row: ApiKey) -> list[str]:
+    """The other keys drawing on this key's balance (a rotated key in its grace, a successor):
+    UpdateKey `credits` changes theirs too, so their cached snapshots are evicted as well."""
+    if row.credit_key_id is None:
+        return []
+    found = await session.scalars(
+        select(ApiKey.id).where(ApiKey.credit_key_id == row.credit_key_id, ApiKey.id != row.id)
+    )
+    return list(found)
 
 
 def set_named_limits(row: ApiKey, limits: list[NamedLimit]) -> None:

@@ -41,6 +41,7 @@ from keyturn_server.usecases import (
     utcnow,
 )
 from keyturn_server.usecases.credits import (
+    credit_sharers,
     credits_audit_value,
     named_limits_of,
     set_credits,
@@ -645,7 +646,9 @@ class KeyManagement:
                 row.allowed_cidrs = list(new.allowed_cidrs)
             if "metadata.named_limits" in update.paths:
                 set_named_limits(row, new.named_limits)
+            sharers: list[str] = []
             if "credits" in update.paths:
+                sharers = await credit_sharers(session, row)  # one balance: theirs changes too
                 set_credits(row, new.credits, now)
             await _apply_policy_to_update(session, row, update.paths, now)
             await _check_child_update(session, row)
@@ -688,6 +691,8 @@ class KeyManagement:
         await notify_key_changed(self.key_events, row.id)
         for child, _ in capped_children:
             await notify_key_changed(self.key_events, child.id)
+        for sharer in sharers:
+            await notify_key_changed(self.key_events, sharer)
         return row
 
     async def rotate_key(self, key_id: str, grace: timedelta) -> tuple[ApiKey, str, ApiKey]:
