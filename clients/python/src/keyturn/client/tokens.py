@@ -583,6 +583,13 @@ class RevocationThread:
         return self._thread.is_alive()
 
     def _run(self) -> None:
+        try:
+            self._follow()
+        except Exception as error:  # a thread has no caller to raise to: keep it on .error
+            self.error = error
+            log.exception("following revocations stopped")
+
+    def _follow(self) -> None:
         verifier = self.verifier
         failures = 0
         while not self._stopping.is_set():
