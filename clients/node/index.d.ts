@@ -158,9 +158,29 @@ export class TokenVerifier {
     token: string,
     options?: { requiredScopes?: string[]; productId?: string; audience?: string },
   ): Promise<VerifiedToken>;
-  refuseKey(keyId: string): void;
+  /** Refuse this key's tokens (until `untilMs`, epoch ms; default: until allowKey). */
+  refuseKey(keyId: string, untilMs?: number): void;
   allowKey(keyId: string): void;
-  follow(revokedKeyIds: AsyncIterable<string>): Promise<void>;
+  /** Keys refused right now. */
+  readonly refusedKeys: number;
+  /** followRevocations: the last key-event sequence seen (int64 as text). */
+  revocationCursor: string;
+  /** followRevocations: watches re-opened after a failure. */
+  revocationReconnects: number;
+  /** Refuse the key of a REVOKED / DELETED / EXPIRED (or LEAKED and revoked) event; true for those. */
+  refuseEvent(event: KeyEvent): boolean;
+  follow(revocations: AsyncIterable<string | KeyEvent>): Promise<void>;
+  /** Follow the organization's key events: reconnects with backoff, resumes after its cursor. */
+  followRevocations(
+    client: KeyturnClient,
+    organizationId?: string,
+    options?: {
+      projectId?: string;
+      afterSequence?: string | number;
+      initialBackoffMs?: number;
+      maxBackoffMs?: number;
+    },
+  ): { stop(): void; done: Promise<void> };
 }
 
 export const DEFAULT_ALGORITHMS: readonly string[];

@@ -18,15 +18,40 @@
  * (malformed, bad signature, unknown kid, wrong alg/iss/aud, not yet valid), KEY_EXPIRED,
  * KEY_REVOKED (refuseKey / follow), INSUFFICIENT_SCOPE (metadata.missingScopes), WRONG_PRODUCT.
  *
- * Revocation bound: a revoked key's tokens stay valid until their exp (at most one hour); a
- * verifier told of revocations (`refuseKey(keyId)`, or `follow(asyncIterableOfKeyIds)`) refuses
- * them at once.
+ * Revocation bounds: a revoked key's tokens stay valid until their exp (at most one hour); a
+ * verifier told of revocations refuses them at once: `refuseKey(keyId)`,
+ * `follow(asyncIterableOfKeyIds)`, or in one call
+ * `const following = verifier.followRevocations(keyturn, orgId)`, which watches the
+ * organization's key events (REVOKED, DELETED, EXPIRED, LEAKED when the key was revoked) from
+ * the last sequence it saw, reconnects with backoff when the server is unavailable and resumes
+ * after that cursor (no event missed; one may be seen twice). While disconnected the first
+ * bound applies. A refused key is forgotten once every token it could have had is past its exp
+ * (one hour after the event). `following.stop()` ends it; `following.done` settles then (and
+ * rejects on an error waiting cannot cure, such as a missing permission).
  */
 const grpc = require('@grpc/grpc-js');
 
 const DEFAULT_ALGORITHMS = Object.freeze(['EdDSA', 'ES256']);
 const ASYMMETRIC = new Set(['EdDSA', 'ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+// ExchangeKey's longest ttl: a key's tokens are all past exp this long after it was revoked.
+const MAX_TOKEN_LIFETIME_MS = 3600e3;
+const ENDING_EVENTS = ['KEY_EVENT_TYPE_REVOKED', 'KEY_EVENT_TYPE_DELETED', 'KEY_EVENT_TYPE_EXPIRED', 'KEY_EVENT_TYPE_LEAKED'];
+// Watch failures worth waiting out (a server restart, a replica draining, the network).
+const TRANSIENT = new Set([
+  grpc.status.UNAVAILABLE,
+  grpc.status.DEADLINE_EXCEEDED,
+  grpc.status.ABORTED,
+  grpc.status.RESOURCE_EXHAUSTED,
+  grpc.status.INTERNAL,
+  grpc.status.UNKNOWN,
+  grpc.status.CANCELLED,
+]);
+
+/** Full-jitter exponential backoff, so a restarted server is not met by every verifier at once. */
+function backoffMs(failures, initial, longest) {
+  return (0.5 + Math.random() / 2) * Math.min(longest, initial * 2 ** Math.min(failures - 1, 16));
+}
 
 /** True for a compact JWS (three base64url parts, a JSON header); API keys never are. */
 function looksLikeJwt(value) {
@@ -75,7 +100,11 @@ class TokenVerifier {
       ...options,
       algorithms: [...algorithms],
     };
-    this.refused = new Set();
+    this.refused = new Map(); // key id -> when to forget the refusal (epoch ms; Infinity: until allowKey)
+    this._refusals = 0;
+    this.maxTokenLifetimeMs = MAX_TOKEN_LIFETIME_MS;
+    this.revocationCursor = '0'; // followRevocations: the last key-event sequence seen (int64 text)
+    this.revocationReconnects = 0; // followRevocations: watches re-opened after a failure
     this._keySet = null;
   }
 
@@ -97,18 +126,120 @@ class TokenVerifier {
     return this._keySet;
   }
 
-  /** Refuse every token of this API key from now on (it was revoked or deleted). */
-  refuseKey(keyId) {
-    this.refused.add(keyId);
+  /**
+   * Refuse every token of this API key from now on (it was revoked or deleted); with `untilMs`
+   * (epoch ms), until then only: by then every token it had is past its exp.
+   */
+  refuseKey(keyId, untilMs = Infinity) {
+    if (untilMs > (this.refused.get(keyId) ?? -Infinity)) this.refused.set(keyId, untilMs);
+    this._refusals += 1;
+    if (this._refusals % 1024 === 0) {
+      const now = Date.now();
+      for (const [id, until] of this.refused) if (until <= now) this.refused.delete(id);
+    }
   }
 
   allowKey(keyId) {
     this.refused.delete(keyId);
   }
 
-  /** Refuse the tokens of every key id the async iterable yields (e.g. revocation events). */
-  async follow(revokedKeyIds) {
-    for await (const keyId of revokedKeyIds) this.refuseKey(keyId);
+  /** How many keys are refused right now. */
+  get refusedKeys() {
+    const now = Date.now();
+    let count = 0;
+    for (const until of this.refused.values()) if (until > now) count += 1;
+    return count;
+  }
+
+  /**
+   * Refuse the key of a KeyEvent that ends it (REVOKED, DELETED, EXPIRED, or LEAKED with the key
+   * revoked) until every token it could have had is past its exp; true for those events.
+   */
+  refuseEvent(event) {
+    const keyId = event && event.key_id;
+    if (!keyId || !ENDING_EVENTS.includes(event.type)) return false;
+    if (event.type === 'KEY_EVENT_TYPE_LEAKED') {
+      const action = event.data && event.data.fields && event.data.fields.action;
+      if (!action || action.string_value !== 'REVOKED') return false;
+    }
+    const seconds = Number(event.event_time && event.event_time.seconds);
+    const happened = seconds > 0 ? seconds * 1000 + Number(event.event_time.nanos || 0) / 1e6 : Date.now();
+    const until = happened + this.maxTokenLifetimeMs + 2000 * this.options.leewaySeconds;
+    if (until > Date.now()) this.refuseKey(keyId, until); // older: its tokens are all dead
+    return true;
+  }
+
+  /** Refuse the tokens of every key the async iterable names: key ids, or KeyEvent objects. */
+  async follow(revocations) {
+    for await (const item of revocations) {
+      if (typeof item === 'string') this.refuseKey(item);
+      else this.refuseEvent(item);
+    }
+  }
+
+  /**
+   * Follow the organization's revocations over KeyEventService.WatchKeyEvents (the client's
+   * principal needs keyEvents.read) from `afterSequence` (default 0: every retained event, so a
+   * verifier that starts late still refuses keys revoked in the last hour). On UNAVAILABLE (or
+   * the watch ending) it reconnects after a jittered exponential backoff and resumes after
+   * `revocationCursor`; a cursor the server pruned restarts from 0.
+   * @param {import('./index').KeyturnClient} client
+   * @param {string} [organizationId]
+   * @param {{projectId?: string, afterSequence?: string | number, initialBackoffMs?: number, maxBackoffMs?: number}} [options]
+   * @returns {{stop: () => void, done: Promise<void>}}
+   */
+  followRevocations(client, organizationId = '', options = {}) {
+    const { decodeError } = require('./index');
+    const initial = options.initialBackoffMs ?? 100;
+    const longest = options.maxBackoffMs ?? 5000;
+    this.revocationCursor = String(options.afterSequence ?? 0);
+    let stopped = false;
+    let stream = null;
+    let wake = null;
+    const stop = () => {
+      stopped = true;
+      if (stream) stream.cancel();
+      if (wake) wake();
+    };
+    const done = (async () => {
+      let failures = 0;
+      while (!stopped) {
+        const metadata = new grpc.Metadata();
+        if (client.token) metadata.set('authorization', `Bearer ${client.token}`);
+        const request = {
+          filter: { organization_id: organizationId, project_id: options.projectId || '', types: ENDING_EVENTS },
+          after_sequence: this.revocationCursor,
+        };
+        stream = client.keyEvents.WatchKeyEvents(request, metadata);
+        try {
+          for await (const message of stream) {
+            failures = 0;
+            this.refuseEvent(message.event);
+            if (BigInt(message.event.sequence) > BigInt(this.revocationCursor)) {
+              this.revocationCursor = String(message.event.sequence);
+            }
+          }
+        } catch (err) {
+          if (stopped) break;
+          const error = decodeError(err);
+          if (error.reason === 'KEY_EVENT_CURSOR_EXPIRED') {
+            this.revocationCursor = '0';
+            continue;
+          }
+          if (!TRANSIENT.has(err.code)) throw error;
+        } finally {
+          stream.cancel();
+        }
+        if (stopped) break;
+        failures += 1;
+        this.revocationReconnects += 1;
+        await new Promise((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, backoffMs(failures, initial, longest));
+        });
+      }
+    })();
+    return { stop, done };
   }
 
   /**
@@ -143,7 +274,8 @@ class TokenVerifier {
       throw rejected(KeyturnError, 'KEY_INVALID', 'the access token is for an audience this verifier does not expect');
     }
     const keyId = String(payload.sub);
-    if (this.refused.has(keyId)) throw rejected(KeyturnError, 'KEY_REVOKED', 'the API key was revoked');
+    const refusedUntil = this.refused.get(keyId);
+    if (refusedUntil !== undefined && refusedUntil > Date.now()) throw rejected(KeyturnError, 'KEY_REVOKED', 'the API key was revoked');
     const product = String(payload.product || '');
     if (options.productId && product && product !== options.productId) {
       throw rejected(KeyturnError, 'WRONG_PRODUCT', 'the API key is for another product');
@@ -169,4 +301,4 @@ class TokenVerifier {
   }
 }
 
-module.exports = { DEFAULT_ALGORITHMS, TokenVerifier, looksLikeJwt };
+module.exports = { DEFAULT_ALGORITHMS, MAX_TOKEN_LIFETIME_MS, TokenVerifier, looksLikeJwt };

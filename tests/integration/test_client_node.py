@@ -63,7 +63,7 @@ def test_node_client_smoke(server: ServerThread, node: str) -> None:
         [node, "--test", "test/"], cwd=NODE_CLIENT, env=env, capture_output=True, text=True, timeout=120
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "# pass 2" in run.stdout and "# fail 0" in run.stdout and "# skipped 0" in run.stdout
+    assert "# pass 3" in run.stdout and "# fail 0" in run.stdout and "# skipped 0" in run.stdout
 
 
 def test_readme_quickstart_runs_from_another_project(server: ServerThread, node: str, tmp_path: Path) -> None:

@@ -112,6 +112,9 @@ class CreditPolicy:
     refill_amount: int | None = None
     refill_day: int = 0  # MONTHLY: 1..28
     low_threshold: int = 0  # 0: no CREDITS_LOW event
+    # The balance's id (key_credit.key_id), shared by a rotated key and its successor; "" =
+    # the validated key's own id.
+    balance_id: str = ""
 
 
 def refill_start(now: float, interval: str, day_of_month: int = 1) -> int:

@@ -170,7 +170,13 @@ class ApiKey(Base):
     # Credits and named limits (migration 0006_credits_limits): [{"name", "requests",
     # "window"}] besides the default rate_limit; the credit balance in `key_credit`.
     named_limits: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    credit: Mapped[KeyCredit | None] = relationship(lazy="selectin", cascade="all, delete-orphan")
+    # Shared credits (migration 0013_shared_credits): the `key_credit` balance this key draws
+    # on. A rotated key and its successor reference the same one, so the grace never doubles
+    # the credits; None = no credits (unlimited).
+    credit_key_id: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
+    credit: Mapped[KeyCredit | None] = relationship(
+        primaryjoin="foreign(ApiKey.credit_key_id) == KeyCredit.key_id", lazy="selectin"
+    )
 
 
 class RateLimitCounter(Base):
@@ -187,12 +193,17 @@ class RateLimitCounter(Base):
 
 
 class KeyCredit(Base):
-    """A key's usage credits. `remaining` only ever changes by single conditional statements
-    (store/ratelimit.py), never by read-modify-write, so it is exact across replicas."""
+    """A credit balance, drawn on by the keys whose `credit_key_id` names it (a key and, while
+    its rotation grace lasts, its successor). `remaining` only ever changes by single
+    conditional statements (store/ratelimit.py), never by read-modify-write, so it is exact
+    across replicas."""
 
     __tablename__ = "key_credit"
 
-    key_id: Mapped[str] = mapped_column(ForeignKey("api_key.id", ondelete="CASCADE"), primary_key=True)
+    # The balance's id: the id of the key it was created for (before 0013_shared_credits) or a
+    # fresh UUID. Not a foreign key: the balance outlives a rotated key that is deleted while
+    # its successor still draws on it (repositories.delete_key drops it once unreferenced).
+    key_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     remaining: Mapped[int] = mapped_column(BigInteger)
     low_threshold: Mapped[int] = mapped_column(BigInteger, default=0)
     refill_interval: Mapped[str | None] = mapped_column(String(8))  # DAILY | MONTHLY

@@ -54,6 +54,8 @@ it as this replica sees it (the shared balance plus this replica's unused lease)
 below 1000. A due refill (daily or monthly, `domain.ratelimit.refill_start`) is applied in the same
 transaction by an idempotent `UPDATE ... WHERE last_refill_start < :start`, so exactly one
 replica refills each period; the scheduler's job does the same for keys nobody validates.
+The credit statements name the balance (`CreditPolicy.balance_id`, key_credit's id), not the
+key: a rotated key and its successor draw on the same row during the grace.
 """
 
 from __future__ import annotations
@@ -212,6 +214,8 @@ class _CreditLease:
     period: int  # the refill start the lease belongs to; -1 for a key that is never refilled
     available: int
     balance: int  # the shared balance right after this replica last took from it
+    # The key_credit row the units came from (a rotated key and its successor share one).
+    balance_id: str = ""
 
 
 def _period(policy: CreditPolicy, now: float) -> int:
@@ -474,8 +478,9 @@ class RateLimiter:
         worth when the balance is large; returns the decision and the credits taken beyond
         this call's cost (the new lease)."""
         refilled: int | None = None
+        balance_id = policy.balance_id or key_id  # the one balance a rotated key shares
         if due is not None:
-            result = await session.execute(_REFILL_ONE, {"key_id": key_id, "start": due})
+            result = await session.execute(_REFILL_ONE, {"key_id": balance_id, "start": due})
             if getattr(result, "rowcount", 0):
                 refilled = due
         lease = self._credit_leases.get(key_id)
@@ -486,10 +491,10 @@ class RateLimiter:
             known, spare, lease.available = lease.balance, lease.available, 0
         need = cost - spare
         n = need if refilled is not None else max(lease_block(known), need)
-        row = (await session.execute(_TAKE_CREDITS, {"key_id": key_id, "n": n})).first()
+        row = (await session.execute(_TAKE_CREDITS, {"key_id": balance_id, "n": n})).first()
         if row is None and n > need:
             n = need  # nearly spent: take exactly what this call needs
-            row = (await session.execute(_TAKE_CREDITS, {"key_id": key_id, "n": n})).first()
+            row = (await session.execute(_TAKE_CREDITS, {"key_id": balance_id, "n": n})).first()
         if row is not None:
             after = int(row[0])
             low = crossed_low(after, n, policy.low_threshold)
@@ -498,7 +503,7 @@ class RateLimiter:
             return decision, n - need
         if lease is not None and spare:
             lease.available += spare
-        left = (await session.execute(_CREDITS_LEFT, {"key_id": key_id})).first()
+        left = (await session.execute(_CREDITS_LEFT, {"key_id": balance_id})).first()
         if left is None:
             return None, 0  # the key's credits were removed meanwhile: unlimited
         return CreditDecision(False, int(left[0]) + spare, cost), 0
@@ -511,7 +516,9 @@ class RateLimiter:
         period = _period(policy, now)
         lease = self._credit_leases.get(key_id)
         if lease is None or lease.period != period:
-            lease = self._credit_leases[key_id] = _CreditLease(period, 0, credit.remaining)
+            lease = self._credit_leases[key_id] = _CreditLease(
+                period, 0, credit.remaining, policy.balance_id or key_id
+            )
         lease.available += extra
         lease.balance = credit.remaining
         credit.remaining += lease.available
@@ -569,16 +576,21 @@ class RateLimiter:
         for key_id, credit_lease in credit_leases.items():
             if credit_lease.available <= 0:
                 continue
+            balance_id = credit_lease.balance_id or key_id
             try:
                 async with self.db.transaction() as session:
                     if credit_lease.period < 0:
                         await session.execute(
-                            _GIVE_BACK_CREDITS, {"key_id": key_id, "n": credit_lease.available}
+                            _GIVE_BACK_CREDITS, {"key_id": balance_id, "n": credit_lease.available}
                         )
                     else:
                         await session.execute(
                             _GIVE_BACK_CREDITS_OF_PERIOD,
-                            {"key_id": key_id, "n": credit_lease.available, "period": credit_lease.period},
+                            {
+                                "key_id": balance_id,
+                                "n": credit_lease.available,
+                                "period": credit_lease.period,
+                            },
                         )
             except Exception:
                 log.warning("could not return leased credits", exc_info=True)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from keyturn_server.store.models import (
     ApiKey,
     Base,
+    KeyCredit,
     Organization,
     Product,
     Project,
@@ -308,11 +309,20 @@ async def product_organization(session: AsyncSession, product_id: str) -> str:
 
 
 async def delete_key(session: AsyncSession, key_id: str) -> None:
-    """Hard delete: the key's rate-limit counters, then the key."""
+    """Hard delete: the key's rate-limit counters, then the key, then its credit balance
+    unless a rotated or successor key still draws on it (models.KeyCredit)."""
     await session.execute(delete(RateLimitCounter).where(RateLimitCounter.key_id == key_id))
+    balance = await session.scalar(select(ApiKey.credit_key_id).where(ApiKey.id == key_id))
     await session.execute(
         delete(ApiKey).where(ApiKey.id == key_id).execution_options(synchronize_session=False)
     )
+    if balance is not None:
+        still_used = select(ApiKey.id).where(ApiKey.credit_key_id == balance).exists()
+        await session.execute(
+            delete(KeyCredit)
+            .where(KeyCredit.key_id == balance, ~still_used)
+            .execution_options(synchronize_session=False)
+        )
 
 
 __all__ = [

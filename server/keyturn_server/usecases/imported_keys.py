@@ -145,6 +145,7 @@ class ImportedKeys:
             if batch.validate_only:
                 return outcomes
             secrets: dict[str, str] = {}
+            imported: list[ImportedKey] = []
             for index, outcome in enumerate(outcomes):
                 item = batch.items[index]
                 if isinstance(outcome, DomainError) or isinstance(item, DomainError):
@@ -156,7 +157,11 @@ class ImportedKeys:
                         secrets[org] = await self._secret_row(session, org, batch.hmac_secret, now)
                     secret_id = secrets[org]
                 session.add(outcome)
-                session.add(_imported_row(outcome, item, secret_id, now))
+                imported.append(_imported_row(outcome, item, secret_id, now))
+            # The keys first: imported_key references api_key without an ORM relationship, so
+            # the unit of work does not order the two tables by itself.
+            await session.flush()
+            session.add_all(imported)
             await session.flush()
             for index, outcome in enumerate(outcomes):
                 item = batch.items[index]

@@ -41,10 +41,12 @@ from keyturn_server.usecases import (
     utcnow,
 )
 from keyturn_server.usecases.credits import (
+    credit_sharers,
     credits_audit_value,
     named_limits_of,
     set_credits,
     set_named_limits,
+    share_credits,
 )
 from keyturn_server.usecases.key_policies import sourced_policy
 from keyturn_server.usecases.key_rotation import KeyRotation
@@ -644,7 +646,9 @@ class KeyManagement:
                 row.allowed_cidrs = list(new.allowed_cidrs)
             if "metadata.named_limits" in update.paths:
                 set_named_limits(row, new.named_limits)
+            sharers: list[str] = []
             if "credits" in update.paths:
+                sharers = await credit_sharers(session, row)  # one balance: theirs changes too
                 set_credits(row, new.credits, now)
             await _apply_policy_to_update(session, row, update.paths, now)
             await _check_child_update(session, row)
@@ -687,6 +691,8 @@ class KeyManagement:
         await notify_key_changed(self.key_events, row.id)
         for child, _ in capped_children:
             await notify_key_changed(self.key_events, child.id)
+        for sharer in sharers:
+            await notify_key_changed(self.key_events, sharer)
         return row
 
     async def rotate_key(self, key_id: str, grace: timedelta) -> tuple[ApiKey, str, ApiKey]:
@@ -738,6 +744,7 @@ class KeyManagement:
             rotated_from=old.id,
             parent_key_id=old.parent_key_id,
         )
+        share_credits(old, successor)
         await self.rotation.inherit(session, old, successor, plaintext, now)
         repo.add_key(session, successor)
         old_expire = old.expire_time

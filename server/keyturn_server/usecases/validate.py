@@ -161,6 +161,7 @@ def _credit_policy(row: ApiKey) -> CreditPolicy | None:
         refill_amount=credit.refill_amount,
         refill_day=credit.refill_day,
         low_threshold=credit.low_threshold,
+        balance_id=credit.key_id,
     )
 
 

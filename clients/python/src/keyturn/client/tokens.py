@@ -37,16 +37,26 @@ changes, and an entry is dropped when found past its exp (it is never answered a
 Presenting the same token again costs its time, revocation, product and scope checks but not
 another signature verification. `cache_size=0` turns it off: every signature every time.
 
-Revocation bound: a token stays valid until its exp (at most one hour, five minutes by
-default) even after its key is revoked. A verifier told of revocations - `refuse_key(key_id)`,
-or `follow(key_ids)` over a stream of revoked key ids such as the key-event stream - refuses
-that key's tokens at once.
+Revocation bounds: a token stays valid until its exp (at most one hour, five minutes by
+default) even after its key is revoked. A verifier told of revocations refuses that key's
+tokens at once: `refuse_key(key_id)`, `follow(key_ids)` over any stream of revoked key ids,
+or, in one call, `follow_revocations(client, organization_id)`, which watches the
+organization's key events (REVOKED, DELETED, EXPIRED, LEAKED when the key was revoked) from
+the last sequence it saw, reconnects with backoff when the server is unavailable and resumes
+from that cursor, so an event is never missed (it may be seen twice). While it is
+disconnected the first bound applies: tokens are honoured until their exp. A refused key is
+forgotten once every token it could have had is past its exp (the maximum token lifetime,
+one hour, after the event), so memory stays bounded. A blocking application uses
+`follow_revocations_in_thread(client, organization_id)` with the sync `Client`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import math
+import random
 import re
 import threading
 import time
@@ -55,7 +65,7 @@ from collections import OrderedDict
 from collections.abc import AsyncIterable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import grpc
 
@@ -67,18 +77,26 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError('keyturn.client.tokens needs PyJWT: pip install "keyturn-client[tokens]"') from exc
 
 from keyturn.client.errors import (
+    APIKeyError,
     ExpiredKeyError,
     InsufficientScopeError,
     InvalidKeyError,
+    KeyEventCursorExpiredError,
     RevokedKeyError,
     WrongProductError,
 )
 
+if TYPE_CHECKING:
+    from keyturn.client.aio import AsyncClient
+    from keyturn.client.sync import Client
+
 __all__ = [
     "DEFAULT_ALGORITHMS",
+    "MAX_TOKEN_LIFETIME_SECONDS",
     "GrpcJwks",
     "HttpJwks",
     "JwksSource",
+    "RevocationThread",
     "TokenVerifier",
     "VerifiedToken",
     "api_key_of",
@@ -93,6 +111,39 @@ _JWT_SHAPE = re.compile(r"^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$")
 _UNAUTHENTICATED = grpc.StatusCode.UNAUTHENTICATED
 _REQUIRED = ("exp", "nbf", "iat", "iss", "sub")
 _DENIED = grpc.StatusCode.PERMISSION_DENIED
+# ExchangeKey's longest ttl: a key's tokens are all past exp this long after it was revoked.
+MAX_TOKEN_LIFETIME_SECONDS = 3600.0
+# Watch failures worth waiting out (the server restarts, a replica drains, the network drops).
+_TRANSIENT = frozenset(
+    {
+        grpc.StatusCode.UNAVAILABLE,
+        grpc.StatusCode.DEADLINE_EXCEEDED,
+        grpc.StatusCode.ABORTED,
+        grpc.StatusCode.RESOURCE_EXHAUSTED,
+        grpc.StatusCode.INTERNAL,
+        grpc.StatusCode.UNKNOWN,
+        grpc.StatusCode.CANCELLED,
+    }
+)
+log = logging.getLogger("keyturn.client.tokens")
+
+
+def _event_types() -> tuple[frozenset[int], int]:
+    from keyturn.v1 import key_events_pb2 as ke
+
+    ending = frozenset(
+        {
+            ke.KEY_EVENT_TYPE_REVOKED,
+            ke.KEY_EVENT_TYPE_DELETED,
+            ke.KEY_EVENT_TYPE_EXPIRED,
+            ke.KEY_EVENT_TYPE_LEAKED,
+        }
+    )
+    return ending, ke.KEY_EVENT_TYPE_LEAKED
+
+
+_ENDING_EVENTS, _LEAKED = _event_types()
+_WATCHED_TYPES: tuple[Any, ...] = tuple(sorted(_ENDING_EVENTS))
 
 
 def looks_like_jwt(value: str) -> bool:
@@ -203,7 +254,12 @@ class TokenVerifier:
         self.remembered_hits = 0  # verifications answered from the verified-token cache
         self._keys: dict[str, PyJWK] = {}
         self._fetched_at: float | None = None
-        self._refused: set[str] = set()
+        # key id -> when to forget the refusal (epoch seconds; inf: until allow_key)
+        self._refused: dict[str, float] = {}
+        self._refusals = 0
+        self.max_token_lifetime = MAX_TOKEN_LIFETIME_SECONDS
+        self.revocation_cursor = 0  # follow_revocations: the last key-event sequence seen
+        self.revocation_reconnects = 0  # follow_revocations: watches re-opened after a failure
         self._lock = threading.Lock()
         self.cache_size = max(0, cache_size)
         # (token, expected audience) -> its verified claims; cleared when the key set changes
@@ -211,30 +267,130 @@ class TokenVerifier:
 
     # ---- revocation -----------------------------------------------------------------------
 
-    def refuse_key(self, key_id: str) -> None:
-        """Refuse every token of this API key from now on (it was revoked or deleted)."""
-        self._refused.add(key_id)
+    def refuse_key(self, key_id: str, *, until: float | None = None) -> None:
+        """Refuse every token of this API key from now on (it was revoked or deleted); with
+        `until` (epoch seconds), until then only: by then every token it had is past its exp,
+        and the key is forgotten."""
+        forget_at = math.inf if until is None else until
+        with self._lock:
+            if forget_at > self._refused.get(key_id, -math.inf):
+                self._refused[key_id] = forget_at
+            self._refusals += 1
+            if self._refusals % 1024 == 0:
+                now = time.time()
+                self._refused = {k: v for k, v in self._refused.items() if v > now}
 
     def allow_key(self, key_id: str) -> None:
-        self._refused.discard(key_id)
+        with self._lock:
+            self._refused.pop(key_id, None)
+
+    @property
+    def refused_keys(self) -> int:
+        """How many keys are refused right now (bounded: see refuse_key's `until`)."""
+        now = time.time()
+        return sum(1 for until in list(self._refused.values()) if until > now)
+
+    def refuse_event(self, event: Any) -> bool:
+        """Refuse the key of a keyturn.v1.KeyEvent that ends it (REVOKED, DELETED, EXPIRED, or
+        LEAKED with the key revoked) until every token it could have had is past its exp; True
+        when the event was one of those."""
+        key_id = str(getattr(event, "key_id", "") or "")
+        kind = getattr(event, "type", None)
+        if not key_id or kind not in _ENDING_EVENTS:
+            return False
+        if kind == _LEAKED:
+            data = getattr(event, "data", None)
+            if data is None or "action" not in data or data["action"] != "REVOKED":
+                return False
+        stamp = getattr(event, "event_time", None)
+        happened = stamp.seconds + stamp.nanos / 1e9 if stamp is not None and stamp.seconds else time.time()
+        until = happened + self.max_token_lifetime + 2 * self.leeway
+        if until > time.time():  # an older event's tokens are all dead: nothing to remember
+            self.refuse_key(key_id, until=until)
+        return True
 
     async def follow(self, revocations: AsyncIterable[Any]) -> None:
-        """Refuse the tokens of every key the iterable names, until it ends: key ids (str),
-        or keyturn.v1.KeyEvent messages, of which REVOKED, DELETED and EXPIRED count."""
-        from keyturn.v1 import key_events_pb2
-
-        ending = {
-            key_events_pb2.KEY_EVENT_TYPE_REVOKED,
-            key_events_pb2.KEY_EVENT_TYPE_DELETED,
-            key_events_pb2.KEY_EVENT_TYPE_EXPIRED,
-        }
+        """Refuse the tokens of every key the iterable names, until it ends: key ids (str,
+        refused until allow_key), or keyturn.v1.KeyEvent messages (see refuse_event)."""
         async for item in revocations:
             if isinstance(item, str):
                 self.refuse_key(item)
             else:
-                key_id = str(getattr(item, "key_id", "") or "")
-                if key_id and getattr(item, "type", None) in ending:
-                    self.refuse_key(key_id)
+                self.refuse_event(item)
+
+    async def follow_revocations(
+        self,
+        client: AsyncClient,
+        organization_id: str = "",
+        *,
+        project_id: str = "",
+        after_sequence: int = 0,
+        initial_backoff_seconds: float = 0.1,
+        max_backoff_seconds: float = 5.0,
+    ) -> None:
+        """Refuse the tokens of the organization's keys as they are revoked, deleted, expire or
+        are revoked as leaked, until cancelled (run it as a task).
+
+        Watches KeyEventService.WatchKeyEvents (the client's principal needs keyEvents.read
+        on the organization) from `after_sequence` (0: every retained event, so a verifier
+        that starts late still refuses keys revoked in the last hour), and keeps the last
+        sequence seen in `revocation_cursor`. When the watch fails with UNAVAILABLE (a server
+        restart, a replica draining, the network) or ends, it reconnects after a jittered
+        exponential backoff and resumes after that cursor: no event is missed, one may be
+        seen twice. A cursor the server pruned restarts from 0 (what was pruned is far older
+        than any live token). Errors that waiting cannot cure (permission, bad arguments)
+        are raised.
+        """
+        self.revocation_cursor = after_sequence
+        failures = 0
+        while True:
+            stream = client.watch_key_events(
+                organization_id=organization_id,
+                project_id=project_id,
+                types=_WATCHED_TYPES,
+                after_sequence=self.revocation_cursor,
+            )
+            try:
+                async for event in stream:
+                    failures = 0
+                    self.refuse_event(event)
+                    self.revocation_cursor = max(self.revocation_cursor, int(event.sequence))
+            except KeyEventCursorExpiredError:
+                self.revocation_cursor = 0
+                continue
+            except APIKeyError as error:
+                if error.code not in _TRANSIENT:
+                    raise
+                log.info("key-event watch interrupted (%s); reconnecting", error.code.name)
+            finally:
+                stream.cancel()
+            failures += 1
+            self.revocation_reconnects += 1
+            await asyncio.sleep(_backoff(failures, initial_backoff_seconds, max_backoff_seconds))
+
+    def follow_revocations_in_thread(
+        self,
+        client: Client,
+        organization_id: str = "",
+        *,
+        project_id: str = "",
+        after_sequence: int = 0,
+        initial_backoff_seconds: float = 0.1,
+        max_backoff_seconds: float = 5.0,
+    ) -> RevocationThread:
+        """follow_revocations for blocking code: the same loop over the sync `Client`, on a
+        daemon thread (started; `.stop()` ends it)."""
+        follower = RevocationThread(
+            self,
+            client,
+            organization_id,
+            project_id=project_id,
+            after_sequence=after_sequence,
+            initial_backoff_seconds=initial_backoff_seconds,
+            max_backoff_seconds=max_backoff_seconds,
+        )
+        follower.start()
+        return follower
 
     # ---- the key set ----------------------------------------------------------------------
 
@@ -386,7 +542,8 @@ class TokenVerifier:
         self, verified: VerifiedToken, required_scopes: Collection[str], product_id: str
     ) -> VerifiedToken:
         """The checks made on every presentation, remembered token or not."""
-        if verified.key_id in self._refused:
+        refused_until = self._refused.get(verified.key_id)
+        if refused_until is not None and refused_until > time.time():
             raise RevokedKeyError("the API key was revoked", reason="KEY_REVOKED", code=_DENIED)
         if product_id and verified.product_id and verified.product_id != product_id:
             raise WrongProductError(
@@ -428,6 +585,90 @@ class TokenVerifier:
         if fetched is None or now - fetched >= self.max_age:
             return True
         return kid not in self._keys and now - fetched >= self.min_refresh
+
+
+def _backoff(failures: int, initial: float, longest: float) -> float:
+    """Full-jitter exponential backoff: a restarted server is not met by every verifier at once."""
+    return float(random.uniform(0.5, 1.0) * min(longest, initial * 2 ** min(failures - 1, 16)))
+
+
+class RevocationThread:
+    """TokenVerifier.follow_revocations_in_thread's loop: a daemon thread over the sync Client."""
+
+    def __init__(
+        self,
+        verifier: TokenVerifier,
+        client: Client,
+        organization_id: str,
+        *,
+        project_id: str = "",
+        after_sequence: int = 0,
+        initial_backoff_seconds: float = 0.1,
+        max_backoff_seconds: float = 5.0,
+    ) -> None:
+        self.verifier = verifier
+        self.client = client
+        self.organization_id = organization_id
+        self.project_id = project_id
+        self.initial_backoff = initial_backoff_seconds
+        self.max_backoff = max_backoff_seconds
+        self.error: BaseException | None = None  # what ended the loop, if not stop()
+        verifier.revocation_cursor = after_sequence
+        self._stopping = threading.Event()
+        self._stream: Any = None
+        self._thread = threading.Thread(target=self._run, name="keyturn-revocations", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stopping.set()
+        stream = self._stream
+        if stream is not None:
+            stream.cancel()
+        self._thread.join(timeout)
+
+    def is_alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            self._follow()
+        except Exception as error:  # a thread has no caller to raise to: keep it on .error
+            self.error = error
+            log.exception("following revocations stopped")
+
+    def _follow(self) -> None:
+        verifier = self.verifier
+        failures = 0
+        while not self._stopping.is_set():
+            self._stream = stream = self.client.watch_key_events(
+                organization_id=self.organization_id,
+                project_id=self.project_id,
+                types=_WATCHED_TYPES,
+                after_sequence=verifier.revocation_cursor,
+            )
+            try:
+                for event in stream:
+                    failures = 0
+                    verifier.refuse_event(event)
+                    verifier.revocation_cursor = max(verifier.revocation_cursor, int(event.sequence))
+            except KeyEventCursorExpiredError:
+                verifier.revocation_cursor = 0
+                continue
+            except APIKeyError as error:
+                if error.code not in _TRANSIENT:
+                    self.error = error
+                    log.error("key-event watch refused (%s); not following revocations", error)
+                    return
+                log.info("key-event watch interrupted (%s); reconnecting", error.code.name)
+            finally:
+                stream.cancel()
+            if self._stopping.is_set():
+                return
+            failures += 1
+            verifier.revocation_reconnects += 1
+            self._stopping.wait(_backoff(failures, self.initial_backoff, self.max_backoff))
 
 
 def api_key_of(token: VerifiedToken) -> Any:
