@@ -51,13 +51,26 @@ def _pg_bin(name: str) -> str:
     raise RuntimeError(f"PostgreSQL server binary {name!r} not found (apt-get install postgresql)")
 
 
+def postgres_user(root: Path) -> dict[str, Any]:
+    """As root: give `root` to the `postgres` user and return the subprocess arguments that run
+    a command as that user (PostgreSQL refuses to run as root). Otherwise nothing to change."""
+    if os.geteuid() != 0:
+        return {}
+    user = pwd.getpwnam("postgres")
+    os.chown(root, user.pw_uid, user.pw_gid)
+    return {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
+
+
 @dataclass
 class PostgresCluster:
     """A PostgreSQL server of our own: initdb in a temp folder, a free port, fsync off."""
 
     root: Path
     port: int
-    _demote: Callable[[], None] | None = None
+    # subprocess keyword arguments that run a command as `postgres` when the suite runs as
+    # root (PostgreSQL refuses root); empty otherwise. subprocess switches user and group in
+    # its C child code, unlike a preexec_fn, which is unsafe in a process with threads.
+    run_as: dict[str, Any] = field(default_factory=dict)
 
     @property
     def admin_url(self) -> str:
@@ -66,15 +79,7 @@ class PostgresCluster:
     @classmethod
     def start(cls) -> PostgresCluster:
         root = Path(tempfile.mkdtemp(prefix="keyturn-pg-"))
-        demote = None
-        if os.geteuid() == 0:
-            # PostgreSQL refuses to run as root: drop the server process to `postgres`.
-            user = pwd.getpwnam("postgres")
-            os.chown(root, user.pw_uid, user.pw_gid)
-
-            def demote() -> None:
-                os.setgid(user.pw_gid)
-                os.setuid(user.pw_uid)
+        run_as = postgres_user(root)
 
         data = root / "data"
         env = {**os.environ, "LC_ALL": "C.UTF-8"}
@@ -82,7 +87,7 @@ class PostgresCluster:
             [_pg_bin("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"],
             check=True,
             capture_output=True,
-            preexec_fn=demote,
+            **run_as,
             env=env,
         )
         port = free_port()
@@ -106,10 +111,10 @@ class PostgresCluster:
             ],
             check=True,
             capture_output=True,
-            preexec_fn=demote,
+            **run_as,
             env=env,
         )
-        return cls(root=root, port=port, _demote=demote)
+        return cls(root=root, port=port, run_as=run_as)
 
     def create_database(self) -> str:
         import psycopg
@@ -123,7 +128,7 @@ class PostgresCluster:
         subprocess.run(
             [_pg_bin("pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate", "stop"],
             capture_output=True,
-            preexec_fn=self._demote,
+            **self.run_as,
         )
         shutil.rmtree(self.root, ignore_errors=True)
 

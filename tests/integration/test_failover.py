@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import pwd
 import shutil
 import subprocess
 import tempfile
@@ -44,6 +43,7 @@ from tests.support import (
     channel,
     decode_error,
     free_port,
+    postgres_user,
     prepare_database,
 )
 
@@ -64,7 +64,7 @@ class Formation:
     monitor_port: int
     node_ports: tuple[int, int]
     env: dict[str, str]
-    demote: Callable[[], None] | None
+    run_as: dict[str, Any]
     services: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     def data(self, name: str) -> str:
@@ -77,7 +77,7 @@ class Formation:
             capture_output=True,
             text=True,
             timeout=timeout,
-            preexec_fn=self.demote,
+            **self.run_as,
             cwd=self.root,
         )
         if done.returncode != 0:
@@ -92,7 +92,7 @@ class Formation:
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                preexec_fn=self.demote,
+                **self.run_as,
                 cwd=self.root,
             )
         )
@@ -141,14 +141,7 @@ class Formation:
 @pytest.fixture(scope="module")
 def formation() -> Iterator[Formation]:
     root = Path(tempfile.mkdtemp(prefix="keyturn-pgaf-"))
-    demote = None
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(root, user.pw_uid, user.pw_gid)
-
-        def demote() -> None:
-            os.setgid(user.pw_gid)
-            os.setuid(user.pw_uid)
+    run_as = postgres_user(root)
 
     # The server binaries' own folder (a pg_ctl on PATH may be a lone symlink, and
     # pg_autoctl looks for pg_controldata beside the pg_ctl it uses).
@@ -162,7 +155,7 @@ def formation() -> Iterator[Formation]:
         "LC_ALL": "C.UTF-8",
         "PGUSER": "postgres",
     }
-    found = Formation(root, free_port(), (free_port(), free_port()), env, demote)
+    found = Formation(root, free_port(), (free_port(), free_port()), env, run_as)
     try:
         common = ("--hostname", "127.0.0.1", "--auth", "trust", "--no-ssl")
         found.autoctl(

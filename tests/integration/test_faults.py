@@ -54,7 +54,7 @@ def _pg_ctl(cluster: PostgresCluster, *args: str) -> None:
         [_pg_bin("pg_ctl"), "-D", str(cluster.root / "data"), *args],
         check=True,
         capture_output=True,
-        preexec_fn=cluster._demote,
+        **cluster.run_as,
     )
 
 
