@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 import grpc
 
@@ -63,7 +63,13 @@ from keyturn.v1 import (
     webhooks_pb2_grpc,
 )
 
-__all__ = ["AsyncAuditEventStream", "AsyncClient", "AsyncKeyEventStream", "AsyncPager"]
+__all__ = [
+    "AsyncAuditEventStream",
+    "AsyncClient",
+    "AsyncEventStream",
+    "AsyncKeyEventStream",
+    "AsyncPager",
+]
 
 Req = TypeVar("Req")
 Resp = TypeVar("Resp")
@@ -111,8 +117,12 @@ class AsyncPager(Generic[ItemT, PageT]):
         return [item async for item in self]
 
 
-class AsyncAuditEventStream:
-    """Iterator over StreamAuditEvents; `cancel()` (or leaving its `with` block) ends the stream.
+EventT = TypeVar("EventT")
+
+
+class AsyncEventStream(Generic[EventT]):
+    """Iterator over a server stream whose messages carry one `event`; `cancel()` (or leaving its
+    `with` block) ends the stream.
 
     The call is cancelled however the iteration ends (exhausted, broken out of, cancelled), so an
     abandoned stream does not stay open on the server.
@@ -121,7 +131,7 @@ class AsyncAuditEventStream:
     def __init__(self, call: Any) -> None:
         self._call = call
 
-    async def __aiter__(self) -> AsyncIterator[audit_pb2.AuditEvent]:
+    async def __aiter__(self) -> AsyncIterator[EventT]:
         try:
             async for message in self._call:
                 yield message.event
@@ -135,42 +145,27 @@ class AsyncAuditEventStream:
     def cancel(self) -> None:
         self._call.cancel()
 
-    async def __aenter__(self) -> AsyncAuditEventStream:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         self.cancel()
 
 
-class AsyncKeyEventStream:
+class AsyncAuditEventStream(AsyncEventStream[audit_pb2.AuditEvent]):
+    """Iterator over StreamAuditEvents; `cancel()` (or leaving its `with` block) ends the stream.
+
+    The call is cancelled however the iteration ends (exhausted, broken out of, cancelled), so an
+    abandoned stream does not stay open on the server.
+    """
+
+
+class AsyncKeyEventStream(AsyncEventStream[key_events_pb2.KeyEvent]):
     """Iterator over WatchKeyEvents; `cancel()` (or leaving its `with` block) ends the watch.
 
     Events arrive in sequence order, at least once: to resume after a disconnect, watch again
     with `after_sequence` = the `sequence` of the last event handled.
     """
-
-    def __init__(self, call: Any) -> None:
-        self._call = call
-
-    async def __aiter__(self) -> AsyncIterator[key_events_pb2.KeyEvent]:
-        try:
-            async for message in self._call:
-                yield message.event
-        except grpc.RpcError as err:
-            if err.code() == grpc.StatusCode.CANCELLED:
-                return
-            raise from_rpc_error(err) from err
-        finally:
-            self._call.cancel()
-
-    def cancel(self) -> None:
-        self._call.cancel()
-
-    async def __aenter__(self) -> AsyncKeyEventStream:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.cancel()
 
 
 class AsyncClient:
