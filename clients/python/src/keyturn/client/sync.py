@@ -164,6 +164,18 @@ class KeyEventStream(EventStream[key_events_pb2.KeyEvent]):
     """
 
 
+def _key_event_filter(
+    organization_id: str, project_id: str, key_id: str, types: Sequence[KeyEventType]
+) -> key_events_pb2.KeyEventFilter:
+    """The filter of list_key_events and watch_key_events."""
+    return key_events_pb2.KeyEventFilter(
+        organization_id=organization_id,
+        project_id=project_id,
+        key_id=key_id,
+        types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
+    )
+
+
 class Client:
     """Client for every RPC of keyturn.v1 (KeyService, CryptoService, AuditService,
     AccessService, KeyEventService).
@@ -1176,12 +1188,7 @@ class Client:
         page_size: int = 0,
     ) -> Pager[key_events_pb2.KeyEvent, key_events_pb2.ListKeyEventsResponse]:
         """Key events oldest first (sequence order) after `after_sequence`."""
-        event_filter = key_events_pb2.KeyEventFilter(
-            organization_id=organization_id,
-            project_id=project_id,
-            key_id=key_id,
-            types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
-        )
+        event_filter = _key_event_filter(organization_id, project_id, key_id, types)
 
         def fetch(token: str) -> key_events_pb2.ListKeyEventsResponse:
             request = key_events_pb2.ListKeyEventsRequest(
@@ -1204,12 +1211,7 @@ class Client:
         """Replay key events after `after_sequence`, then follow new ones until cancelled (or
         `timeout` seconds pass). Iterate the result; call `.cancel()` to stop."""
         request = key_events_pb2.WatchKeyEventsRequest(
-            filter=key_events_pb2.KeyEventFilter(
-                organization_id=organization_id,
-                project_id=project_id,
-                key_id=key_id,
-                types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
-            ),
+            filter=_key_event_filter(organization_id, project_id, key_id, types),
             after_sequence=after_sequence,
         )
         call = self.key_events.WatchKeyEvents(request, timeout=timeout, metadata=self._metadata)
