@@ -154,6 +154,17 @@ class Bench:
         """`function(payload)` in the load-generator process."""
         return dict(self.pool.apply(function, (payload,)))
 
+    def jobs(
+        self, function: Callable[[dict[str, Any]], dict[str, Any]], name: str, **fixed: Any
+    ) -> Callable[[str, int], dict[str, Any]]:
+        """`job(value, calls)`: `function` in the load-generator process with the server's
+        address, `name`=value, `calls` and `fixed`."""
+
+        def job(value: str, calls: int) -> dict[str, Any]:
+            return self.run(function, {"address": self.address, name: value, "calls": calls, **fixed})
+
+        return job
+
     def stop_server(self) -> None:
         if self.server is not None:
             self.server.stop()

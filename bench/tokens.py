@@ -147,17 +147,9 @@ def main() -> None:
         organization = organization_of(bench.address, keys[0], token)
         log(f"keyturn serve on {bench.address}; {len(keys)} keys")
 
-        def job(rpc: str, calls: int) -> dict[str, Any]:
-            payload = {
-                "address": bench.address,
-                "rpc": rpc,
-                "calls": calls,
-                "concurrency": args.concurrency,
-                "keys": keys,
-                "product_id": product,
-                "token": token,
-            }
-            return bench.run(load_generator, payload)
+        job = bench.jobs(
+            load_generator, "rpc", concurrency=args.concurrency, keys=keys, product_id=product, token=token
+        )
 
         rounds = harness.alternate(
             job,

@@ -189,17 +189,9 @@ def main() -> None:
         product, keys = create_keys(bench.address, args.keys, token)
         log(f"created {len(keys)} keys")
 
-        def job(rpc: str, calls: int) -> dict[str, Any]:
-            payload = {
-                "address": bench.address,
-                "rpc": rpc,
-                "calls": calls,
-                "concurrency": args.concurrency,
-                "keys": keys,
-                "product_id": product,
-                "token": token,
-            }
-            return bench.run(load_generator, payload)
+        job = bench.jobs(
+            load_generator, "rpc", concurrency=args.concurrency, keys=keys, product_id=product, token=token
+        )
 
         rounds = harness.alternate(
             job, ("check", "validate"), warmup=args.warmup, calls=args.calls, rounds=args.rounds, width=8

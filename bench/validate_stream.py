@@ -88,17 +88,9 @@ def main() -> None:
         product, keys = create_keys(bench.address, args.keys, token)
         log(f"keyturn serve on {bench.address}; {len(keys)} keys")
 
-        def job(mode: str, calls: int) -> dict[str, Any]:
-            spec = {
-                "address": bench.address,
-                "mode": mode,
-                "calls": calls,
-                "concurrency": args.concurrency,
-                "keys": keys,
-                "product_id": product,
-                "token": token,
-            }
-            return bench.run(load_generator, spec)
+        job = bench.jobs(
+            load_generator, "mode", concurrency=args.concurrency, keys=keys, product_id=product, token=token
+        )
 
         rounds = harness.alternate(
             job,
