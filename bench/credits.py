@@ -22,22 +22,18 @@ A benchmark, not a test: it prints numbers and never fails on them.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
-import multiprocessing
-import statistics
 import sys
-import time
 import uuid
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
-from validate import log, percentile  # noqa: E402  (bench/validate.py)
+from bench import harness  # noqa: E402
+from bench.harness import bearer, log  # noqa: E402
 
 CASES = ("check", "one_limit", "credits_two_limits")
 LABELS = {
@@ -54,7 +50,7 @@ async def _drive(
     from grpc_health.v1 import health_pb2, health_pb2_grpc
     from keyturn.v1 import keys_pb2, keys_pb2_grpc
 
-    metadata = (("authorization", f"Bearer {token}"),) if token else None
+    metadata = bearer(token)
     limits = [keys_pb2.LimitCost(name="requests", cost=1), keys_pb2.LimitCost(name="tokens", cost=5)]
     async with grpc.aio.insecure_channel(address) as channel:
         health = health_pb2_grpc.HealthStub(channel)
@@ -66,35 +62,14 @@ async def _drive(
             ]
         else:
             requests = [keys_pb2.ValidateKeyRequest(plaintext=k, required_scopes=["read"]) for k in keys]
-        latencies: list[float] = []
-        errors: dict[str, int] = {}
-        counter = iter(range(calls))
 
-        async def worker() -> None:
-            for i in counter:
-                started = time.perf_counter()
-                try:
-                    if case == "check":
-                        await health.Check(health_pb2.HealthCheckRequest())
-                    else:
-                        await stub.ValidateKey(requests[i % len(requests)], metadata=metadata)
-                    latencies.append(time.perf_counter() - started)
-                except grpc.RpcError as err:
-                    name = err.code().name
-                    errors[name] = errors.get(name, 0) + 1
+        async def call(i: int) -> object:
+            if case == "check":
+                return await health.Check(health_pb2.HealthCheckRequest())
+            return await stub.ValidateKey(requests[i % len(requests)], metadata=metadata)
 
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        wall = time.perf_counter() - started
-    latencies.sort()
-    return {
-        "case": case,
-        "ok": len(latencies),
-        "errors": errors,
-        "rps": len(latencies) / wall if wall else 0.0,
-        "p50_ms": percentile(latencies, 0.5) * 1e3,
-        "p99_ms": percentile(latencies, 0.99) * 1e3,
-    }
+        measured = await harness.measure(calls, concurrency, call)
+    return {"case": case, **measured}
 
 
 def load_generator(job: dict[str, Any]) -> dict[str, Any]:
@@ -105,7 +80,7 @@ def create_keys(address: str, count: int, token: str) -> dict[str, list[str]]:
     import grpc
     from keyturn.v1 import keys_pb2, keys_pb2_grpc
 
-    metadata = (("authorization", f"Bearer {token}"),) if token else None
+    metadata = bearer(token)
     with grpc.insecure_channel(address) as channel:
         stub = keys_pb2_grpc.KeyServiceStub(channel)
         org = stub.CreateOrganization(
@@ -131,81 +106,40 @@ def create_keys(address: str, count: int, token: str) -> dict[str, list[str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    parser = harness.parser(
+        __doc__,
+        calls=10_000,
+        calls_help="calls per measured round and case",
+        warmup=2_000,
+        warmup_help="calls per case before measuring",
+        keys_help="distinct keys per case, round-robin",
     )
-    parser.add_argument("--database-url", help="an existing PostgreSQL database (default: start a cluster)")
-    parser.add_argument("--calls", type=int, default=10_000, help="calls per measured round and case")
-    parser.add_argument("--warmup", type=int, default=2_000, help="calls per case before measuring")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the median is reported")
-    parser.add_argument("--concurrency", type=int, default=32, help="calls in flight")
-    parser.add_argument("--keys", type=int, default=64, help="distinct keys per case, round-robin")
-    parser.add_argument("--json", action="store_true", help="also print one JSON line with every number")
+    harness.add_json_flag(parser)
     args = parser.parse_args()
 
-    from tests.support import (
-        TEST_ROOT_KEY,
-        TEST_SECRET,
-        PostgresCluster,
-        ServerProcess,
-        prepare_database,
-    )
-
-    cluster: PostgresCluster | None = None
-    server: ServerProcess | None = None
-    pool = multiprocessing.get_context("spawn").Pool(1)
-    try:
-        if args.database_url:
-            database_url = args.database_url
-        else:
-            log("starting a PostgreSQL cluster")
-            cluster = PostgresCluster.start()
-            database_url = cluster.create_database()
-        prepare_database(database_url)
-        env = {
-            "KEYTURN_DATABASE_URL": database_url,
-            "KEYTURN_SECRET": TEST_SECRET,
-            "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-            "KEYTURN_LOG_LEVEL": "WARNING",
-        }
-        server = ServerProcess(env).start()
-        token = server.admin_token
-        keys = create_keys(server.address, args.keys, token)
-        log(f"keyturn serve on {server.address}; {args.keys} keys per case")
+    with harness.serve(args.database_url, {"KEYTURN_LOG_LEVEL": "WARNING"}) as bench:
+        token = bench.token
+        keys = create_keys(bench.address, args.keys, token)
+        log(f"keyturn serve on {bench.address}; {args.keys} keys per case")
 
         def job(case: str, calls: int) -> dict[str, Any]:
-            assert server is not None
             payload = {
-                "address": server.address,
+                "address": bench.address,
                 "case": case,
                 "calls": calls,
                 "concurrency": args.concurrency,
                 "keys": keys.get(case, []),
                 "token": token,
             }
-            return dict(pool.apply(load_generator, (payload,)))
+            return bench.run(load_generator, payload)
 
-        for case in CASES:
-            job(case, args.warmup)
-        rounds: dict[str, list[dict[str, Any]]] = {case: [] for case in CASES}
-        for number in range(args.rounds):
-            for case in CASES:
-                result = job(case, args.calls)
-                rounds[case].append(result)
-                log(
-                    f"round {number + 1} {case:20s}: {result['rps']:8.0f} rps  p50 {result['p50_ms']:.2f} ms  "
-                    f"p99 {result['p99_ms']:.2f} ms  errors {result['errors'] or 'none'}"
-                )
-        summary: dict[str, Any] = {
-            case: {
-                f: round(float(statistics.median(r[f] for r in rounds[case])), 3)
-                for f in ("rps", "p50_ms", "p99_ms")
-            }
-            for case in CASES
-        }
+        rounds = harness.alternate(
+            job, CASES, warmup=args.warmup, calls=args.calls, rounds=args.rounds, width=20
+        )
+        summary: dict[str, Any] = harness.medians(rounds)
         ratio = summary["credits_two_limits"]["rps"] / summary["one_limit"]["rps"]
         summary["ratio_credits_to_one_limit"] = round(ratio, 3)
-        summary["errors"] = {case: [r["errors"] for r in rounds[case]] for case in CASES}
+        summary["errors"] = harness.errors(rounds)
         print(
             f"PostgreSQL, {args.concurrency} calls in flight, {args.calls} calls x {args.rounds} rounds (median)"
         )
@@ -216,12 +150,6 @@ def main() -> None:
         print(f"ratio credits + 2 limits / one limit: {ratio:.2f} (target >= 0.8)")
         if args.json:
             print(json.dumps(summary))
-    finally:
-        pool.terminate()
-        if server is not None:
-            server.stop()
-        if cluster is not None:
-            cluster.stop()
 
 
 if __name__ == "__main__":

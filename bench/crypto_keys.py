@@ -22,14 +22,11 @@ A benchmark, not a test: it prints numbers and never fails on them.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
-import multiprocessing
 import os
 import statistics
 import sys
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -37,20 +34,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import harness  # noqa: E402
+from bench.harness import bearer, log  # noqa: E402
+
 RPCS = ("check", "encrypt", "sign_ed25519", "sign_p256", "batch100", "single100")
 BATCH = 100
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def percentile(sorted_values: list[float], q: float) -> float:
-    if not sorted_values:
-        return float("nan")
-    k = (len(sorted_values) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(sorted_values) - 1)
-    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
 
 
 # ---- the load generator (runs in its own process) ---------------------------------------------
@@ -64,7 +52,7 @@ async def _drive(
     from keyturn.v1 import crypto_keys_pb2 as ck
     from keyturn.v1 import crypto_pb2_grpc
 
-    metadata = (("authorization", f"Bearer {token}"),) if token else None
+    metadata = bearer(token)
     payload = os.urandom(1024)
     async with grpc.aio.insecure_channel(address) as channel:
         health = health_pb2_grpc.HealthStub(channel)
@@ -91,33 +79,10 @@ async def _drive(
                 for _ in range(BATCH):
                     await stub.EncryptWithKey(encrypt, metadata=metadata)
 
-        latencies: list[float] = []
-        errors: dict[str, int] = {}
-        counter = iter(range(calls))
-
-        async def worker() -> None:
-            for _ in counter:
-                started = time.perf_counter()
-                try:
-                    await one()
-                    latencies.append(time.perf_counter() - started)
-                except grpc.RpcError as err:
-                    errors[err.code().name] = errors.get(err.code().name, 0) + 1
-
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        wall = time.perf_counter() - started
-    latencies.sort()
+        measured = await harness.measure(calls, concurrency, lambda _: one())
     items = BATCH if rpc in ("batch100", "single100") else 1
-    return {
-        "rpc": rpc,
-        "ok": len(latencies),
-        "errors": errors,
-        "rps": len(latencies) / wall if wall else 0.0,
-        "items_per_s": len(latencies) * items / wall if wall else 0.0,
-        "p50_ms": percentile(latencies, 0.5) * 1e3,
-        "p99_ms": percentile(latencies, 0.99) * 1e3,
-    }
+    wall = measured["wall_s"]
+    return {"rpc": rpc, **measured, "items_per_s": measured["ok"] * items / wall if wall else 0.0}
 
 
 def load_generator(job: dict[str, Any]) -> dict[str, Any]:
@@ -129,7 +94,7 @@ def create_keys(address: str, token: str) -> dict[str, str]:
     from keyturn.v1 import crypto_keys_pb2 as ck
     from keyturn.v1 import crypto_pb2_grpc, keys_pb2, keys_pb2_grpc
 
-    metadata = (("authorization", f"Bearer {token}"),) if token else None
+    metadata = bearer(token)
     with grpc.insecure_channel(address) as channel:
         org = (
             keys_pb2_grpc.KeyServiceStub(channel)
@@ -155,46 +120,26 @@ def create_keys(address: str, token: str) -> dict[str, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    parser = harness.parser(
+        __doc__,
+        calls=10_000,
+        calls_help="calls per measured round (single RPCs)",
+        warmup=1_000,
+        warmup_help=None,
+        keys=False,
     )
-    parser.add_argument("--database-url", help="an existing PostgreSQL database (default: start a cluster)")
-    parser.add_argument("--calls", type=int, default=10_000, help="calls per measured round (single RPCs)")
     parser.add_argument("--batch-calls", type=int, default=200, help="calls per round of batch100/single100")
-    parser.add_argument("--warmup", type=int, default=1_000)
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the median is reported")
-    parser.add_argument("--concurrency", type=int, default=32, help="calls in flight")
-    parser.add_argument("--json", action="store_true", help="also print one JSON line with every number")
+    harness.add_json_flag(parser)
     args = parser.parse_args()
 
-    from tests.support import TEST_ROOT_KEY, TEST_SECRET, PostgresCluster, ServerProcess, prepare_database
-
-    cluster: PostgresCluster | None = None
-    server: ServerProcess | None = None
-    pool = multiprocessing.get_context("spawn").Pool(1)
-    try:
-        if args.database_url:
-            database_url = args.database_url
-        else:
-            log("starting a PostgreSQL cluster")
-            cluster = PostgresCluster.start()
-            database_url = cluster.create_database()
-        prepare_database(database_url)
-        env = {
-            "KEYTURN_DATABASE_URL": database_url,
-            "KEYTURN_SECRET": TEST_SECRET,
-            "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-            "KEYTURN_LOG_LEVEL": "WARNING",
-        }
-        server = ServerProcess(env).start()
-        token = server.admin_token
-        keys = create_keys(server.address, token)
-        log(f"keyturn serve on {server.address}; keys {keys}")
+    with harness.serve(args.database_url, {"KEYTURN_LOG_LEVEL": "WARNING"}) as bench:
+        token = bench.token
+        keys = create_keys(bench.address, token)
+        log(f"keyturn serve on {bench.address}; keys {keys}")
 
         def job(rpc: str, calls: int) -> dict[str, Any]:
-            assert server is not None
-            payload = {"address": server.address, "rpc": rpc, "calls": calls, "concurrency": args.concurrency}
-            return pool.apply(load_generator, ({**payload, "keys": keys, "token": token},))
+            payload = {"address": bench.address, "rpc": rpc, "calls": calls, "concurrency": args.concurrency}
+            return bench.run(load_generator, {**payload, "keys": keys, "token": token})
 
         def calls_for(rpc: str, base: int) -> int:
             return args.batch_calls if rpc in ("batch100", "single100") else base
@@ -241,12 +186,6 @@ def main() -> None:
         )
         if args.json:
             print(json.dumps(summary, sort_keys=True))
-    finally:
-        pool.close()
-        if server is not None:
-            server.stop()
-        if cluster is not None:
-            cluster.stop()
 
 
 if __name__ == "__main__":

@@ -25,12 +25,9 @@ A benchmark, not a test: it prints numbers and never fails on them.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
-import multiprocessing
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -39,7 +36,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.validate import create_keys, log, percentile  # noqa: E402
+from bench import harness  # noqa: E402
+from bench.harness import bearer, log  # noqa: E402
+from bench.validate import create_keys  # noqa: E402
 
 
 async def _drive(
@@ -49,7 +48,7 @@ async def _drive(
     from grpc_health.v1 import health_pb2, health_pb2_grpc
     from keyturn.v1 import keys_pb2, keys_pb2_grpc, tokens_pb2, tokens_pb2_grpc
 
-    metadata = (("authorization", f"Bearer {token}"),) if token else None
+    metadata = bearer(token)
     async with grpc.aio.insecure_channel(address) as channel:
         health = health_pb2_grpc.HealthStub(channel)
         stub = keys_pb2_grpc.KeyServiceStub(channel)
@@ -65,38 +64,16 @@ async def _drive(
             )
             for key in keys
         ]
-        latencies: list[float] = []
-        errors: dict[str, int] = {}
-        counter = iter(range(calls))
 
-        async def worker() -> None:
-            for i in counter:
-                started = time.perf_counter()
-                try:
-                    if rpc == "check":
-                        await health.Check(check_request)
-                    elif rpc == "validate":
-                        await stub.ValidateKey(validations[i % len(validations)], metadata=metadata)
-                    else:
-                        await tokens.ExchangeKey(exchanges[i % len(exchanges)], metadata=metadata)
-                    latencies.append(time.perf_counter() - started)
-                except grpc.RpcError as err:
-                    name = err.code().name
-                    errors[name] = errors.get(name, 0) + 1
+        async def call(i: int) -> object:
+            if rpc == "check":
+                return await health.Check(check_request)
+            if rpc == "validate":
+                return await stub.ValidateKey(validations[i % len(validations)], metadata=metadata)
+            return await tokens.ExchangeKey(exchanges[i % len(exchanges)], metadata=metadata)
 
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        wall = time.perf_counter() - started
-    latencies.sort()
-    return {
-        "rpc": rpc,
-        "ok": len(latencies),
-        "errors": errors,
-        "wall_s": wall,
-        "rps": len(latencies) / wall if wall else 0.0,
-        "p50_ms": percentile(latencies, 0.5) * 1e3,
-        "p99_ms": percentile(latencies, 0.99) * 1e3,
-    }
+        measured = await harness.measure(calls, concurrency, call)
+    return {"rpc": rpc, **measured}
 
 
 def load_generator(job: dict[str, Any]) -> dict[str, Any]:
@@ -109,7 +86,7 @@ def verify_offline(job: dict[str, Any]) -> dict[str, Any]:
     from keyturn.client.tokens import GrpcJwks, TokenVerifier
     from keyturn.v1 import tokens_pb2, tokens_pb2_grpc
 
-    metadata = (("authorization", f"Bearer {job['token']}"),) if job["token"] else None
+    metadata = bearer(job["token"])
     with grpc.insecure_channel(job["address"]) as channel:
         stub = tokens_pb2_grpc.TokenServiceStub(channel)
         issued = [
@@ -141,7 +118,7 @@ def organization_of(address: str, key: str, token: str) -> str:
     import grpc
     from keyturn.v1 import keys_pb2, keys_pb2_grpc
 
-    metadata = (("authorization", f"Bearer {token}"),) if token else None
+    metadata = bearer(token)
     with grpc.insecure_channel(address) as channel:
         answer = keys_pb2_grpc.KeyServiceStub(channel).ValidateKey(
             keys_pb2.ValidateKeyRequest(plaintext=key, skip_rate_limit=True, skip_usage=True),
@@ -151,97 +128,51 @@ def organization_of(address: str, key: str, token: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    parser = harness.parser(
+        __doc__,
+        calls=10_000,
+        calls_help="calls per measured round and RPC",
+        warmup=1_000,
+        warmup_help="calls per RPC before measuring",
+        keys_help="distinct keys, used round-robin",
     )
-    parser.add_argument("--database-url", help="an existing PostgreSQL database (default: start a cluster)")
-    parser.add_argument("--calls", type=int, default=10_000, help="calls per measured round and RPC")
-    parser.add_argument("--warmup", type=int, default=1_000, help="calls per RPC before measuring")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the median is reported")
-    parser.add_argument("--concurrency", type=int, default=32, help="calls in flight")
-    parser.add_argument("--keys", type=int, default=64, help="distinct keys, used round-robin")
     parser.add_argument("--tokens", type=int, default=64, help="distinct tokens verified round-robin")
     parser.add_argument("--verifications", type=int, default=200_000, help="offline verifications")
-    parser.add_argument("--json", action="store_true", help="also print one JSON line with every number")
+    harness.add_json_flag(parser)
     args = parser.parse_args()
 
-    from tests.support import (
-        TEST_ROOT_KEY,
-        TEST_SECRET,
-        PostgresCluster,
-        ServerProcess,
-        prepare_database,
-    )
+    with harness.serve(args.database_url, {"KEYTURN_LOG_LEVEL": "WARNING"}) as bench:
+        token = bench.token
+        product, keys = create_keys(bench.address, args.keys, token)
+        organization = organization_of(bench.address, keys[0], token)
+        log(f"keyturn serve on {bench.address}; {len(keys)} keys")
 
-    cluster: PostgresCluster | None = None
-    server: ServerProcess | None = None
-    pool = multiprocessing.get_context("spawn").Pool(1)
-    try:
-        if args.database_url:
-            database_url = args.database_url
-        else:
-            log("starting a PostgreSQL cluster")
-            cluster = PostgresCluster.start()
-            database_url = cluster.create_database()
-        prepare_database(database_url)
-        env = {
-            "KEYTURN_DATABASE_URL": database_url,
-            "KEYTURN_SECRET": TEST_SECRET,
-            "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-            "KEYTURN_LOG_LEVEL": "WARNING",
-        }
-        server = ServerProcess(env).start()
-        token = server.admin_token
-        product, keys = create_keys(server.address, args.keys, token)
-        organization = organization_of(server.address, keys[0], token)
-        log(f"keyturn serve on {server.address}; {len(keys)} keys")
-
-        def job(rpc: str, calls: int) -> dict[str, Any]:
-            assert server is not None
-            payload = {
-                "address": server.address,
-                "rpc": rpc,
-                "calls": calls,
-                "concurrency": args.concurrency,
-                "keys": keys,
-                "product_id": product,
-                "token": token,
-            }
-            return pool.apply(load_generator, (payload,))
-
-        for rpc in ("check", "validate", "exchange"):
-            job(rpc, args.warmup)
-        rounds: dict[str, list[dict[str, Any]]] = {"check": [], "validate": [], "exchange": []}
-        for number in range(args.rounds):
-            for rpc in rounds:
-                result = job(rpc, args.calls)
-                rounds[rpc].append(result)
-                log(
-                    f"round {number + 1} {rpc:8s}: {result['rps']:8.0f} rps  p50 {result['p50_ms']:.2f} ms  "
-                    f"p99 {result['p99_ms']:.2f} ms  errors {result['errors'] or 'none'}"
-                )
-        offline = pool.apply(
-            verify_offline,
-            (
-                {
-                    "address": server.address,
-                    "keys": keys,
-                    "tokens": args.tokens,
-                    "verifications": args.verifications,
-                    "organization_id": organization,
-                    "product_id": product,
-                    "token": token,
-                },
-            ),
+        job = bench.jobs(
+            load_generator, "rpc", concurrency=args.concurrency, keys=keys, product_id=product, token=token
         )
 
-        def median(rpc: str, field: str) -> float:
-            return float(statistics.median(r[field] for r in rounds[rpc]))
-
-        summary: dict[str, Any] = {
-            rpc: {f: round(median(rpc, f), 3) for f in ("rps", "p50_ms", "p99_ms")} for rpc in rounds
-        }
-        summary["errors"] = {rpc: [r["errors"] for r in rounds[rpc]] for rpc in rounds}
+        rounds = harness.alternate(
+            job,
+            ("check", "validate", "exchange"),
+            warmup=args.warmup,
+            calls=args.calls,
+            rounds=args.rounds,
+            width=8,
+        )
+        offline = bench.run(
+            verify_offline,
+            {
+                "address": bench.address,
+                "keys": keys,
+                "tokens": args.tokens,
+                "verifications": args.verifications,
+                "organization_id": organization,
+                "product_id": product,
+                "token": token,
+            },
+        )
+        summary: dict[str, Any] = harness.medians(rounds)
+        summary["errors"] = harness.errors(rounds)
         summary["offline"] = offline
         verify_ratio = offline["remembered"]["per_s"] / summary["validate"]["rps"]
         cold_ratio = offline["cold"]["per_s"] / summary["validate"]["rps"]
@@ -283,12 +214,6 @@ def main() -> None:
         print(f"ExchangeKey / Check: {exchange_ratio:.2f} (target >= 0.5)")
         if args.json:
             print(json.dumps(summary, separators=(",", ":")))
-    finally:
-        pool.terminate()
-        if server is not None:
-            server.stop()
-        if cluster is not None:
-            cluster.stop()
 
 
 if __name__ == "__main__":

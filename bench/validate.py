@@ -28,21 +28,20 @@ A benchmark, not a test: it prints numbers and never fails on them.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
-import multiprocessing
 import os
-import statistics
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import harness  # noqa: E402
+from bench.harness import bearer, log  # noqa: E402
 
 # The reference material lives in `shared/` beside the repository (../shared from its root);
 # KEYTURN_REFERENCE_SCRIPT points elsewhere.
@@ -52,18 +51,6 @@ REFERENCE_SCRIPT = Path(
 )
 REFERENCE_VENV = Path("/tmp/keyturn-akp-venv")
 REFERENCE_PACKAGE = "apikeys-platform[sqlite,postgresql]==0.2.0"
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def percentile(sorted_values: list[float], q: float) -> float:
-    if not sorted_values:
-        return float("nan")
-    k = (len(sorted_values) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(sorted_values) - 1)
-    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
 
 
 # ---- the load generator (runs in its own process) ---------------------------------------------
@@ -76,7 +63,7 @@ async def _drive(
     from grpc_health.v1 import health_pb2, health_pb2_grpc
     from keyturn.v1 import keys_pb2, keys_pb2_grpc
 
-    metadata = (("authorization", f"Bearer {token}"),) if token else None
+    metadata = bearer(token)
     async with grpc.aio.insecure_channel(address) as channel:
         health = health_pb2_grpc.HealthStub(channel)
         stub = keys_pb2_grpc.KeyServiceStub(channel)
@@ -91,36 +78,14 @@ async def _drive(
             )
             for key in keys
         ]
-        latencies: list[float] = []
-        errors: dict[str, int] = {}
-        counter = iter(range(calls))
 
-        async def worker() -> None:
-            for i in counter:
-                started = time.perf_counter()
-                try:
-                    if rpc == "check":
-                        await health.Check(check_request)
-                    else:
-                        await stub.ValidateKey(requests[i % len(requests)], metadata=metadata)
-                    latencies.append(time.perf_counter() - started)
-                except grpc.RpcError as err:
-                    name = err.code().name
-                    errors[name] = errors.get(name, 0) + 1
+        async def call(i: int) -> object:
+            if rpc == "check":
+                return await health.Check(check_request)
+            return await stub.ValidateKey(requests[i % len(requests)], metadata=metadata)
 
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        wall = time.perf_counter() - started
-    latencies.sort()
-    return {
-        "rpc": rpc,
-        "ok": len(latencies),
-        "errors": errors,
-        "wall_s": wall,
-        "rps": len(latencies) / wall if wall else 0.0,
-        "p50_ms": percentile(latencies, 0.5) * 1e3,
-        "p99_ms": percentile(latencies, 0.99) * 1e3,
-    }
+        measured = await harness.measure(calls, concurrency, call)
+    return {"rpc": rpc, **measured}
 
 
 def load_generator(job: dict[str, Any]) -> dict[str, Any]:
@@ -134,7 +99,7 @@ def create_keys(address: str, count: int, token: str) -> tuple[str, list[str]]:
     import grpc
     from keyturn.v1 import keys_pb2, keys_pb2_grpc
 
-    metadata = (("authorization", f"Bearer {token}"),) if token else None
+    metadata = bearer(token)
     with grpc.insecure_channel(address) as channel:
         stub = keys_pb2_grpc.KeyServiceStub(channel)
         tag = uuid.uuid4().hex[:8]
@@ -199,94 +164,40 @@ def run_reference(database_url: str, n: int, runs: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    parser = harness.parser(
+        __doc__,
+        calls=20_000,
+        calls_help="calls per measured round and RPC",
+        warmup=2_000,
+        warmup_help="calls per RPC before measuring",
+        keys_help="distinct keys, validated round-robin",
     )
-    parser.add_argument("--database-url", help="an existing PostgreSQL database (default: start a cluster)")
-    parser.add_argument("--calls", type=int, default=20_000, help="calls per measured round and RPC")
-    parser.add_argument("--warmup", type=int, default=2_000, help="calls per RPC before measuring")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the median is reported")
-    parser.add_argument("--concurrency", type=int, default=32, help="calls in flight")
-    parser.add_argument("--keys", type=int, default=64, help="distinct keys, validated round-robin")
     parser.add_argument("--audit-level", choices=("basic", "detailed", "verbose"), default="detailed")
     parser.add_argument("--log-level", default="INFO", help="the server's KEYTURN_LOG_LEVEL")
     parser.add_argument("--with-reference", action="store_true", help="also measure apikeys-platform==0.2.0")
     parser.add_argument("--reference-n", type=int, default=1000, help="calls per reference scenario run")
     parser.add_argument("--reference-runs", type=int, default=3)
-    parser.add_argument("--json", action="store_true", help="also print one JSON line with every number")
+    harness.add_json_flag(parser)
     args = parser.parse_args()
 
-    from tests.support import (
-        TEST_ROOT_KEY,
-        TEST_SECRET,
-        PostgresCluster,
-        ServerProcess,
-        create_postgres_database,
-        prepare_database,
-    )
+    from tests.support import create_postgres_database
 
-    cluster: PostgresCluster | None = None
-    server: ServerProcess | None = None
-    pool = multiprocessing.get_context("spawn").Pool(1)
-    try:
-        if args.database_url:
-            database_url = args.database_url
-            admin_url = args.database_url
-        else:
-            log("starting a PostgreSQL cluster")
-            cluster = PostgresCluster.start()
-            admin_url = cluster.admin_url
-            database_url = cluster.create_database()
-        prepare_database(database_url)
-        env = {
-            "KEYTURN_DATABASE_URL": database_url,
-            "KEYTURN_SECRET": TEST_SECRET,
-            "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-            "KEYTURN_AUDIT_LEVEL": args.audit_level,
-            "KEYTURN_LOG_LEVEL": args.log_level,
-        }
-        server = ServerProcess(env).start()
-        token = server.admin_token  # "" while the server does not authenticate callers
-        log(f"keyturn serve on {server.address} (audit level {args.audit_level}, log level {args.log_level})")
-        product, keys = create_keys(server.address, args.keys, token)
+    env = {"KEYTURN_AUDIT_LEVEL": args.audit_level, "KEYTURN_LOG_LEVEL": args.log_level}
+    with harness.serve(args.database_url, env) as bench:
+        token = bench.token
+        log(f"keyturn serve on {bench.address} (audit level {args.audit_level}, log level {args.log_level})")
+        product, keys = create_keys(bench.address, args.keys, token)
         log(f"created {len(keys)} keys")
 
-        def job(rpc: str, calls: int) -> dict[str, Any]:
-            assert server is not None
-            return pool.apply(
-                load_generator,
-                (
-                    {
-                        "address": server.address,
-                        "rpc": rpc,
-                        "calls": calls,
-                        "concurrency": args.concurrency,
-                        "keys": keys,
-                        "product_id": product,
-                        "token": token,
-                    },
-                ),
-            )
+        job = bench.jobs(
+            load_generator, "rpc", concurrency=args.concurrency, keys=keys, product_id=product, token=token
+        )
 
-        job("check", args.warmup)
-        job("validate", args.warmup)
-        rounds: dict[str, list[dict[str, Any]]] = {"check": [], "validate": []}
-        for number in range(args.rounds):
-            for rpc in ("check", "validate"):
-                result = job(rpc, args.calls)
-                rounds[rpc].append(result)
-                log(
-                    f"round {number + 1} {rpc:8s}: {result['rps']:8.0f} rps  p50 {result['p50_ms']:.2f} ms  "
-                    f"p99 {result['p99_ms']:.2f} ms  errors {result['errors'] or 'none'}"
-                )
-
-        def median(rpc: str, field: str) -> float:
-            return float(statistics.median(r[field] for r in rounds[rpc]))
-
-        summary: dict[str, Any] = {
-            rpc: {f: round(median(rpc, f), 3) for f in ("rps", "p50_ms", "p99_ms")} for rpc in rounds
-        }
-        summary["errors"] = {rpc: [r["errors"] for r in rounds[rpc]] for rpc in rounds}
+        rounds = harness.alternate(
+            job, ("check", "validate"), warmup=args.warmup, calls=args.calls, rounds=args.rounds, width=8
+        )
+        summary: dict[str, Any] = harness.medians(rounds)
+        summary["errors"] = harness.errors(rounds)
         ratio = summary["validate"]["rps"] / summary["check"]["rps"]
         summary["ratio_validate_to_check"] = round(ratio, 3)
         summary.update(
@@ -313,9 +224,8 @@ def main() -> None:
         print(f"audit level {args.audit_level}: ratio ValidateKey / Check: {ratio:.2f} (target >= {target})")
 
         if args.with_reference:
-            server.stop()
-            server = None
-            reference_url = create_postgres_database(admin_url)
+            bench.stop_server()
+            reference_url = create_postgres_database(bench.admin_url)
             reference = run_reference(reference_url, args.reference_n, args.reference_runs)
             sdk = reference["validate_key"]["rl_on_usage_on_c16"]
             sdk_rps = float(sdk["ops_per_s"])
@@ -335,12 +245,6 @@ def main() -> None:
             print(f"ratio ValidateKey / reference SDK: {vs:.1f}x (target >= 10x)")
         if args.json:
             print(json.dumps(summary, separators=(",", ":")))
-    finally:
-        pool.terminate()
-        if server is not None:
-            server.stop()
-        if cluster is not None:
-            cluster.stop()
 
 
 if __name__ == "__main__":

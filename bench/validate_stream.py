@@ -21,19 +21,17 @@ A benchmark, not a test: it prints numbers and never fails on them.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import multiprocessing
-import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.validate import create_keys, log, percentile  # noqa: E402
+from bench import harness  # noqa: E402
+from bench.harness import bearer, log  # noqa: E402
+from bench.validate import create_keys  # noqa: E402
 
 
 async def _drive(
@@ -43,46 +41,28 @@ async def _drive(
     from keyturn.client import AsyncClient, KeyValidator
     from keyturn.v1 import keys_pb2, keys_pb2_grpc
 
-    latencies: list[float] = []
-    errors: dict[str, int] = {}
-    counter = iter(range(calls))
     async with AsyncClient(address, token=token or None, timeout=30) as client:
         validator = KeyValidator(client)
         stub = keys_pb2_grpc.KeyServiceStub(client.channel)
-        metadata = (("authorization", f"Bearer {token}"),) if token else None
+        metadata = bearer(token)
         requests = [
             keys_pb2.ValidateKeyRequest(plaintext=key, product_id=product_id, required_scopes=["read"])
             for key in keys
         ]
 
-        async def worker() -> None:
-            for i in counter:
-                started = time.perf_counter()
-                try:
-                    if mode == "stream":
-                        await validator.validate(
-                            keys[i % len(keys)], product_id=product_id, required_scopes=["read"]
-                        )
-                    else:
-                        await stub.ValidateKey(requests[i % len(requests)], metadata=metadata)
-                    latencies.append(time.perf_counter() - started)
-                except Exception as err:  # grpc.RpcError (unary) or APIKeyError (stream)
-                    name = err.code().name if isinstance(err, grpc.RpcError) else type(err).__name__
-                    errors[name] = errors.get(name, 0) + 1
+        async def call(i: int) -> object:
+            if mode == "stream":
+                return await validator.validate(
+                    keys[i % len(keys)], product_id=product_id, required_scopes=["read"]
+                )
+            return await stub.ValidateKey(requests[i % len(requests)], metadata=metadata)
 
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        wall = time.perf_counter() - started
+        def error_name(err: BaseException) -> str:  # grpc.RpcError (unary) or APIKeyError (stream)
+            return err.code().name if isinstance(err, grpc.RpcError) else type(err).__name__
+
+        measured = await harness.measure(calls, concurrency, call, catch=Exception, error_name=error_name)
         await validator.close()
-    latencies.sort()
-    return {
-        "mode": mode,
-        "ok": len(latencies),
-        "errors": errors,
-        "rps": len(latencies) / wall if wall else 0.0,
-        "p50_ms": percentile(latencies, 0.5) * 1e3,
-        "p99_ms": percentile(latencies, 0.99) * 1e3,
-    }
+    return {"mode": mode, **measured}
 
 
 def load_generator(job: dict[str, Any]) -> dict[str, Any]:
@@ -90,74 +70,40 @@ def load_generator(job: dict[str, Any]) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    parser = harness.parser(
+        __doc__,
+        calls=20_000,
+        calls_help="validations per measured round and mode",
+        warmup=2_000,
+        warmup_help=None,
+        rounds_help=None,
+        concurrency=64,
+        concurrency_help="validations in flight",
+        keys_help=None,
     )
-    parser.add_argument("--database-url", help="an existing PostgreSQL database (default: start a cluster)")
-    parser.add_argument("--calls", type=int, default=20_000, help="validations per measured round and mode")
-    parser.add_argument("--warmup", type=int, default=2_000)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--concurrency", type=int, default=64, help="validations in flight")
-    parser.add_argument("--keys", type=int, default=64)
     args = parser.parse_args()
 
-    from tests.support import (
-        TEST_ROOT_KEY,
-        TEST_SECRET,
-        PostgresCluster,
-        ServerProcess,
-        prepare_database,
-    )
+    with harness.serve(args.database_url, {"KEYTURN_LOG_LEVEL": "INFO"}) as bench:
+        token = bench.token
+        product, keys = create_keys(bench.address, args.keys, token)
+        log(f"keyturn serve on {bench.address}; {len(keys)} keys")
 
-    cluster: PostgresCluster | None = None
-    server: ServerProcess | None = None
-    pool = multiprocessing.get_context("spawn").Pool(1)
-    try:
-        if args.database_url:
-            database_url = args.database_url
-        else:
-            log("starting a PostgreSQL cluster")
-            cluster = PostgresCluster.start()
-            database_url = cluster.create_database()
-        prepare_database(database_url)
-        env = {
-            "KEYTURN_DATABASE_URL": database_url,
-            "KEYTURN_SECRET": TEST_SECRET,
-            "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-            "KEYTURN_LOG_LEVEL": "INFO",
-        }
-        server = ServerProcess(env).start()
-        token = server.admin_token
-        product, keys = create_keys(server.address, args.keys, token)
-        log(f"keyturn serve on {server.address}; {len(keys)} keys")
+        job = bench.jobs(
+            load_generator, "mode", concurrency=args.concurrency, keys=keys, product_id=product, token=token
+        )
 
-        def job(mode: str, calls: int) -> dict[str, Any]:
-            assert server is not None
-            spec = {
-                "address": server.address,
-                "mode": mode,
-                "calls": calls,
-                "concurrency": args.concurrency,
-                "keys": keys,
-                "product_id": product,
-                "token": token,
-            }
-            return pool.apply(load_generator, (spec,))
-
-        job("unary", args.warmup)
-        job("stream", args.warmup)
-        rounds: dict[str, list[dict[str, Any]]] = {"unary": [], "stream": []}
-        for number in range(args.rounds):
-            for mode in ("unary", "stream"):
-                result = job(mode, args.calls)
-                rounds[mode].append(result)
-                log(
-                    f"round {number + 1} {mode:6s}: {result['rps']:8.0f}/s  p50 {result['p50_ms']:.2f} ms  "
-                    f"p99 {result['p99_ms']:.2f} ms  errors {result['errors'] or 'none'}"
-                )
+        rounds = harness.alternate(
+            job,
+            ("unary", "stream"),
+            warmup=args.warmup,
+            calls=args.calls,
+            rounds=args.rounds,
+            width=6,
+            unit="/s",
+        )
 
         def median(mode: str, field: str) -> float:
-            return float(statistics.median(r[field] for r in rounds[mode]))
+            return harness.median(rounds[mode], field)
 
         print(
             f"PostgreSQL, {args.concurrency} validations in flight, {args.calls} x {args.rounds} rounds (median)"
@@ -169,12 +115,6 @@ def main() -> None:
             )
         ratio = median("stream", "rps") / median("unary", "rps")
         print(f"ratio stream / unary: {ratio:.2f} (target >= 2)")
-    finally:
-        pool.close()
-        if server is not None:
-            server.stop()
-        if cluster is not None:
-            cluster.stop()
 
 
 if __name__ == "__main__":

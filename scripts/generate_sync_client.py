@@ -34,6 +34,7 @@ REPLACEMENTS = {
     "AsyncClient": "Client",
     "AsyncPager": "Pager",
     "AsyncAuditEventStream": "AuditEventStream",
+    "AsyncEventStream": "EventStream",
     "AsyncKeyEventStream": "KeyEventStream",
     "KeyEventServiceAsyncStub": "KeyEventServiceStub",
     "KeyServiceAsyncStub": "KeyServiceStub",

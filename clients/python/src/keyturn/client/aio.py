@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 import grpc
 
@@ -66,7 +66,13 @@ from keyturn.v1 import (
     webhooks_pb2_grpc,
 )
 
-__all__ = ["AsyncAuditEventStream", "AsyncClient", "AsyncKeyEventStream", "AsyncPager"]
+__all__ = [
+    "AsyncAuditEventStream",
+    "AsyncClient",
+    "AsyncEventStream",
+    "AsyncKeyEventStream",
+    "AsyncPager",
+]
 
 Req = TypeVar("Req")
 Resp = TypeVar("Resp")
@@ -114,8 +120,12 @@ class AsyncPager(Generic[ItemT, PageT]):
         return [item async for item in self]
 
 
-class AsyncAuditEventStream:
-    """Iterator over StreamAuditEvents; `cancel()` (or leaving its `with` block) ends the stream.
+EventT = TypeVar("EventT")
+
+
+class AsyncEventStream(Generic[EventT]):
+    """Iterator over a server stream whose messages carry one `event`; `cancel()` (or leaving its
+    `with` block) ends the stream.
 
     The call is cancelled however the iteration ends (exhausted, broken out of, cancelled), so an
     abandoned stream does not stay open on the server.
@@ -124,7 +134,7 @@ class AsyncAuditEventStream:
     def __init__(self, call: Any) -> None:
         self._call = call
 
-    async def __aiter__(self) -> AsyncIterator[audit_pb2.AuditEvent]:
+    async def __aiter__(self) -> AsyncIterator[EventT]:
         try:
             async for message in self._call:
                 yield message.event
@@ -138,42 +148,39 @@ class AsyncAuditEventStream:
     def cancel(self) -> None:
         self._call.cancel()
 
-    async def __aenter__(self) -> AsyncAuditEventStream:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         self.cancel()
 
 
-class AsyncKeyEventStream:
+class AsyncAuditEventStream(AsyncEventStream[audit_pb2.AuditEvent]):
+    """Iterator over StreamAuditEvents; `cancel()` (or leaving its `with` block) ends the stream.
+
+    The call is cancelled however the iteration ends (exhausted, broken out of, cancelled), so an
+    abandoned stream does not stay open on the server.
+    """
+
+
+class AsyncKeyEventStream(AsyncEventStream[key_events_pb2.KeyEvent]):
     """Iterator over WatchKeyEvents; `cancel()` (or leaving its `with` block) ends the watch.
 
     Events arrive in sequence order, at least once: to resume after a disconnect, watch again
     with `after_sequence` = the `sequence` of the last event handled.
     """
 
-    def __init__(self, call: Any) -> None:
-        self._call = call
 
-    async def __aiter__(self) -> AsyncIterator[key_events_pb2.KeyEvent]:
-        try:
-            async for message in self._call:
-                yield message.event
-        except grpc.RpcError as err:
-            if err.code() == grpc.StatusCode.CANCELLED:
-                return
-            raise from_rpc_error(err) from err
-        finally:
-            self._call.cancel()
-
-    def cancel(self) -> None:
-        self._call.cancel()
-
-    async def __aenter__(self) -> AsyncKeyEventStream:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.cancel()
+def _key_event_filter(
+    organization_id: str, project_id: str, key_id: str, types: Sequence[KeyEventType]
+) -> key_events_pb2.KeyEventFilter:
+    """The filter of list_key_events and watch_key_events."""
+    return key_events_pb2.KeyEventFilter(
+        organization_id=organization_id,
+        project_id=project_id,
+        key_id=key_id,
+        types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
+    )
 
 
 class AsyncClient:
@@ -1215,12 +1222,7 @@ class AsyncClient:
         page_size: int = 0,
     ) -> AsyncPager[key_events_pb2.KeyEvent, key_events_pb2.ListKeyEventsResponse]:
         """Key events oldest first (sequence order) after `after_sequence`."""
-        event_filter = key_events_pb2.KeyEventFilter(
-            organization_id=organization_id,
-            project_id=project_id,
-            key_id=key_id,
-            types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
-        )
+        event_filter = _key_event_filter(organization_id, project_id, key_id, types)
 
         async def fetch(token: str) -> key_events_pb2.ListKeyEventsResponse:
             request = key_events_pb2.ListKeyEventsRequest(
@@ -1243,12 +1245,7 @@ class AsyncClient:
         """Replay key events after `after_sequence`, then follow new ones until cancelled (or
         `timeout` seconds pass). Iterate the result; call `.cancel()` to stop."""
         request = key_events_pb2.WatchKeyEventsRequest(
-            filter=key_events_pb2.KeyEventFilter(
-                organization_id=organization_id,
-                project_id=project_id,
-                key_id=key_id,
-                types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
-            ),
+            filter=_key_event_filter(organization_id, project_id, key_id, types),
             after_sequence=after_sequence,
         )
         call = self.key_events.WatchKeyEvents(request, timeout=timeout, metadata=self._metadata)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 import grpc
 
@@ -63,7 +63,13 @@ from keyturn.v1 import (
     webhooks_pb2_grpc,
 )
 
-__all__ = ["AuditEventStream", "Client", "KeyEventStream", "Pager"]
+__all__ = [
+    "AuditEventStream",
+    "Client",
+    "EventStream",
+    "KeyEventStream",
+    "Pager",
+]
 
 Req = TypeVar("Req")
 Resp = TypeVar("Resp")
@@ -110,8 +116,12 @@ class Pager(Generic[ItemT, PageT]):
         return [item for item in self]
 
 
-class AuditEventStream:
-    """Iterator over StreamAuditEvents; `cancel()` (or leaving its `with` block) ends the stream.
+EventT = TypeVar("EventT")
+
+
+class EventStream(Generic[EventT]):
+    """Iterator over a server stream whose messages carry one `event`; `cancel()` (or leaving its
+    `with` block) ends the stream.
 
     The call is cancelled however the iteration ends (exhausted, broken out of, cancelled), so an
     abandoned stream does not stay open on the server.
@@ -120,7 +130,7 @@ class AuditEventStream:
     def __init__(self, call: Any) -> None:
         self._call = call
 
-    def __iter__(self) -> Iterator[audit_pb2.AuditEvent]:
+    def __iter__(self) -> Iterator[EventT]:
         try:
             for message in self._call:
                 yield message.event
@@ -134,42 +144,39 @@ class AuditEventStream:
     def cancel(self) -> None:
         self._call.cancel()
 
-    def __enter__(self) -> AuditEventStream:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.cancel()
 
 
-class KeyEventStream:
+class AuditEventStream(EventStream[audit_pb2.AuditEvent]):
+    """Iterator over StreamAuditEvents; `cancel()` (or leaving its `with` block) ends the stream.
+
+    The call is cancelled however the iteration ends (exhausted, broken out of, cancelled), so an
+    abandoned stream does not stay open on the server.
+    """
+
+
+class KeyEventStream(EventStream[key_events_pb2.KeyEvent]):
     """Iterator over WatchKeyEvents; `cancel()` (or leaving its `with` block) ends the watch.
 
     Events arrive in sequence order, at least once: to resume after a disconnect, watch again
     with `after_sequence` = the `sequence` of the last event handled.
     """
 
-    def __init__(self, call: Any) -> None:
-        self._call = call
 
-    def __iter__(self) -> Iterator[key_events_pb2.KeyEvent]:
-        try:
-            for message in self._call:
-                yield message.event
-        except grpc.RpcError as err:
-            if err.code() == grpc.StatusCode.CANCELLED:
-                return
-            raise from_rpc_error(err) from err
-        finally:
-            self._call.cancel()
-
-    def cancel(self) -> None:
-        self._call.cancel()
-
-    def __enter__(self) -> KeyEventStream:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.cancel()
+def _key_event_filter(
+    organization_id: str, project_id: str, key_id: str, types: Sequence[KeyEventType]
+) -> key_events_pb2.KeyEventFilter:
+    """The filter of list_key_events and watch_key_events."""
+    return key_events_pb2.KeyEventFilter(
+        organization_id=organization_id,
+        project_id=project_id,
+        key_id=key_id,
+        types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
+    )
 
 
 class Client:
@@ -1191,12 +1198,7 @@ class Client:
         page_size: int = 0,
     ) -> Pager[key_events_pb2.KeyEvent, key_events_pb2.ListKeyEventsResponse]:
         """Key events oldest first (sequence order) after `after_sequence`."""
-        event_filter = key_events_pb2.KeyEventFilter(
-            organization_id=organization_id,
-            project_id=project_id,
-            key_id=key_id,
-            types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
-        )
+        event_filter = _key_event_filter(organization_id, project_id, key_id, types)
 
         def fetch(token: str) -> key_events_pb2.ListKeyEventsResponse:
             request = key_events_pb2.ListKeyEventsRequest(
@@ -1219,12 +1221,7 @@ class Client:
         """Replay key events after `after_sequence`, then follow new ones until cancelled (or
         `timeout` seconds pass). Iterate the result; call `.cancel()` to stop."""
         request = key_events_pb2.WatchKeyEventsRequest(
-            filter=key_events_pb2.KeyEventFilter(
-                organization_id=organization_id,
-                project_id=project_id,
-                key_id=key_id,
-                types=[key_events_pb2.KeyEventType.ValueType(t) for t in types],
-            ),
+            filter=_key_event_filter(organization_id, project_id, key_id, types),
             after_sequence=after_sequence,
         )
         call = self.key_events.WatchKeyEvents(request, timeout=timeout, metadata=self._metadata)
