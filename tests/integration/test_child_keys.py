@@ -126,10 +126,15 @@ def validate(stub: Stub, plaintext: str, ip: str = "10.1.2.3", **fields: Any) ->
 
 
 def key_events(db: Engine, key_id: str) -> list[tuple[str, dict[str, Any]]]:
-    """(type, data) of the key's entries in the durable key-event log, in order."""
+    """(type, data) of the key's entries in the durable key-event log, in order (without the
+    EXPIRING/EXPIRED warnings the server's own expiry job may write meanwhile)."""
     with db.connect() as conn:
         rows = conn.execute(
-            text("SELECT type, data FROM key_event WHERE key_id = :k ORDER BY sequence"), {"k": key_id}
+            text(
+                "SELECT type, data FROM key_event WHERE key_id = :k"
+                " AND type NOT IN ('EXPIRING', 'EXPIRED') ORDER BY sequence"
+            ),
+            {"k": key_id},
         ).all()
     return [(kind, json.loads(data) if isinstance(data, str) else data) for kind, data in rows]
 

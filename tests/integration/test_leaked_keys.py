@@ -159,7 +159,12 @@ def rows(db: Engine, sql: str, **params: Any) -> list[dict[str, Any]]:
 
 
 def key_events(db: Engine, key_id: str) -> list[dict[str, Any]]:
-    return rows(db, "SELECT * FROM key_event WHERE key_id = :k ORDER BY sequence", k=key_id)
+    """The key's events, without the EXPIRING/EXPIRED warnings of the server's own expiry job."""
+    return rows(
+        db,
+        "SELECT * FROM key_event WHERE key_id = :k AND type NOT IN ('EXPIRING', 'EXPIRED') ORDER BY sequence",
+        k=key_id,
+    )
 
 
 def leak_audits(db: Engine, key_id: str) -> list[dict[str, Any]]:

@@ -70,9 +70,15 @@ def run_job(server: ServerThread, now: datetime) -> tuple[int, int]:
 
 
 def events(db: Engine, key_id: str) -> list[dict[str, Any]]:
+    """The key's events, leaving out the EXPIRING/EXPIRED warnings the server's own expiry job
+    may write meanwhile (keys here expire within its lead times)."""
     with db.connect() as conn:
         rows = conn.execute(
-            text("SELECT type, actor, data FROM key_event WHERE key_id = :k ORDER BY sequence"), {"k": key_id}
+            text(
+                "SELECT type, actor, data FROM key_event WHERE key_id = :k"
+                " AND type NOT IN ('EXPIRING', 'EXPIRED') ORDER BY sequence"
+            ),
+            {"k": key_id},
         )
         out = []
         for row in rows:
