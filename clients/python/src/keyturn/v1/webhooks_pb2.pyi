@@ -81,7 +81,10 @@ class Webhook(_message.Message):
     url: _builtins.str
     """Required. Where deliveries are POSTed: an https:// URL (http:// only to a loopback
     host, or when the server allows it: KEYTURN_WEBHOOK_ALLOW_HTTP), at most 2048
-    characters, without user:password.
+    characters, without user:password. Only publicly routable targets: an IP literal in a
+    loopback, private, link-local, CGNAT, multicast or reserved range is refused here, and
+    at delivery time the name is resolved, every address checked and the request sent to
+    the checked address (unless KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS is set).
     """
     description: _builtins.str
     """Optional. Free text, at most 500 characters. Not a place for secrets."""
