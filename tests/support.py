@@ -51,14 +51,19 @@ def _pg_bin(name: str) -> str:
     raise RuntimeError(f"PostgreSQL server binary {name!r} not found (apt-get install postgresql)")
 
 
-def postgres_user(root: Path) -> dict[str, Any]:
-    """As root: give `root` to the `postgres` user and return the subprocess arguments that run
-    a command as that user (PostgreSQL refuses to run as root). Otherwise nothing to change."""
+def postgres_user(root: Path) -> list[str]:
+    """As root: give `root` to the `postgres` user and return the command prefix that runs a
+    command as that user (PostgreSQL refuses to run as root); otherwise no prefix.
+
+    The switch is made by setpriv after exec, not by subprocess: a preexec_fn or subprocess's
+    user=/group= make CPython fork() instead of vfork(), and a fork of this threaded process
+    (gRPC's fork handlers included) crashed the child now and then (SIGSEGV/SIGBUS).
+    setpriv keeps the environment as given."""
     if os.geteuid() != 0:
-        return {}
+        return []
     user = pwd.getpwnam("postgres")
     os.chown(root, user.pw_uid, user.pw_gid)
-    return {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
+    return ["setpriv", f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--clear-groups", "--"]
 
 
 @dataclass
@@ -67,10 +72,9 @@ class PostgresCluster:
 
     root: Path
     port: int
-    # subprocess keyword arguments that run a command as `postgres` when the suite runs as
-    # root (PostgreSQL refuses root); empty otherwise. subprocess switches user and group in
-    # its C child code, unlike a preexec_fn, which is unsafe in a process with threads.
-    run_as: dict[str, Any] = field(default_factory=dict)
+    # The command prefix that runs a command as `postgres` when the suite runs as root
+    # (postgres_user); empty otherwise.
+    run_as: list[str] = field(default_factory=list)
 
     @property
     def admin_url(self) -> str:
@@ -84,10 +88,21 @@ class PostgresCluster:
         data = root / "data"
         env = {**os.environ, "LC_ALL": "C.UTF-8"}
         subprocess.run(
-            [_pg_bin("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"],
+            [
+                *run_as,
+                _pg_bin("initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-sync",
+            ],
             check=True,
             capture_output=True,
-            **run_as,
             env=env,
         )
         port = free_port()
@@ -97,6 +112,7 @@ class PostgresCluster:
         )
         subprocess.run(
             [
+                *run_as,
                 _pg_bin("pg_ctl"),
                 "-D",
                 str(data),
@@ -111,7 +127,6 @@ class PostgresCluster:
             ],
             check=True,
             capture_output=True,
-            **run_as,
             env=env,
         )
         return cls(root=root, port=port, run_as=run_as)
@@ -126,9 +141,8 @@ class PostgresCluster:
 
     def stop(self) -> None:
         subprocess.run(
-            [_pg_bin("pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate", "stop"],
+            [*self.run_as, _pg_bin("pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate", "stop"],
             capture_output=True,
-            **self.run_as,
         )
         shutil.rmtree(self.root, ignore_errors=True)
 

@@ -64,7 +64,7 @@ class Formation:
     monitor_port: int
     node_ports: tuple[int, int]
     env: dict[str, str]
-    run_as: dict[str, Any]
+    run_as: list[str]
     services: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     def data(self, name: str) -> str:
@@ -72,12 +72,11 @@ class Formation:
 
     def autoctl(self, *args: str, timeout: float = 60) -> str:
         done = subprocess.run(
-            ["pg_autoctl", *args],
+            [*self.run_as, "pg_autoctl", *args],
             env=self.env,
             capture_output=True,
             text=True,
             timeout=timeout,
-            **self.run_as,
             cwd=self.root,
         )
         if done.returncode != 0:
@@ -88,11 +87,10 @@ class Formation:
         log = (self.root / f"{name}.log").open("wb")
         self.services.append(
             subprocess.Popen(
-                ["pg_autoctl", "run", "--pgdata", self.data(name)],
+                [*self.run_as, "pg_autoctl", "run", "--pgdata", self.data(name)],
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                **self.run_as,
                 cwd=self.root,
             )
         )
