@@ -51,6 +51,11 @@ class StreamReader:
                 continue
         return taken
 
+    def started_after(self) -> int:
+        """Waits for the response headers, sent once the stream has its starting point."""
+        headers = dict(self.call.initial_metadata())
+        return int(headers["keyturn-stream-after"])
+
     def cancel(self) -> None:
         self.call.cancel()
         assert self.finished.wait(10), "stream did not end after cancel"
@@ -78,6 +83,7 @@ def test_replay_then_follow_then_cancel(server: ServerThread, ch: grpc.Channel) 
         ),
     )
     try:
+        assert reader.started_after() == first[0] - 1  # a replay starts where it was asked to
         assert [e.sequence for e in reader.take(3)] == first
         # Live: other organizations' events are filtered out, ours arrive in order.
         append(server, crypto_records(2, organization_id=str(uuid.uuid4())))
@@ -92,13 +98,14 @@ def test_replay_then_follow_then_cancel(server: ServerThread, ch: grpc.Channel) 
 
 
 def test_live_only_skips_the_replay(server: ServerThread, ch: grpc.Channel) -> None:
-    append(server, crypto_records(2))
+    before = append(server, crypto_records(2))
     reader = StreamReader(ch, audit_pb2.StreamAuditEventsRequest(live_only=True))
     try:
-        time.sleep(0.3)  # let the stream take its starting point
+        start = reader.started_after()  # the headers: no event written before them follows
+        assert start >= before[-1]
         fresh = append(server, crypto_records(1))
         got = reader.take(1)
-        assert got[0].sequence == fresh[0]
+        assert got[0].sequence == fresh[0] > start
     finally:
         reader.cancel()
 

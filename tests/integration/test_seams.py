@@ -340,7 +340,7 @@ def test_poll_mode_streams_follow_events_written_by_the_other_replica(
         stream = audit_pb2_grpc.AuditServiceStub(ch_b).StreamAuditEvents(
             audit_pb2.StreamAuditEventsRequest(live_only=True), timeout=15
         )
-        time.sleep(0.3)  # subscribed
+        stream.initial_metadata()  # sent once the stream is subscribed
         org = keys_pb2_grpc.KeyServiceStub(ch_a).CreateOrganization(
             keys_pb2.CreateOrganizationRequest(name="streamed-in-poll-mode")
         )

@@ -10,7 +10,10 @@ Semantics worth knowing:
   with live_only), then follows new ones until the client cancels. Live events come from one
   shared reader per server (one query per new batch, however many streams are open). When the
   server begins to shut down an open stream ends at once with UNAVAILABLE "server shutting
-  down"; resume with after_sequence = the last sequence received.
+  down"; resume with after_sequence = the last sequence received. The response headers are
+  sent as soon as the stream has its starting point, before any event, and carry
+  `keyturn-stream-after: <n>`: every matching event with a sequence above n follows (with
+  live_only n is the head when the stream subscribed).
 * VerifyAuditChain reports `sequence_gap` at the first MISSING sequence; `link_mismatch` and
   `hash_mismatch` at the event whose link or hash is wrong.
 * GetUsageReport counts `key.validate` events: failures are recorded at the `detailed` and
@@ -38,6 +41,8 @@ from keyturn_server.store.models import ApiKey, AuditEvent
 from keyturn_server.usecases.audit_trail import AuditUseCases, UsageReport
 
 MAX_ID_LENGTH = 64
+# Response header of StreamAuditEvents: the sequence the stream starts after.
+STREAM_AFTER_HEADER = "keyturn-stream-after"
 MAX_ACTIONS = 50
 
 _OUTCOME_TO_DOMAIN = {
@@ -208,8 +213,14 @@ class AuditServicer(audit_pb2_grpc.AuditServiceServicer):
         self, request: audit_pb2.StreamAuditEventsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> AsyncIterator[audit_pb2.StreamAuditEventsResponse]:
         flt = filter_from_proto(request.filter)
+
+        async def started(after: int) -> None:
+            # Headers go out at once, before any event: the client learns where the stream
+            # starts (live_only: the head) without waiting for the first event.
+            await context.send_initial_metadata(((STREAM_AFTER_HEADER, str(after)),))
+
         stream = self.usecases.stream_events(
-            flt, after_sequence=request.after_sequence, live_only=request.live_only
+            flt, after_sequence=request.after_sequence, live_only=request.live_only, on_start=started
         )
         try:
             async for row in stream:

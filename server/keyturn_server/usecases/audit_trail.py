@@ -7,7 +7,7 @@ rules (tokens, chain checks, buckets) and store/audit_queries.py for the SQL.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -239,9 +239,19 @@ class AuditUseCases(AuditChain):
     # -- StreamAuditEvents --------------------------------------------------------------
 
     async def stream_events(
-        self, flt: AuditFilter, *, after_sequence: int, live_only: bool
+        self,
+        flt: AuditFilter,
+        *,
+        after_sequence: int,
+        live_only: bool,
+        on_start: Callable[[int], Awaitable[None]] | None = None,
     ) -> AsyncIterator[AuditEvent]:
         """Replay, then follow. Runs until the caller stops iterating (client cancel).
+
+        `on_start(n)` is awaited once, as soon as the stream is subscribed and knows its
+        starting point: every event with a sequence above n (that matches) will follow. For
+        `live_only` n is the head at that moment, so a caller can wait for it before it
+        writes what it expects to see, and resume from n after losing the stream.
 
         Live events come from the feed's one shared reader (store/audit_feed.py); only the
         replay (and a catch-up after falling behind) queries the database for this stream.
@@ -257,6 +267,9 @@ class AuditUseCases(AuditChain):
             try:
                 if cursor is None:
                     cursor = subscription.head
+                if on_start is not None:
+                    await on_start(cursor)
+                    on_start = None
                 # Catch up from the database: events in (cursor, subscription.start].
                 while cursor < subscription.start:
                     self._check_closing()

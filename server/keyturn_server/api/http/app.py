@@ -98,6 +98,9 @@ class CallContext:
     def set_trailing_metadata(self, _metadata: Any) -> None:
         return None
 
+    async def send_initial_metadata(self, _metadata: Any) -> None:
+        return None  # a server-sent event stream has sent its headers already
+
     def auth_context(self) -> dict[str, Any]:
         return {}
 

@@ -50,13 +50,19 @@ export interface AuditServiceClient extends grpc.Client {
     listAuditEvents(argument: _keyturn_v1_ListAuditEventsRequest__Input, callback: grpc.requestCallback<_keyturn_v1_ListAuditEventsResponse>): grpc.ClientUnaryCall;
     /**
      * Replays events after a sequence number, then follows new ones live (also those written
-     * by other server processes on the same database) until the client cancels.
+     * by other server processes on the same database) until the client cancels. The response
+     * headers come as soon as the stream has its starting point, before any event, with
+     * `keyturn-stream-after: <n>`: every matching event with a sequence above n follows (with
+     * live_only, n is the head at that moment).
      */
     StreamAuditEvents(argument: _keyturn_v1_StreamAuditEventsRequest__Input, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_keyturn_v1_StreamAuditEventsResponse>;
     StreamAuditEvents(argument: _keyturn_v1_StreamAuditEventsRequest__Input, options?: grpc.CallOptions): grpc.ClientReadableStream<_keyturn_v1_StreamAuditEventsResponse>;
     /**
      * Replays events after a sequence number, then follows new ones live (also those written
-     * by other server processes on the same database) until the client cancels.
+     * by other server processes on the same database) until the client cancels. The response
+     * headers come as soon as the stream has its starting point, before any event, with
+     * `keyturn-stream-after: <n>`: every matching event with a sequence above n follows (with
+     * live_only, n is the head at that moment).
      */
     streamAuditEvents(argument: _keyturn_v1_StreamAuditEventsRequest__Input, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_keyturn_v1_StreamAuditEventsResponse>;
     streamAuditEvents(argument: _keyturn_v1_StreamAuditEventsRequest__Input, options?: grpc.CallOptions): grpc.ClientReadableStream<_keyturn_v1_StreamAuditEventsResponse>;
@@ -94,7 +100,10 @@ export interface AuditServiceHandlers extends grpc.UntypedServiceImplementation 
     ListAuditEvents: grpc.handleUnaryCall<_keyturn_v1_ListAuditEventsRequest, _keyturn_v1_ListAuditEventsResponse__Input>;
     /**
      * Replays events after a sequence number, then follows new ones live (also those written
-     * by other server processes on the same database) until the client cancels.
+     * by other server processes on the same database) until the client cancels. The response
+     * headers come as soon as the stream has its starting point, before any event, with
+     * `keyturn-stream-after: <n>`: every matching event with a sequence above n follows (with
+     * live_only, n is the head at that moment).
      */
     StreamAuditEvents: grpc.handleServerStreamingCall<_keyturn_v1_StreamAuditEventsRequest, _keyturn_v1_StreamAuditEventsResponse__Input>;
     /**

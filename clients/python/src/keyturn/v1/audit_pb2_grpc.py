@@ -78,7 +78,10 @@ class AuditServiceServicer:
 
     def StreamAuditEvents(self, request, context):
         """Replays events after a sequence number, then follows new ones live (also those written
-        by other server processes on the same database) until the client cancels.
+        by other server processes on the same database) until the client cancels. The response
+        headers come as soon as the stream has its starting point, before any event, with
+        `keyturn-stream-after: <n>`: every matching event with a sequence above n follows (with
+        live_only, n is the head at that moment).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

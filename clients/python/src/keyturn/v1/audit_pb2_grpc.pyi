@@ -42,7 +42,10 @@ class AuditServiceStub:
     """Lists events matching the filters, newest or oldest first."""
     StreamAuditEvents: _grpc.UnaryStreamMultiCallable[_audit_pb2.StreamAuditEventsRequest, _audit_pb2.StreamAuditEventsResponse]
     """Replays events after a sequence number, then follows new ones live (also those written
-    by other server processes on the same database) until the client cancels.
+    by other server processes on the same database) until the client cancels. The response
+    headers come as soon as the stream has its starting point, before any event, with
+    `keyturn-stream-after: <n>`: every matching event with a sequence above n follows (with
+    live_only, n is the head at that moment).
     """
     VerifyAuditChain: _grpc.UnaryUnaryMultiCallable[_audit_pb2.VerifyAuditChainRequest, _audit_pb2.VerifyAuditChainResponse]
     """Recomputes the hash chain over a range of events and reports the first mismatch."""
@@ -65,7 +68,10 @@ class AuditServiceAsyncStub(AuditServiceStub):
     """Lists events matching the filters, newest or oldest first."""
     StreamAuditEvents: _aio.UnaryStreamMultiCallable[_audit_pb2.StreamAuditEventsRequest, _audit_pb2.StreamAuditEventsResponse]  # type: ignore[assignment]
     """Replays events after a sequence number, then follows new ones live (also those written
-    by other server processes on the same database) until the client cancels.
+    by other server processes on the same database) until the client cancels. The response
+    headers come as soon as the stream has its starting point, before any event, with
+    `keyturn-stream-after: <n>`: every matching event with a sequence above n follows (with
+    live_only, n is the head at that moment).
     """
     VerifyAuditChain: _aio.UnaryUnaryMultiCallable[_audit_pb2.VerifyAuditChainRequest, _audit_pb2.VerifyAuditChainResponse]  # type: ignore[assignment]
     """Recomputes the hash chain over a range of events and reports the first mismatch."""
@@ -97,7 +103,10 @@ class AuditServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_abc.Iterator[_audit_pb2.StreamAuditEventsResponse], _abc.AsyncIterator[_audit_pb2.StreamAuditEventsResponse]]:
         """Replays events after a sequence number, then follows new ones live (also those written
-        by other server processes on the same database) until the client cancels.
+        by other server processes on the same database) until the client cancels. The response
+        headers come as soon as the stream has its starting point, before any event, with
+        `keyturn-stream-after: <n>`: every matching event with a sequence above n follows (with
+        live_only, n is the head at that moment).
         """
 
     @_abc_1.abstractmethod
