@@ -352,6 +352,18 @@ def test_audit_methods(client: Client) -> None:
             stream.cancel()
     assert streamed == list(reversed(actions))  # replayed in sequence order
 
+    # live_only: once started_after() answers, everything written later follows.
+    with client.stream_audit_events(organization_id=org.id, live_only=True, timeout=10) as live:
+        head = live.started_after()
+        assert head >= max(e.sequence for e in events)
+        fresh = client.create_key(org.id)
+        first = next(iter(live))
+        assert (first.action, first.resource_id) == ("key.create", fresh.key.id) and first.sequence > head
+    # A stream the server refuses raises its error from started_after().
+    with pytest.raises(InvalidArgumentError) as refused:
+        client.stream_audit_events(after_sequence=-1, timeout=5).started_after()
+    assert refused.value.field_violations[0].field == "after_sequence"
+
     report = client.get_usage_report(organization_id=org.id, start_time=datetime.now(UTC) - timedelta(days=1))
     assert report.buckets
 
@@ -424,6 +436,7 @@ def test_async_client(server: ServerThread, token: str | None) -> None:
             assert await keyturn.decrypt(sealed, password="pw") == b"x"
             seen = []
             async with keyturn.stream_audit_events(organization_id=org.id, timeout=5) as stream:
+                assert await stream.started_after() == 0
                 async for event in stream:
                     seen.append(event.action)
                     if event.action == "key.revoke":

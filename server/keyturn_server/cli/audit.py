@@ -223,14 +223,16 @@ def run_tail(args: argparse.Namespace) -> int:
             )
             recent = list(islice(pager, args.lines))
             recent.reverse()
-        if recent or args.follow:
-            printer.header(recent)
         if not args.follow:
+            if recent:
+                printer.header(recent)
             return 0
         # -n 0: only what happens from now on; otherwise everything after the last one shown.
         after = recent[-1].sequence if recent else 0
         stream = client.stream_audit_events(**filters, after_sequence=after, live_only=not args.lines)
         try:
+            stream.started_after()  # the header says the stream is open: nothing later is missed
+            printer.header(recent)
             for event in stream:
                 printer.events([event])
         except KeyboardInterrupt:

@@ -123,6 +123,10 @@ class AsyncPager(Generic[ItemT, PageT]):
 EventT = TypeVar("EventT")
 
 
+# Response header of StreamAuditEvents: the sequence the stream starts after.
+STREAM_AFTER_HEADER = "keyturn-stream-after"
+
+
 class AsyncEventStream(Generic[EventT]):
     """Iterator over a server stream whose messages carry one `event`; `cancel()` (or leaving its
     `with` block) ends the stream.
@@ -161,6 +165,20 @@ class AsyncAuditEventStream(AsyncEventStream[audit_pb2.AuditEvent]):
     The call is cancelled however the iteration ends (exhausted, broken out of, cancelled), so an
     abandoned stream does not stay open on the server.
     """
+
+    async def started_after(self) -> int:
+        """Waits until the server has its starting point and returns it: every matching event
+        with a sequence above it follows (with `live_only`, the head when the stream began).
+        Wait for it before writing what a live stream should see; resume from it after losing
+        a stream that delivered nothing."""
+        metadata = await self._call.initial_metadata()
+        value = dict(metadata or ()).get(STREAM_AFTER_HEADER)
+        if value is None:
+            if self._call.done():  # it ended before it started: iterating raises its error
+                async for _ in self:
+                    pass
+            raise ValueError(f"the server did not send {STREAM_AFTER_HEADER}")
+        return int(value)
 
 
 class AsyncKeyEventStream(AsyncEventStream[key_events_pb2.KeyEvent]):
