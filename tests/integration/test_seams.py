@@ -368,9 +368,13 @@ def test_row_lock_mode_chain_verifies_after_concurrent_appends_from_two_replicas
 
         with ThreadPoolExecutor(12) as pool:
             list(pool.map(work, range(120)))
-        time.sleep(1.5)  # the access logs flush their batches
-        result = audit_pb2_grpc.AuditServiceStub(ch_a).VerifyAuditChain(
-            audit_pb2.VerifyAuditChainRequest(), timeout=60
-        )
+        deadline = time.monotonic() + 30
+        while True:  # the access logs flush their batches in the background
+            result = audit_pb2_grpc.AuditServiceStub(ch_a).VerifyAuditChain(
+                audit_pb2.VerifyAuditChainRequest(), timeout=60
+            )
+            if not result.ok or result.events_checked >= 240 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
     assert result.ok, (result.first_bad_sequence, result.problem)
     assert result.events_checked >= 240
