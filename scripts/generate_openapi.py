@@ -50,12 +50,18 @@ def source_files() -> list[descriptor_pb2.FileDescriptorProto]:
 
 
 def render() -> str:
-    from keyturn_server.api.http import openapi, routes
+    from keyturn_server.api.http import github_scanning, openapi, routes
     from keyturn_server.app import SERVICE_NAMES, pool_service
 
     version = "v1"
     bindings = routes.bindings(pool_service(name) for name in SERVICE_NAMES)
-    document = openapi.build_document(source_files(), bindings, version)
+    document = openapi.build_document(
+        source_files(),
+        bindings,
+        version,
+        extra_paths=routes.EXTRA_PATHS,
+        receivers={github_scanning.PATH: (github_scanning.OPENAPI_TAG, github_scanning.OPENAPI_PATH_ITEM)},
+    )
     return json.dumps(document, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
 
 

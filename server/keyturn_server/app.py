@@ -47,6 +47,7 @@ from keyturn_server.api.crypto_servicer import CryptoServicer
 from keyturn_server.api.envoy_authz import SERVICE_NAME as ENVOY_AUTHORIZATION
 from keyturn_server.api.envoy_authz import EnvoyAuthorizationServicer
 from keyturn_server.api.envoy_authz import add_to_server as add_envoy_authorization
+from keyturn_server.api.http import routes
 from keyturn_server.api.http.app import HttpEdge, RestGateway, build_app
 from keyturn_server.api.http.github_scanning import GitHubSecretScanning, PublicKeys
 from keyturn_server.api.interceptors import EdgeInterceptor
@@ -164,15 +165,14 @@ def _http_edge(
     settings: Settings, servicers: dict[str, object], caller_check: CallerCheck, container: Container
 ) -> HttpEdge:
     services = [pool_service(name) for name in KEYTURN_SERVICES]
-    jwks = "/keyturn.v1.TokenService/GetJwks"
     gateway = RestGateway(
         services,
         servicers,
         caller_check,
         settings.max_payload_bytes,
         # Every organization's token-signing keys (GetJwks with no organization_id).
-        extra_paths={jwks: ("/.well-known/jwks.json",)},
-        cache_control={jwks: f"public, max-age={int(settings.token_jwks_max_age_seconds)}"},
+        extra_paths=routes.EXTRA_PATHS,
+        cache_control={routes.GET_JWKS: f"public, max-age={int(settings.token_jwks_max_age_seconds)}"},
     )
     receivers = []
     if settings.github_secret_scanning_keys is not None:

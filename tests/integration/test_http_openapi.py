@@ -51,6 +51,19 @@ def test_document_covers_every_rpc_with_descriptions(http_server: ServerThread) 
             op = operations[f"{service.name}_{method.name}"]
             assert op["description"].strip(), op["operationId"]
     assert served["paths"]["/v1/auth/generate-key"]["get"]["operationId"] == "CryptoService_GenerateKey"
+    # The routes beyond the annotations are documented too: the well-known JWKS (served here)
+    # and GitHub's secret-scanning receiver (signed by GitHub, so without bearer security).
+    jwks = served["paths"]["/.well-known/jwks.json"]["get"]
+    assert jwks["operationId"] == "TokenService_GetJwks_WellKnownJwksJson"
+    assert [p["name"] for p in jwks["parameters"]] == ["organization_id"]
+    answer = httpx.get(base_url(http_server) + "/.well-known/jwks.json")
+    assert answer.status_code == 200 and set(answer.json()) <= {"keys"}  # none before a token
+    github = served["paths"]["/github/secret-scanning"]["post"]
+    assert github["security"] == [] and {"200", "401", "404"} <= set(github["responses"])
+    assert {p["name"] for p in github["parameters"]} == {
+        "github-public-key-identifier",
+        "github-public-key-signature",
+    }
     schema = served["components"]["schemas"]["keyturn.v1.GenerateKeyResponse"]
     assert set(schema["properties"]) == {"key", "type", "entropy_bits"}
     assert "generated token" in schema["properties"]["key"]["description"]

@@ -64,6 +64,76 @@ SIGNATURE_HEADER = "github-public-key-signature"
 MAX_HEADER_CHARS = 1024
 
 
+# The route in the OpenAPI document (api/http/openapi.py takes it as a receiver).
+OPENAPI_TAG = {
+    "name": METHOD,
+    "description": "GitHub's secret-scanning partner program: where GitHub reports public matches "
+    "of the Keyturn key regex. Served only when KEYTURN_GITHUB_SECRET_SCANNING_KEYS is set "
+    "(404 otherwise).",
+}
+_MATCH = {
+    "type": "object",
+    "required": ["token"],
+    "properties": {
+        "token": {"type": "string", "description": "The string GitHub found."},
+        "type": {"type": "string", "description": "The token type GitHub matched it as."},
+        "url": {"type": "string", "description": "Where GitHub found it."},
+        "source": {"type": "string", "description": "What GitHub scanned (content, commit, ...)."},
+    },
+}
+_FEEDBACK = {
+    "type": "object",
+    "properties": {
+        "token_raw": {"type": "string"},
+        "token_type": {"type": "string"},
+        "label": {"type": "string", "enum": ["true_positive", "false_positive"]},
+    },
+}
+_STATUS = {"application/json": {"schema": {"$ref": "#/components/schemas/google.rpc.Status"}}}
+OPENAPI_PATH_ITEM: dict[str, Any] = {
+    "post": {
+        "operationId": f"{METHOD}_Report",
+        "tags": [METHOD],
+        "summary": "Report keys GitHub found in public",
+        "description": "Every Keyturn key among the matches is acted upon as by ReportLeakedKeys "
+        "(revoked or flagged per its project's policy, a LEAKED event, an audit record with the "
+        "source and location) as the actor `github-secret-scanning`. The request is signed by "
+        "GitHub (ECDSA P-256 over the raw body), not authenticated with a bearer token.",
+        "security": [],
+        "parameters": [
+            {
+                "name": IDENTIFIER_HEADER,
+                "in": "header",
+                "required": True,
+                "schema": {"type": "string", "maxLength": MAX_HEADER_CHARS},
+                "description": "Which of GitHub's public keys signed the body.",
+            },
+            {
+                "name": SIGNATURE_HEADER,
+                "in": "header",
+                "required": True,
+                "schema": {"type": "string", "maxLength": MAX_HEADER_CHARS},
+                "description": "The base64 DER ECDSA signature over the raw body.",
+            },
+        ],
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"type": "array", "items": _MATCH}}},
+        },
+        "responses": {
+            "200": {
+                "description": "GitHub's feedback format, one entry per match: `true_positive` "
+                "for a Keyturn key, `false_positive` otherwise.",
+                "content": {"application/json": {"schema": {"type": "array", "items": _FEEDBACK}}},
+            },
+            "401": {"description": "A missing, malformed or unverifiable signature.", "content": _STATUS},
+            "404": {"description": "The receiver is not configured on this server."},
+            "default": {"description": "An error: google.rpc.Status as JSON.", "content": _STATUS},
+        },
+    }
+}
+
+
 class KeyFileError(ConfigError):
     """The configured key file is missing or not GitHub's public-keys shape."""
 

@@ -12,7 +12,8 @@ Timestamps as RFC 3339, Durations as `"3.5s"`, enums by name.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from google.api import field_behavior_pb2
@@ -210,6 +211,11 @@ def _query_parameters(
     return params
 
 
+def _slug(path: str) -> str:
+    """`/.well-known/jwks.json` -> `WellKnownJwksJson`: an operationId suffix."""
+    return "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", path) if part)
+
+
 def _status_schema() -> dict[str, Any]:
     return {
         "type": "object",
@@ -224,8 +230,16 @@ def _status_schema() -> dict[str, Any]:
 
 
 def build_document(
-    files: Iterable[descriptor_pb2.FileDescriptorProto], bindings: list[Binding], version: str
+    files: Iterable[descriptor_pb2.FileDescriptorProto],
+    bindings: list[Binding],
+    version: str,
+    *,
+    extra_paths: Mapping[str, tuple[str, ...]] | None = None,
+    receivers: Mapping[str, tuple[dict[str, str], dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
+    """`extra_paths`: more GET paths of an RPC, its request from the query alone (as the edge
+    serves them); `receivers`: hand-written routes that are no RPC, {path: (tag, path item)}."""
+    extra_paths = extra_paths or {}
     comments = Comments(files)
     schemas = _Schemas(comments)
     paths: dict[str, dict[str, Any]] = {}
@@ -296,6 +310,21 @@ def build_document(
             },
         }
         paths.setdefault(template, {})[binding.verb.lower()] = operation
+        for extra in extra_paths.get(binding.rpc, ()):
+            alias = dict(operation, operationId=f"{tag}_{method_name}_{_slug(extra)}")
+            alias["description"] = (
+                comments.get(f"{service}.{method_name}")
+                + f"\n\nThe same call as `{binding.verb} {template}`, its request from the query alone."
+            )
+            alias_parameters = _query_parameters(schemas, method.input_type, set())
+            if alias_parameters:
+                alias["parameters"] = alias_parameters
+            else:
+                alias.pop("parameters", None)
+            paths.setdefault(extra, {})[binding.verb.lower()] = alias
+    for path, (tag_entry, item) in (receivers or {}).items():
+        tags.append(tag_entry)
+        paths[path] = item
     component_schemas = dict(sorted(schemas.schemas.items()))
     component_schemas["google.rpc.Status"] = _status_schema()
     return reference.openapi(

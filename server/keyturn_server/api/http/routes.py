@@ -57,6 +57,10 @@ WELL_KNOWN = frozenset(
     }
 )
 MAX_QUERY_PARAMS = 200
+GET_JWKS = "/keyturn.v1.TokenService/GetJwks"
+# More paths bound to an RPC (its request built from the query alone), served and documented:
+# every organization's token-signing keys where JWT libraries look for them.
+EXTRA_PATHS: dict[str, tuple[str, ...]] = {GET_JWKS: ("/.well-known/jwks.json",)}
 
 
 @dataclass(frozen=True)
