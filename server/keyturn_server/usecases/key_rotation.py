@@ -48,13 +48,14 @@ from keyturn_server.domain.errors import (
 )
 from keyturn_server.domain.key_events import KeyEventType
 from keyturn_server.domain.key_policy import RotationSpec
+from keyturn_server.domain.key_policy_rules import SourcedPolicy
 from keyturn_server.store import crypto_keys as crypto_repo
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.db import Database
-from keyturn_server.store.key_policies import effective_policy
 from keyturn_server.store.models import ApiKey, RevealCounter
 from keyturn_server.usecases import audit, key_event, notify_key_changed, record_key_events
 from keyturn_server.usecases.crypto_keys import CryptoKeys, NewCryptoKey
+from keyturn_server.usecases.key_policies import KeyPolicyLookup
 from keyturn_server.usecases.tenancy import require_organization
 
 if TYPE_CHECKING:
@@ -141,18 +142,24 @@ def _apply_spec(row: ApiKey, spec: RotationSpec | None, issued: datetime, cap: d
 @dataclass(frozen=True)
 class CreatePlan:
     """What CreateKey applies beyond the request's settings: the resolved rotation policy
-    and recoverability (request first, then the effective key policy)."""
+    and recoverability (request first, then the effective key policy), and that effective
+    policy itself, read once here, for the defaults and bounds CreateKey's transaction
+    applies (usecases/keys.py)."""
 
     rotation: RotationSpec | None
     recoverable: bool
+    policy: SourcedPolicy
 
 
 class KeyRotation:
     """Hooks for KeyManagement (create/update/rotate), RevealKey, and the rotation job."""
 
-    def __init__(self, db: Database, crypto_keys: CryptoKeys, reveal_limit_per_minute: int) -> None:
+    def __init__(
+        self, db: Database, crypto_keys: CryptoKeys, policies: KeyPolicyLookup, reveal_limit_per_minute: int
+    ) -> None:
         self.db = db
         self.crypto_keys = crypto_keys
+        self.policies = policies
         self.reveal_limit = reveal_limit_per_minute
 
     # ==== the organization's recovery key ========================================================
@@ -210,21 +217,26 @@ class KeyRotation:
     # ==== hooks called by KeyManagement ===========================================================
 
     async def plan_create(self, new: NewKey) -> CreatePlan:
-        """Before CreateKey's transaction: the rotation policy and recoverability (request,
-        else the effective policy), and the organization's recovery key when needed. The
-        caller is checked first, so nothing is created in an organization it cannot use."""
+        """Before CreateKey's transaction: the effective policy (read once, exactly, and
+        handed to the transaction in the plan), the rotation policy and recoverability
+        (request, else that policy), and the organization's recovery key when needed. This
+        must run before the transaction: creating the recovery key is a CryptoKeys.create_key
+        transaction of its own (audited; on SQLite a second transaction inside CreateKey's
+        would wait for its write lock). The caller is checked first, so nothing is created
+        in an organization it cannot use."""
         permission = Permission.KEYS_CREATE
         policy.require_member(permission, new.organization_id)
         policy.authorize(permission, new.organization_id, new.project_id, new.product_id)
         async with self.db.transaction() as session:
             await require_organization(session, new.organization_id)
-            effective = await effective_policy(session, new.organization_id, new.project_id)
+            sourced = await self.policies.read(session, new.organization_id, new.project_id)
+        effective = sourced.policy
         rotation = new.rotation if new.rotation is not None else effective.rotation
         recoverable = new.recoverable if new.recoverable is not None else bool(effective.recoverable)
         rot.require_recoverable_for("rotation", rotation, recoverable)
         if recoverable:
             await self.ensure_recovery_key(new.organization_id)
-        return CreatePlan(rotation=rotation, recoverable=recoverable)
+        return CreatePlan(rotation=rotation, recoverable=recoverable, policy=sourced)
 
     async def apply_create(
         self, session: AsyncSession, row: ApiKey, plaintext: str, plan: CreatePlan, now: datetime
