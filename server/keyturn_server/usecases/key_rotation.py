@@ -3,10 +3,13 @@ and the scheduler job that rotates (AUTOMATIC) or reminds (REMIND).
 
 Recoverable keys. The plaintext is encrypted with a managed CryptoKey of the key's
 organization, never with the root key directly: an ENCRYPT_DECRYPT key named
-`RECOVERY_KEY_NAME` with the label `RESERVED_LABEL`, created on first use through
-CryptoKeys.create_key (so it is audited, wrapped under the root key ring and rotatable like
-every managed key). The ciphertext's associated data binds it to the API key's id, so a
-ciphertext copied onto another key row does not open. Sealing and opening run inside the
+`RECOVERY_KEY_NAME`, created on first use through CryptoKeys.create_key (so it is audited,
+wrapped under the root key ring and rotatable like every managed key). Names under
+`keyturn.` are reserved: only Keyturn's own code can create such a key (CryptoKeys.create_key
+refuses them to callers), so the name alone identifies it; the label `RESERVED_LABEL` it is
+created with only marks it for people reading the vault, and is not checked. The
+ciphertext's associated data binds it to the API key's id, so a ciphertext copied onto
+another key row does not open. Sealing and opening run inside the
 caller's transaction (CryptoKeys.seal_within/open_within), so the plaintext and its
 ciphertext commit together with the key row. Non-recoverable keys stay hash-only.
 
@@ -67,6 +70,7 @@ log = logging.getLogger("keyturn.key_rotation")
 API_KEY = ResourceType.API_KEY
 ROTATION_PATH = "rotation"
 RECOVERY_KEY_NAME = "keyturn.recoverable-api-keys"
+# Written on the recovery key when it is created; not checked (the reserved name is).
 RESERVED_LABEL = "keyturn-reserved"
 RESERVED_VALUE = "recoverable-api-keys"
 SYSTEM_ACTOR = "system"
@@ -165,16 +169,9 @@ class KeyRotation:
     # ==== the organization's recovery key ========================================================
 
     async def _find_recovery_key(self, session: AsyncSession, organization_id: str) -> str | None:
+        """The reserved name alone identifies it: only Keyturn creates `keyturn.` keys."""
         row = await crypto_repo.find_key_by_name(session, organization_id, RECOVERY_KEY_NAME)
-        if row is None:
-            return None
-        if (row.labels or {}).get(RESERVED_LABEL) != RESERVED_VALUE:
-            raise FailedPrecondition(
-                f"the organization has a managed key named {RECOVERY_KEY_NAME!r} that Keyturn did not "
-                "create; rename it to use recoverable keys",
-                {"cryptoKeyId": row.id},
-            )
-        return row.id
+        return None if row is None else row.id
 
     async def ensure_recovery_key(self, organization_id: str) -> str:
         """The organization's reserved ENCRYPT_DECRYPT key, created on first use (racing
