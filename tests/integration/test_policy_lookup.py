@@ -2,8 +2,8 @@
 CreateKey reads the effective policy once (one SELECT on key_policy, handed from
 KeyRotation.plan_create to its transaction), UpdateKey once; the cached lookup of the hot
 paths (ExchangeKey, ReportLeakedKeys) sees an UpdateKeyPolicy at once, on the server that
-took it (SQLite and PostgreSQL) and on another `keyturn serve` replica (LISTEN/NOTIFY, well
-inside the cache's TTL)."""
+took it (SQLite and PostgreSQL) and on another `keyturn serve` replica, well inside the
+cache's TTL (told by LISTEN/NOTIFY, or by the polling change feed)."""
 
 from __future__ import annotations
 
@@ -195,8 +195,11 @@ def test_leak_report_sees_a_policy_update_at_once(grpc_channel: grpc.Channel) ->
 # ---- the cached lookup: two replicas on PostgreSQL -------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def replicas(postgres_admin_url: str) -> Iterator[tuple[ServerProcess, ServerProcess]]:
+@pytest.fixture(scope="module", params=["notify", "poll"])
+def replicas(
+    postgres_admin_url: str, request: pytest.FixtureRequest
+) -> Iterator[tuple[ServerProcess, ServerProcess]]:
+    """Two replicas told of changes by LISTEN/NOTIFY, or by the polling change feed."""
     url = create_postgres_database(postgres_admin_url)
     prepare_database(url)
     env = {
@@ -204,6 +207,8 @@ def replicas(postgres_admin_url: str) -> Iterator[tuple[ServerProcess, ServerPro
         "KEYTURN_SECRET": TEST_SECRET,
         "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
         "KEYTURN_LOG_LEVEL": "WARNING",
+        "KEYTURN_CHANGE_FEED": str(request.param),
+        "KEYTURN_CHANGE_FEED_POLL_MS": "100",
     }
     first = ServerProcess(dict(env)).start()
     second = ServerProcess(dict(env), admin_token=first.admin_token).start()
