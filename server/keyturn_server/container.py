@@ -37,7 +37,7 @@ from keyturn_server.store.access_log import AccessLogWriter
 from keyturn_server.store.audit_feed import AuditFeed
 from keyturn_server.store.db import Database, PoolOptions, Seams, is_outage
 from keyturn_server.store.key_event_log import KeyEventFeed
-from keyturn_server.store.keyevents import KeyEventBus
+from keyturn_server.store.keyevents import TOPIC_KEY_POLICY, KeyEventBus
 from keyturn_server.store.ratelimit import RateLimiter
 from keyturn_server.store.scheduler import Scheduler, leadership_for
 from keyturn_server.store.usage import UsageTracker
@@ -49,7 +49,7 @@ from keyturn_server.usecases.crypto_keys import TOPIC as CRYPTO_KEY_TOPIC
 from keyturn_server.usecases.crypto_keys import CacheEntry, CryptoKeys
 from keyturn_server.usecases.imported_keys import TOPIC_IMPORTS, ImportedKeys
 from keyturn_server.usecases.key_events import KeyEventJobs, KeyEventUseCases, RateLimitEvents
-from keyturn_server.usecases.key_policies import KeyPolicies
+from keyturn_server.usecases.key_policies import KeyPolicies, KeyPolicyLookup
 from keyturn_server.usecases.key_rotation import KeyRotation
 from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
@@ -162,6 +162,8 @@ class Container:
     keys: KeyManagement
     leaks: LeakReports
     key_policies: KeyPolicies
+    # The effective key policy of a place, exact or cached (usecases/key_policies.py).
+    key_policy_lookup: KeyPolicyLookup
     principals: Principals
     audit: AuditUseCases
     crypto: StatelessCrypto
@@ -256,14 +258,20 @@ class Container:
         )
         # Another replica changed a managed key (or LISTEN reconnected): drop cached material.
         key_events.subscribe(CRYPTO_KEY_TOPIC, crypto_keys.forget_all)
+        # The one effective-key-policy lookup; UpdateKeyPolicy (here or on another replica)
+        # announces `key_policy`, which clears its cache.
+        key_policy_lookup = KeyPolicyLookup(db)
+        key_events.subscribe(TOPIC_KEY_POLICY, key_policy_lookup.forget_all)
         # ExchangeKey validates through the same use case as ValidateKey, then signs with
         # the organization's managed signing key; its signing-key cache follows the same topic.
-        tokens = AccessTokens(settings, db, validation, crypto_keys)
+        tokens = AccessTokens(settings, db, validation, crypto_keys, key_policy_lookup)
         key_events.subscribe(CRYPTO_KEY_TOPIC, tokens.forget_all)
 
         # API keys: rotation policies and recoverable keys (usecases/key_rotation.py).
-        key_rotation = KeyRotation(db, crypto_keys, settings.reveal_rate_limit_per_minute)
-        keys = KeyManagement(db, hasher, settings.key_prefix, key_events, pages, key_rotation)
+        key_rotation = KeyRotation(db, crypto_keys, key_policy_lookup, settings.reveal_rate_limit_per_minute)
+        keys = KeyManagement(
+            db, hasher, settings.key_prefix, key_events, pages, key_rotation, key_policy_lookup
+        )
         # Keys imported by their old hashes: ImportKeys, and ValidateKey's fallback for
         # plaintexts without Keyturn's shape (set on the validation built above, which the
         # key-event bus, and so KeyManagement, needed first).
@@ -356,8 +364,9 @@ class Container:
             authenticator=authenticator,
             tenancy=Tenancy(db, key_events, pages),
             keys=keys,
-            leaks=LeakReports(db, hasher, settings.key_prefix, key_events),
-            key_policies=KeyPolicies(db),
+            leaks=LeakReports(db, hasher, settings.key_prefix, key_events, key_policy_lookup),
+            key_policies=KeyPolicies(db, key_policy_lookup, key_events),
+            key_policy_lookup=key_policy_lookup,
             principals=Principals(db, hasher, authenticator, key_events, pages),
             audit=AuditUseCases(db, audit_feed, page_tokens),
             crypto=crypto,

@@ -181,6 +181,7 @@ def set_policy(server: ServerThread, org: str, project: str | None, action: str)
             await save_policy(session, org, project, KeyPolicy(leaked_key_action=action), utcnow())
 
     server.call(save())
+    server.container.key_policy_lookup.forget_all()  # saved past UpdateKeyPolicy: nothing announced it
 
 
 def principal(

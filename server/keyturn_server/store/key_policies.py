@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from keyturn_server.domain.key_policy import KeyPolicy, scope_name
+from keyturn_server.domain.key_policy_rules import SourcedPolicy
 from keyturn_server.store.models import KeyPolicyRow
 from keyturn_server.store.repositories import insert_ignoring_conflict
 
@@ -20,23 +21,23 @@ async def load_policy(
     return await session.get(KeyPolicyRow, scope_name(organization_id, project_id))
 
 
-async def effective_policy(session: AsyncSession, organization_id: str, project_id: str | None) -> KeyPolicy:
-    """The organization's policy overlaid with the project's (one query)."""
+async def sourced_policy(
+    session: AsyncSession, organization_id: str, project_id: str | None
+) -> SourcedPolicy:
+    """The effective policy of keys in (organization, project): the organization's policy
+    overlaid with the project's, with each field's owner. One query for both layers; only
+    rows of that organization count (a project id of another organization adds nothing)."""
     scopes = [scope_name(organization_id, None)]
     if project_id:
         scopes.append(scope_name(organization_id, project_id))
-    rows = {
-        row.scope: row
-        for row in (
-            await session.execute(select(KeyPolicyRow).where(KeyPolicyRow.scope.in_(scopes)))
-        ).scalars()
-    }
-    policy = KeyPolicy()
-    for scope in scopes:  # organization first, then the project over it
-        row = rows.get(scope)
-        if row is not None:
-            policy = policy.overlay(KeyPolicy.from_json(row.policy))
-    return policy
+    query = select(KeyPolicyRow).where(
+        KeyPolicyRow.scope.in_(scopes), KeyPolicyRow.organization_id == organization_id
+    )
+    rows = {row.scope: row for row in (await session.execute(query)).scalars()}
+    # The organization first, then the project over it.
+    return SourcedPolicy.of(
+        [(scope, KeyPolicy.from_json(rows[scope].policy)) for scope in scopes if scope in rows]
+    )
 
 
 async def save_policy(
@@ -84,4 +85,4 @@ async def lock_policy(
     return (await session.scalars(stmt)).one()
 
 
-__all__ = ["effective_policy", "load_policy", "lock_policy", "save_policy"]
+__all__ = ["load_policy", "lock_policy", "save_policy", "sourced_policy"]

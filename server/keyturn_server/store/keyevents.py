@@ -12,7 +12,7 @@ unreachable. SQLite is single-process, so there is nothing to notify.
 
 The same channel carries other cache-invalidating topics as `topic:subject` payloads
 (`principal:<id>` when a principal or token changes, `links:` when a product is linked to a
-project): they go to the callbacks registered with `subscribe(topic, ...)`, here and on
+project, `key_policy:<owner>` when UpdateKeyPolicy changes a policy): they go to the callbacks registered with `subscribe(topic, ...)`, here and on
 every other replica, and to all of them after a LISTEN reconnect.
 
 The LISTEN connection uses `Database.connect_params()`: the pool's own hosts and
@@ -46,6 +46,7 @@ log = logging.getLogger("keyturn.keyevents")
 CHANNEL = "keyturn_key_events"
 TOPIC_PRINCIPAL = "principal"
 TOPIC_LINKS = "links"
+TOPIC_KEY_POLICY = "key_policy"  # subject: the policy's owner, organizations/{id} or projects/{id}
 
 
 class KeyEventBus:

@@ -1,17 +1,34 @@
-"""Key policies: GetKeyPolicy and UpdateKeyPolicy, and the effective policy CreateKey and
-UpdateKey apply (usecases/keys.py calls `sourced_policy`).
+"""Key policies: GetKeyPolicy and UpdateKeyPolicy, and `KeyPolicyLookup`, the one way the
+other use cases read the effective policy of a key's place.
 
 A policy belongs to an organization or to a project; each stores only what its owner set
 (store/key_policies.py). Reading needs keyPolicies.get, changing keyPolicies.update, both
 authorized after load against the owner's tenant (a project-bound caller sees its projects'
 policies only). Every change is audited (`key_policy.update`, one change per masked field).
+
+`KeyPolicyLookup` (built once by the container) reads the effective policy, organization
+overlaid with project, in one query (store/key_policies.py `sourced_policy`), two ways:
+
+- `read(session, ...)`: exact, in the caller's transaction, never cached. For the writes
+  whose bounds are security limits: CreateKey (once, in KeyRotation.plan_create, handed to
+  its transaction in the CreatePlan) and UpdateKey. They are rare; one indexed SELECT is
+  cheap, and a cache that missed an invalidation could admit a key the policy forbids.
+- `cached(...)`: through a bounded TTL cache (usecases/keycache.py KeyCache, one
+  single-flight load per place), for the hot paths: ExchangeKey's token settings and
+  leak reports' leaked_key_action. UpdateKeyPolicy clears it at once on this replica and,
+  through the key-event bus topic `key_policy` (LISTEN/NOTIFY, or the polling change
+  feed), on every other one; a lost notification is bounded by the TTL (and a LISTEN
+  reconnect clears it too). A change clears the whole cache rather than one
+  organization's entries: the bus hands topic callbacks no subject, and policy changes
+  are rare admin writes, so the cost is one re-read per place afterwards.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,8 +40,25 @@ from keyturn_server.domain.key_policy import KeyPolicy, scope_name
 from keyturn_server.domain.key_policy_rules import SourcedPolicy, policy_violations
 from keyturn_server.store import key_policies as store
 from keyturn_server.store.db import Database
+from keyturn_server.store.keyevents import TOPIC_KEY_POLICY
 from keyturn_server.usecases import audit, utcnow
+from keyturn_server.usecases.keycache import KeyCache, SingleFlight
 from keyturn_server.usecases.tenancy import require_organization, require_project
+
+log = logging.getLogger("keyturn.key_policies")
+
+# How long a place's cached effective policy is reused at most (the backstop when an
+# invalidation is missed; UpdateKeyPolicy clears the cache at once), and how many places.
+POLICY_CACHE_SECONDS = 5.0
+POLICY_CACHE_SIZE = 10_000
+
+
+class Announcer(Protocol):
+    """The key-event bus seam (store/keyevents.py): run `topic`'s callbacks here and on
+    every other replica."""
+
+    async def announce(self, topic: str, subject: str = "") -> None: ...
+
 
 # The KeyPolicy fields an update_mask may name.
 POLICY_PATHS = (
@@ -68,19 +102,58 @@ async def _policy(
     return KeyPolicy.from_json(row.policy), row.update_time
 
 
-async def sourced_policy(
-    session: AsyncSession, organization_id: str, project_id: str | None
-) -> SourcedPolicy:
-    """The effective policy of keys in (organization, project), with each field's owner."""
-    layers = [(scope_name(organization_id, None), (await _policy(session, organization_id, None))[0])]
-    if project_id is not None:
-        layers.append(
-            (
-                scope_name(organization_id, project_id),
-                (await _policy(session, organization_id, project_id))[0],
-            )
-        )
-    return SourcedPolicy.of(layers)
+class KeyPolicyLookup:
+    """The effective key policy of (organization, project): exact or cached (see above)."""
+
+    def __init__(
+        self, db: Database, ttl_seconds: float = POLICY_CACHE_SECONDS, max_size: int = POLICY_CACHE_SIZE
+    ) -> None:
+        self.db = db
+        self.cache: KeyCache[SourcedPolicy] = KeyCache(max_size, ttl_seconds)
+        self._loads: SingleFlight[SourcedPolicy] = SingleFlight()
+
+    def forget_all(self) -> None:
+        """A policy changed here or on another replica (or LISTEN reconnected)."""
+        self.cache.clear()
+
+    async def read(
+        self, session: AsyncSession, organization_id: str, project_id: str | None
+    ) -> SourcedPolicy:
+        """Exact: read in the caller's transaction, not from the cache."""
+        return await store.sourced_policy(session, organization_id, project_id)
+
+    async def cached(
+        self, organization_id: str, project_id: str | None, session: AsyncSession | None = None
+    ) -> SourcedPolicy:
+        """From the cache; on a miss read in `session` when given (the caller is inside its
+        own transaction: no second connection, which on SQLite would wait for the caller's
+        write lock), else in a transaction of its own, one load per place at a time.
+
+        Filling the cache from a caller's transaction is safe even if that transaction is
+        later rolled back or re-run: it holds committed policy rows (PostgreSQL reads each
+        statement at READ COMMITTED; SQLite's write lock keeps UpdateKeyPolicy out), never
+        anything the caller wrote, and the generation read first refuses the fill when a
+        change was announced meanwhile."""
+        lookup = f"{organization_id}/{project_id or ''}"
+        found = self.cache.get(lookup)
+        if found is not None:
+            return found
+        if session is not None:
+            generation = self.cache.generation
+            found = await store.sourced_policy(session, organization_id, project_id)
+            self.cache.put(lookup, organization_id, found, generation)
+            return found
+        return await self._loads.run(lookup, lambda: self._load(lookup, organization_id, project_id))
+
+    async def _load(self, lookup: str, organization_id: str, project_id: str | None) -> SourcedPolicy:
+        generation = self.cache.generation
+
+        async def read(session: AsyncSession) -> SourcedPolicy:
+            return await store.sourced_policy(session, organization_id, project_id)
+
+        found = await self.db.read(read)
+        self.cache.put(lookup, organization_id, found, generation)
+        return found
 
 
 def _audit_value(policy: KeyPolicy, path: str) -> Any:
@@ -92,8 +165,10 @@ def _audit_value(policy: KeyPolicy, path: str) -> Any:
 class KeyPolicies:
     """GetKeyPolicy, UpdateKeyPolicy."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, lookup: KeyPolicyLookup, key_events: Announcer) -> None:
         self.db = db
+        self.lookup = lookup
+        self.key_events = key_events
 
     async def _owner(
         self, session: AsyncSession, owner: PolicyOwner, permission: Permission
@@ -121,7 +196,7 @@ class KeyPolicies:
             organization_id, project_id = await self._owner(session, owner, Permission.KEY_POLICIES_GET)
             own, update_time = await _policy(session, organization_id, project_id)
             if effective and project_id is not None:
-                own = (await sourced_policy(session, organization_id, project_id)).policy
+                own = (await self.lookup.read(session, organization_id, project_id)).policy
         return PolicyView(organization_id, project_id, own, update_time)
 
     async def update_policy(self, owner: PolicyOwner, new: KeyPolicy, paths: frozenset[str]) -> PolicyView:
@@ -157,7 +232,24 @@ class KeyPolicies:
                     changes=changes,
                 ),
             )
+        await self._changed(organization_id, project_id)
         return PolicyView(organization_id, project_id, after, row.update_time)
 
+    async def _changed(self, organization_id: str, project_id: str | None) -> None:
+        """After commit: drop cached effective policies here and on the other replicas."""
+        self.lookup.forget_all()
+        try:
+            await self.key_events.announce(TOPIC_KEY_POLICY, scope_name(organization_id, project_id))
+        except Exception:
+            # The change is committed; other replicas' caches expire within the TTL.
+            log.exception("could not announce a key policy change; caches expire by TTL")
 
-__all__ = ["POLICY_PATHS", "KeyPolicies", "PolicyOwner", "PolicyView", "sourced_policy"]
+
+__all__ = [
+    "POLICY_CACHE_SECONDS",
+    "POLICY_PATHS",
+    "KeyPolicies",
+    "KeyPolicyLookup",
+    "PolicyOwner",
+    "PolicyView",
+]

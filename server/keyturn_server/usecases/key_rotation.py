@@ -3,10 +3,13 @@ and the scheduler job that rotates (AUTOMATIC) or reminds (REMIND).
 
 Recoverable keys. The plaintext is encrypted with a managed CryptoKey of the key's
 organization, never with the root key directly: an ENCRYPT_DECRYPT key named
-`RECOVERY_KEY_NAME` with the label `RESERVED_LABEL`, created on first use through
-CryptoKeys.create_key (so it is audited, wrapped under the root key ring and rotatable like
-every managed key). The ciphertext's associated data binds it to the API key's id, so a
-ciphertext copied onto another key row does not open. Sealing and opening run inside the
+`RECOVERY_KEY_NAME`, created on first use through CryptoKeys.create_key (so it is audited,
+wrapped under the root key ring and rotatable like every managed key). Names under
+`keyturn.` are reserved: only Keyturn's own code can create such a key (CryptoKeys.create_key
+refuses them to callers), so the name alone identifies it; the label `RESERVED_LABEL` it is
+created with only marks it for people reading the vault, and is not checked. The
+ciphertext's associated data binds it to the API key's id, so a ciphertext copied onto
+another key row does not open. Sealing and opening run inside the
 caller's transaction (CryptoKeys.seal_within/open_within), so the plaintext and its
 ciphertext commit together with the key row. Non-recoverable keys stay hash-only.
 
@@ -48,13 +51,14 @@ from keyturn_server.domain.errors import (
 )
 from keyturn_server.domain.key_events import KeyEventType
 from keyturn_server.domain.key_policy import RotationSpec
+from keyturn_server.domain.key_policy_rules import SourcedPolicy
 from keyturn_server.store import crypto_keys as crypto_repo
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.db import Database
-from keyturn_server.store.key_policies import effective_policy
 from keyturn_server.store.models import ApiKey, RevealCounter
 from keyturn_server.usecases import audit, key_event, notify_key_changed, record_key_events
 from keyturn_server.usecases.crypto_keys import CryptoKeys, NewCryptoKey
+from keyturn_server.usecases.key_policies import KeyPolicyLookup
 from keyturn_server.usecases.tenancy import require_organization
 
 if TYPE_CHECKING:
@@ -66,6 +70,7 @@ log = logging.getLogger("keyturn.key_rotation")
 API_KEY = ResourceType.API_KEY
 ROTATION_PATH = "rotation"
 RECOVERY_KEY_NAME = "keyturn.recoverable-api-keys"
+# Written on the recovery key when it is created; not checked (the reserved name is).
 RESERVED_LABEL = "keyturn-reserved"
 RESERVED_VALUE = "recoverable-api-keys"
 SYSTEM_ACTOR = "system"
@@ -141,33 +146,32 @@ def _apply_spec(row: ApiKey, spec: RotationSpec | None, issued: datetime, cap: d
 @dataclass(frozen=True)
 class CreatePlan:
     """What CreateKey applies beyond the request's settings: the resolved rotation policy
-    and recoverability (request first, then the effective key policy)."""
+    and recoverability (request first, then the effective key policy), and that effective
+    policy itself, read once here, for the defaults and bounds CreateKey's transaction
+    applies (usecases/keys.py)."""
 
     rotation: RotationSpec | None
     recoverable: bool
+    policy: SourcedPolicy
 
 
 class KeyRotation:
     """Hooks for KeyManagement (create/update/rotate), RevealKey, and the rotation job."""
 
-    def __init__(self, db: Database, crypto_keys: CryptoKeys, reveal_limit_per_minute: int) -> None:
+    def __init__(
+        self, db: Database, crypto_keys: CryptoKeys, policies: KeyPolicyLookup, reveal_limit_per_minute: int
+    ) -> None:
         self.db = db
         self.crypto_keys = crypto_keys
+        self.policies = policies
         self.reveal_limit = reveal_limit_per_minute
 
     # ==== the organization's recovery key ========================================================
 
     async def _find_recovery_key(self, session: AsyncSession, organization_id: str) -> str | None:
+        """The reserved name alone identifies it: only Keyturn creates `keyturn.` keys."""
         row = await crypto_repo.find_key_by_name(session, organization_id, RECOVERY_KEY_NAME)
-        if row is None:
-            return None
-        if (row.labels or {}).get(RESERVED_LABEL) != RESERVED_VALUE:
-            raise FailedPrecondition(
-                f"the organization has a managed key named {RECOVERY_KEY_NAME!r} that Keyturn did not "
-                "create; rename it to use recoverable keys",
-                {"cryptoKeyId": row.id},
-            )
-        return row.id
+        return None if row is None else row.id
 
     async def ensure_recovery_key(self, organization_id: str) -> str:
         """The organization's reserved ENCRYPT_DECRYPT key, created on first use (racing
@@ -210,21 +214,26 @@ class KeyRotation:
     # ==== hooks called by KeyManagement ===========================================================
 
     async def plan_create(self, new: NewKey) -> CreatePlan:
-        """Before CreateKey's transaction: the rotation policy and recoverability (request,
-        else the effective policy), and the organization's recovery key when needed. The
-        caller is checked first, so nothing is created in an organization it cannot use."""
+        """Before CreateKey's transaction: the effective policy (read once, exactly, and
+        handed to the transaction in the plan), the rotation policy and recoverability
+        (request, else that policy), and the organization's recovery key when needed. This
+        must run before the transaction: creating the recovery key is a CryptoKeys.create_key
+        transaction of its own (audited; on SQLite a second transaction inside CreateKey's
+        would wait for its write lock). The caller is checked first, so nothing is created
+        in an organization it cannot use."""
         permission = Permission.KEYS_CREATE
         policy.require_member(permission, new.organization_id)
         policy.authorize(permission, new.organization_id, new.project_id, new.product_id)
         async with self.db.transaction() as session:
             await require_organization(session, new.organization_id)
-            effective = await effective_policy(session, new.organization_id, new.project_id)
+            sourced = await self.policies.read(session, new.organization_id, new.project_id)
+        effective = sourced.policy
         rotation = new.rotation if new.rotation is not None else effective.rotation
         recoverable = new.recoverable if new.recoverable is not None else bool(effective.recoverable)
         rot.require_recoverable_for("rotation", rotation, recoverable)
         if recoverable:
             await self.ensure_recovery_key(new.organization_id)
-        return CreatePlan(rotation=rotation, recoverable=recoverable)
+        return CreatePlan(rotation=rotation, recoverable=recoverable, policy=sourced)
 
     async def apply_create(
         self, session: AsyncSession, row: ApiKey, plaintext: str, plan: CreatePlan, now: datetime

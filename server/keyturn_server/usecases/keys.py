@@ -48,7 +48,7 @@ from keyturn_server.usecases.credits import (
     set_named_limits,
     share_credits,
 )
-from keyturn_server.usecases.key_policies import sourced_policy
+from keyturn_server.usecases.key_policies import KeyPolicyLookup
 from keyturn_server.usecases.key_rotation import KeyRotation
 from keyturn_server.usecases.tenancy import require_organization, require_product, require_project
 
@@ -264,7 +264,10 @@ def _audit_record(action: str, row: ApiKey, changes: list[dict[str, Any]], reaso
 # --- Key policies (domain/key_policy_rules.py) ------------------------------------------------
 # CreateKey fills what the request leaves unset from the effective policy of the key's
 # organization and project, then refuses what breaks a bound; UpdateKey does the same for the
-# fields of its mask (a cleared field takes the policy's default).
+# fields of its mask (a cleared field takes the policy's default). Both read the policy
+# exactly, never from the cache (usecases/key_policies.py): CreateKey once, in
+# KeyRotation.plan_create (its CreatePlan carries it into the transaction); UpdateKey in its
+# transaction, and only when its mask names a field a policy bounds.
 
 
 def _terms_of_new(new: NewKey) -> policy_rules.KeyTerms:
@@ -289,8 +292,7 @@ def _terms_of_row(row: ApiKey) -> policy_rules.KeyTerms:
     )
 
 
-async def _apply_policy_to_new(session: AsyncSession, new: NewKey, now: datetime) -> NewKey:
-    sourced = await sourced_policy(session, new.organization_id, new.project_id)
+def _apply_policy_to_new(sourced: policy_rules.SourcedPolicy, new: NewKey, now: datetime) -> NewKey:
     terms = policy_rules.with_defaults(sourced.policy, _terms_of_new(new), now)
     policy_rules.require_within(sourced, terms, now)
     settings = replace(
@@ -303,12 +305,12 @@ async def _apply_policy_to_new(session: AsyncSession, new: NewKey, now: datetime
 
 
 async def _apply_policy_to_update(
-    session: AsyncSession, row: ApiKey, paths: frozenset[str], now: datetime
+    policies: KeyPolicyLookup, session: AsyncSession, row: ApiKey, paths: frozenset[str], now: datetime
 ) -> None:
     rules = {policy_rules.UPDATE_PATHS[path] for path in paths if path in policy_rules.UPDATE_PATHS}
     if not rules:
         return
-    sourced = await sourced_policy(session, row.organization_id, row.project_id)
+    sourced = await policies.read(session, row.organization_id, row.project_id)
     terms = policy_rules.with_defaults(sourced.policy, _terms_of_row(row), now, rules)
     policy_rules.require_within(sourced, terms, now, rules, policy_rules.UPDATE_FIELDS)
     row.scopes = list(terms.scopes)
@@ -501,9 +503,11 @@ class KeyManagement:
         key_events: KeyEvents,
         pages: Pages,
         rotation: KeyRotation,
+        policies: KeyPolicyLookup,
     ) -> None:
         self.db = db
         self.rotation = rotation
+        self.policies = policies
         self.hasher = hasher
         self.key_prefix = key_prefix
         self.key_events = key_events
@@ -548,7 +552,7 @@ class KeyManagement:
             key, parent = new, None
             if key.parent_key_id is not None:
                 parent, key = await _inherit_from_parent(session, key, now)
-            key = await _apply_policy_to_new(session, key, now)
+            key = _apply_policy_to_new(plan.policy, key, now)
             if parent is not None:
                 _require_within_parent(parent, key)
             row, plaintext = _new_row(
@@ -650,7 +654,7 @@ class KeyManagement:
             if "credits" in update.paths:
                 sharers = await credit_sharers(session, row)  # one balance: theirs changes too
                 set_credits(row, new.credits, now)
-            await _apply_policy_to_update(session, row, update.paths, now)
+            await _apply_policy_to_update(self.policies, session, row, update.paths, now)
             await _check_child_update(session, row)
             capped_children = await _cascade_parent_update(session, row, now)
             rotation_changes = self.rotation.apply_update(row, update, now)

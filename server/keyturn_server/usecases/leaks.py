@@ -4,7 +4,9 @@ A report is a batch of candidate strings (a scanner's finds). Each is first chec
 (domain/keyformat.py: shape, this server's prefix, CRC32 checksum): a string that fails is
 NOT_A_KEY and costs no database work. The rest are looked up by their keyed hashes in one
 query, and each key found is acted upon in one transaction, whoever reports it (a leak is a
-leak), as the effective key policy of its place says (KeyPolicy.leaked_key_action):
+leak), as the effective key policy of its place says (KeyPolicy.leaked_key_action, from the
+shared cached policy lookup, usecases/key_policies.py, which UpdateKeyPolicy clears on every
+replica at once):
 
 - REVOKE (the default): revoked now, reason `leaked: <source>` (a REVOKED event too);
   a key revoked before is left as it is (ALREADY_REVOKED).
@@ -40,14 +42,13 @@ from keyturn_server.domain.access import Permission
 from keyturn_server.domain.audit import AuditRecord, ResourceType, change
 from keyturn_server.domain.errors import KeyInvalid
 from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
-from keyturn_server.domain.key_policy import KeyPolicy
 from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store.audit import append_events
 from keyturn_server.store.db import Database
 from keyturn_server.store.key_event_log import append_key_events
-from keyturn_server.store.key_policies import effective_policy
 from keyturn_server.store.models import ApiKey, KeyEvent
 from keyturn_server.usecases import key_event, notify_key_changed, utcnow
+from keyturn_server.usecases.key_policies import KeyPolicyLookup
 
 MAX_CANDIDATES = 1000
 MAX_TOKEN_CHARS = 256
@@ -124,9 +125,15 @@ class LeakReports:
     """ReportLeakedKeys: filter offline, look up, act per policy, answer per visibility."""
 
     def __init__(
-        self, db: Database, hasher: keyformat.KeyHasher, key_prefix: str, key_events: KeyEvents
+        self,
+        db: Database,
+        hasher: keyformat.KeyHasher,
+        key_prefix: str,
+        key_events: KeyEvents,
+        policies: KeyPolicyLookup,
     ) -> None:
         self.db = db
+        self.policies = policies
         self.hasher = hasher
         self.key_prefix = key_prefix
         self.key_events = key_events
@@ -187,7 +194,6 @@ class LeakReports:
             return {}
         dedupes = {index: dedupe_of(key_id, candidates[index].url) for index, key_id in key_of.items()}
         seen = await _logged_dedupes(session, dedupes.values())
-        policies: dict[tuple[str, str | None], KeyPolicy] = {}
         events: list[NewKeyEvent] = []
         records: list[AuditRecord] = []
         outcomes: dict[int, _Outcome] = {}
@@ -199,10 +205,8 @@ class LeakReports:
                 outcomes[index] = _Outcome(row, LeakAction.ALREADY_REVOKED if revoked else LeakAction.FLAGGED)
                 continue
             seen.add(dedupes[index])
-            place = (row.organization_id, row.project_id)
-            if place not in policies:
-                policies[place] = await effective_policy(session, *place)
-            flag = policies[place].leaked_key_action == "FLAG"
+            sourced = await self.policies.cached(row.organization_id, row.project_id, session)
+            flag = sourced.policy.leaked_key_action == "FLAG"
             changes: list[dict[str, Any]] = [
                 change("leak.source", None, candidate.source),
                 change("leak.url", None, candidate.url),

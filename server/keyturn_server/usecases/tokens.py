@@ -16,7 +16,9 @@ follow domain/access_tokens.py (pre-publication, retirement after the longest to
 
 Caches: per organization, the signing key's id, algorithm and ENABLED versions (TTL =
 the managed-key cache TTL; every `crypto_key` event, here or on another replica, clears it),
-and each version's JWK by kid (public, immutable).
+and each version's JWK by kid (public, immutable). The key policy's token settings come from
+the shared cached policy lookup (usecases/key_policies.py KeyPolicyLookup), which
+UpdateKeyPolicy clears here and on every other replica.
 """
 
 from __future__ import annotations
@@ -34,18 +36,17 @@ from keyturn_server.domain import access as policy
 from keyturn_server.domain import access_tokens as tokens
 from keyturn_server.domain import managed_keys as mk
 from keyturn_server.domain.errors import AlreadyExists, FailedPrecondition, InvalidArgument
-from keyturn_server.domain.key_policy import KeyPolicy, TokenSettings
+from keyturn_server.domain.key_policy import TokenSettings
 from keyturn_server.domain.keycheck import ValidationRequest
-from keyturn_server.store import key_policies, token_keys
+from keyturn_server.store import token_keys
 from keyturn_server.store.db import Database
 from keyturn_server.usecases.crypto_keys import CryptoKeys, NewCryptoKey
+from keyturn_server.usecases.key_policies import KeyPolicyLookup
 from keyturn_server.usecases.keycache import KeyCache, SingleFlight
 from keyturn_server.usecases.validate import KeyValidation, Validated
 
 ENABLED = mk.VersionState.ENABLED.value
 ALL_ORGANIZATIONS = ""  # the cache lookup of the every-organization listing
-# How long a project's effective token settings are reused before they are read again.
-POLICY_CACHE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,13 @@ class AccessTokens:
         db: Database,
         validation: KeyValidation,
         crypto_keys: CryptoKeys,
+        policies: KeyPolicyLookup,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.db = db
         self.validation = validation
         self.crypto_keys = crypto_keys
+        self.policies = policies
         self.clock = clock
         self.issuer = settings.token_issuer
         self.algorithm = _algorithm(settings.token_algorithm)
@@ -116,8 +119,6 @@ class AccessTokens:
         self.jwks_by_kid: KeyCache[dict[str, str]] = KeyCache(10_000, 24 * 3600.0)
         self._loads: SingleFlight[tuple[SigningKey, ...]] = SingleFlight()
         self._creates: SingleFlight[SigningKey] = SingleFlight()
-        # "organization/project" -> the effective policy's token settings
-        self.policies: KeyCache[TokenSettings] = KeyCache(10_000, POLICY_CACHE_SECONDS)
 
     def forget_all(self) -> None:
         """A managed key changed somewhere (a rotation, a version disabled): reload."""
@@ -188,19 +189,9 @@ class AccessTokens:
 
     async def _token_settings(self, organization_id: str, project_id: str) -> TokenSettings:
         """The `token` part of the effective key policy of the key's project (organization
-        overlaid with project; policies.proto TokenPolicy), briefly cached."""
-        lookup = f"{organization_id}/{project_id}"
-        cached = self.policies.get(lookup)
-        if cached is not None:
-            return cached
-        generation = self.policies.generation
-
-        async def read(session: Any) -> KeyPolicy:
-            return await key_policies.effective_policy(session, organization_id, project_id or None)
-
-        found = (await self.db.read(read)).token or TokenSettings()
-        self.policies.put(lookup, organization_id, found, generation)
-        return found
+        overlaid with project; policies.proto TokenPolicy), from the cached policy lookup."""
+        sourced = await self.policies.cached(organization_id, project_id or None)
+        return sourced.policy.token or TokenSettings()
 
     async def _signing_key(self, organization_id: str) -> SigningKey:
         found = await self._load(organization_id)
