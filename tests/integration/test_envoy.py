@@ -82,15 +82,21 @@ def new_key(
     cidrs: tuple[str, ...] = (),
     custom: dict[str, Any] | None = None,
     ttl_seconds: int = 0,
+    named: dict[str, int] | None = None,
+    credits: int | None = None,
 ) -> keys_pb2.CreateKeyResponse:
     metadata = keys_pb2.KeyMetadata(name="envoy", scopes=list(scopes))
     if limit:
         metadata.rate_limit.requests, metadata.rate_limit.window = limit, HOUR
+    for name, requests in (named or {}).items():
+        metadata.named_limits.add(name=name, requests=requests, window=HOUR)
     if custom:
         metadata.custom.update(custom)
     request = keys_pb2.CreateKeyRequest(
         organization_id=tenant.org, product_id=tenant.product, metadata=metadata, allowed_cidrs=list(cidrs)
     )
+    if credits is not None:
+        request.credits.remaining = credits
     if ttl_seconds:
         request.ttl.seconds = ttl_seconds
     return keys.CreateKey(request, timeout=10)
@@ -308,6 +314,91 @@ def test_misconfigured_routes_are_500_without_validating(
         assert created.plaintext not in json.dumps(d.body)
 
 
+def _quota(response: external_auth_pb2.CheckResponse) -> dict[str, str]:
+    return {h.header.key: h.header.value for h in response.ok_response.response_headers_to_add}
+
+
+def test_a_route_chooses_its_cost_and_limits(
+    authz: external_auth_pb2_grpc.AuthorizationStub, keys: keys_pb2_grpc.KeyServiceStub, tenant: Tenant
+) -> None:
+    """keyturn_limits / keyturn_cost are ValidateKey's `limits` / `cost`: the units each named
+    limit and the credits a call on the route takes."""
+    fresh_hour()
+    created = new_key(keys, tenant, limit=10, named={"search": 5})
+    key = {"x-api-key": created.plaintext}
+    search = route(tenant, keyturn_limits="search:2, default:1")
+    first = authz.Check(check_request(key, search))
+    upstream_headers(first)
+    # x-ratelimit-* report the default limit: 1 of 10 taken (search took 2 of 5).
+    assert (_quota(first)["x-ratelimit-limit"], _quota(first)["x-ratelimit-remaining"]) == ("10", "9")
+    upstream_headers(authz.Check(check_request(key, search)))
+    d = denied(authz.Check(check_request(key, search)))  # search would need 6 of 5
+    assert (d.http_status, d.body["reason"]) == (429, "RATE_LIMITED")
+    assert "search" in d.body["message"]
+    # All or nothing: the refused call took nothing from the default limit either.
+    answer = keys.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=created.plaintext))
+    assert answer.rate_limit.remaining == 7
+    # A route whose calls cost 5 of the default limit: 7 left, so one more call.
+    heavy = route(tenant, keyturn_limits="default:5")
+    allowed = authz.Check(check_request(key, heavy))
+    upstream_headers(allowed)
+    assert _quota(allowed)["x-ratelimit-remaining"] == "2"
+    assert denied(authz.Check(check_request(key, heavy))).body["reason"] == "RATE_LIMITED"
+
+    paid = new_key(keys, tenant, credits=10)
+    costly = route(tenant, keyturn_cost="5")
+    for _ in range(2):
+        upstream_headers(authz.Check(check_request({"x-api-key": paid.plaintext}, costly)))
+    d = denied(authz.Check(check_request({"x-api-key": paid.plaintext}, costly)))
+    assert (d.http_status, d.body["reason"]) == (429, "CREDITS_EXHAUSTED")
+    assert keys.GetKey(keys_pb2.GetKeyRequest(id=paid.key.id)).credits.remaining == 0
+
+    # A limit the key does not have: the route does not fit the key (500, not the client's fault).
+    d = denied(authz.Check(check_request(key, route(tenant, keyturn_limits="uploads:1"))))
+    assert (d.http_status, d.body["reason"]) == (500, "INVALID_ARGUMENT")
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        {"keyturn_cost": "five"},
+        {"keyturn_cost": "-1"},
+        {"keyturn_cost": "1000001"},
+        {"keyturn_cost": "12345678"},
+        {"keyturn_limits": "search:x"},
+        {"keyturn_limits": "search:"},
+        {"keyturn_limits": "search:1:2"},
+        {"keyturn_limits": "Search:1"},
+        {"keyturn_limits": "search:1,search:2"},
+        {"keyturn_limits": "search:1000001"},
+        {"keyturn_limits": ",".join(f"l{i}" for i in range(18))},
+    ],
+)
+def test_malformed_cost_or_limits_deny_without_charging_and_log_once(
+    authz: external_auth_pb2_grpc.AuthorizationStub,
+    keys: keys_pb2_grpc.KeyServiceStub,
+    tenant: Tenant,
+    extensions: dict[str, str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fresh_hour()
+    created = new_key(keys, tenant, limit=5, named={"search": 5}, credits=5)
+    key = {"x-api-key": created.plaintext}
+    caplog.set_level("WARNING", logger="keyturn.envoy_authz")
+    for _ in range(3):
+        d = denied(authz.Check(check_request(key, route(tenant, **extensions)), timeout=10))
+        assert (d.http_status, d.rpc_code, d.body["reason"]) == (500, 13, "INVALID_ARGUMENT"), extensions
+        name = next(iter(extensions))
+        assert name in d.body["message"] and created.plaintext not in json.dumps(d.body)
+    faults = [r for r in caplog.records if r.name == "keyturn.envoy_authz"]
+    assert len(faults) == 1, [r.getMessage() for r in faults]  # three Checks, one log line
+    assert faults[0].exc_info is None and created.plaintext not in faults[0].getMessage()
+    assert next(iter(extensions)) in faults[0].getMessage()
+    # Nothing was validated or charged.
+    answer = keys.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=created.plaintext))
+    assert (answer.rate_limit.remaining, answer.credits.remaining) == (4, 4)
+
+
 def test_tenancy_another_organizations_validator_sees_an_invalid_key(
     server: ServerThread, keys: keys_pb2_grpc.KeyServiceStub, grpc_channel: grpc.Channel, tenant: Tenant
 ) -> None:
@@ -427,6 +518,32 @@ def envoy_binary() -> str:
     return binary
 
 
+# One more route than the example has, as docs/envoy.md shows it: every call on /reports/
+# costs 5 units of the key's default rate limit and 5 credits.
+PRICED_ROUTE = """\
+                        - match: { prefix: /reports/ }
+                          route: { cluster: api }
+                          typed_per_filter_config:
+                            envoy.filters.http.ext_authz:
+                              "@type": type.googleapis.com/envoy.extensions.filters.http.ext_authz.v3.ExtAuthzPerRoute
+                              check_settings:
+                                context_extensions:
+                                  keyturn_product_id: PRODUCT_ID
+                                  keyturn_scopes: read
+                                  keyturn_cost: "5"
+                                  keyturn_limits: "default:5"
+                        - match: { prefix: /broken/ }
+                          route: { cluster: api }
+                          typed_per_filter_config:
+                            envoy.filters.http.ext_authz:
+                              "@type": type.googleapis.com/envoy.extensions.filters.http.ext_authz.v3.ExtAuthzPerRoute
+                              check_settings:
+                                context_extensions:
+                                  keyturn_cost: "five"
+"""
+CATCH_ALL = "                        - match: { prefix: / }\n"
+
+
 @pytest.fixture(scope="module")
 def proxy(
     envoy_binary: str, server: ServerThread, tenant: Tenant, tmp_path_factory: pytest.TempPathFactory
@@ -441,6 +558,8 @@ def proxy(
             token=tenant.validator_token,
             product_id=tenant.product,
         )
+        assert config.count(CATCH_ALL) == 1
+        config = config.replace(CATCH_ALL, PRICED_ROUTE.replace("PRODUCT_ID", tenant.product) + CATCH_ALL)
         envoy = envoy_support.Envoy(
             envoy_binary, config, Path(tmp_path_factory.mktemp("envoy")), admin
         ).start()
@@ -511,3 +630,36 @@ def test_envoy_rate_limit(proxy: Proxy, keys: keys_pb2_grpc.KeyServiceStub) -> N
     assert limited.status_code == 429
     assert limited.json()["reason"] == "RATE_LIMITED"
     assert 1 <= int(limited.headers["retry-after"]) <= 3600
+
+
+def test_envoy_route_cost(proxy: Proxy, keys: keys_pb2_grpc.KeyServiceStub) -> None:
+    """A route whose calls cost 5 exhausts a limit of 10 after two calls, and 10 credits too;
+    the other routes still cost 1."""
+    fresh_hour()
+    created = new_key(keys, proxy.tenant, limit=10)
+    key = {"x-api-key": created.plaintext}
+    first = get(proxy, "/reports/monthly", **key)
+    assert first.status_code == 200, first.text
+    assert (first.headers["x-ratelimit-limit"], first.headers["x-ratelimit-remaining"]) == ("10", "5")
+    assert get(proxy, "/reports/monthly", **key).headers["x-ratelimit-remaining"] == "0"
+    limited = get(proxy, "/reports/monthly", **key)
+    assert (limited.status_code, limited.json()["reason"]) == (429, "RATE_LIMITED")
+    assert 1 <= int(limited.headers["retry-after"]) <= 3600
+
+    cheap = new_key(keys, proxy.tenant, limit=10)
+    assert get(proxy, "/orders", **{"x-api-key": cheap.plaintext}).headers["x-ratelimit-remaining"] == "9"
+
+    paid = new_key(keys, proxy.tenant, credits=10)
+    for _ in range(2):
+        assert get(proxy, "/reports/monthly", **{"x-api-key": paid.plaintext}).status_code == 200
+    exhausted = get(proxy, "/reports/monthly", **{"x-api-key": paid.plaintext})
+    assert (exhausted.status_code, exhausted.json()["reason"]) == (429, "CREDITS_EXHAUSTED")
+
+
+def test_envoy_malformed_route_cost_is_500(proxy: Proxy, keys: keys_pb2_grpc.KeyServiceStub) -> None:
+    created = new_key(keys, proxy.tenant, limit=10)
+    broken = get(proxy, "/broken/x", **{"x-api-key": created.plaintext})
+    assert (broken.status_code, broken.json()["reason"]) == (500, "INVALID_ARGUMENT")
+    assert "keyturn_cost" in broken.json()["message"] and created.plaintext not in broken.text
+    # Nothing was charged.
+    assert get(proxy, "/orders", **{"x-api-key": created.plaintext}).headers["x-ratelimit-remaining"] == "9"

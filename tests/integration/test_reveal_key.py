@@ -202,9 +202,123 @@ def test_ciphertext_is_bound_to_its_key(stub: keys_pb2_grpc.KeyServiceStub, db: 
             {"a": first.key.id, "b": second},
         )
     # The copied ciphertext does not open under the other key's id: no plaintext comes out.
-    expect_error(
-        lambda: stub.RevealKey(keys_pb2.RevealKeyRequest(id=second)), grpc.StatusCode.INTERNAL, "INTERNAL"
+    lost = expect_error(
+        lambda: stub.RevealKey(keys_pb2.RevealKeyRequest(id=second)), grpc.StatusCode.DATA_LOSS, "DATA_LOSS"
     )
+    assert lost.metadata == {"resourceType": "ApiKey", "resourceId": second}
+
+
+def _reveal_audits(db: Engine, key_id: str) -> list[tuple[str, str]]:
+    with db.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT outcome, reason FROM audit_event WHERE action = 'key.reveal' AND resource_id = :k "
+                "ORDER BY sequence"
+            ),
+            {"k": key_id},
+        ).all()
+    return [(str(outcome), str(reason)) for outcome, reason in rows]
+
+
+def _flip_byte(db: Engine, select_sql: str, update_sql: str, params: dict[str, str]) -> None:
+    """Corrupt one stored blob in place (one bit of its last byte: the AEAD tag)."""
+    with db.begin() as conn:
+        (blob,) = conn.execute(text(select_sql), params).one()
+        damaged = bytearray(bytes(blob))
+        damaged[-1] ^= 0x01
+        conn.execute(text(update_sql), {**params, "blob": bytes(damaged)})
+
+
+def test_corrupted_ciphertext_is_data_loss_and_audited(
+    stub: keys_pb2_grpc.KeyServiceStub,
+    server: ServerThread,
+    grpc_channel: grpc.Channel,
+    db: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A recoverable key whose stored ciphertext was altered answers DATA_LOSS with one
+    ErrorInfo naming the key (no INTERNAL, no stack trace, no plaintext or ciphertext in the
+    answer or the log), and the failed reveal is audited with its actor."""
+    t = tenant(stub)
+    created = recoverable(stub, t)
+    revealer_id, revealer = principal(server, grpc_channel, "KEY_REVEALER", t.org.id)
+    reveal = keys_pb2_grpc.KeyServiceStub(revealer).RevealKey
+    assert reveal(keys_pb2.RevealKeyRequest(id=created.key.id)).plaintext == created.plaintext
+    _flip_byte(
+        db,
+        "SELECT recovery_ciphertext FROM api_key WHERE id = :k",
+        "UPDATE api_key SET recovery_ciphertext = :blob WHERE id = :k",
+        {"k": created.key.id},
+    )
+    caplog.set_level("DEBUG")
+    lost = expect_error(
+        lambda: reveal(keys_pb2.RevealKeyRequest(id=created.key.id)), grpc.StatusCode.DATA_LOSS, "DATA_LOSS"
+    )
+    assert lost.metadata == {"resourceType": "ApiKey", "resourceId": created.key.id}
+    assert created.plaintext not in lost.message and "Traceback" not in lost.message
+    assert len(lost.details) == 1  # the ErrorInfo alone
+    assert _reveal_audits(db, created.key.id) == [("SUCCESS", ""), ("FAILURE", "DATA_LOSS")]
+    with db.connect() as conn:
+        actors = (
+            conn.execute(
+                text("SELECT actor FROM audit_event WHERE action = 'key.reveal' AND resource_id = :k"),
+                {"k": created.key.id},
+            )
+            .scalars()
+            .all()
+        )
+    assert set(actors) == {revealer_id}
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert f"ciphertext does not open (key_id={created.key.id})" in logged
+    assert created.plaintext not in logged and "Traceback" not in logged
+    assert not any(r.exc_info for r in caplog.records if created.key.id in r.getMessage())
+
+
+def test_unwrappable_recovery_key_material_is_data_loss(
+    stub: keys_pb2_grpc.KeyServiceStub, server: ServerThread, db: Engine
+) -> None:
+    """The organization's reserved recovery key's wrapped material altered, or wrapped under a
+    root-key version the server no longer has (a dropped KEYTURN_ROOT_KEY version): RevealKey
+    answers DATA_LOSS, audited."""
+    t = tenant(stub)
+    first, second = recoverable(stub, t), recoverable(stub, t)
+    with db.connect() as conn:
+        (vault_id,) = conn.execute(
+            text("SELECT id FROM crypto_key WHERE organization_id = :o AND name = :n"),
+            {"o": t.org.id, "n": RECOVERY_KEY_NAME},
+        ).one()
+        (original,) = conn.execute(
+            text("SELECT wrapped_material FROM crypto_key_version WHERE crypto_key_id = :k"), {"k": vault_id}
+        ).one()
+    _flip_byte(
+        db,
+        "SELECT wrapped_material FROM crypto_key_version WHERE crypto_key_id = :k",
+        "UPDATE crypto_key_version SET wrapped_material = :blob WHERE crypto_key_id = :k",
+        {"k": vault_id},
+    )
+    server.container.crypto_keys.forget_all()  # the decrypted material is cached in memory
+    expect_error(
+        lambda: stub.RevealKey(keys_pb2.RevealKeyRequest(id=first.key.id)),
+        grpc.StatusCode.DATA_LOSS,
+        "DATA_LOSS",
+    )
+    assert _reveal_audits(db, first.key.id) == [("FAILURE", "DATA_LOSS")]
+
+    with db.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE crypto_key_version SET wrapped_material = :blob, root_key_version = 99 "
+                "WHERE crypto_key_id = :k"
+            ),
+            {"k": vault_id, "blob": bytes(original)},
+        )
+    server.container.crypto_keys.forget_all()
+    expect_error(
+        lambda: stub.RevealKey(keys_pb2.RevealKeyRequest(id=second.key.id)),
+        grpc.StatusCode.DATA_LOSS,
+        "DATA_LOSS",
+    )
+    assert _reveal_audits(db, second.key.id) == [("FAILURE", "DATA_LOSS")]
 
 
 def test_recovery_key_is_closed_to_callers(

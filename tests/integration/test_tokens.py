@@ -605,3 +605,57 @@ def test_token_flow_example(http_server: ServerThread) -> None:
     assert "verified: key True user u_alice" in run.stdout
     assert "missing scopes: ['orders:write']" in run.stdout
     assert "refused: KEY_REVOKED" in run.stdout
+
+
+def test_refused_exchange_takes_no_quota_or_credits(http_server: ServerThread, admin: grpc.Channel) -> None:
+    """The key policy's refusals (OPAQUE tokens, a ttl above max_ttl) come before the key's
+    rate limit and credits are charged: after refused exchanges both are untouched."""
+    from keyturn_server.domain.key_policy import KeyPolicy, TokenSettings
+    from keyturn_server.store import key_policies
+
+    container = http_server.container
+    org = _org(admin)
+    keys = keys_pb2_grpc.KeyServiceStub(admin)
+    project = keys.CreateProject(keys_pb2.CreateProjectRequest(organization_id=org, name="opaque")).id
+    created = keys.CreateKey(
+        keys_pb2.CreateKeyRequest(
+            organization_id=org,
+            project_id=project,
+            metadata=keys_pb2.KeyMetadata(
+                rate_limit=keys_pb2.RateLimit(requests=3, window=keys_pb2.RATE_LIMIT_WINDOW_HOUR)
+            ),
+            credits=keys_pb2.KeyCredits(remaining=5),
+        )
+    )
+
+    def set_policy(settings: TokenSettings) -> None:
+        async def save() -> None:
+            async with container.db.transaction() as session:
+                await key_policies.save_policy(
+                    session, org, project, KeyPolicy(token=settings), datetime.now(UTC)
+                )
+
+        http_server.call(save())
+        container.tokens.policies.clear()
+
+    set_policy(TokenSettings(type="OPAQUE"))
+    for _ in range(4):  # more refusals than the limit (3) would allow
+        refused = expect_error(
+            lambda: _exchange(admin, created.plaintext),
+            grpc.StatusCode.FAILED_PRECONDITION,
+            "FAILED_PRECONDITION",
+        )
+        assert refused.metadata["tokenType"] == "OPAQUE"
+    set_policy(TokenSettings(max_ttl=timedelta(seconds=60)))
+    too_long = expect_error(
+        lambda: _exchange(admin, created.plaintext, ttl=duration_pb2.Duration(seconds=61)),
+        INVALID,
+        "INVALID_ARGUMENT",
+    )
+    assert "ttl" in too_long.field_violations
+    answer = keys.ValidateKey(keys_pb2.ValidateKeyRequest(plaintext=created.plaintext))
+    # Only this ValidateKey was charged: one request of 3, one credit of 5.
+    assert answer.rate_limit.limit == 3 and answer.rate_limit.remaining == 2
+    assert answer.credits.remaining == 4
+    issued = _exchange(admin, created.plaintext, ttl=duration_pb2.Duration(seconds=60))
+    assert issued.rate_limit.remaining == 1

@@ -19,6 +19,11 @@ What a route configures, in its `typed_per_filter_config` ext_authz `context_ext
                             `authorization: Bearer <key>` is accepted when it is absent)
     keyturn_forward_custom  custom fields to forward, comma-separated: user_id,plan ->
                             x-keyturn-custom-user-id, x-keyturn-custom-plan
+    keyturn_cost            credits a call takes from a key with credits (ValidateKey's
+                            `cost`): a whole number 0..1000000, 0 meaning 1
+    keyturn_limits          the rate limits a call takes from, each with its cost
+                            (ValidateKey's `limits`): `search:2,default:1`; a bare name
+                            costs 1; default: the key's default limit, cost 1
 
 Allowed: the upstream request gains x-keyturn-key-id, x-keyturn-organization-id,
 x-keyturn-project-id, x-keyturn-product-id, x-keyturn-scopes and the forwarded custom
@@ -30,12 +35,15 @@ Denied: an HTTP answer with a JSON body {"code": <http status>, "reason": <Error
 "message": ...} - 401 for a missing, invalid, expired or revoked key; 403 for a scope,
 product or address the key does not cover; 429 with Retry-After when rate limited; 503 with
 Retry-After when the database is unavailable; 500 when the route's context_extensions are
-malformed. Never the key, never a stack trace.
+malformed (logged once per distinct fault: it is the operator's to fix). Never the key,
+never a stack trace.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import math
 import re
 from collections.abc import Mapping
@@ -49,7 +57,8 @@ from google.rpc import code_pb2
 
 from keyturn_server.domain import errors as de
 from keyturn_server.domain.context import request_meta
-from keyturn_server.domain.keycheck import check_request
+from keyturn_server.domain.keycheck import check_costs, check_request
+from keyturn_server.domain.ratelimit import MAX_COST
 from keyturn_server.store.db import database_fault
 from keyturn_server.usecases.validate import KeyValidation, Validated
 
@@ -60,13 +69,20 @@ PRODUCT_EXTENSION = "keyturn_product_id"
 SCOPES_EXTENSION = "keyturn_scopes"
 KEY_HEADER_EXTENSION = "keyturn_key_header"
 FORWARD_CUSTOM_EXTENSION = "keyturn_forward_custom"
+COST_EXTENSION = "keyturn_cost"
+LIMITS_EXTENSION = "keyturn_limits"
 HEADER_PREFIX = "x-keyturn-"
 MAX_FORWARDED_CUSTOM = 32
+# Distinct route faults logged (each once); beyond this many, no more are logged.
+MAX_REPORTED_FAULTS = 256
+
+log = logging.getLogger("keyturn.envoy_authz")
 
 # A header name as HTTP defines it (a token), lower case as Envoy presents them.
 _HEADER_NAME = re.compile(r"^[a-z0-9!#$%&'*+.^_`|~-]{1,128}$")
 _CUSTOM_FIELD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _PRINTABLE = re.compile(r"^[\x20-\x7e]*$")
+_WHOLE_NUMBER = re.compile(r"^[0-9]{1,7}$")  # check_costs bounds it to MAX_COST
 
 _OVERWRITE = base_pb2.HeaderValueOption.OVERWRITE_IF_EXISTS_OR_ADD
 
@@ -96,6 +112,10 @@ class _MissingKey(de.KeyInvalid):
     def __init__(self, header: str) -> None:
         super().__init__()
         self.message = f"missing API key: send it in the {header} header or as `authorization: Bearer <key>`"
+
+
+def _clip(value: str, limit: int = 128) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "\u2026"
 
 
 def _split(value: str) -> list[str]:
@@ -128,6 +148,31 @@ def _forwarded_fields(extensions: Mapping[str, str]) -> list[str]:
             "of letters, digits, '_' and '-'"
         )
     return names
+
+
+@functools.lru_cache(maxsize=1024)
+def route_costs(raw_cost: str, raw_limits: str) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """`keyturn_cost` and `keyturn_limits` as ValidateKey's `cost` and `limits`, checked by
+    ValidateKey's own rule (domain.keycheck.check_costs). Route settings repeat on every
+    Check, so the parse is cached by their text; a malformed one raises RouteMisconfigured."""
+    raw_cost = raw_cost.strip()
+    if raw_cost and not _WHOLE_NUMBER.match(raw_cost):
+        raise RouteMisconfigured(f"{COST_EXTENSION} must be a whole number 0..{MAX_COST}")
+    cost = int(raw_cost) if raw_cost else 0
+    limits: list[tuple[str, int]] = []
+    for part in _split(raw_limits):
+        name, colon, units = part.partition(":")
+        name, units = name.strip(), units.strip()
+        if colon and not _WHOLE_NUMBER.match(units):
+            raise RouteMisconfigured(
+                f"{LIMITS_EXTENSION} must list name or name:cost entries, cost a whole number 0..{MAX_COST}"
+            )
+        limits.append((name, int(units) if colon else 0))
+    try:
+        check_costs(cost, limits)
+    except de.InvalidArgument as err:
+        raise RouteMisconfigured(f"{COST_EXTENSION} / {LIMITS_EXTENSION}: {err.message}") from None
+    return cost, tuple(limits)
 
 
 def custom_header_value(value: Any) -> str:
@@ -224,13 +269,18 @@ _STATUS_NAMES = {
 }
 
 
+def _route_fault(err: de.DomainError) -> bool:
+    """An InvalidArgument from the route's settings (its product id, scopes, or a limit name
+    the key does not have) or from Envoy (the source address): not the client's fault. The
+    plaintext's own violation (too long to be a key) is the client's."""
+    return isinstance(err, de.InvalidArgument) and not any(v.field == "plaintext" for v in err.violations)
+
+
 def _denial(err: de.DomainError) -> external_auth_pb2.CheckResponse:
     if isinstance(err, de.InvalidArgument):
-        if any(v.field == "plaintext" for v in err.violations):
+        if not _route_fault(err):
             plain = de.KeyInvalid()  # too long to be a key: the same answer as any unreadable key
             return _denied(401, code_pb2.UNAUTHENTICATED, plain.reason, plain.message)
-        # What remains came from the route (its product id or scopes) or from Envoy (the
-        # source address): not the client's fault.
         return _denied(
             *_MISCONFIGURED, "INVALID_ARGUMENT", "Keyturn could not check this request: " + err.message
         )
@@ -251,6 +301,20 @@ class EnvoyAuthorizationServicer:
 
     def __init__(self, validation: KeyValidation) -> None:
         self.validation = validation
+        self._reported: set[str] = set()
+
+    def _report(self, fault: str, extensions: Mapping[str, str]) -> None:
+        """Log a route fault once per route setting (every Check on the route repeats it);
+        the answer is denied all the same. Route settings are the operator's configuration,
+        never a client's key, so they may be logged (each value clipped)."""
+        settings = {name: _clip(value) for name, value in sorted(extensions.items())[:16]}
+        seen = f"{fault}|{settings}"
+        if seen in self._reported or len(self._reported) >= MAX_REPORTED_FAULTS:
+            return
+        self._reported.add(seen)
+        log.warning(
+            "an ext_authz route's Keyturn settings are invalid: %s (context_extensions %s)", fault, settings
+        )
 
     async def Check(
         self, request: external_auth_pb2.CheckRequest, context: Context
@@ -263,20 +327,31 @@ class EnvoyAuthorizationServicer:
             forward = _forwarded_fields(extensions)
             scopes = _split(extensions.get(SCOPES_EXTENSION, ""))
             product_id = extensions.get(PRODUCT_EXTENSION, "").strip()
+            cost, limits = route_costs(
+                extensions.get(COST_EXTENSION, ""), extensions.get(LIMITS_EXTENSION, "")
+            )
         except RouteMisconfigured as err:
+            self._report(str(err), extensions)
             return _denied(
                 *_MISCONFIGURED, "INVALID_ARGUMENT", f"the route's Keyturn settings are invalid: {err}"
             )
         try:
             plaintext, used_header = _presented_key(headers, key_header)
             checked = check_request(
-                plaintext, product_id, scopes, attributes.source.address.socket_address.address
+                plaintext,
+                product_id,
+                scopes,
+                attributes.source.address.socket_address.address,
+                cost=cost,
+                limits=limits,
             )
             result = await self.validation.validate(checked)
         except Exception as error:
             domain = database_fault(error)  # a DomainError as is; a driver error classified
             if domain is None:
                 raise  # the edge interceptor logs it and answers INTERNAL
+            if _route_fault(domain):
+                self._report(domain.message, extensions)
             return _denial(domain)
         return _allowed(result, headers, used_header, forward)
 
@@ -287,4 +362,10 @@ def add_to_server(servicer: EnvoyAuthorizationServicer, server: grpc.aio.Server)
 
 SERVICE_NAME: str = external_auth_pb2.DESCRIPTOR.services_by_name["Authorization"].full_name
 
-__all__ = ["SERVICE_NAME", "EnvoyAuthorizationServicer", "add_to_server", "custom_header_value"]
+__all__ = [
+    "SERVICE_NAME",
+    "EnvoyAuthorizationServicer",
+    "add_to_server",
+    "custom_header_value",
+    "route_costs",
+]

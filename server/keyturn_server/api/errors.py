@@ -153,6 +153,7 @@ ERROR_TABLE: dict[str, Mapping] = {
     "KEY_NOT_RECOVERABLE": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
     "CREDITS_EXHAUSTED": Mapping(grpc.StatusCode.RESOURCE_EXHAUSTED, _credits_exhausted),
     "KEY_EVENT_CURSOR_EXPIRED": Mapping(grpc.StatusCode.FAILED_PRECONDITION),
+    "DATA_LOSS": Mapping(grpc.StatusCode.DATA_LOSS),
 }
 
 

@@ -286,6 +286,21 @@ class KeyHashExists(DomainError):
         super().__init__("a key with this hash is already stored")
 
 
+class DataLoss(DomainError):
+    """Stored data does not decrypt (altered row, root-key version gone). Names ids only."""
+
+    reason = "DATA_LOSS"
+
+    def __init__(self, resource_type: str, resource_id: str) -> None:
+        super().__init__(
+            f"stored {resource_type} data cannot be read back (corrupted, or its root-key version "
+            "is not configured); the operator must restore it",
+            {"resourceType": resource_type, "resourceId": resource_id},
+        )
+        self.resource_type = resource_type
+        self.resource_id = resource_id
+
+
 class BatchItemAborted(DomainError):
     """ImportKeys with `atomic`: this key was fine, another one failed, nothing was stored."""
 

@@ -40,6 +40,7 @@ from keyturn_server.domain.access import Permission
 from keyturn_server.domain.access_tokens import RESERVED_NAME_PREFIX
 from keyturn_server.domain.audit import FAILURE, SUCCESS, AuditRecord, ResourceType, change, level_records
 from keyturn_server.domain.errors import (
+    DataLoss,
     DecryptionFailed,
     DomainError,
     FailedPrecondition,
@@ -463,7 +464,8 @@ class CryptoKeys:
             return self.ring.unwrap(wrapped, kind, resource_id, number)
         except UnwrapFailed:
             # Server-side: the root key that wrapped it is not configured, or the row was
-            # altered. INTERNAL for the caller; the log names ids only.
+            # altered. DATA_LOSS for the caller (retrying cannot help); ids only, here and in
+            # the log line.
             log.error(
                 "stored key material does not unwrap (kind=%s id=%s version=%s root_key_version=%s)",
                 kind,
@@ -471,7 +473,9 @@ class CryptoKeys:
                 number,
                 wrapped.root_key_version,
             )
-            raise RuntimeError("stored key material does not unwrap") from None
+            if kind == VERSION_KIND:
+                raise DataLoss(CRYPTO_KEY_VERSION, f"{resource_id}/{number}") from None
+            raise DataLoss(IMPORT_JOB if kind == IMPORT_JOB_KIND else kind, resource_id) from None
 
     @staticmethod
     def _primary(meta: KeyMeta, version: VersionMaterial | None) -> VersionMaterial:

@@ -39,10 +39,11 @@ from keyturn_server.domain import access as policy
 from keyturn_server.domain import key_rotation as rot
 from keyturn_server.domain import managed_keys as mk
 from keyturn_server.domain.access import Permission
-from keyturn_server.domain.audit import AuditRecord, ResourceType, change
+from keyturn_server.domain.audit import FAILURE, SUCCESS, AuditRecord, ResourceType, change
 from keyturn_server.domain.context import RequestMeta, current_request
 from keyturn_server.domain.errors import (
     AlreadyExists,
+    DataLoss,
     DecryptionFailed,
     FailedPrecondition,
     KeyNotRecoverable,
@@ -324,18 +325,21 @@ class KeyRotation:
             if row.revoke_time is not None:
                 raise FailedPrecondition("the key is revoked; a revoked key is not revealed")
             try:
-                plaintext = await self.crypto_keys.open_within(
+                plaintext: bytes | None = await self.crypto_keys.open_within(
                     session, row.recovery_ciphertext, _associated_data(row.id)
                 )
-            except DecryptionFailed:
-                # Server-side: the row was altered (or copied from another key). INTERNAL for
-                # the caller; the log names the key only.
+            except (DecryptionFailed, DataLoss):
+                # Server-side: the row was altered (or copied from another key), or the
+                # managed key's material does not unwrap. DATA_LOSS for the caller, the failed
+                # reveal audited (committed: nothing else changed); ids only in the log.
                 log.error("a recoverable key's ciphertext does not open (key_id=%s)", row.id)
-                raise RuntimeError("stored recovery ciphertext does not open") from None
+                plaintext = None
             await audit(
                 session,
                 AuditRecord(
                     action="key.reveal",
+                    outcome=SUCCESS if plaintext is not None else FAILURE,
+                    reason="" if plaintext is not None else DataLoss.reason,
                     resource_type=API_KEY,
                     resource_id=row.id,
                     organization_id=row.organization_id,
@@ -343,6 +347,8 @@ class KeyRotation:
                     key_id=row.id,
                 ),
             )
+        if plaintext is None:
+            raise DataLoss(API_KEY, row.id)
         return row, plaintext.decode()
 
     # ==== the scheduler job ========================================================================

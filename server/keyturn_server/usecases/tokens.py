@@ -37,7 +37,7 @@ from keyturn_server.domain import access_tokens as tokens
 from keyturn_server.domain import managed_keys as mk
 from keyturn_server.domain.errors import AlreadyExists, FailedPrecondition, InvalidArgument
 from keyturn_server.domain.key_policy import TokenSettings
-from keyturn_server.domain.keycheck import ValidationRequest
+from keyturn_server.domain.keycheck import KeySnapshot, ValidationRequest
 from keyturn_server.store import token_keys
 from keyturn_server.store.db import Database
 from keyturn_server.usecases.crypto_keys import CryptoKeys, NewCryptoKey
@@ -130,15 +130,22 @@ class AccessTokens:
     # ---- ExchangeKey ----------------------------------------------------------------------
 
     async def exchange(self, command: ExchangeCommand) -> IssuedToken:
-        validated = await self.validation.validate(command.validation)
+        # The policy's refusals (OPAQUE tokens, a ttl above max_ttl) come before the key's
+        # rate limits and credits are charged: a refused exchange takes nothing.
+        chosen: list[tuple[TokenSettings, timedelta]] = []
+
+        async def refuse_by_policy(key: KeySnapshot) -> None:
+            settings = await self._token_settings(key.organization_id, key.project_id)
+            if settings.type == "OPAQUE":
+                raise FailedPrecondition(
+                    "the key policy of the key's project makes its tokens opaque: validate the key itself with ValidateKey",
+                    {"tokenType": "OPAQUE"},
+                )
+            chosen.append((settings, _ttl(command.ttl, settings)))
+
+        validated = await self.validation.validate(command.validation, before_charge=refuse_by_policy)
         key = validated.entry.snapshot
-        settings = await self._token_settings(key.organization_id, key.project_id)
-        if settings.type == "OPAQUE":
-            raise FailedPrecondition(
-                "the key policy of the key's project makes its tokens opaque: validate the key itself with ValidateKey",
-                {"tokenType": "OPAQUE"},
-            )
-        ttl = _ttl(command.ttl, settings)
+        settings, ttl = chosen[-1]
         custom_claims = tuple(dict.fromkeys((*(settings.custom_claims or ()), *command.custom_claims)))
         issued_epoch = int(self.clock())
         now = datetime.fromtimestamp(issued_epoch, UTC)

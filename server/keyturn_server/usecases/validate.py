@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -165,6 +165,10 @@ def _credit_policy(row: ApiKey) -> CreditPolicy | None:
     )
 
 
+# A caller's last check on the key, run after ValidateKey's and before anything is charged.
+BeforeCharge = Callable[[KeySnapshot], Awaitable[None]]
+
+
 @dataclass(slots=True)
 class Validated:
     entry: KeyEntry
@@ -236,10 +240,14 @@ class KeyValidation:
 
     # ---- the use case -------------------------------------------------------------------
 
-    async def validate(self, request: ValidationRequest) -> Validated:
+    async def validate(
+        self, request: ValidationRequest, *, before_charge: BeforeCharge | None = None
+    ) -> Validated:
+        """`before_charge` (ExchangeKey's own refusals) runs once the key passed every check
+        and before any rate-limit quota or credit is taken; what it raises refuses the call."""
         found: list[KeyEntry] = []
         try:
-            result = await self._validate(request, found)
+            result = await self._validate(request, found, before_charge)
         except DomainError as err:
             self.outcomes[err.reason] = self.outcomes.get(err.reason, 0) + 1
             await self._audit(request, found, FAILURE, err.reason)
@@ -248,7 +256,9 @@ class KeyValidation:
         await self._audit(request, found, SUCCESS, "")
         return result
 
-    async def _validate(self, request: ValidationRequest, found: list[KeyEntry]) -> Validated:
+    async def _validate(
+        self, request: ValidationRequest, found: list[KeyEntry], before_charge: BeforeCharge | None = None
+    ) -> Validated:
         product_id = policy.validation_product(request.product_id)
         current_hash = self.hasher.current(request.plaintext)
         entry = await self._lookup(request.plaintext, current_hash)
@@ -268,6 +278,8 @@ class KeyValidation:
         if product_id != request.product_id:
             request = replace(request, product_id=product_id)
         decide(key, request, now, product)
+        if before_charge is not None:
+            await before_charge(key)
         decision: RateDecision | None = None
         applied: list[RateDecision] = []
         credit: CreditDecision | None = None

@@ -202,6 +202,16 @@ export declare const ErrorReason: {
      * metadata: {"afterSequence": "12", "oldestSequence": "40"}
      */
     readonly KEY_EVENT_CURSOR_EXPIRED: 'KEY_EVENT_CURSOR_EXPIRED';
+    /**
+     * Data the server stored cannot be read back: a recoverable key's ciphertext, a managed
+     * key version's wrapped material or a signing key does not decrypt (a corrupted or altered
+     * row, or a root-key version no longer configured). Retrying does not help; the operator
+     * restores the row or the root-key version. Names the resource, never its content.
+     *
+     * code: DATA_LOSS, reason: "DATA_LOSS",
+     * metadata: {"resourceType": "CryptoKeyVersion", "resourceId": "<crypto key id>/2"}
+     */
+    readonly DATA_LOSS: 'DATA_LOSS';
 };
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -404,7 +414,17 @@ export type ErrorReason__Input =
  * code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
  * metadata: {"afterSequence": "12", "oldestSequence": "40"}
  */
- | 'KEY_EVENT_CURSOR_EXPIRED' | 32;
+ | 'KEY_EVENT_CURSOR_EXPIRED' | 32
+/**
+ * Data the server stored cannot be read back: a recoverable key's ciphertext, a managed
+ * key version's wrapped material or a signing key does not decrypt (a corrupted or altered
+ * row, or a root-key version no longer configured). Retrying does not help; the operator
+ * restores the row or the root-key version. Names the resource, never its content.
+ *
+ * code: DATA_LOSS, reason: "DATA_LOSS",
+ * metadata: {"resourceType": "CryptoKeyVersion", "resourceId": "<crypto key id>/2"}
+ */
+ | 'DATA_LOSS' | 37;
 /**
  * ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
  *

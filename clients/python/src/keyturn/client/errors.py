@@ -32,6 +32,7 @@ __all__ = [
     "CreditsExhaustedError",
     "CryptoKeyVersionDestroyedError",
     "CryptoKeyVersionDisabledError",
+    "DataLossError",
     "DeadlineExceededError",
     "DecryptionError",
     "ExpiredKeyError",
@@ -365,6 +366,19 @@ class InternalError(APIKeyError):
     """INTERNAL: the server failed; quote `.request_id` when reporting it."""
 
 
+class DataLossError(APIKeyError):
+    """DATA_LOSS: data the server stored does not decrypt (a corrupted row, a root-key version
+    no longer configured); `.resource_type` and `.resource_id` name it. Retrying does not help."""
+
+    @property
+    def resource_type(self) -> str:
+        return self.metadata.get("resourceType", "")
+
+    @property
+    def resource_id(self) -> str:
+        return self.metadata.get("resourceId", "")
+
+
 class UnavailableError(APIKeyError):
     """UNAVAILABLE: the server or its database cannot be reached right now; retrying may help."""
 
@@ -415,6 +429,7 @@ _BY_REASON: dict[str, type[APIKeyError]] = {
     "BATCH_ITEM_ABORTED": BatchItemAbortedError,
     "KEY_NOT_RECOVERABLE": KeyNotRecoverableError,
     "KEY_EVENT_CURSOR_EXPIRED": KeyEventCursorExpiredError,
+    "DATA_LOSS": DataLossError,
 }
 
 # Used only when the status has no ErrorInfo (a transport error, a proxy, another server).
@@ -424,6 +439,7 @@ _BY_CODE: dict[grpc.StatusCode, type[APIKeyError]] = {
     grpc.StatusCode.DEADLINE_EXCEEDED: DeadlineExceededError,
     grpc.StatusCode.UNIMPLEMENTED: NotImplementedByServerError,
     grpc.StatusCode.INTERNAL: InternalError,
+    grpc.StatusCode.DATA_LOSS: DataLossError,
     grpc.StatusCode.NOT_FOUND: NotFoundError,
     grpc.StatusCode.ALREADY_EXISTS: AlreadyExistsError,
     grpc.StatusCode.INVALID_ARGUMENT: InvalidArgumentError,

@@ -183,6 +183,15 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
         code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
         metadata: {"afterSequence": "12", "oldestSequence": "40"}
     """
+    DATA_LOSS: _ErrorReason.ValueType  # 37
+    """Data the server stored cannot be read back: a recoverable key's ciphertext, a managed
+    key version's wrapped material or a signing key does not decrypt (a corrupted or altered
+    row, or a root-key version no longer configured). Retrying does not help; the operator
+    restores the row or the root-key version. Names the resource, never its content.
+
+        code: DATA_LOSS, reason: "DATA_LOSS",
+        metadata: {"resourceType": "CryptoKeyVersion", "resourceId": "<crypto key id>/2"}
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """ErrorReason is the closed set of values Keyturn puts in `google.rpc.ErrorInfo.reason`.
@@ -356,5 +365,14 @@ there would silently miss them. Start again from 0 (the oldest retained event) k
 
     code: FAILED_PRECONDITION, reason: "KEY_EVENT_CURSOR_EXPIRED",
     metadata: {"afterSequence": "12", "oldestSequence": "40"}
+"""
+DATA_LOSS: ErrorReason.ValueType  # 37
+"""Data the server stored cannot be read back: a recoverable key's ciphertext, a managed
+key version's wrapped material or a signing key does not decrypt (a corrupted or altered
+row, or a root-key version no longer configured). Retrying does not help; the operator
+restores the row or the root-key version. Names the resource, never its content.
+
+    code: DATA_LOSS, reason: "DATA_LOSS",
+    metadata: {"resourceType": "CryptoKeyVersion", "resourceId": "<crypto key id>/2"}
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015
