@@ -636,7 +636,7 @@ def test_refused_exchange_takes_no_quota_or_credits(http_server: ServerThread, a
                 )
 
         http_server.call(save())
-        container.tokens.policies.clear()
+        container.key_policy_lookup.forget_all()  # saved past UpdateKeyPolicy: nothing announced it
 
     set_policy(TokenSettings(type="OPAQUE"))
     for _ in range(4):  # more refusals than the limit (3) would allow
