@@ -150,6 +150,9 @@ def test_console_flow(browser: object, http_server: ServerThread, tmp_path: Path
     context.close()
 
 
+MARKUP = '<img src=x onerror="document.title=1">'
+
+
 def _sign_in(page: Any, url: str, token: str) -> None:
     from playwright.sync_api import expect
 
@@ -220,6 +223,8 @@ def test_console_key_lifecycle_and_webhooks(
             json={"organization_id": org, "parent_key_id": key["id"], "metadata": {"name": "billing-child"}},
         )
         assert child.status_code == 200, child.text
+        revoked = rest.post(f"/v1/keys/{child.json()['key']['id']}:revoke", json={"reason": f"test {MARKUP}"})
+        assert revoked.status_code == 200, revoked.text
 
         context = browser.new_context(viewport={"width": 1200, "height": 820})
         page = context.new_page()
@@ -246,10 +251,24 @@ def test_console_key_lifecycle_and_webhooks(
         expect(page.locator("#action-reveal")).to_have_count(0)
 
         # The child links back to its parent.
-        page.click("#key-children >> text=billing-child")
+        page.locator("#key-children a", has_text="billing-child").click()
         expect(page.locator("h1")).to_have_text("billing-child")
+        # The revoke reason, with markup in it, is shown as text in the key events.
+        expect(page.locator("#key-events tbody")).to_contain_text(f"reason: test {MARKUP}")
+        expect(page.locator("img")).to_have_count(0)
         page.click(f"a[href='#/key/{key['id']}']")
         expect(page.locator("h1")).to_have_text("billing")
+
+        # A KEY_REVEALER alone lists nothing: it opens the key by its id and reveals it.
+        _, lone_revealer = _principal(url, admin_token, org, "ROLE_KEY_REVEALER")
+        _sign_in(page, url, lone_revealer)
+        page.fill("input[name=key_id]", key["id"])
+        page.click("text=Open key")
+        expect(page.locator("#key-rotation")).to_have_text("REMIND every 30 d, grace 2 h")
+        expect(page.locator("#key-events")).to_have_count(0)  # ListKeyEvents is not its to call
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#action-reveal")
+        expect(page.locator("#plaintext")).to_have_text(plaintext)
 
         # A KEY_REVEALER (with KEY_MANAGER to browse) reveals the plaintext once.
         revealer, revealer_token = _principal(url, admin_token, org, "ROLE_KEY_MANAGER", "ROLE_KEY_REVEALER")

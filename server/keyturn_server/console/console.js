@@ -146,8 +146,13 @@ const KEY_COLUMNS = [
 
 function orgsPage() {
   if (!can("KeyService/ListOrganizations")) {
-    show(h("h1", {}, "Nothing to manage"), h("section", { id: "no-actions" }, h("p", {}, "Your roles offer no management actions in the console. ",
-      can("KeyService/ValidateKey") ? "This principal may only validate keys (POST /v1/keys:validate)." : "")));
+    // A KEY_REVEALER may get and reveal keys but not list them: it opens a key by its id.
+    const openKey = can("KeyService/GetKey")
+      ? createForm("Open key", [{ name: "key_id", label: "Key id", required: true }], async ({ key_id }) => { location.hash = `#/key/${encodeURIComponent(key_id)}`; })
+      : null;
+    show(h("h1", {}, openKey ? "Keys" : "Nothing to manage"), h("section", { id: "no-actions" }, h("p", {}, "Your roles offer no management actions in the console. ",
+      can("KeyService/ValidateKey") ? "This principal may only validate keys (POST /v1/keys:validate)." : "",
+      openKey ? "Open a key by its id to see it (and reveal it, if it is recoverable and your roles allow)." : ""), openKey));
     return;
   }
   const list = pagedTable({
