@@ -334,5 +334,25 @@ def test_console_key_lifecycle_and_webhooks(
         expect(page.locator("#webhook-deliveries")).to_contain_text(f"Recent deliveries to {hook_url}")
         expect(page.locator("#webhook-deliveries tbody")).to_contain_text("CREATED")
         page.screenshot(path=str(shots / "webhooks.png"), full_page=True)
+
+        # The key policy edited in place: the fields of the form are replaced, the rest kept.
+        page.click("#edit-policy")
+        expect(page.locator("#policy-form input[name=default_scopes]")).to_have_value("orders:read")
+        page.fill("#policy-form input[name=max_ttl]", "a year")
+        page.click("text=Save policy")
+        expect(page.locator("#key-policy [role=alert]")).to_contain_text("Longest lifetime: write a duration")
+        page.fill("#policy-form input[name=max_ttl]", "365d")
+        page.select_option("#policy-form select[name=rotation_mode]", "ROTATION_MODE_REMIND")
+        page.fill("#policy-form input[name=rotation_period]", "90d")
+        page.click("text=Save policy")
+        expect(page.locator("#key-policy")).to_contain_text("Longest lifetime365 d")
+        expect(page.locator("#key-policy")).to_contain_text("REMIND every 90 d")
+        saved = rest.get("/v1/keyPolicy", params={"organization_id": org}).json()
+        assert saved["max_ttl"] == "31536000s" and saved["rotation"]["rotation_period"] == "7776000s", saved
+        assert (
+            saved["default_scopes"] == ["orders:read"]
+            and saved["leaked_key_action"] == "LEAKED_KEY_ACTION_FLAG"
+        )
+        assert "default_rate_limit" not in saved and "recoverable" not in saved, saved
         assert not violations, violations
         context.close()

@@ -213,10 +213,68 @@ async function orgPage(id) {
 
 function keyPolicySection(org) {
   const box = h("section", { id: "key-policy", "aria-live": "polite" }, h("h2", {}, "Key policy"), h("p", { class: "muted" }, "Loading…"));
+  const render = (p) => {
+    const edit = can("KeyPolicyService/UpdateKeyPolicy")
+      ? h("button", { type: "button", class: "secondary", id: "edit-policy", onclick: () => box.replaceChildren(h("h2", {}, "Key policy"), policyForm(org, p, render)) }, "Edit policy")
+      : null;
+    box.replaceChildren(h("h2", {}, "Key policy"), policyView(p), edit);
+  };
   api("GET", "/v1/keyPolicy", { query: { organization_id: org } })
-    .then((p) => box.replaceChildren(h("h2", {}, "Key policy"), policyView(p)))
+    .then(render)
     .catch((err) => box.replaceChildren(h("h2", {}, "Key policy"), errorBox(err)));
   return box;
+}
+
+function compactDuration(d) {
+  // "2592000s" -> "30d", the form parseDuration reads back.
+  let s = Math.round(parseFloat(d || "0"));
+  if (!s) return "";
+  const parts = [];
+  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]]) if (s >= size) { parts.push(`${Math.floor(s / size)}${unit}`); s %= size; }
+  return parts.join(" ");
+}
+
+function parseDuration(text, field) {
+  // "30d", "12h 30m", "90s" or plain seconds -> a google.protobuf.Duration in JSON; "" -> unset.
+  const t = text.replace(/\s+/g, "").toLowerCase();
+  if (!t) return undefined;
+  const size = { d: 86400, h: 3600, m: 60, s: 1 };
+  if (!/^(?:\d+[dhms])*\d*$/.test(t)) throw Object.assign(new Error(`${field}: write a duration such as 30d, 12h or 90m`), { reason: "INVALID_ARGUMENT" });
+  let total = 0;
+  for (const [, n, unit] of t.matchAll(/(\d+)([dhms]?)/g)) total += Number(n) * size[unit || "s"];
+  return `${total}s`;
+}
+
+function policyForm(org, p, done) {
+  // Replaces exactly the fields it shows (update_mask); rate limits, CIDRs, environments and
+  // token settings are left as they are (UpdateKeyPolicy over the API sets those).
+  const text = (name, label, value, hint) => ({ name, label, element: h("input", { name, value: value || "", placeholder: hint || "" }) });
+  const choice = (name, label, options, value) => ({ name, label, element: h("select", { name }, options.map(([v, t]) => h("option", { value: v, selected: v === value }, t))) });
+  const fields = [
+    text("default_ttl", "Default lifetime", compactDuration(p.default_ttl), "e.g. 90d (empty: none)"),
+    text("max_ttl", "Longest lifetime", compactDuration(p.max_ttl), "e.g. 365d (empty: none)"),
+    text("allowed_scopes", "Allowed scopes (comma-separated)", (p.allowed_scopes || []).join(", "), "empty: any"),
+    text("default_scopes", "Default scopes (comma-separated)", (p.default_scopes || []).join(", ")),
+    choice("recoverable", "Recoverable keys", [["", "not set"], ["yes", "yes"], ["no", "no"]], p.recoverable === undefined ? "" : p.recoverable ? "yes" : "no"),
+    choice("leaked_key_action", "Leaked-key action", [["LEAKED_KEY_ACTION_UNSPECIFIED", "default (revoke)"], ["LEAKED_KEY_ACTION_REVOKE", "revoke"], ["LEAKED_KEY_ACTION_FLAG", "flag"]], p.leaked_key_action || "LEAKED_KEY_ACTION_UNSPECIFIED"),
+    choice("rotation_mode", "Rotation", [["", "none"], ["ROTATION_MODE_REMIND", "remind"], ["ROTATION_MODE_AUTOMATIC", "automatic"]], (p.rotation && p.rotation.mode) || ""),
+    text("rotation_period", "Rotation period", compactDuration(p.rotation && p.rotation.rotation_period), "e.g. 90d"),
+    text("grace_period", "Grace period", compactDuration(p.rotation && p.rotation.grace_period), "default 24h"),
+  ];
+  const scopes = (v) => v.split(",").map((x) => x.trim()).filter(Boolean);
+  const form = createForm("Save policy", fields, async (v) => {
+    const policy = {
+      default_ttl: parseDuration(v.default_ttl, "Default lifetime"), max_ttl: parseDuration(v.max_ttl, "Longest lifetime"),
+      allowed_scopes: scopes(v.allowed_scopes), default_scopes: scopes(v.default_scopes),
+      recoverable: v.recoverable === "" ? undefined : v.recoverable === "yes", leaked_key_action: v.leaked_key_action,
+      rotation: v.rotation_mode ? { mode: v.rotation_mode, rotation_period: parseDuration(v.rotation_period, "Rotation period"), grace_period: parseDuration(v.grace_period, "Grace period") } : undefined,
+    };
+    const saved = await api("PATCH", "/v1/keyPolicy", { body: { organization_id: org, policy, update_mask: "defaultTtl,maxTtl,allowedScopes,defaultScopes,recoverable,leakedKeyAction,rotation" } });
+    toast("Key policy saved");
+    done(saved);
+  });
+  form.id = "policy-form";
+  return h("div", {}, form, h("button", { type: "button", class: "secondary", onclick: () => done(p) }, "Cancel"));
 }
 
 function policyView(p) {
