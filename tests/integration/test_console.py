@@ -6,10 +6,13 @@ a temporary folder, so a test run leaves the committed images alone)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -44,18 +47,23 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
-def _validator_token(url: str, admin: str, org: str) -> str:
+def _principal(url: str, admin: str, org: str, *roles: str) -> tuple[dict[str, Any], str]:
+    """(principal, its token) of a new principal with `roles` in `org`."""
     headers = {"Authorization": f"Bearer {admin}"}
     principal = httpx.post(
         url + "/v1/principals",
         json={
-            "name": f"gateway-{uuid.uuid4().hex[:6]}",
-            "roles": [{"role": "ROLE_VALIDATOR", "organization_id": org}],
+            "name": f"console-{uuid.uuid4().hex[:6]}",
+            "roles": [{"role": role, "organization_id": org} for role in roles],
         },
         headers=headers,
     ).json()
     token = httpx.post(url + f"/v1/principals/{principal['id']}/tokens", json={}, headers=headers).json()
-    return str(token["plaintext"])
+    return principal, str(token["plaintext"])
+
+
+def _validator_token(url: str, admin: str, org: str) -> str:
+    return _principal(url, admin, org, "ROLE_VALIDATOR")[1]
 
 
 def test_console_flow(browser: object, http_server: ServerThread, tmp_path: Path) -> None:
@@ -109,6 +117,8 @@ def test_console_flow(browser: object, http_server: ServerThread, tmp_path: Path
     expect(page.locator("#key-status")).to_have_text("REVOKED")
     expect(page.locator("#key-audit")).to_contain_text("key.revoke")
     expect(page.locator("#action-rotate")).to_have_count(0)
+    expect(page.locator("#key-events")).to_contain_text("REVOKED")  # the key-event log
+    expect(page.locator("#key-children")).to_be_hidden()  # no child keys: no section
     page.screenshot(path=str(shots / "key.png"), full_page=True)
     refused = httpx.post(url + "/v1/keys:validate", json={"plaintext": plaintext}, headers=admin)
     assert refused.status_code == 403
@@ -138,3 +148,211 @@ def test_console_flow(browser: object, http_server: ServerThread, tmp_path: Path
     page.screenshot(path=str(shots / "validator.png"))
     assert not violations, violations
     context.close()
+
+
+MARKUP = '<img src=x onerror="document.title=1">'
+
+
+def _sign_in(page: Any, url: str, token: str) -> None:
+    from playwright.sync_api import expect
+
+    if page.locator("#signout").is_visible():
+        page.click("#signout")
+    else:
+        page.goto(url + "/console/")
+    page.fill("#token", token)
+    page.click("#signin")
+    expect(page).to_have_url(re.compile("#/orgs$"))  # signed in, on the landing page
+
+
+def _open(page: Any, hash_route: str) -> None:
+    page.evaluate("(route) => { location.hash = route; }", hash_route)
+
+
+def test_console_key_lifecycle_and_webhooks(
+    browser: object, http_server: ServerThread, tmp_path: Path
+) -> None:
+    """The views of key lifecycle and webhooks: a recoverable key's rotation policy, credits,
+    named limits, child keys and key events; Reveal only for KEY_REVEALER (and the server's
+    refusal shown when the role is gone); the organization's key policy and webhooks, a new
+    webhook's signing secret shown once, and its deliveries."""
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    url = base_url(http_server)
+    shots = SHOTS if os.environ.get("KEYTURN_UPDATE_SCREENSHOTS") == "1" else tmp_path
+    shots.mkdir(parents=True, exist_ok=True)
+    admin_token = http_server.admin_token
+    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {admin_token}"}, timeout=30) as rest:
+        admin_id = rest.get("/v1/callerIdentity").json()["principal"]["id"]
+        org = rest.post("/v1/organizations", json={"name": f"Lifecycle {uuid.uuid4().hex[:6]}"}).json()["id"]
+        policy = rest.patch(
+            "/v1/keyPolicy",
+            json={
+                "organization_id": org,
+                "policy": {"default_scopes": ["orders:read"], "leaked_key_action": "LEAKED_KEY_ACTION_FLAG"},
+                "update_mask": "defaultScopes,leakedKeyAction",  # a FieldMask: lowerCamel in JSON
+            },
+        )
+        assert policy.status_code == 200, policy.text
+        created = rest.post(
+            "/v1/keys",
+            json={
+                "organization_id": org,
+                "recoverable": True,
+                "rotation": {
+                    "mode": "ROTATION_MODE_REMIND",
+                    "rotation_period": "2592000s",
+                    "grace_period": "7200s",
+                },
+                "credits": {"remaining": "1000", "low_threshold": "100"},
+                "metadata": {
+                    "name": "billing",
+                    "scopes": ["orders:read"],
+                    "named_limits": [
+                        {"name": "search", "requests": "10", "window": "RATE_LIMIT_WINDOW_MINUTE"}
+                    ],
+                },
+            },
+        )
+        assert created.status_code == 200, created.text
+        key, plaintext = created.json()["key"], created.json()["plaintext"]
+        assert key["recoverable"] and key["next_rotation_time"]
+        child = rest.post(
+            "/v1/keys",
+            json={"organization_id": org, "parent_key_id": key["id"], "metadata": {"name": "billing-child"}},
+        )
+        assert child.status_code == 200, child.text
+        revoked = rest.post(f"/v1/keys/{child.json()['key']['id']}:revoke", json={"reason": f"test {MARKUP}"})
+        assert revoked.status_code == 200, revoked.text
+
+        context = browser.new_context(viewport={"width": 1200, "height": 820})
+        page = context.new_page()
+        violations: list[str] = []
+        page.on(
+            "console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None
+        )
+        page.on("pageerror", lambda e: violations.append(str(e)))
+
+        # A KEY_MANAGER sees the key's lifecycle, but is offered no Reveal.
+        _, manager_token = _principal(url, admin_token, org, "ROLE_KEY_MANAGER")
+        _sign_in(page, url, manager_token)
+        _open(page, f"#/key/{key['id']}")
+        expect(page.locator("#key-rotation")).to_have_text("REMIND every 30 d, grace 2 h")
+        next_rotation = page.evaluate("(t) => new Date(t).toLocaleString()", key["next_rotation_time"])
+        expect(page.locator("#key-next-rotation")).to_have_text(next_rotation)
+        expect(page.locator("#key-recoverable")).to_contain_text("Yes")
+        expect(page.locator("#key-credits")).to_have_text("1000 remaining, low at 100")
+        expect(page.locator("#key-named-limits")).to_have_text("search: 10 per minute")
+        expect(page.locator("#key-children")).to_contain_text("billing-child")
+        expect(page.locator("#key-events tbody")).to_contain_text("CREATED")
+        expect(page.locator("#key-events tbody")).to_contain_text(admin_id)  # the actor
+        expect(page.locator("#action-rotate")).to_be_visible()
+        expect(page.locator("#action-reveal")).to_have_count(0)
+
+        # The child links back to its parent.
+        page.locator("#key-children a", has_text="billing-child").click()
+        expect(page.locator("h1")).to_have_text("billing-child")
+        # The revoke reason, with markup in it, is shown as text in the key events.
+        expect(page.locator("#key-events tbody")).to_contain_text(f"reason: test {MARKUP}")
+        expect(page.locator("img")).to_have_count(0)
+        page.click(f"a[href='#/key/{key['id']}']")
+        expect(page.locator("h1")).to_have_text("billing")
+
+        # A KEY_REVEALER alone lists nothing: it opens the key by its id and reveals it.
+        _, lone_revealer = _principal(url, admin_token, org, "ROLE_KEY_REVEALER")
+        _sign_in(page, url, lone_revealer)
+        page.fill("input[name=key_id]", key["id"])
+        page.click("text=Open key")
+        expect(page.locator("#key-rotation")).to_have_text("REMIND every 30 d, grace 2 h")
+        expect(page.locator("#key-events")).to_have_count(0)  # ListKeyEvents is not its to call
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#action-reveal")
+        expect(page.locator("#plaintext")).to_have_text(plaintext)
+
+        # A KEY_REVEALER (with KEY_MANAGER to browse) reveals the plaintext once.
+        revealer, revealer_token = _principal(url, admin_token, org, "ROLE_KEY_MANAGER", "ROLE_KEY_REVEALER")
+        _sign_in(page, url, revealer_token)
+        _open(page, f"#/key/{key['id']}")
+        expect(page.locator("#key-rotation")).to_be_visible()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#action-reveal")
+        expect(page.locator("#plaintext")).to_have_text(plaintext)
+        expect(page.get_by_role("heading", name="Key plaintext — shown once")).to_be_visible()
+        stored = page.evaluate(
+            "() => JSON.stringify({...sessionStorage}) + JSON.stringify({...localStorage})"
+        )
+        assert plaintext not in stored
+        expect(page.locator("#key-events tbody")).to_contain_text("CREATED")
+        page.screenshot(path=str(shots / "key-lifecycle.png"), full_page=True)
+
+        # Its KEY_REVEALER binding is taken away while the page is open: the server's refusal shows.
+        demoted = rest.patch(
+            f"/v1/principals/{revealer['id']}",
+            json={"name": revealer["name"], "roles": [{"role": "ROLE_KEY_MANAGER", "organization_id": org}]},
+        )
+        assert demoted.status_code == 200, demoted.text
+        page.click("text=Done")
+        expect(page.locator("#plaintext")).to_have_count(0)
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#action-reveal")
+        expect(page.get_by_role("alert")).to_contain_text("CALLER_FORBIDDEN")
+        expect(page.locator("#plaintext")).to_have_count(0)
+
+        # The organization: its key policy (read-only) and its webhooks.
+        _sign_in(page, url, admin_token)
+        _open(page, f"#/org/{org}")
+        expect(page.locator("#key-policy")).to_contain_text("Default scopes")
+        expect(page.locator("#key-policy")).to_contain_text("orders:read")
+        expect(page.locator("#key-policy")).to_contain_text("FLAG")
+        expect(page.locator("#webhooks tbody")).to_contain_text("No webhooks.")
+        # A loopback receiver: the test server allows private networks (tests/support.py
+        # make_settings: webhook_allow_private_networks=True, KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS).
+        hook_url = f"http://127.0.0.1:9/keyturn-{uuid.uuid4().hex[:6]}"
+        page.fill("#create-webhook input[name=url]", hook_url)
+        page.fill("#create-webhook input[name=description]", "billing alerts")
+        page.get_by_label("created", exact=True).check()
+        page.get_by_label("revoked", exact=True).check()
+        page.click("text=Create webhook")
+        secret = page.locator("#webhook-secret-value").inner_text().strip()
+        assert secret.startswith("whsec_")
+        expect(page.locator("#webhooks tbody")).to_contain_text(hook_url)
+        expect(page.locator("#webhooks tbody")).to_contain_text("CREATED, REVOKED")
+        expect(page.locator("#webhooks tbody")).to_contain_text("Enabled")
+        hooks = rest.get("/v1/webhooks", params={"organization_id": org}).json()["webhooks"]
+        assert [(h["url"], h["event_types"]) for h in hooks] == [
+            (hook_url, ["KEY_EVENT_TYPE_CREATED", "KEY_EVENT_TYPE_REVOKED"])
+        ]
+
+        # A key event after the subscription becomes a delivery (to a closed port: it fails).
+        assert (
+            rest.post("/v1/keys", json={"organization_id": org, "metadata": {"name": "later"}}).status_code
+            == 200
+        )
+        http_server.call(http_server.container.webhooks.dispatch(datetime.now(UTC)))
+        page.get_by_role("button", name=f"Deliveries to {hook_url}").click()
+        expect(page.locator("#webhook-deliveries")).to_contain_text(f"Recent deliveries to {hook_url}")
+        expect(page.locator("#webhook-deliveries tbody")).to_contain_text("CREATED")
+        page.screenshot(path=str(shots / "webhooks.png"), full_page=True)
+
+        # The key policy edited in place: the fields of the form are replaced, the rest kept.
+        page.click("#edit-policy")
+        expect(page.locator("#policy-form input[name=default_scopes]")).to_have_value("orders:read")
+        page.fill("#policy-form input[name=max_ttl]", "a year")
+        page.click("text=Save policy")
+        expect(page.locator("#key-policy [role=alert]")).to_contain_text("Longest lifetime: write a duration")
+        page.fill("#policy-form input[name=max_ttl]", "365d")
+        page.select_option("#policy-form select[name=rotation_mode]", "ROTATION_MODE_REMIND")
+        page.fill("#policy-form input[name=rotation_period]", "90d")
+        page.click("text=Save policy")
+        expect(page.locator("#key-policy")).to_contain_text("Longest lifetime365 d")
+        expect(page.locator("#key-policy")).to_contain_text("REMIND every 90 d")
+        saved = rest.get("/v1/keyPolicy", params={"organization_id": org}).json()
+        assert saved["max_ttl"] == "31536000s" and saved["rotation"]["rotation_period"] == "7776000s", saved
+        assert (
+            saved["default_scopes"] == ["orders:read"]
+            and saved["leaked_key_action"] == "LEAKED_KEY_ACTION_FLAG"
+        )
+        assert "default_rate_limit" not in saved and "recoverable" not in saved, saved
+        assert not violations, violations
+        context.close()

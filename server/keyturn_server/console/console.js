@@ -4,7 +4,7 @@
 // built with createElement/textContent: nothing the server returns is parsed as HTML.
 
 const TOKEN = "keyturn.token";
-const state = { token: sessionStorage.getItem(TOKEN) || "", caller: null, allowed: new Set(), tail: null };
+const state = { token: sessionStorage.getItem(TOKEN) || "", caller: null, allowed: new Set(), tail: null, eventTypes: null };
 const main = document.getElementById("main");
 
 function h(tag, attrs = {}, ...children) {
@@ -41,6 +41,25 @@ async function api(method, path, { query, body } = {}) {
 
 const can = (rpc) => state.allowed.has(rpc);
 const fmt = (t) => (t ? new Date(t).toLocaleString() : "—");
+const strip = (value, prefix) => (value || "").replace(prefix, "");
+const mono = (text) => h("span", { class: "mono" }, text);
+const keyLink = (id) => h("a", { href: `#/key/${id}`, class: "mono" }, id);
+function fmtDuration(d) {
+  // google.protobuf.Duration in JSON: "86400s", "1.5s".
+  if (!d) return "—";
+  let s = Math.round(parseFloat(d));
+  const parts = [];
+  for (const [unit, size] of [["d", 86400], ["h", 3600], ["min", 60], ["s", 1]]) if (s >= size) { parts.push(`${Math.floor(s / size)} ${unit}`); s %= size; }
+  return parts.join(" ") || "0 s";
+}
+const fmtLimit = (l) => `${l.requests} per ${strip(l.window, "RATE_LIMIT_WINDOW_").toLowerCase()}`;
+const fmtRotation = (r) => `${strip(r.mode, "ROTATION_MODE_")} every ${fmtDuration(r.rotation_period)}, grace ${r.grace_period ? fmtDuration(r.grace_period) : "24 h"}`;
+function fmtCredits(c) {
+  const parts = [`${c.remaining || "0"} remaining`];
+  if (c.refill) parts.push(`refilled to ${c.refill.amount} ${c.refill.interval === "CREDIT_REFILL_INTERVAL_MONTHLY" ? `monthly (day ${c.refill.day_of_month || 1})` : "daily"}`);
+  if (Number(c.low_threshold || 0) > 0) parts.push(`low at ${c.low_threshold}`);
+  return parts.join(", ");
+}
 function toast(text) { const t = document.getElementById("toast"); t.textContent = text; t.hidden = false; setTimeout(() => { t.hidden = true; }, 2500); }
 function errorBox(err) { return h("p", { class: "error", role: "alert" }, `${err.reason || "Error"}: ${err.message}`); }
 function show(...nodes) { stopTail(); main.replaceChildren(...nodes); }
@@ -81,7 +100,7 @@ function signInPage() {
 
 // -- lists with pages ------------------------------------------------------------------------
 
-function pagedTable({ load, columns, empty }) {
+function pagedTable({ load, columns, empty, onPage }) {
   const box = h("div");
   const tokens = [""];
   let index = 0;
@@ -90,6 +109,7 @@ function pagedTable({ load, columns, empty }) {
     try {
       const { rows, next } = await load(tokens[index]);
       tokens[index + 1] = next;
+      if (onPage) onPage(rows, index);
       const table = h("table", {}, h("thead", {}, h("tr", {}, columns.map((c) => h("th", {}, c.title)))),
         h("tbody", {}, rows.length ? rows.map((r) => h("tr", {}, columns.map((c) => h("td", {}, c.cell(r))))) : h("tr", {}, h("td", { colspan: columns.length, class: "muted" }, empty))));
       const pager = h("div", { class: "pager" },
@@ -116,10 +136,23 @@ function createForm(label, fields, submit) {
 
 // -- organizations ---------------------------------------------------------------------------
 
+const KEY_COLUMNS = [
+  { title: "Key", cell: (k) => h("a", { href: `#/key/${k.id}` }, k.metadata && k.metadata.name ? k.metadata.name : k.start) },
+  { title: "Start", cell: (k) => h("span", { class: "mono" }, k.start) },
+  { title: "Status", cell: (k) => h("span", { class: `status ${k.status}` }, (k.status || "").replace("KEY_STATUS_", "")) },
+  { title: "Created", cell: (k) => fmt(k.create_time) },
+  { title: "Last used", cell: (k) => fmt(k.last_used_time) },
+];
+
 function orgsPage() {
   if (!can("KeyService/ListOrganizations")) {
-    show(h("h1", {}, "Nothing to manage"), h("section", { id: "no-actions" }, h("p", {}, "Your roles offer no management actions in the console. ",
-      can("KeyService/ValidateKey") ? "This principal may only validate keys (POST /v1/keys:validate)." : "")));
+    // A KEY_REVEALER may get and reveal keys but not list them: it opens a key by its id.
+    const openKey = can("KeyService/GetKey")
+      ? createForm("Open key", [{ name: "key_id", label: "Key id", required: true }], async ({ key_id }) => { location.hash = `#/key/${encodeURIComponent(key_id)}`; })
+      : null;
+    show(h("h1", {}, openKey ? "Keys" : "Nothing to manage"), h("section", { id: "no-actions" }, h("p", {}, "Your roles offer no management actions in the console. ",
+      can("KeyService/ValidateKey") ? "This principal may only validate keys (POST /v1/keys:validate)." : "",
+      openKey ? "Open a key by its id to see it (and reveal it, if it is recoverable and your roles allow)." : ""), openKey));
     return;
   }
   const list = pagedTable({
@@ -154,13 +187,7 @@ async function orgPage(id) {
   const status = h("select", { name: "status", id: "status-filter" }, ["all", "active", "revoked", "expired"].map((s) => h("option", { value: s }, s)));
   const keys = pagedTable({
     load: async (t) => { const r = await api("GET", "/v1/keys", { query: { organization_id: id, status: status.value, page_size: 10, page_token: t } }); return { rows: r.keys || [], next: r.next_page_token || "" }; },
-    columns: [
-      { title: "Key", cell: (k) => h("a", { href: `#/key/${k.id}` }, k.metadata && k.metadata.name ? k.metadata.name : k.start) },
-      { title: "Start", cell: (k) => h("span", { class: "mono" }, k.start) },
-      { title: "Status", cell: (k) => h("span", { class: `status ${k.status}` }, (k.status || "").replace("KEY_STATUS_", "")) },
-      { title: "Created", cell: (k) => fmt(k.create_time) },
-      { title: "Last used", cell: (k) => fmt(k.last_used_time) },
-    ],
+    columns: KEY_COLUMNS,
     empty: "No keys match.",
   });
   status.addEventListener("change", () => keys.reload());
@@ -179,14 +206,164 @@ async function orgPage(id) {
   const tenancy = h("div", { class: "grid" },
     h("section", {}, h("h2", {}, "Projects"), can("KeyService/CreateProject") ? createForm("Create project", [{ name: "name", label: "Name", required: true }], async ({ name }) => { await api("POST", `/v1/organizations/${id}/projects`, { body: { name } }); projects.reload(); }) : null, projects),
     h("section", {}, h("h2", {}, "Products"), can("KeyService/CreateProduct") ? createForm("Create product", [{ name: "name", label: "Name", required: true }], async ({ name }) => { await api("POST", `/v1/organizations/${id}/products`, { body: { name } }); products.reload(); }) : null, products));
-  show(...sections, tenancy);
+  show(...sections, tenancy,
+    can("KeyPolicyService/GetKeyPolicy") ? keyPolicySection(id) : null,
+    can("WebhookService/ListWebhooks") ? webhooksSection(id) : null);
 }
 
-function showSecret(box, plaintext, note) {
+function keyPolicySection(org) {
+  const box = h("section", { id: "key-policy", "aria-live": "polite" }, h("h2", {}, "Key policy"), h("p", { class: "muted" }, "Loading…"));
+  const render = (p) => {
+    const edit = can("KeyPolicyService/UpdateKeyPolicy")
+      ? h("button", { type: "button", class: "secondary", id: "edit-policy", onclick: () => box.replaceChildren(h("h2", {}, "Key policy"), policyForm(org, p, render)) }, "Edit policy")
+      : null;
+    box.replaceChildren(h("h2", {}, "Key policy"), policyView(p), edit);
+  };
+  api("GET", "/v1/keyPolicy", { query: { organization_id: org } })
+    .then(render)
+    .catch((err) => box.replaceChildren(h("h2", {}, "Key policy"), errorBox(err)));
+  return box;
+}
+
+function compactDuration(d) {
+  // "2592000s" -> "30d", the form parseDuration reads back.
+  let s = Math.round(parseFloat(d || "0"));
+  if (!s) return "";
+  const parts = [];
+  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]]) if (s >= size) { parts.push(`${Math.floor(s / size)}${unit}`); s %= size; }
+  return parts.join(" ");
+}
+
+function parseDuration(text, field) {
+  // "30d", "12h 30m", "90s" or plain seconds -> a google.protobuf.Duration in JSON; "" -> unset.
+  const t = text.replace(/\s+/g, "").toLowerCase();
+  if (!t) return undefined;
+  const size = { d: 86400, h: 3600, m: 60, s: 1 };
+  if (!/^(?:\d+[dhms])*\d*$/.test(t)) throw Object.assign(new Error(`${field}: write a duration such as 30d, 12h or 90m`), { reason: "INVALID_ARGUMENT" });
+  let total = 0;
+  for (const [, n, unit] of t.matchAll(/(\d+)([dhms]?)/g)) total += Number(n) * size[unit || "s"];
+  return `${total}s`;
+}
+
+function policyForm(org, p, done) {
+  // Replaces exactly the fields it shows (update_mask); rate limits, CIDRs, environments and
+  // token settings are left as they are (UpdateKeyPolicy over the API sets those).
+  const text = (name, label, value, hint) => ({ name, label, element: h("input", { name, value: value || "", placeholder: hint || "" }) });
+  const choice = (name, label, options, value) => ({ name, label, element: h("select", { name }, options.map(([v, t]) => h("option", { value: v, selected: v === value }, t))) });
+  const fields = [
+    text("default_ttl", "Default lifetime", compactDuration(p.default_ttl), "e.g. 90d (empty: none)"),
+    text("max_ttl", "Longest lifetime", compactDuration(p.max_ttl), "e.g. 365d (empty: none)"),
+    text("allowed_scopes", "Allowed scopes (comma-separated)", (p.allowed_scopes || []).join(", "), "empty: any"),
+    text("default_scopes", "Default scopes (comma-separated)", (p.default_scopes || []).join(", ")),
+    choice("recoverable", "Recoverable keys", [["", "not set"], ["yes", "yes"], ["no", "no"]], p.recoverable === undefined ? "" : p.recoverable ? "yes" : "no"),
+    choice("leaked_key_action", "Leaked-key action", [["LEAKED_KEY_ACTION_UNSPECIFIED", "default (revoke)"], ["LEAKED_KEY_ACTION_REVOKE", "revoke"], ["LEAKED_KEY_ACTION_FLAG", "flag"]], p.leaked_key_action || "LEAKED_KEY_ACTION_UNSPECIFIED"),
+    choice("rotation_mode", "Rotation", [["", "none"], ["ROTATION_MODE_REMIND", "remind"], ["ROTATION_MODE_AUTOMATIC", "automatic"]], (p.rotation && p.rotation.mode) || ""),
+    text("rotation_period", "Rotation period", compactDuration(p.rotation && p.rotation.rotation_period), "e.g. 90d"),
+    text("grace_period", "Grace period", compactDuration(p.rotation && p.rotation.grace_period), "default 24h"),
+  ];
+  const scopes = (v) => v.split(",").map((x) => x.trim()).filter(Boolean);
+  const form = createForm("Save policy", fields, async (v) => {
+    const policy = {
+      default_ttl: parseDuration(v.default_ttl, "Default lifetime"), max_ttl: parseDuration(v.max_ttl, "Longest lifetime"),
+      allowed_scopes: scopes(v.allowed_scopes), default_scopes: scopes(v.default_scopes),
+      recoverable: v.recoverable === "" ? undefined : v.recoverable === "yes", leaked_key_action: v.leaked_key_action,
+      rotation: v.rotation_mode ? { mode: v.rotation_mode, rotation_period: parseDuration(v.rotation_period, "Rotation period"), grace_period: parseDuration(v.grace_period, "Grace period") } : undefined,
+    };
+    const saved = await api("PATCH", "/v1/keyPolicy", { body: { organization_id: org, policy, update_mask: "defaultTtl,maxTtl,allowedScopes,defaultScopes,recoverable,leakedKeyAction,rotation" } });
+    toast("Key policy saved");
+    done(saved);
+  });
+  form.id = "policy-form";
+  return h("div", {}, form, h("button", { type: "button", class: "secondary", onclick: () => done(p) }, "Cancel"));
+}
+
+function policyView(p) {
+  const list = (values) => (values || []).join(", ");
+  const token = p.token ? [strip(p.token.type, "ACCESS_TOKEN_TYPE_") || "JWT", p.token.default_ttl && `default ${fmtDuration(p.token.default_ttl)}`,
+    p.token.max_ttl && `at most ${fmtDuration(p.token.max_ttl)}`, (p.token.custom_claims || []).length && `claims ${list(p.token.custom_claims)}`].filter(Boolean).join(", ") : "";
+  const rows = [
+    ["Default lifetime", p.default_ttl && fmtDuration(p.default_ttl)], ["Longest lifetime", p.max_ttl && fmtDuration(p.max_ttl)],
+    ["Allowed scopes", list(p.allowed_scopes)], ["Default scopes", list(p.default_scopes)],
+    ["Default rate limit", p.default_rate_limit && fmtLimit(p.default_rate_limit)], ["Highest rate limit", p.max_rate_limit && fmtLimit(p.max_rate_limit)],
+    ["Default allowed CIDRs", list(p.default_allowed_cidrs)], ["Environments", (p.allowed_environments || []).map((e) => strip(e, "ENVIRONMENT_").toLowerCase()).join(", ")],
+    ["Rotation", p.rotation && fmtRotation(p.rotation)], ["Recoverable keys", p.recoverable === undefined ? "" : p.recoverable ? "Yes" : "No"],
+    ["Leaked-key action", strip(p.leaked_key_action, "LEAKED_KEY_ACTION_")], ["Access tokens", token],
+  ].filter(([, v]) => v);
+  if (!rows.length) return h("p", { class: "muted" }, "No key policy set: keys are created with the server's defaults.");
+  return h("div", {}, h("table", {}, h("tbody", {}, rows.map(([k, v]) => h("tr", {}, h("th", { scope: "row" }, k), h("td", {}, v))))),
+    h("p", { class: "muted" }, `Last changed ${fmt(p.update_time)}. Fields not listed are not set.`));
+}
+
+async function webhookEventTypes() {
+  // The event types as the contract lists them (docs/openapi.json), not a copy kept here.
+  if (!state.eventTypes) {
+    const doc = await fetch("/openapi.json").then((r) => r.json());
+    state.eventTypes = doc.components.schemas["keyturn.v1.Webhook"].properties.event_types.items.enum.filter((t) => !t.endsWith("_UNSPECIFIED"));
+  }
+  return state.eventTypes;
+}
+
+function webhooksSection(org) {
+  const secretBox = h("div", { id: "webhook-secret" });
+  const deliveries = h("div", { id: "webhook-deliveries", "aria-live": "polite" });
+  const list = pagedTable({
+    load: async (t) => { const r = await api("GET", "/v1/webhooks", { query: { organization_id: org, page_size: 10, page_token: t } }); return { rows: r.webhooks || [], next: r.next_page_token || "" }; },
+    columns: [
+      { title: "URL", cell: (w) => mono(w.url) },
+      { title: "Events", cell: (w) => (w.event_types || []).map((t) => strip(t, "KEY_EVENT_TYPE_")).join(", ") || "All" },
+      { title: "State", cell: (w) => (w.enabled ? h("span", { class: "ok" }, "Enabled") : h("span", { class: "bad" }, w.disabled_reason ? `Disabled: ${w.disabled_reason}` : "Disabled")) },
+      { title: "Created", cell: (w) => fmt(w.create_time) },
+      { title: "Deliveries", cell: (w) => (can("WebhookService/ListWebhookDeliveries")
+        ? h("button", { type: "button", class: "secondary", "aria-label": `Deliveries to ${w.url}`, "aria-controls": "webhook-deliveries", onclick: () => showDeliveries(deliveries, w) }, "Show")
+        : "—") },
+    ],
+    empty: "No webhooks.",
+  });
+  return h("section", { id: "webhooks" }, h("h2", {}, "Webhooks"),
+    can("WebhookService/CreateWebhook") ? webhookForm(org, secretBox, list) : null, secretBox, list, deliveries);
+}
+
+function webhookForm(org, secretBox, list) {
+  const url = h("input", { name: "url", type: "url", required: true, placeholder: "https://example.com/keyturn" });
+  const description = h("input", { name: "description", placeholder: "Optional" });
+  const types = h("fieldset", { class: "types" }, h("legend", {}, "Event types (none ticked: every type)"));
+  webhookEventTypes().then((all) => types.append(...all.map((t) => h("label", { class: "check" },
+    h("input", { type: "checkbox", name: "event_types", value: t }), strip(t, "KEY_EVENT_TYPE_").toLowerCase()))))
+    .catch((err) => types.append(errorBox(err)));
+  const out = h("div");
+  const form = h("form", { class: "inline", id: "create-webhook", onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      const event_types = [...types.querySelectorAll("input:checked")].map((i) => i.value);
+      const r = await api("POST", "/v1/webhooks", { body: { organization_id: org, url: url.value.trim(), description: description.value.trim(), event_types } });
+      showSecret(secretBox, r.secret, "The signing secret of this webhook's deliveries: Keyturn keeps it encrypted and will never show it again.", { title: "Signing secret — shown once", id: "webhook-secret-value" });
+      out.replaceChildren(); form.reset(); toast("Webhook created"); list.reload();
+    } catch (err) { out.replaceChildren(errorBox(err)); }
+  } }, h("label", {}, "URL", url), h("label", {}, "Description", description), types, h("button", { type: "submit" }, "Create webhook"));
+  return h("div", {}, form, out);
+}
+
+function showDeliveries(box, w) {
+  const last = (d) => {
+    const a = (d.attempts || []).at(-1);
+    return a ? [a.http_status ? `HTTP ${a.http_status}` : "", a.error || ""].filter(Boolean).join(" · ") || "—" : "—";
+  };
+  const good = { WEBHOOK_DELIVERY_STATE_SUCCEEDED: "ok", WEBHOOK_DELIVERY_STATE_FAILED: "bad", WEBHOOK_DELIVERY_STATE_GAVE_UP: "bad" };
+  box.replaceChildren(h("h3", {}, `Recent deliveries to ${w.url}`), pagedTable({
+    load: async (t) => { const r = await api("GET", `/v1/webhooks/${encodeURIComponent(w.id)}/deliveries`, { query: { page_size: 10, page_token: t } }); return { rows: r.deliveries || [], next: r.next_page_token || "" }; },
+    columns: [{ title: "Created", cell: (d) => fmt(d.create_time) }, { title: "Event", cell: (d) => `#${d.event_sequence} ${strip(d.event_type, "KEY_EVENT_TYPE_")}` },
+      { title: "State", cell: (d) => h("span", { class: good[d.state] || "" }, strip(d.state, "WEBHOOK_DELIVERY_STATE_")) },
+      { title: "Attempts", cell: (d) => d.attempt_count || 0 }, { title: "Last attempt", cell: last },
+      { title: "Next attempt", cell: (d) => fmt(d.next_attempt_time) }],
+    empty: "No deliveries yet.",
+  }));
+}
+
+function showSecret(box, plaintext, note, { title = "New key — shown once", id = "plaintext" } = {}) {
   // Held only in this DOM node; it disappears when the page changes.
-  const code = h("div", { class: "secret", id: "plaintext" }, plaintext);
-  const copy = h("button", { type: "button", id: "copy", onclick: async () => { await navigator.clipboard.writeText(plaintext).catch(() => {}); toast("Copied"); } }, "Copy");
-  box.replaceChildren(h("section", {}, h("h2", {}, "New key — shown once"), code, h("div", { class: "actions" }, copy, h("button", { type: "button", class: "secondary", onclick: () => box.replaceChildren() }, "Done")), h("p", { class: "muted" }, note)));
+  const code = h("div", { class: "secret", id }, plaintext);
+  const copy = h("button", { type: "button", id: id === "plaintext" ? "copy" : `${id}-copy`, onclick: async () => { await navigator.clipboard.writeText(plaintext).catch(() => {}); toast("Copied"); } }, "Copy");
+  box.replaceChildren(h("section", {}, h("h2", {}, title), code, h("div", { class: "actions" }, copy, h("button", { type: "button", class: "secondary", onclick: () => box.replaceChildren() }, "Done")), h("p", { class: "muted" }, note)));
 }
 
 // -- a key -----------------------------------------------------------------------------------
@@ -203,6 +380,11 @@ async function keyPage(id) {
       try { await run(); } catch (err) { out.replaceChildren(errorBox(err)); }
     } }, label) : null;
   const actions = h("div", { class: "actions" },
+    key.recoverable ? act("Reveal", "KeyService/RevealKey", "secondary", "Show this key's plaintext? The reveal is audited.", async () => {
+      const r = await api("POST", `/v1/keys/${id}:reveal`, { body: {} });
+      out.replaceChildren();
+      showSecret(secretBox, r.plaintext, "The key's plaintext, revealed: it is in no browser storage and goes when you leave this page.", { title: "Key plaintext — shown once" });
+    }) : null,
     act("Rotate", "KeyService/RotateKey", "secondary", "Rotate this key? The old key keeps working for 24 hours.", async () => {
       const r = await api("POST", `/v1/keys/${id}:rotate`, { body: {} });
       location.hash = `#/key/${r.key.id}`; await keyPage(r.key.id);
@@ -213,15 +395,48 @@ async function keyPage(id) {
   const facts = [["Status", h("span", { class: `status ${key.status}`, id: "key-status" }, (key.status || "").replace("KEY_STATUS_", ""))],
     ["Start", h("span", { class: "mono" }, key.start)], ["Environment", (key.environment || "").replace("ENVIRONMENT_", "")],
     ["Scopes", ((key.metadata || {}).scopes || []).join(", ") || "—"], ["Created", fmt(key.create_time)], ["Expires", fmt(key.expire_time)],
-    ["Revoked", fmt(key.revoke_time)], ["Uses", key.use_count || "0"], ["Last used", fmt(key.last_used_time)]];
+    ["Revoked", fmt(key.revoke_time)], ["Uses", key.use_count || "0"], ["Last used", fmt(key.last_used_time)],
+    ["Recoverable", h("span", { id: "key-recoverable" }, key.recoverable ? "Yes (RevealKey can show its plaintext)" : "No")],
+    ["Rotation", h("span", { id: "key-rotation" }, key.rotation ? fmtRotation(key.rotation) : "None")],
+    ["Next rotation", h("span", { id: "key-next-rotation" }, fmt(key.next_rotation_time))],
+    ["Credits", h("span", { id: "key-credits" }, key.credits ? fmtCredits(key.credits) : "Unlimited")],
+    ["Rate limit", ((key.metadata || {}).rate_limit && fmtLimit(key.metadata.rate_limit)) || "Unlimited"]];
+  const named = (key.metadata || {}).named_limits || [];
+  if (named.length) facts.push(["Named limits", h("ul", { id: "key-named-limits" }, named.map((l) => h("li", {}, h("span", { class: "mono" }, l.name), `: ${fmtLimit(l)}`)))]);
+  for (const [label, value] of [["Parent key", key.parent_key_id], ["Rotated from", key.rotated_from_key_id], ["Replaced by", key.replaced_by_key_id]]) if (value) facts.push([label, keyLink(value)]);
+  if (key.leak_time) facts.push(["Reported leaked", h("span", { class: "bad" }, fmt(key.leak_time))]);
   secretBox.id = "secret-slot";
   const usage = h("section", {}, h("h2", {}, "Usage (last 14 days)"), h("p", { class: "muted" }, "Loading…"));
   const audit = h("section", { id: "key-audit" }, h("h2", {}, "Audit events"));
+  const children = can("KeyService/ListKeys") ? h("section", { id: "key-children", hidden: true }, h("h2", {}, "Child keys"), pagedTable({
+    load: async (t) => { const r = await api("GET", "/v1/keys", { query: { organization_id: key.organization_id, parent_key_id: id, page_size: 10, page_token: t } }); return { rows: r.keys || [], next: r.next_page_token || "" }; },
+    columns: KEY_COLUMNS,
+    empty: "No child keys.",
+    onPage: (rows, index) => { children.hidden = index === 0 && !rows.length; }, // shown only for a key with children
+  })) : null;
+  const events = can("KeyEventService/ListKeyEvents")
+    ? h("section", { id: "key-events" }, h("h2", {}, "Key events"), keyEventsTable({ "filter.organization_id": key.organization_id, "filter.key_id": id }))
+    : null;
   show(h("p", {}, h("a", { href: `#/org/${key.organization_id}` }, "← Organization")),
     h("h1", {}, (key.metadata && key.metadata.name) || key.start), h("p", { class: "muted mono" }, key.id),
-    h("section", {}, h("table", {}, h("tbody", {}, facts.map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, v))))), actions, out), secretBox, usage, audit);
+    h("section", {}, h("table", {}, h("tbody", {}, facts.map(([k, v]) => h("tr", {}, h("th", { scope: "row" }, k), h("td", {}, v))))), actions, out), secretBox, children, events, usage, audit);
   if (can("AuditService/GetUsageReport")) loadUsage(usage, id); else usage.remove();
   if (can("AuditService/ListAuditEvents")) audit.append(eventsTable({ "filter.key_id": id })); else audit.remove();
+}
+
+function keyEventsTable(filter) {
+  // The key-event log (KeyEventService), oldest first: what happened to keys, as webhooks see it.
+  const details = (data) => {
+    const entries = Object.entries(data || {});
+    return entries.length ? h("span", { class: "mono" }, entries.map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join("; ")) : "—";
+  };
+  return pagedTable({
+    load: async (t) => { const r = await api("GET", "/v1/keyEvents", { query: { ...filter, page_size: 15, page_token: t } }); return { rows: r.events || [], next: r.next_page_token || "" }; },
+    columns: [{ title: "#", cell: (e) => mono(e.sequence) }, { title: "Time", cell: (e) => fmt(e.event_time) },
+      { title: "Event", cell: (e) => strip(e.type, "KEY_EVENT_TYPE_") }, { title: "Actor", cell: (e) => mono(e.actor) },
+      { title: "Details", cell: (e) => details(e.data) }],
+    empty: "No key events.",
+  });
 }
 
 async function loadUsage(box, id) {
