@@ -23,6 +23,8 @@ checked address, and connects only there:
   round); a dropped pool still serving requests is closed when the last of them ends.
   Kept-alive connections close after `keepalive_expiry` seconds idle (below the 5 s idle
   timeout of Node's http server, so a receiver rarely closes one just as it is reused).
+- A pool opens at most CONNECTIONS_PER_POOL connections; more requests in flight to one
+  origin wait for a free connection (the client's pool timeout bounds the wait).
 
 Environment proxies are not used (the client is built with trust_env=False): a proxy would
 resolve the name itself, out of the guard's reach.
@@ -50,9 +52,11 @@ DNS_TTL_SECONDS = 30.0
 POOL_IDLE_SECONDS = 60.0
 MAX_POOLS = 256
 KEEPALIVE_EXPIRY_SECONDS = 4.0
-# Per pool: as many connections as the sender has attempts in flight (usecases/webhooks.py
-# SEND_BATCH), all kept alive: a burst to one receiver neither queues nor reconnects.
-CONNECTIONS_PER_POOL = 50
+# Per pool: at most this many connections to one receiver at once, all kept alive. A burst
+# (a claimed batch is up to 50 attempts) waits for a free one: a few kept-alive connections
+# beat many, since httpcore's pool checks each of its connections on every checkout
+# (encode/httpx#3215), and receivers see a handful of connections instead of a flood.
+CONNECTIONS_PER_POOL = 10
 
 
 async def resolve(host: str, port: int) -> list[str]:

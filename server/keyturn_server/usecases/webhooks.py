@@ -77,6 +77,8 @@ DISPATCH_BATCH = 500
 SEND_BATCH = 50
 # How long a claimed delivery stays out of other senders' reach (well above the timeout).
 CLAIM_LEASE = timedelta(minutes=2)
+# How long an attempt may wait for a connection to its receiver, in timeouts.
+POOL_WAIT_TIMEOUTS = 3
 MAX_ATTEMPTS_SHOWN = 20
 UPDATABLE = ("url", "event_types", "description", "enabled")
 BACKLOG_REFRESH_SECONDS = 10.0
@@ -620,7 +622,10 @@ class Webhooks:
             )
             self._client = httpx.AsyncClient(
                 transport=self._transport,
-                timeout=httpx.Timeout(self.timeout_seconds),
+                # A burst to one receiver queues for its few connections (webhook_transport
+                # CONNECTIONS_PER_POOL), so the wait for one may span a few attempts; with
+                # connecting and answering it stays well inside CLAIM_LEASE at the default.
+                timeout=httpx.Timeout(self.timeout_seconds, pool=POOL_WAIT_TIMEOUTS * self.timeout_seconds),
                 follow_redirects=False,
                 trust_env=False,  # no environment proxy: it would resolve the name itself
                 headers={"User-Agent": "Keyturn-Webhooks/1"},
