@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import grpc
+import httpx
 import pytest
 from google.protobuf import duration_pb2, field_mask_pb2
 from keyturn.client.webhooks import WebhookSignatureError, verify_signature
@@ -29,6 +30,7 @@ from keyturn.v1 import (
     webhooks_pb2,
     webhooks_pb2_grpc,
 )
+from keyturn_server.usecases.webhook_transport import CONNECTIONS_PER_POOL
 from sqlalchemy import text
 
 from tests.support import (
@@ -59,7 +61,8 @@ class Received:
 
 @dataclass
 class Receiver:
-    """Records every POST; answers `fail_status` to the next `failures` requests."""
+    """Records every POST; answers `fail_status` to the next `failures` requests. Speaks
+    HTTP/1.1 with keep-alive and counts the connections it accepts."""
 
     requests: list[Received] = field(default_factory=list)
     failures: int = 0
@@ -67,6 +70,7 @@ class Receiver:
     lock: threading.Lock = field(default_factory=threading.Lock)
     server: ThreadingHTTPServer | None = None
     tls: ssl.SSLContext | None = None  # serve https with this context
+    connections: int = 0
 
     @property
     def url(self) -> str:
@@ -81,6 +85,13 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive: one connection, many requests
+
+            def setup(self) -> None:
+                with receiver.lock:
+                    receiver.connections += 1
+                super().setup()
+
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 with receiver.lock:
@@ -508,6 +519,75 @@ def test_dispatch_wakes_the_sender_at_once(
     finally:
         sender.interval = interval
         server.loop.call_soon_threadsafe(server.container.webhooks.wakeup.set)  # back to polling
+
+
+def _pending(ch: grpc.Channel, webhook_id: str) -> int:
+    token, count = "", 0
+    while True:
+        page = hooks(ch).ListWebhookDeliveries(
+            W.ListWebhookDeliveriesRequest(
+                webhook_id=webhook_id,
+                state=STATE.Value("WEBHOOK_DELIVERY_STATE_PENDING"),
+                page_size=1000,
+                page_token=token,
+            ),
+            timeout=10,
+        )
+        count += len(page.deliveries)
+        if not page.next_page_token:
+            return count
+        token = page.next_page_token
+
+
+def _burst(
+    server: ServerThread, ch: grpc.Channel, receiver: Receiver, org: str, hook: str, count: int
+) -> float:
+    """`count` deliveries piled up while the sender is held, then sent by the sender's own
+    loop (batches of 50 in flight); returns the seconds from release to the last one."""
+    webhooks = server.container.webhooks
+    seen = len(receiver.requests)
+    server.call(webhooks._sending.acquire())  # the sender waits here; dispatch carries on
+    try:
+        for _ in range(count):
+            new_key(ch, org)
+        wait_until(lambda: _pending(ch, hook) == count, timeout=60)
+    finally:
+        started = time.monotonic()
+        server.loop.call_soon_threadsafe(webhooks._sending.release)
+        server.loop.call_soon_threadsafe(webhooks.wakeup.set)
+    receiver.wait_for(seen + count, timeout=120)
+    return time.monotonic() - started
+
+
+def test_connections_are_kept_alive(
+    server: ServerThread, grpc_channel: grpc.Channel, receiver: Receiver
+) -> None:
+    """200 deliveries to one receiver, sent in batches of 50 in flight: with keep-alive they
+    ride the pool's few connections (at most CONNECTIONS_PER_POOL); with keep-alive off (as
+    before pooling) each delivery pays its own connection. Prints both, with the rates."""
+    webhooks = server.container.webhooks
+    org = new_org(grpc_channel)
+    hook = new_webhook(grpc_channel, org, receiver.url).webhook.id
+    count = 200
+    results = {}
+    try:
+        for mode, limits in (
+            ("keep-alive", None),
+            ("no keep-alive", httpx.Limits(max_keepalive_connections=0)),
+        ):
+            webhooks.connection_limits = limits
+            server.call(webhooks.stop())  # the next attempt builds a client with these limits
+            before = receiver.connections
+            seconds = _burst(server, grpc_channel, receiver, org, hook, count)
+            results[mode] = (receiver.connections - before, seconds)
+    finally:
+        webhooks.connection_limits = None
+        server.call(webhooks.stop())
+        delete(grpc_channel, hook)
+    for mode, (connections, seconds) in results.items():
+        print(f"{mode}: {count} deliveries, {connections} connections, {count / seconds:.0f} deliveries/s")
+    assert results["no keep-alive"][0] == count
+    assert 1 <= results["keep-alive"][0] <= CONNECTIONS_PER_POOL, results
 
 
 def test_retries_with_backoff_then_succeeds(

@@ -24,12 +24,13 @@ Delivery is a transactional outbox in two jobs, both taking `now`:
 
 SSRF guard: unless allow_private (KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS), a URL whose host
 is an IP literal outside the public internet is refused when created or updated
-(domain/webhooks.py `blocked_address`), and at send time a host name is resolved here, every
-address it resolves to is checked, and the request goes to the checked address itself (the
-URL's host replaced by the IP; the Host header and, for https, the TLS SNI and certificate
-check keep the name), so a DNS answer that changes between the check and the connection
-(rebinding) cannot send it elsewhere. Connections are not kept alive: a pooled connection
-is keyed by the IP, and one verified for one name must not carry another name's request.
+(domain/webhooks.py `blocked_address`), and at send time the client's transport
+(usecases/webhook_transport.py `PinnedTransport`) resolves the host, checks every address it
+resolves to, and connects only to the checked address (Host header, TLS SNI and the
+certificate check keep the name), so DNS rebinding cannot send a request elsewhere.
+Connections are kept alive in one pool per (scheme, host, port, checked address); the answer
+is re-resolved and re-checked after a short TTL, and a host whose fresh answer is refused
+loses its pool and its connections.
 
 Metrics (api/metrics.py reads these at scrape time): `attempt_outcomes` and the latency
 histogram are counted per attempt; `backlog` (deliveries by state, oldest undelivered) is
@@ -41,11 +42,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import socket
 import ssl
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -67,6 +67,7 @@ from keyturn_server.store.key_event_log import log_head, read_after
 from keyturn_server.store.models import KeyEvent, Webhook, WebhookDelivery
 from keyturn_server.usecases import Page, Pages, audit, utcnow
 from keyturn_server.usecases.tenancy import require_organization
+from keyturn_server.usecases.webhook_transport import PinnedTransport, Refused, Resolver, resolve
 
 log = logging.getLogger("keyturn.webhooks")
 
@@ -76,6 +77,8 @@ DISPATCH_BATCH = 500
 SEND_BATCH = 50
 # How long a claimed delivery stays out of other senders' reach (well above the timeout).
 CLAIM_LEASE = timedelta(minutes=2)
+# How long an attempt may wait for a connection to its receiver, in timeouts.
+POOL_WAIT_TIMEOUTS = 3
 MAX_ATTEMPTS_SHOWN = 20
 UPDATABLE = ("url", "event_types", "description", "enabled")
 BACKLOG_REFRESH_SECONDS = 10.0
@@ -83,18 +86,6 @@ BACKLOG_REFRESH_SECONDS = 10.0
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 # Outcomes of one attempt, the label values of keyturn_webhook_attempts_total.
 OUTCOMES = ("succeeded", "http_error", "timeout", "connection_error", "refused", "no_secret")
-
-# host, port -> the addresses it resolves to.
-Resolver = Callable[[str, int], Awaitable[list[str]]]
-
-
-async def resolve(host: str, port: int) -> list[str]:
-    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [str(info[4][0]) for info in infos]
-
-
-class _Refused(Exception):
-    """The target may not be reached (or not resolved); the message is the attempt's error."""
 
 
 @dataclass
@@ -141,6 +132,7 @@ class Webhooks:
         wall: Callable[[], float] = time.time,
         rng: random.Random | None = None,
         disable_after: int = rules.DISABLE_AFTER_GAVE_UP,
+        connection_limits: httpx.Limits | None = None,
     ) -> None:
         self.db = db
         self.ring = ring
@@ -150,6 +142,8 @@ class Webhooks:
         self.timeout_seconds = timeout_seconds
         self.resolver = resolver
         self.verify = verify  # how receivers' certificates are checked (httpx's default: certifi)
+        # Per pool (one origin and address); None = webhook_transport's (keep-alive on).
+        self.connection_limits = connection_limits
         # Set by dispatch when it created deliveries; the sender waits on it between polls.
         self.wakeup = asyncio.Event()
         self.attempt_outcomes: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
@@ -163,6 +157,7 @@ class Webhooks:
         self.rng = rng or random.Random()
         self.disable_after = disable_after
         self._client: httpx.AsyncClient | None = None
+        self._transport: PinnedTransport | None = None
         self._sending = asyncio.Lock()
 
     # --- Secrets -------------------------------------------------------------------------------
@@ -552,6 +547,8 @@ class Webhooks:
                 attempted += len(jobs)
                 if len(jobs) < SEND_BATCH:
                     break
+        if self._transport is not None:
+            await self._transport.expire_idle()
         if time.monotonic() - self._backlog_time >= BACKLOG_REFRESH_SECONDS:
             await self.refresh_backlog()
         return attempted
@@ -615,54 +612,30 @@ class Webhooks:
 
     def _http(self) -> httpx.AsyncClient:
         if self._client is None:
-            self._client = httpx.AsyncClient(
-                timeout=httpx.Timeout(self.timeout_seconds),
+            self._transport = PinnedTransport(
+                # Looked up at each resolution, so a test can swap the resolver in place.
+                resolver=lambda host, port: self.resolver(host, port),
+                allow_private=self.allow_private,
                 verify=self.verify,
+                resolve_timeout=self.timeout_seconds,
+                limits=self.connection_limits,
+            )
+            self._client = httpx.AsyncClient(
+                transport=self._transport,
+                # A burst to one receiver queues for its few connections (webhook_transport
+                # CONNECTIONS_PER_POOL), so the wait for one may span a few attempts; with
+                # connecting and answering it stays well inside CLAIM_LEASE at the default.
+                timeout=httpx.Timeout(self.timeout_seconds, pool=POOL_WAIT_TIMEOUTS * self.timeout_seconds),
                 follow_redirects=False,
+                trust_env=False,  # no environment proxy: it would resolve the name itself
                 headers={"User-Agent": "Keyturn-Webhooks/1"},
-                # No keep-alive: connections are to pinned IPs (see the module docstring).
-                limits=httpx.Limits(max_keepalive_connections=0),
             )
         return self._client
-
-    async def _pin(self, url: str) -> tuple[httpx.URL, dict[str, str], dict[str, Any]]:
-        """Where to connect for `url`: the URL with its host replaced by a checked address,
-        the Host header and the TLS server name to send. Raises _Refused."""
-        target = httpx.URL(url)
-        host = target.raw_host.decode("ascii")  # IDNA-encoded, as DNS, Host and SNI want it
-        port = target.port or (443 if target.scheme == "https" else 80)
-        literal = rules.ip_literal(host)
-        if literal is not None:
-            addresses = [literal]
-        else:
-            try:
-                addresses = await asyncio.wait_for(self.resolver(host, port), self.timeout_seconds)
-            except (OSError, TimeoutError, UnicodeError):
-                raise _Refused(f"cannot resolve {host}") from None
-            if not addresses:
-                raise _Refused(f"cannot resolve {host}")
-        if not self.allow_private:
-            for address in addresses:
-                why = rules.blocked_address(address)
-                if why:
-                    raise _Refused(
-                        f"refused: {host} resolves to {address}, a {why} address "
-                        "(allowed only with KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS); no request sent"
-                    )
-        if literal is not None:
-            return target, {}, {}
-        extensions: dict[str, Any] = {"sni_hostname": host} if target.scheme == "https" else {}
-        return target.copy_with(host=addresses[0]), {"Host": target.netloc.decode("ascii")}, extensions
 
     async def _post(self, job: _Job) -> _Outcome:
         if not job.secrets:
             return _Outcome(False, 0, 0.0, "signing secret unavailable (server configuration)", "no_secret")
-        try:
-            target, pinned_headers, extensions = await self._pin(job.url)
-        except _Refused as refused:
-            return _Outcome(False, 0, 0.0, str(refused), "refused")
         headers = {
-            **pinned_headers,
             "Content-Type": "application/json",
             rules.SIGNATURE_HEADER: rules.signature_header(job.secrets, int(self.wall()), job.body),
             rules.DELIVERY_ID_HEADER: job.delivery_id,
@@ -670,9 +643,9 @@ class Webhooks:
         }
         started = time.perf_counter()
         try:
-            response = await self._http().post(
-                target, content=job.body, headers=headers, extensions=extensions
-            )
+            response = await self._http().post(job.url, content=job.body, headers=headers)
+        except Refused as refused:
+            return _Outcome(False, 0, 0.0, str(refused), "refused")
         except httpx.TimeoutException:
             return _Outcome(False, 0, _ms(started), "timeout", "timeout")
         except httpx.HTTPError as error:
@@ -738,7 +711,7 @@ class Webhooks:
         await self.db.run(work)
 
     async def stop(self) -> None:
-        client, self._client = self._client, None
+        client, self._client, self._transport = self._client, None, None
         if client is not None:
             await client.aclose()
 
