@@ -213,7 +213,7 @@ class Container:
         page_tokens = PageTokens([derive_key(value) for _, value in secrets])
         pages = Pages(page_tokens)
 
-        audit_feed = AuditFeed(db.url, db.is_postgres, db=db)
+        audit_feed = AuditFeed(db)
         access_log = AccessLogWriter(
             db, settings.audit_level, settings.audit_queue_size, on_written=audit_feed.wake
         )
