@@ -837,3 +837,40 @@ def test_events_made_on_one_replica_reach_a_watcher_on_the_other_in_order(
             types=[T.KEY_EVENT_TYPE_RATE_LIMIT_EXCEEDED],
         )
         assert len(over) == 1
+
+
+def test_a_token_revoked_on_one_replica_ends_a_watch_on_the_other(
+    replicas: tuple[ServerProcess, ServerProcess],
+) -> None:
+    """The revocation reaches the other replica's open watch through the key-event bus's
+    `principal` topic (LISTEN/NOTIFY), which makes it re-check its caller at once."""
+    from keyturn.v1 import access_pb2, access_pb2_grpc
+
+    from tests.support import decode_error
+
+    a, b = replicas
+    with channel(a.address, a.admin_token) as ch_a:
+        org = new_org(keys_pb2_grpc.KeyServiceStub(ch_a))
+        create_key(keys_pb2_grpc.KeyServiceStub(ch_a), org.id)
+        principal_id, token = new_principal(ch_a, binding("AUDITOR", org.id))
+        with channel(b.address, token) as ch_b:
+            watcher = watch(key_events_pb2_grpc.KeyEventServiceStub(ch_b), organization_id=org.id)
+            try:
+                watcher.take(1)
+                access = access_pb2_grpc.AccessServiceStub(ch_a)
+                (issued,) = access.ListPrincipalTokens(
+                    access_pb2.ListPrincipalTokensRequest(principal_id=principal_id), timeout=10
+                ).tokens
+                started = time.monotonic()
+                access.RevokePrincipalToken(access_pb2.RevokePrincipalTokenRequest(id=issued.id), timeout=10)
+                watcher.thread.join(5)
+                assert not watcher.thread.is_alive(), "the watch on the other replica stayed open"
+                assert time.monotonic() - started < 3.0
+                assert watcher.error is not None
+                decoded = decode_error(watcher.error)
+                assert (decoded.code, decoded.reason) == (
+                    grpc.StatusCode.UNAUTHENTICATED,
+                    "CALLER_UNAUTHENTICATED",
+                )
+            finally:
+                watcher.close()

@@ -45,6 +45,7 @@ from keyturn_server.store import repositories as repo
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey, KeyEvent
 from keyturn_server.usecases import key_event
+from keyturn_server.usecases.stream_access import Recheck, StreamAccess
 from keyturn_server.usecases.tenancy import require_project
 
 log = logging.getLogger("keyturn.key_events")
@@ -113,10 +114,13 @@ def _stamp(value: datetime) -> str:
 class KeyEventUseCases:
     """KeyEventService: ListKeyEvents and WatchKeyEvents."""
 
-    def __init__(self, db: Database, feed: log_store.KeyEventFeed, tokens: PageTokens) -> None:
+    def __init__(
+        self, db: Database, feed: log_store.KeyEventFeed, tokens: PageTokens, access: StreamAccess
+    ) -> None:
         self.db = db
         self.feed = feed
         self.tokens = tokens
+        self.access = access
 
     async def _scope(self, query: KeyEventQuery) -> _Scope:
         organization_id = query.organization_id or policy.default_organization(READ)
@@ -183,16 +187,21 @@ class KeyEventUseCases:
 
     # -- WatchKeyEvents -----------------------------------------------------------------
 
-    async def watch_events(self, query: KeyEventQuery, *, after_sequence: int) -> AsyncIterator[KeyEvent]:
+    async def watch_events(
+        self, query: KeyEventQuery, *, after_sequence: int, recheck: Recheck | None = None
+    ) -> AsyncIterator[KeyEvent]:
         """Replay after the cursor, then follow. Runs until the caller stops iterating.
 
         Live events come from the feed's one shared reader (store/key_event_log.py
         KeyEventFeed); only the replay (and a catch-up after falling behind) queries the
-        database for this watch.
+        database for this watch. `recheck` re-authenticates the caller (the edge's); it runs
+        when access changed and periodically (usecases/stream_access.py), and the scope is
+        then derived again, so a caller who lost access gets the error a new watch would.
         """
         if after_sequence < 0:
             raise de.InvalidArgument.field("after_sequence", "must not be negative")
         scope = await self._scope(query)
+        guard = self.access.guard(recheck)
         cursor = after_sequence
         while True:
             self._check_closing()
@@ -203,6 +212,8 @@ class KeyEventUseCases:
                 # short transactions of WATCH_BATCH rows, each yielded after it ends.
                 while cursor < subscription.start:
                     self._check_closing()
+                    if await guard.check():
+                        scope = await self._scope(query)
                     rows = await scope.read(self.db, cursor, WATCH_BATCH, through=subscription.start)
                     for row in rows:
                         yield row
@@ -210,7 +221,14 @@ class KeyEventUseCases:
                 # Follow: rows the shared reader hands over, filtered here.
                 while not subscription.lagged:
                     self._check_closing()
-                    for row in await subscription.next_batch(self.feed.poll_seconds):
+                    if await guard.check():
+                        scope = await self._scope(query)
+                    batch = await subscription.next_batch(self.feed.poll_seconds)
+                    # Access may have changed while waiting (a change nudges the wait awake).
+                    if await guard.check():
+                        scope = await self._scope(query)
+                    self._check_closing()
+                    for row in batch:
                         if row.sequence <= cursor:
                             continue
                         cursor = row.sequence
