@@ -296,3 +296,31 @@ def test_the_periodic_recheck_ends_a_stream_whose_token_expired(
         finally:
             watcher.close()
             stream.close()
+
+
+def test_a_watch_narrowed_to_fewer_projects_stops_receiving_the_others(
+    server: ServerThread, admin: grpc.Channel
+) -> None:
+    org = _org(admin)
+    keys = keys_pb2_grpc.KeyServiceStub(admin)
+    p, q = (keys.CreateProject(keys_pb2.CreateProjectRequest(organization_id=org, name=n)).id for n in "pq")
+    in_p, in_q = create_key(keys, org, project=p).key.id, create_key(keys, org, project=q).key.id
+    manager = (binding("KEY_MANAGER", org, project=p), binding("KEY_MANAGER", org, project=q))
+    principal_id, token = new_principal(admin, *manager)
+    with channel(server.address, token) as ch:
+        watcher = _watch(ch, org)
+        try:
+            assert {e.key_id for e in watcher.take(2)} == {in_p, in_q}
+            rechecks = server.container.stream_access.rechecks
+            _set_roles(admin, principal_id, manager[0])
+            deadline = time.monotonic() + PROMPT_SECONDS
+            while server.container.stream_access.rechecks == rechecks:
+                assert time.monotonic() < deadline, "the watch did not re-check its caller"
+                time.sleep(0.02)
+            for key_id in (in_q, in_p):
+                keys.RevokeKey(keys_pb2.RevokeKeyRequest(id=key_id, reason="r"), timeout=10)
+            assert [e.key_id for e in watcher.take(1)] == [in_p]
+            assert watcher.quiet()
+            assert not watcher.finished.is_set()
+        finally:
+            watcher.close()

@@ -31,6 +31,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import UTC, datetime, timedelta
 
 from keyturn_server.domain import access as policy
@@ -101,7 +102,7 @@ class _Scope:
             and (not query.types or row.type in self._types)
         )
 
-    @property
+    @cached_property
     def _types(self) -> frozenset[str]:
         return frozenset(str(t) for t in self.query.types)
 
