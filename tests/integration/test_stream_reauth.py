@@ -26,10 +26,13 @@ from keyturn.v1 import (
     keys_pb2_grpc,
 )
 
+from tests import http_support
 from tests.audit_support import append, audit_stub, crypto_records
 from tests.integration.test_auth import binding, new_principal
 from tests.integration.test_validate import create_key
 from tests.support import ServerThread, channel, decode_error
+
+http_server = http_support.http_server
 
 # A change that is announced ends the stream at once; this leaves room for a slow machine.
 PROMPT_SECONDS = 3.0
@@ -324,3 +327,51 @@ def test_a_watch_narrowed_to_fewer_projects_stops_receiving_the_others(
             assert not watcher.finished.is_set()
         finally:
             watcher.close()
+
+
+def test_an_http_event_stream_ends_with_an_error_event_when_the_token_is_revoked(
+    http_server: ServerThread,
+) -> None:
+    """The HTTP edge's server-sent events re-check the caller the same way (the edge's
+    CallerCheck provides the re-check for both transports)."""
+    import json
+
+    import httpx
+
+    with channel(http_server.address, http_server.admin_token) as admin:
+        org = _org(admin)
+        _key_event(admin, org)
+        principal_id, token = new_principal(admin, binding("AUDITOR", org))
+        lines: queue.Queue[str] = queue.Queue()
+
+        def read() -> None:
+            with httpx.stream(
+                "GET",
+                http_support.base_url(http_server) + "/v1/keyEvents:watch",
+                params={"filter.organization_id": org},
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=30,
+            ) as response:
+                for line in response.iter_lines():
+                    lines.put(line)
+            lines.put("<end>")
+
+        thread = threading.Thread(target=read, daemon=True)
+        thread.start()
+
+        def next_data(timeout: float) -> str:
+            deadline = time.monotonic() + timeout
+            while True:
+                line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
+                if line.startswith(("data: ", "event: ")) or line == "<end>":
+                    return line
+
+        assert json.loads(next_data(10)[len("data: ") :])["event"]["organization_id"] == org
+        _access(admin).RevokePrincipalToken(
+            access_pb2.RevokePrincipalTokenRequest(id=_only_token(admin, principal_id)), timeout=10
+        )
+        assert next_data(PROMPT_SECONDS) == "event: error"
+        body = json.loads(next_data(1)[len("data: ") :])
+        assert http_support.error_info(body)["reason"] == "CALLER_UNAUTHENTICATED"
+        assert next_data(5) == "<end>"
+        thread.join(5)
