@@ -31,8 +31,8 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 
 from keyturn_server.domain import access as policy
 from keyturn_server.domain import errors as de
