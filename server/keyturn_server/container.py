@@ -55,6 +55,7 @@ from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
 from keyturn_server.usecases.leaks import LeakReports
 from keyturn_server.usecases.principals import Principals
+from keyturn_server.usecases.stream_access import StreamAccess
 from keyturn_server.usecases.tenancy import Tenancy
 from keyturn_server.usecases.tokens import AccessTokens
 from keyturn_server.usecases.validate import CREDIT_REFILL_JOB_INTERVAL, KeyValidation
@@ -154,6 +155,8 @@ class Container:
     hasher: KeyHasher
     page_tokens: PageTokens
     audit_feed: AuditFeed
+    # When open streams re-check their callers (access changes, every 30 s).
+    stream_access: StreamAccess
     access_log: AccessLogWriter
     validation: KeyValidation
     key_events: KeyEventBus
@@ -213,7 +216,7 @@ class Container:
         page_tokens = PageTokens([derive_key(value) for _, value in secrets])
         pages = Pages(page_tokens)
 
-        audit_feed = AuditFeed(db.url, db.is_postgres, db=db)
+        audit_feed = AuditFeed(db)
         access_log = AccessLogWriter(
             db, settings.audit_level, settings.audit_queue_size, on_written=audit_feed.wake
         )
@@ -232,6 +235,11 @@ class Container:
         # What other replicas announce: new product links, and principal/token changes.
         key_events.subscribe("links", validation.links.clear)
         key_events.subscribe("principal", authenticator.forget_all)
+        # Open streams re-check their callers on such a change (after the eviction above,
+        # so they authenticate afresh) and every 30 s (usecases/stream_access.py).
+        stream_access = StreamAccess()
+        key_events.subscribe("principal", stream_access.changed)
+        stream_access.wake_with(audit_feed.nudge)
 
         usage_flusher = PeriodicTask(
             "keyturn-usage-flusher", max(0.05, settings.usage_flush_interval_seconds), validation.tick
@@ -298,6 +306,7 @@ class Container:
         )
         scheduler.register("key.refill_credits", CREDIT_REFILL_JOB_INTERVAL, validation.refill_credits)
         key_event_feed = KeyEventFeed(db)
+        stream_access.wake_with(key_event_feed.nudge)
         key_event_jobs = KeyEventJobs(
             db,
             leads=[timedelta(seconds=s) for s in settings.key_event_expiring_leads_seconds],
@@ -358,6 +367,7 @@ class Container:
             hasher=hasher,
             page_tokens=page_tokens,
             audit_feed=audit_feed,
+            stream_access=stream_access,
             access_log=access_log,
             validation=validation,
             key_events=key_events,
@@ -368,7 +378,7 @@ class Container:
             key_policies=KeyPolicies(db, key_policy_lookup, key_events),
             key_policy_lookup=key_policy_lookup,
             principals=Principals(db, hasher, authenticator, key_events, pages),
-            audit=AuditUseCases(db, audit_feed, page_tokens),
+            audit=AuditUseCases(db, audit_feed, page_tokens, stream_access),
             crypto=crypto,
             root_keys=root_keys,
             crypto_keys=crypto_keys,
@@ -378,7 +388,7 @@ class Container:
             scheduler=scheduler,
             usage_flusher=usage_flusher,
             key_event_feed=key_event_feed,
-            key_event_log=KeyEventUseCases(db, key_event_feed, page_tokens),
+            key_event_log=KeyEventUseCases(db, key_event_feed, page_tokens, stream_access),
             key_event_jobs=key_event_jobs,
             rate_limit_events=rate_limit_events,
             webhooks=webhooks,

@@ -352,6 +352,122 @@ def test_resume_from_a_cursor_misses_nothing_and_repeats_nothing(
         tail.close()
 
 
+def _wait_for(condition: Any, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.02)
+
+
+def test_many_watches_share_one_read_per_new_batch(
+    server: ServerThread, keys: keys_pb2_grpc.KeyServiceStub, events: key_events_pb2_grpc.KeyEventServiceStub
+) -> None:
+    """N open watches, one new event: ONE query of the log for it (the feed's shared reader),
+    and every matching watch gets it, filtered in memory (organization, key, types)."""
+    from sqlalchemy import event
+
+    feed = server.container.key_event_feed
+    a, b = new_org(keys), new_org(keys)
+    key = create_key(keys, a.id, project=a.project).key.id
+    head = max([e.sequence for e in listing(events, organization_id=a.id)] or [0])
+    head = max([head, *(e.sequence for e in listing(events, organization_id=b.id))])
+    watches = 24
+    filters: list[dict[str, Any]] = [
+        {"organization_id": a.id},
+        {"organization_id": b.id},
+        {"organization_id": a.id, "key_id": key},
+        {"organization_id": a.id, "types": [T.KEY_EVENT_TYPE_CREATED]},
+    ]
+    watchers = [watch(events, after=head, **filters[i % len(filters)]) for i in range(watches)]
+    reads: list[str] = []
+    scoped: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        # The feed reads (cursor, head]; a watch's own read would carry its filter. (The
+        # webhook dispatcher's scheduler job reads the log on its own, unbounded: not counted.)
+        if "FROM key_event" in statement and "key_event.sequence <=" in statement:
+            reads.append(statement)
+        if "FROM key_event" in statement and "key_event.organization_id IN" in statement:
+            scoped.append(statement)
+
+    engine = server.container.db.engine.sync_engine
+    try:
+        _wait_for(lambda: feed.subscribers >= watches)
+        time.sleep(0.5)  # let any read already under way finish
+        event.listen(engine, "before_cursor_execute", count)
+        before = feed.reads
+        keys.RevokeKey(keys_pb2.RevokeKeyRequest(id=key, reason="r"))  # one REVOKED event in a
+        for i, watcher in enumerate(watchers):
+            kind = i % len(filters)
+            if kind in (0, 2):
+                got = watcher.take(1)
+                assert [(e.key_id, kinds([e])[0]) for e in got] == [(key, "REVOKED")]
+        time.sleep(0.5)
+        assert all(w.quiet(0.01) for w in watchers)
+        assert len(reads) == 1, reads
+        assert scoped == []
+        # The feed's poll ticks may add reads that find nothing new; none of them per watch.
+        assert feed.reads - before < watches // 2
+        assert all(w.error is None for w in watchers)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+        for watcher in watchers:
+            watcher.close()
+    _wait_for(lambda: feed.subscribers == 0)
+
+
+def test_a_watch_that_falls_behind_catches_up_from_the_database(
+    server: ServerThread,
+    keys: keys_pb2_grpc.KeyServiceStub,
+    events: key_events_pb2_grpc.KeyEventServiceStub,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A batch larger than a subscriber's buffer: the shared reader drops the watch, which
+    re-reads from its cursor: nothing missed, nothing repeated, in order, and it follows again."""
+    from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
+    from keyturn_server.store import fanout
+    from keyturn_server.store.key_event_log import append_key_events
+
+    monkeypatch.setattr(fanout, "SUBSCRIBER_BUFFER", 2)
+    feed = server.container.key_event_feed
+    org = new_org(keys)
+    key = create_key(keys, org.id, project=org.project).key
+    watcher = watch(events, organization_id=org.id)
+    try:
+        assert [e.key_id for e in watcher.take(1)] == [key.id]
+
+        async def burst() -> None:
+            async with server.container.db.transaction() as session:
+                await append_key_events(
+                    session,
+                    [
+                        NewKeyEvent(
+                            type=KeyEventType.RATE_LIMIT_EXCEEDED,
+                            organization_id=org.id,
+                            project_id=org.project,
+                            key_id=key.id,
+                            data={"n": n},
+                        )
+                        for n in range(5)
+                    ],
+                )
+
+        dropped = feed.dropped
+        server.call(burst())
+        got = watcher.take(5)
+        assert [data(e)["n"] for e in got] == [0, 1, 2, 3, 4]
+        assert feed.dropped > dropped
+        keys.RevokeKey(keys_pb2.RevokeKeyRequest(id=key.id, reason="r"))
+        got += watcher.take(1)
+        sequences = [e.sequence for e in got]
+        assert sequences == sorted(set(sequences))
+        assert sequences == [e.sequence for e in listing(events, organization_id=org.id)][1:]
+        assert watcher.quiet()
+    finally:
+        watcher.close()
+
+
 # ---- tenants ------------------------------------------------------------------------------
 
 
@@ -721,3 +837,40 @@ def test_events_made_on_one_replica_reach_a_watcher_on_the_other_in_order(
             types=[T.KEY_EVENT_TYPE_RATE_LIMIT_EXCEEDED],
         )
         assert len(over) == 1
+
+
+def test_a_token_revoked_on_one_replica_ends_a_watch_on_the_other(
+    replicas: tuple[ServerProcess, ServerProcess],
+) -> None:
+    """The revocation reaches the other replica's open watch through the key-event bus's
+    `principal` topic (LISTEN/NOTIFY), which makes it re-check its caller at once."""
+    from keyturn.v1 import access_pb2, access_pb2_grpc
+
+    from tests.support import decode_error
+
+    a, b = replicas
+    with channel(a.address, a.admin_token) as ch_a:
+        org = new_org(keys_pb2_grpc.KeyServiceStub(ch_a))
+        create_key(keys_pb2_grpc.KeyServiceStub(ch_a), org.id)
+        principal_id, token = new_principal(ch_a, binding("AUDITOR", org.id))
+        with channel(b.address, token) as ch_b:
+            watcher = watch(key_events_pb2_grpc.KeyEventServiceStub(ch_b), organization_id=org.id)
+            try:
+                watcher.take(1)
+                access = access_pb2_grpc.AccessServiceStub(ch_a)
+                (issued,) = access.ListPrincipalTokens(
+                    access_pb2.ListPrincipalTokensRequest(principal_id=principal_id), timeout=10
+                ).tokens
+                started = time.monotonic()
+                access.RevokePrincipalToken(access_pb2.RevokePrincipalTokenRequest(id=issued.id), timeout=10)
+                watcher.thread.join(5)
+                assert not watcher.thread.is_alive(), "the watch on the other replica stayed open"
+                assert time.monotonic() - started < 3.0
+                assert watcher.error is not None
+                decoded = decode_error(watcher.error)
+                assert (decoded.code, decoded.reason) == (
+                    grpc.StatusCode.UNAUTHENTICATED,
+                    "CALLER_UNAUTHENTICATED",
+                )
+            finally:
+                watcher.close()

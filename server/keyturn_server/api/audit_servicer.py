@@ -13,7 +13,10 @@ Semantics worth knowing:
   down"; resume with after_sequence = the last sequence received. The response headers are
   sent as soon as the stream has its starting point, before any event, and carry
   `keyturn-stream-after: <n>`: every matching event with a sequence above n follows (with
-  live_only n is the head when the stream subscribed).
+  live_only n is the head when the stream subscribed). An open stream re-checks its caller
+  when access changes and every 30 s: one who lost access gets the error a new stream would
+  get; one whose organizations shrank stops receiving the others' events
+  (usecases/stream_access.py).
 * VerifyAuditChain reports `sequence_gap` at the first MISSING sequence; `link_mismatch` and
   `hash_mismatch` at the event whose link or hash is wrong.
 * GetUsageReport counts `key.validate` events: failures are recorded at the `detailed` and
@@ -32,6 +35,7 @@ from google.protobuf import json_format, struct_pb2, timestamp_pb2
 from keyturn.v1 import audit_pb2, audit_pb2_grpc
 
 from keyturn_server.api import convert
+from keyturn_server.api.auth import current_recheck
 from keyturn_server.domain import errors as de
 from keyturn_server.domain import validation as check
 from keyturn_server.domain.audit import FAILURE, SUCCESS, ResourceType
@@ -220,7 +224,11 @@ class AuditServicer(audit_pb2_grpc.AuditServiceServicer):
             await context.send_initial_metadata(((STREAM_AFTER_HEADER, str(after)),))
 
         stream = self.usecases.stream_events(
-            flt, after_sequence=request.after_sequence, live_only=request.live_only, on_start=started
+            flt,
+            after_sequence=request.after_sequence,
+            live_only=request.live_only,
+            on_start=started,
+            recheck=current_recheck.get(),  # re-authorized while open (usecases/stream_access.py)
         )
         try:
             async for row in stream:

@@ -21,6 +21,8 @@ error message.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +33,12 @@ from keyturn_server.domain import access as policy
 from keyturn_server.domain.context import request_meta
 from keyturn_server.domain.errors import CallerForbidden, CallerUnauthenticated
 from keyturn_server.usecases.authenticate import Authenticator
+
+# The current call's re-authorization: admit the same credentials for the same method again
+# (an open stream calls it when the caller's access may have changed; usecases/stream_access.py).
+current_recheck: ContextVar[Callable[[], Awaitable[policy.Principal]] | None] = ContextVar(
+    "keyturn_current_recheck", default=None
+)
 
 _SAN = "x509_subject_alternative_name"
 _CN = "x509_common_name"
@@ -104,7 +112,8 @@ class CallerCheck:
         permission = METHOD_PERMISSIONS[method]
         if permission is not None and not principal.has_permission(permission):
             raise CallerForbidden(permission.value)
+        current_recheck.set(lambda: self.admit(method, credentials))
         return principal
 
 
-__all__ = ["CallerCheck", "Credentials", "bearer_token", "grpc_credentials"]
+__all__ = ["CallerCheck", "Credentials", "bearer_token", "current_recheck", "grpc_credentials"]

@@ -7,7 +7,9 @@ Request -> validated KeyEventQuery -> use case -> proto. Bad input raises Invali
   to the filter and the cursor they were issued for. page_size 0 means 100; above 1000, 1000.
 * WatchKeyEvents replays events with sequence > after_sequence, then follows new ones until
   the client cancels (at least once, in sequence order). When the server begins to shut down
-  an open watch ends with UNAVAILABLE; resume with the last sequence received.
+  an open watch ends with UNAVAILABLE; resume with the last sequence received. An open watch
+  re-checks its caller when access changes and every 30 s, and ends with the error a new
+  watch would get once the caller lost access (usecases/stream_access.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import grpc
 from google.protobuf import json_format
 from keyturn.v1 import key_events_pb2, key_events_pb2_grpc
 
+from keyturn_server.api.auth import current_recheck
 from keyturn_server.domain import validation as check
 from keyturn_server.domain.key_events import PROTO_PREFIX, KeyEventType
 from keyturn_server.store.models import KeyEvent
@@ -97,7 +100,9 @@ class KeyEventServicer(key_events_pb2_grpc.KeyEventServiceServicer):
         self, request: key_events_pb2.WatchKeyEventsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> AsyncIterator[key_events_pb2.WatchKeyEventsResponse]:
         stream = self.usecases.watch_events(
-            query_from_proto(request.filter), after_sequence=request.after_sequence
+            query_from_proto(request.filter),
+            after_sequence=request.after_sequence,
+            recheck=current_recheck.get(),  # re-authorized while open (usecases/stream_access.py)
         )
         try:
             async for row in stream:

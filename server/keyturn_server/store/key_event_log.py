@@ -11,13 +11,16 @@ With KEYTURN_CHANGE_FEED=notify on PostgreSQL the append also sends
 `NOTIFY keyturn_key_event, '<last sequence>'`, delivered at commit, so watchers on every
 replica wake when new events become visible; otherwise readers poll.
 
-`KeyEventFeed` is what a watcher waits on: one per process. On PostgreSQL (notify) one
-dedicated autocommit connection LISTENs on the channel and wakes every waiting watcher; a
-watcher still re-reads every `listen_poll_seconds` as a backstop for a notification lost
-while the listener reconnected. On SQLite and with KEYTURN_CHANGE_FEED=poll watchers poll
-every `poll_seconds`. Appends committed by this process wake its watchers at once (an
-after-commit hook), whatever the backend. A wake-up only means "read after your cursor again": the payload is
-never trusted, so a lost or duplicated notification costs latency, never an event.
+`KeyEventFeed` is what watchers follow: one per process, the shared fan-out reader of
+store/fanout.py (the same mechanism as the audit stream's AuditFeed). One reader task reads
+the new events ONCE per wake-up and hands them to every open watch, which filters them in
+memory; so N open watches cost one query per new batch, not N. On PostgreSQL (notify) one
+dedicated autocommit connection LISTENs on the channel and wakes the reader, which still
+re-reads every `listen_poll_seconds` as a backstop for a notification lost while the listener
+reconnected. On SQLite and with KEYTURN_CHANGE_FEED=poll the reader polls every
+`poll_seconds`. Appends committed by this process wake the reader at once (an after-commit
+hook), whatever the backend. A wake-up only means "read after the cursor again": the payload
+is never trusted, so a lost or duplicated notification costs latency, never an event.
 
 Sequences have no gaps: each append numbers after the head under the lock, and retention
 (`prune_before`) only removes a prefix. It never deletes the newest event (the next sequence
@@ -27,8 +30,6 @@ cursor below `oldest_sequence() - 1` is one whose next events were pruned.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import weakref
 from collections.abc import Collection, Sequence
@@ -39,11 +40,11 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from keyturn_server import background
 from keyturn_server.domain.context import request_meta
 from keyturn_server.domain.key_events import NewKeyEvent
 from keyturn_server.store.audit import lock_chain
-from keyturn_server.store.db import Database, is_outage, seams_of
+from keyturn_server.store.db import Database, seams_of
+from keyturn_server.store.fanout import FanOutFeed
 from keyturn_server.store.models import ApiKey, KeyEvent
 
 log = logging.getLogger("keyturn.key_events")
@@ -111,11 +112,15 @@ async def read_after(
     key_id: str | None = None,
     types: Collection[str] = (),
     project_ids: Collection[str] | None = None,
+    through: int | None = None,
 ) -> list[KeyEvent]:
-    """Events with sequence > `after`, oldest first, at most `limit`; `organization_ids` None
+    """Events with `after` < sequence (<= `through` when given), oldest first, at most
+    `limit`; `organization_ids` None
     means every organization (a caller with a global role), `project_ids` None every project
     (else only keys of those projects: a project-bound caller)."""
     query = select(KeyEvent).where(KeyEvent.sequence > after)
+    if through is not None:
+        query = query.where(KeyEvent.sequence <= through)
     if organization_ids is not None:
         query = query.where(KeyEvent.organization_id.in_(list(organization_ids)))
     if project_ids is not None:
@@ -193,94 +198,21 @@ def _wake_local_feeds(session: Any) -> None:
             feed.wake()
 
 
-class KeyEventFeed:
-    """Wake-ups for watchers: LISTEN on PostgreSQL (notify), the poll interval otherwise."""
+class KeyEventFeed(FanOutFeed[KeyEvent]):
+    """The process's one reader of new key events, fanned out to every open watch."""
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        sqlite_poll_seconds: float = 0.2,
-        listen_poll_seconds: float = 2.0,
-        disconnected_poll_seconds: float = 0.5,
-    ) -> None:
-        self.db = db
-        self.sqlite_poll_seconds = sqlite_poll_seconds
-        self.listen_poll_seconds = listen_poll_seconds
-        self.disconnected_poll_seconds = disconnected_poll_seconds
-        self.notifications = 0
-        self._changed = asyncio.Event()
-        self._listening = False
-        self._task: asyncio.Task[None] | None = None
-        self._stopped = False
-        # Set at the start of shutdown: every open watch ends at once (UNAVAILABLE).
-        self.closing = False
+    channel = NOTIFY_CHANNEL
+    name = "key-event"
+
+    def __init__(self, db: Database, **options: float) -> None:
+        super().__init__(db, **options)
         _FEEDS.add(self)
 
-    @property
-    def listens(self) -> bool:
-        return self.db.is_postgres and self.db.seams.change_feed == "notify"
+    async def head(self, session: AsyncSession) -> int:
+        return await log_head(session)
 
-    @property
-    def poll_seconds(self) -> float:
-        if not self.db.is_postgres:
-            return self.sqlite_poll_seconds
-        if not self.listens:
-            return self.db.seams.poll_seconds
-        return self.listen_poll_seconds if self._listening else self.disconnected_poll_seconds
-
-    def ticket(self) -> asyncio.Event:
-        """Take BEFORE reading; `wait(ticket)` then returns at once if a wake came between."""
-        if self.listens and self._task is None and not self._stopped:
-            self._task = asyncio.create_task(self._listen_forever(), name="keyturn-key-event-listen")
-        return self._changed
-
-    async def wait(self, ticket: asyncio.Event) -> None:
-        """Until the next wake-up after the ticket was taken, or the poll interval."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(ticket.wait(), self.poll_seconds)
-
-    def wake(self) -> None:
-        changed, self._changed = self._changed, asyncio.Event()
-        changed.set()
-
-    def close_streams(self) -> None:
-        """Shutdown has begun: wake every watcher so its stream can end now."""
-        self.closing = True
-        self.wake()
-
-    async def stop(self) -> None:
-        self._stopped = True
-        task, self._task = self._task, None
-        await background.cancel(task)
-        self.wake()
-
-    async def _listen_forever(self) -> None:
-        import psycopg
-
-        delay = 0.5
-        while True:
-            try:
-                params = self.db.connect_params()
-                async with await psycopg.AsyncConnection.connect(autocommit=True, **params) as conn:
-                    await conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
-                    self._listening = True
-                    delay = 0.5
-                    self.wake()  # events committed while we were not listening: read again
-                    async for _notify in conn.notifies():
-                        self.notifications += 1
-                        self.wake()
-            except asyncio.CancelledError:
-                raise
-            except Exception as error:
-                log.warning(
-                    "key-event LISTEN connection lost; watchers fall back to polling",
-                    exc_info=not is_outage(error),
-                )
-            finally:
-                self._listening = False
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 10.0)
+    async def rows_after(self, session: AsyncSession, after: int, through: int, limit: int) -> list[KeyEvent]:
+        return await read_after(session, after, through=through, limit=limit)
 
 
 __all__ = [

@@ -33,6 +33,7 @@ from keyturn_server.store.audit import lock_chain
 from keyturn_server.store.audit_feed import AuditFeed
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey, AuditEvent
+from keyturn_server.usecases.stream_access import Recheck, StreamAccess
 from keyturn_server.usecases.tenancy import require_project
 
 STREAM_BATCH = 500
@@ -161,10 +162,11 @@ class AuditChain:
 class AuditUseCases(AuditChain):
     """AuditService: list, stream, verify and report, for an authenticated caller."""
 
-    def __init__(self, db: Database, feed: AuditFeed, tokens: PageTokens) -> None:
+    def __init__(self, db: Database, feed: AuditFeed, tokens: PageTokens, access: StreamAccess) -> None:
         super().__init__(db)
         self.feed = feed
         self.tokens = tokens
+        self.access = access
 
     # -- authorization after load --------------------------------------------------------
 
@@ -245,6 +247,7 @@ class AuditUseCases(AuditChain):
         after_sequence: int,
         live_only: bool,
         on_start: Callable[[int], Awaitable[None]] | None = None,
+        recheck: Recheck | None = None,
     ) -> AsyncIterator[AuditEvent]:
         """Replay, then follow. Runs until the caller stops iterating (client cancel).
 
@@ -256,8 +259,15 @@ class AuditUseCases(AuditChain):
         Live events come from the feed's one shared reader (store/audit_feed.py); only the
         replay (and a catch-up after falling behind) queries the database for this stream.
         When the server begins to shut down the stream ends at once with UNAVAILABLE.
+
+        `recheck` re-authenticates the caller (the edge's); it runs when access changed and
+        periodically (usecases/stream_access.py), and the filter is then narrowed again, so a
+        caller who lost access gets the error a new stream would, and one whose visible
+        organizations shrank stops receiving events outside them.
         """
-        flt = await self._scoped(flt)
+        requested = flt
+        flt = await self._scoped(requested)
+        guard = self.access.guard(recheck)
         if after_sequence < 0:
             raise de.InvalidArgument.field("after_sequence", "must not be negative")
         cursor: int | None = None if live_only else after_sequence
@@ -273,6 +283,8 @@ class AuditUseCases(AuditChain):
                 # Catch up from the database: events in (cursor, subscription.start].
                 while cursor < subscription.start:
                     self._check_closing()
+                    if await guard.check():
+                        flt = await self._scoped(requested)
                     async with self.db.transaction() as session:
                         rows = await q.events_after(session, flt, cursor, subscription.start, STREAM_BATCH)
                     for row in rows:
@@ -281,7 +293,14 @@ class AuditUseCases(AuditChain):
                 # Follow: rows the shared reader hands over, filtered here.
                 while not subscription.lagged:
                     self._check_closing()
-                    for row in await subscription.next_batch(self.feed.poll_seconds):
+                    if await guard.check():
+                        flt = await self._scoped(requested)
+                    batch = await subscription.next_batch(self.feed.poll_seconds)
+                    # Access may have changed while waiting (a change nudges the wait awake).
+                    if await guard.check():
+                        flt = await self._scoped(requested)
+                    self._check_closing()
+                    for row in batch:
                         if row.sequence <= cursor:
                             continue
                         cursor = row.sequence

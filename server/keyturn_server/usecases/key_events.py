@@ -11,11 +11,15 @@ Reading (`KeyEventUseCases`):
 * Listing and watching read the log by `sequence`, which increases in commit order across
   replicas (store/key_event_log.py): resuming after the last sequence seen misses nothing and
   repeats nothing.
-* A watch replays the backlog in batches of `WATCH_BATCH`, then waits on the process's one
-  `KeyEventFeed` (LISTEN on PostgreSQL, polling otherwise) and reads after its cursor again.
-  Each batch is read in its own short transaction and yielded after it ends, so a slow client
-  holds no connection, and gRPC's flow control pauses the loop at the `yield`. When the server
-  begins to shut down an open watch ends at once with UNAVAILABLE.
+* A watch subscribes to the process's one `KeyEventFeed` (store/fanout.py: one shared reader,
+  LISTEN on PostgreSQL, polling otherwise), replays the backlog up to where the subscription
+  starts in batches of `WATCH_BATCH`, then follows the rows the shared reader hands over,
+  filtered in memory by the same scope as the SQL. N open watches cost one query per new
+  batch. Each replay batch is read in its own short transaction and yielded after it ends, so
+  a slow client holds no connection, and gRPC's flow control pauses the loop at the `yield`;
+  a watch that falls too far behind is dropped by the feed and catches up from the database
+  again (re-checking that its cursor was not pruned meanwhile). When the server begins to
+  shut down an open watch ends at once with UNAVAILABLE.
 
 Writing (`KeyEventJobs`, `RateLimitEvents`): every event carries a dedupe string, so a re-run,
 a second replica or a new scheduler leader never logs one twice.
@@ -28,6 +32,7 @@ import logging
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 
 from keyturn_server.domain import access as policy
 from keyturn_server.domain import errors as de
@@ -41,6 +46,7 @@ from keyturn_server.store import repositories as repo
 from keyturn_server.store.db import Database
 from keyturn_server.store.models import ApiKey, KeyEvent
 from keyturn_server.usecases import key_event
+from keyturn_server.usecases.stream_access import Recheck, StreamAccess
 from keyturn_server.usecases.tenancy import require_project
 
 log = logging.getLogger("keyturn.key_events")
@@ -71,11 +77,12 @@ class _Scope:
     project_ids: frozenset[str] | None
     query: KeyEventQuery
 
-    async def read(self, db: Database, after: int, limit: int) -> list[KeyEvent]:
+    async def read(self, db: Database, after: int, limit: int, through: int | None = None) -> list[KeyEvent]:
         async with db.transaction() as session:
             return await log_store.read_after(
                 session,
                 after,
+                through=through,
                 limit=limit,
                 organization_ids=self.organization_ids,
                 project_ids=self.project_ids,
@@ -83,6 +90,21 @@ class _Scope:
                 key_id=self.query.key_id or None,
                 types=[str(t) for t in self.query.types],
             )
+
+    def matches(self, row: KeyEvent) -> bool:
+        """The in-memory twin of `read`'s WHERE clause (for rows the shared feed hands over)."""
+        query = self.query
+        return (
+            (self.organization_ids is None or row.organization_id in self.organization_ids)
+            and (self.project_ids is None or row.project_id in self.project_ids)
+            and (not query.project_id or row.project_id == query.project_id)
+            and (not query.key_id or row.key_id == query.key_id)
+            and (not query.types or row.type in self._types)
+        )
+
+    @cached_property
+    def _types(self) -> frozenset[str]:
+        return frozenset(str(t) for t in self.query.types)
 
 
 def _stamp(value: datetime) -> str:
@@ -93,10 +115,13 @@ def _stamp(value: datetime) -> str:
 class KeyEventUseCases:
     """KeyEventService: ListKeyEvents and WatchKeyEvents."""
 
-    def __init__(self, db: Database, feed: log_store.KeyEventFeed, tokens: PageTokens) -> None:
+    def __init__(
+        self, db: Database, feed: log_store.KeyEventFeed, tokens: PageTokens, access: StreamAccess
+    ) -> None:
         self.db = db
         self.feed = feed
         self.tokens = tokens
+        self.access = access
 
     async def _scope(self, query: KeyEventQuery) -> _Scope:
         organization_id = query.organization_id or policy.default_organization(READ)
@@ -163,23 +188,55 @@ class KeyEventUseCases:
 
     # -- WatchKeyEvents -----------------------------------------------------------------
 
-    async def watch_events(self, query: KeyEventQuery, *, after_sequence: int) -> AsyncIterator[KeyEvent]:
-        """Replay after the cursor, then follow. Runs until the caller stops iterating."""
+    async def watch_events(
+        self, query: KeyEventQuery, *, after_sequence: int, recheck: Recheck | None = None
+    ) -> AsyncIterator[KeyEvent]:
+        """Replay after the cursor, then follow. Runs until the caller stops iterating.
+
+        Live events come from the feed's one shared reader (store/key_event_log.py
+        KeyEventFeed); only the replay (and a catch-up after falling behind) queries the
+        database for this watch. `recheck` re-authenticates the caller (the edge's); it runs
+        when access changed and periodically (usecases/stream_access.py), and the scope is
+        then derived again, so a caller who lost access gets the error a new watch would.
+        """
         if after_sequence < 0:
             raise de.InvalidArgument.field("after_sequence", "must not be negative")
         scope = await self._scope(query)
-        await self._check_cursor(after_sequence)
+        guard = self.access.guard(recheck)
         cursor = after_sequence
         while True:
             self._check_closing()
-            ticket = self.feed.ticket()  # before reading: a wake during the read is kept
-            rows = await scope.read(self.db, cursor, WATCH_BATCH)
-            for row in rows:
-                yield row
-                cursor = row.sequence
-            if len(rows) < WATCH_BATCH:
-                self._check_closing()
-                await self.feed.wait(ticket)
+            await self._check_cursor(cursor)
+            subscription = await self.feed.subscribe()
+            try:
+                # Catch up from the database: events in (cursor, subscription.start], in
+                # short transactions of WATCH_BATCH rows, each yielded after it ends.
+                while cursor < subscription.start:
+                    self._check_closing()
+                    if await guard.check():
+                        scope = await self._scope(query)
+                    rows = await scope.read(self.db, cursor, WATCH_BATCH, through=subscription.start)
+                    for row in rows:
+                        yield row
+                    cursor = rows[-1].sequence if len(rows) == WATCH_BATCH else subscription.start
+                # Follow: rows the shared reader hands over, filtered here.
+                while not subscription.lagged:
+                    self._check_closing()
+                    if await guard.check():
+                        scope = await self._scope(query)
+                    batch = await subscription.next_batch(self.feed.poll_seconds)
+                    # Access may have changed while waiting (a change nudges the wait awake).
+                    if await guard.check():
+                        scope = await self._scope(query)
+                    self._check_closing()
+                    for row in batch:
+                        if row.sequence <= cursor:
+                            continue
+                        cursor = row.sequence
+                        if scope.matches(row):
+                            yield row
+            finally:
+                subscription.close()
 
     async def _check_cursor(self, after_sequence: int) -> None:
         """A cursor whose next events were pruned is refused, not silently skipped ahead
