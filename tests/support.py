@@ -460,3 +460,28 @@ def expect_error(call: Callable[[], Any], code: grpc.StatusCode, reason: str) ->
 
 def prepare_database(database_url: str) -> None:
     migrate.upgrade(database_url)
+
+
+@contextlib.contextmanager
+def postgres_replicas(admin_url: str, **settings: str) -> Iterator[tuple[ServerProcess, ServerProcess]]:
+    """Two `keyturn serve` processes on one fresh, migrated PostgreSQL database, with the test
+    secret and root key and any more KEYTURN_* `settings`; the second shares the first's admin
+    token. Both are stopped on the way out (also when the second fails to start)."""
+    url = create_postgres_database(admin_url)
+    prepare_database(url)
+    env = {
+        "KEYTURN_DATABASE_URL": url,
+        "KEYTURN_SECRET": TEST_SECRET,
+        "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
+        "KEYTURN_LOG_LEVEL": "WARNING",
+        **settings,
+    }
+    first = ServerProcess(dict(env)).start()
+    try:
+        second = ServerProcess(dict(env), admin_token=first.admin_token).start()
+        try:
+            yield first, second
+        finally:
+            second.stop()
+    finally:
+        first.stop()

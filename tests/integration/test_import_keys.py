@@ -33,13 +33,10 @@ from sqlalchemy import Engine, create_engine, text
 
 from tests.support import (
     TEST_ROOT_KEY,
-    TEST_SECRET,
-    ServerProcess,
     ServerThread,
     channel,
-    create_postgres_database,
     expect_error,
-    prepare_database,
+    postgres_replicas,
     with_token,
 )
 
@@ -567,23 +564,12 @@ def test_documented_grpcurl_import_works(
 
 @pytest.fixture(scope="module")
 def replicas(postgres_admin_url: str) -> Iterator[tuple[Any, Any]]:
-    url = create_postgres_database(postgres_admin_url)
-    prepare_database(url)
-    env = {
-        "KEYTURN_DATABASE_URL": url,
-        "KEYTURN_SECRET": TEST_SECRET,
-        "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
+    with postgres_replicas(
+        postgres_admin_url,
         # Long enough that only the `imports` announcement can explain a prompt success.
-        "KEYTURN_KEY_CACHE_TTL_SECONDS": "60",
-        "KEYTURN_LOG_LEVEL": "WARNING",
-    }
-    first = ServerProcess(dict(env)).start()
-    second = ServerProcess(dict(env), admin_token=first.admin_token).start()
-    try:
-        yield first, second
-    finally:
-        first.stop()
-        second.stop()
+        KEYTURN_KEY_CACHE_TTL_SECONDS="60",
+    ) as pair:
+        yield pair
 
 
 def test_two_replicas_see_imports_at_once_and_rehash_once(replicas: tuple[Any, Any]) -> None:

@@ -25,14 +25,11 @@ from keyturn_server.usecases.key_events import KeyEventJobs
 from tests.integration.test_auth import binding, new_principal
 from tests.integration.test_validate import create_key, fresh_minute, outcome, validate
 from tests.support import (
-    TEST_ROOT_KEY,
-    TEST_SECRET,
     ServerProcess,
     ServerThread,
     channel,
-    create_postgres_database,
     expect_error,
-    prepare_database,
+    postgres_replicas,
     with_token,
 )
 
@@ -782,21 +779,8 @@ def test_readme_grpcurl_watch(server: ServerThread, keys: keys_pb2_grpc.KeyServi
 
 @pytest.fixture(scope="module")
 def replicas(postgres_admin_url: str) -> Iterator[tuple[ServerProcess, ServerProcess]]:
-    url = create_postgres_database(postgres_admin_url)
-    prepare_database(url)
-    env = {
-        "KEYTURN_DATABASE_URL": url,
-        "KEYTURN_SECRET": TEST_SECRET,
-        "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-        "KEYTURN_LOG_LEVEL": "WARNING",
-    }
-    first = ServerProcess(dict(env)).start()
-    second = ServerProcess(dict(env), admin_token=first.admin_token).start()
-    try:
-        yield first, second
-    finally:
-        first.stop()
-        second.stop()
+    with postgres_replicas(postgres_admin_url) as pair:
+        yield pair
 
 
 def test_events_made_on_one_replica_reach_a_watcher_on_the_other_in_order(

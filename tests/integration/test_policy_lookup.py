@@ -27,13 +27,10 @@ from keyturn.v1 import policies_pb2 as pp
 from keyturn_server.usecases.key_policies import POLICY_CACHE_SECONDS
 
 from tests.support import (
-    TEST_ROOT_KEY,
-    TEST_SECRET,
     ServerProcess,
     ServerThread,
     channel,
-    create_postgres_database,
-    prepare_database,
+    postgres_replicas,
 )
 
 DEFAULT_TOKEN_TTL = 300  # ExchangeKey's default without a policy (domain/access_tokens.py)
@@ -200,23 +197,12 @@ def replicas(
     postgres_admin_url: str, request: pytest.FixtureRequest
 ) -> Iterator[tuple[ServerProcess, ServerProcess]]:
     """Two replicas told of changes by LISTEN/NOTIFY, or by the polling change feed."""
-    url = create_postgres_database(postgres_admin_url)
-    prepare_database(url)
-    env = {
-        "KEYTURN_DATABASE_URL": url,
-        "KEYTURN_SECRET": TEST_SECRET,
-        "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-        "KEYTURN_LOG_LEVEL": "WARNING",
-        "KEYTURN_CHANGE_FEED": str(request.param),
-        "KEYTURN_CHANGE_FEED_POLL_MS": "100",
-    }
-    first = ServerProcess(dict(env)).start()
-    second = ServerProcess(dict(env), admin_token=first.admin_token).start()
-    try:
-        yield first, second
-    finally:
-        first.stop()
-        second.stop()
+    with postgres_replicas(
+        postgres_admin_url,
+        KEYTURN_CHANGE_FEED=str(request.param),
+        KEYTURN_CHANGE_FEED_POLL_MS="100",
+    ) as pair:
+        yield pair
 
 
 def within(budget: float, check: Callable[[], bool]) -> float:

@@ -14,13 +14,10 @@ from keyturn.v1 import access_pb2, access_pb2_grpc, keys_pb2, keys_pb2_grpc
 
 from tests.integration.test_validate import create_key, fresh_minute, make_tenant, outcome, validate
 from tests.support import (
-    TEST_ROOT_KEY,
-    TEST_SECRET,
     ServerProcess,
     channel,
-    create_postgres_database,
     decode_error,
-    prepare_database,
+    postgres_replicas,
 )
 
 Stub = keys_pb2_grpc.KeyServiceStub
@@ -36,25 +33,14 @@ def alternating(
 
 @pytest.fixture(scope="module")
 def replicas(postgres_admin_url: str) -> Iterator[tuple[ServerProcess, ServerProcess]]:
-    url = create_postgres_database(postgres_admin_url)
-    prepare_database(url)
-    env = {
-        "KEYTURN_DATABASE_URL": url,
-        "KEYTURN_SECRET": TEST_SECRET,
-        "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-        "KEYTURN_USAGE_FLUSH_INTERVAL_SECONDS": "0.2",
+    with postgres_replicas(
+        postgres_admin_url,
+        KEYTURN_USAGE_FLUSH_INTERVAL_SECONDS="0.2",
         # Without NOTIFY a cached key would stay valid for the whole TTL: make that obvious.
-        "KEYTURN_KEY_CACHE_TTL_SECONDS": "30",
-        "KEYTURN_PRINCIPAL_CACHE_TTL_SECONDS": "30",
-        "KEYTURN_LOG_LEVEL": "WARNING",
-    }
-    first = ServerProcess(dict(env)).start()
-    second = ServerProcess(dict(env), admin_token=first.admin_token).start()
-    try:
-        yield first, second
-    finally:
-        first.stop()
-        second.stop()
+        KEYTURN_KEY_CACHE_TTL_SECONDS="30",
+        KEYTURN_PRINCIPAL_CACHE_TTL_SECONDS="30",
+    ) as pair:
+        yield pair
 
 
 @pytest.fixture(scope="module")

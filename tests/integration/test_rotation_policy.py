@@ -357,69 +357,51 @@ def test_two_server_processes_rotate_due_keys_exactly_once(postgres_admin_url: s
     are rotated once each, and later runs (on either replica) leave them alone."""
     import time
 
-    from tests.support import (
-        TEST_ROOT_KEY,
-        TEST_SECRET,
-        ServerProcess,
-        channel,
-        create_postgres_database,
-        prepare_database,
-    )
+    from tests.support import channel, postgres_replicas
 
-    url = create_postgres_database(postgres_admin_url)
-    prepare_database(url)
-    env = {
-        "KEYTURN_DATABASE_URL": url,
-        "KEYTURN_SECRET": TEST_SECRET,
-        "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-        "KEYTURN_KEY_ROTATION_JOB_SECONDS": "1",
-        "KEYTURN_LOG_LEVEL": "WARNING",
-    }
-    first = ServerProcess(dict(env)).start()
-    second = ServerProcess(dict(env), admin_token=first.admin_token).start()
-    engine = create_engine(sync_url(url))
-    try:
-        with channel(first.address, first.admin_token) as ch:
-            stub = keys_pb2_grpc.KeyServiceStub(ch)
-            t = tenant(stub)
-            ids = [
-                create(stub, t, rotation=policy(AUTOMATIC, HOUR), recoverable=True).key.id for _ in range(5)
-            ]
-        with engine.begin() as conn:
-            conn.execute(
-                text("UPDATE api_key SET next_rotation_time = :past WHERE organization_id = :o"),
-                {"past": datetime.now(UTC) - timedelta(minutes=1), "o": t.org.id},
-            )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+    with postgres_replicas(postgres_admin_url, KEYTURN_KEY_ROTATION_JOB_SECONDS="1") as (first, _):
+        engine = create_engine(sync_url(first.env["KEYTURN_DATABASE_URL"]))
+        try:
+            with channel(first.address, first.admin_token) as ch:
+                stub = keys_pb2_grpc.KeyServiceStub(ch)
+                t = tenant(stub)
+                ids = [
+                    create(stub, t, rotation=policy(AUTOMATIC, HOUR), recoverable=True).key.id
+                    for _ in range(5)
+                ]
+            with engine.begin() as conn:
+                conn.execute(
+                    text("UPDATE api_key SET next_rotation_time = :past WHERE organization_id = :o"),
+                    {"past": datetime.now(UTC) - timedelta(minutes=1), "o": t.org.id},
+                )
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                with engine.connect() as conn:
+                    done = conn.execute(
+                        text(
+                            "SELECT count(*) FROM api_key WHERE organization_id = :o "
+                            "AND rotated_from_key_id IS NULL AND replaced_by_key_id IS NOT NULL"
+                        ),
+                        {"o": t.org.id},
+                    ).scalar_one()
+                if done == len(ids):
+                    break
+                time.sleep(0.2)
+            time.sleep(3)  # more job runs on the leader: nothing happens twice
+            for key_id in ids:
+                assert [e["type"] for e in events(engine, key_id)].count("ROTATED") == 1
             with engine.connect() as conn:
-                done = conn.execute(
+                keys_now = conn.execute(
                     text(
-                        "SELECT count(*) FROM api_key WHERE organization_id = :o "
-                        "AND rotated_from_key_id IS NULL AND replaced_by_key_id IS NOT NULL"
+                        "SELECT rotated_from_key_id, replaced_by_key_id FROM api_key WHERE organization_id = :o"
                     ),
                     {"o": t.org.id},
-                ).scalar_one()
-            if done == len(ids):
-                break
-            time.sleep(0.2)
-        time.sleep(3)  # more job runs on the leader: nothing happens twice
-        for key_id in ids:
-            assert [e["type"] for e in events(engine, key_id)].count("ROTATED") == 1
-        with engine.connect() as conn:
-            keys_now = conn.execute(
-                text(
-                    "SELECT rotated_from_key_id, replaced_by_key_id FROM api_key WHERE organization_id = :o"
-                ),
-                {"o": t.org.id},
-            ).all()
-        successors = [r for r in keys_now if r[0] is not None]
-        assert sorted(r[0] for r in successors) == sorted(ids)
-        assert all(r[1] is None for r in successors)  # a fresh period: not rotated again
-    finally:
-        engine.dispose()
-        first.stop()
-        second.stop()
+                ).all()
+            successors = [r for r in keys_now if r[0] is not None]
+            assert sorted(r[0] for r in successors) == sorted(ids)
+            assert all(r[1] is None for r in successors)  # a fresh period: not rotated again
+        finally:
+            engine.dispose()
 
 
 def test_out_of_range_durations_and_times(stub: keys_pb2_grpc.KeyServiceStub) -> None:

@@ -35,13 +35,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.integration.test_validate import create_key, make_tenant, validate
 from tests.support import (
-    TEST_ROOT_KEY,
-    TEST_SECRET,
     ServerProcess,
     channel,
-    create_postgres_database,
     decode_error,
-    prepare_database,
+    postgres_replicas,
 )
 
 # ---- settings -------------------------------------------------------------------------
@@ -273,28 +270,17 @@ def test_poll_feed_dispatches_each_change_once_and_prunes_old_rows(pg_url: str) 
 
 @pytest.fixture(scope="module")
 def portable_replicas(postgres_admin_url: str) -> Iterator[tuple[ServerProcess, ServerProcess]]:
-    url = create_postgres_database(postgres_admin_url)
-    prepare_database(url)
-    env = {
-        "KEYTURN_DATABASE_URL": url,
-        "KEYTURN_SECRET": TEST_SECRET,
-        "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-        "KEYTURN_CHANGE_FEED": "poll",
-        "KEYTURN_CHANGE_FEED_POLL_MS": "100",
-        "KEYTURN_LOCKS": "row",
+    with postgres_replicas(
+        postgres_admin_url,
+        KEYTURN_CHANGE_FEED="poll",
+        KEYTURN_CHANGE_FEED_POLL_MS="100",
+        KEYTURN_LOCKS="row",
         # Every validation is audited, so the access log's batch appends take the lock too.
-        "KEYTURN_AUDIT_LEVEL": "verbose",
+        KEYTURN_AUDIT_LEVEL="verbose",
         # Without the change feed a cached key would stay valid for the whole TTL.
-        "KEYTURN_KEY_CACHE_TTL_SECONDS": "30",
-        "KEYTURN_LOG_LEVEL": "WARNING",
-    }
-    first = ServerProcess(dict(env)).start()
-    second = ServerProcess(dict(env), admin_token=first.admin_token).start()
-    try:
-        yield first, second
-    finally:
-        first.stop()
-        second.stop()
+        KEYTURN_KEY_CACHE_TTL_SECONDS="30",
+    ) as pair:
+        yield pair
 
 
 def _listen_connections(url: str) -> int:

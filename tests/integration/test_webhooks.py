@@ -35,14 +35,11 @@ from sqlalchemy import text
 
 from tests.support import (
     TEST_ROOT_KEY,
-    TEST_SECRET,
-    ServerProcess,
     ServerThread,
     channel,
-    create_postgres_database,
     expect_error,
     make_settings,
-    prepare_database,
+    postgres_replicas,
     with_token,
 )
 
@@ -819,18 +816,10 @@ def test_pending_delivery_survives_a_restart(
 
 
 def test_two_processes_deliver_each_event_once(postgres_admin_url: str, receiver: Receiver) -> None:
-    url = create_postgres_database(postgres_admin_url)
-    prepare_database(url)
-    env = {
-        "KEYTURN_DATABASE_URL": url,
-        "KEYTURN_SECRET": TEST_SECRET,
-        "KEYTURN_ROOT_KEY": TEST_ROOT_KEY,
-        "KEYTURN_LOG_LEVEL": "WARNING",
-        "KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",  # the receiver is on 127.0.0.1
-    }
-    first = ServerProcess(dict(env)).start()
-    second = ServerProcess(dict(env), admin_token=first.admin_token).start()
-    try:
+    with postgres_replicas(
+        postgres_admin_url,
+        KEYTURN_WEBHOOK_ALLOW_PRIVATE_NETWORKS="true",  # the receiver is on 127.0.0.1
+    ) as (first, second):
         with channel(first.address, first.admin_token) as a, channel(second.address, first.admin_token) as b:
             org = new_org(a)
             new_webhook(a, org, receiver.url)
@@ -842,9 +831,6 @@ def test_two_processes_deliver_each_event_once(postgres_admin_url: str, receiver
             sequences = [body["data"]["sequence"] for body in bodies]
             assert len(sequences) == 20 and len(set(sequences)) == 20, sequences
             assert len({r.headers["keyturn-delivery-id"] for r in receiver.requests}) == 20
-    finally:
-        first.stop()
-        second.stop()
 
 
 def test_client_facade(server: ServerThread, receiver: Receiver) -> None:
