@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import os
 import pwd
+import queue
 import shutil
 import signal
 import socket
@@ -485,3 +486,71 @@ def postgres_replicas(admin_url: str, **settings: str) -> Iterator[tuple[ServerP
             second.stop()
     finally:
         first.stop()
+
+
+class StreamReader:
+    """A server stream (a gRPC call whose messages carry one `event`) read on its own thread,
+    so a test can wait with deadlines, see how it ended, and cancel it."""
+
+    def __init__(self, call: Any) -> None:
+        self.call = call
+        self.events: queue.Queue[Any] = queue.Queue()
+        self.error: grpc.RpcError | None = None
+        self.finished = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            for message in self.call:
+                self.events.put(message.event)
+        except grpc.RpcError as err:
+            self.error = err
+        finally:
+            self.finished.set()
+
+    def take(self, count: int, timeout: float = 10.0) -> list[Any]:
+        deadline = time.monotonic() + timeout
+        taken: list[Any] = []
+        while len(taken) < count:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(
+                    f"got {len(taken)} of {count} events within {timeout}s; error={self.error}"
+                )
+            try:
+                taken.append(self.events.get(timeout=remaining))
+            except queue.Empty:
+                continue
+        return taken
+
+    def quiet(self, seconds: float = 0.6) -> bool:
+        """True when no event arrives within `seconds`."""
+        try:
+            self.events.get(timeout=seconds)
+        except queue.Empty:
+            return True
+        return False
+
+    def started_after(self) -> int:
+        """Waits for the response headers, sent once the stream has its starting point
+        (StreamAuditEvents' `keyturn-stream-after`)."""
+        headers = dict(self.call.initial_metadata())
+        return int(headers["keyturn-stream-after"])
+
+    def ended_with(self, code: grpc.StatusCode, reason: str, within: float = 3.0) -> str:
+        """Asserts the stream ended within `within` seconds with `code` and `reason`."""
+        assert self.finished.wait(within), f"the stream was still open after {within}s"
+        assert self.error is not None
+        decoded = decode_error(self.error)
+        assert (decoded.code, decoded.reason) == (code, reason), (
+            decoded.code,
+            decoded.reason,
+            decoded.message,
+        )
+        return decoded.message
+
+    def cancel(self) -> None:
+        self.call.cancel()
+        assert self.finished.wait(10), "stream did not end after cancel"
+        self._thread.join(5)

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import queue
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -15,51 +13,11 @@ import pytest
 from keyturn.v1 import audit_pb2, keys_pb2, keys_pb2_grpc
 
 from tests.audit_support import append, audit_stub, crypto_records
-from tests.support import TEST_ROOT_KEY, TEST_SECRET, ServerProcess, ServerThread, channel
+from tests.support import TEST_ROOT_KEY, TEST_SECRET, ServerProcess, ServerThread, StreamReader, channel
 
 
-class StreamReader:
-    """Reads a server stream on a thread so the test can wait with deadlines and cancel."""
-
-    def __init__(self, ch: grpc.Channel, request: audit_pb2.StreamAuditEventsRequest) -> None:
-        self.call: Any = audit_stub(ch).StreamAuditEvents(request)
-        self.events: queue.Queue[audit_pb2.AuditEvent] = queue.Queue()
-        self.error: grpc.RpcError | None = None
-        self.finished = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            for message in self.call:
-                self.events.put(message.event)
-        except grpc.RpcError as err:
-            self.error = err
-        finally:
-            self.finished.set()
-
-    def take(self, count: int, timeout: float = 10.0) -> list[audit_pb2.AuditEvent]:
-        deadline = time.monotonic() + timeout
-        taken = []
-        while len(taken) < count:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise AssertionError(f"got {len(taken)} of {count} events within {timeout}s")
-            try:
-                taken.append(self.events.get(timeout=remaining))
-            except queue.Empty:
-                continue
-        return taken
-
-    def started_after(self) -> int:
-        """Waits for the response headers, sent once the stream has its starting point."""
-        headers = dict(self.call.initial_metadata())
-        return int(headers["keyturn-stream-after"])
-
-    def cancel(self) -> None:
-        self.call.cancel()
-        assert self.finished.wait(10), "stream did not end after cancel"
-        self._thread.join(5)
+def audit_reader(ch: grpc.Channel, request: audit_pb2.StreamAuditEventsRequest) -> StreamReader:
+    return StreamReader(audit_stub(ch).StreamAuditEvents(request))
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +34,7 @@ def _head(ch: grpc.Channel) -> int:
 def test_replay_then_follow_then_cancel(server: ServerThread, ch: grpc.Channel) -> None:
     org = str(uuid.uuid4())
     first = append(server, crypto_records(3, organization_id=org))
-    reader = StreamReader(
+    reader = audit_reader(
         ch,
         audit_pb2.StreamAuditEventsRequest(
             filter=audit_pb2.AuditEventFilter(organization_id=org), after_sequence=first[0] - 1
@@ -99,7 +57,7 @@ def test_replay_then_follow_then_cancel(server: ServerThread, ch: grpc.Channel) 
 
 def test_live_only_skips_the_replay(server: ServerThread, ch: grpc.Channel) -> None:
     before = append(server, crypto_records(2))
-    reader = StreamReader(ch, audit_pb2.StreamAuditEventsRequest(live_only=True))
+    reader = audit_reader(ch, audit_pb2.StreamAuditEventsRequest(live_only=True))
     try:
         start = reader.started_after()  # the headers: no event written before them follows
         assert start >= before[-1]
@@ -115,7 +73,7 @@ def test_access_log_events_reach_the_stream(server: ServerThread, ch: grpc.Chann
     from keyturn_server.domain.audit import AuditRecord
 
     org = str(uuid.uuid4())
-    reader = StreamReader(
+    reader = audit_reader(
         ch,
         audit_pb2.StreamAuditEventsRequest(
             filter=audit_pb2.AuditEventFilter(organization_id=org), after_sequence=_head(ch)
@@ -155,7 +113,7 @@ def test_stream_sees_events_from_a_second_server_process(
             "KEYTURN_LOG_LEVEL": "WARNING",
         }
     ).start()
-    reader = StreamReader(
+    reader = audit_reader(
         ch,
         audit_pb2.StreamAuditEventsRequest(
             filter=audit_pb2.AuditEventFilter(actions=["organization.create"]), after_sequence=_head(ch)
@@ -199,7 +157,7 @@ def test_many_streams_share_one_read_per_event(server: ServerThread, ch: grpc.Ch
     org, other = str(uuid.uuid4()), str(uuid.uuid4())
     streams = 24
     readers = [
-        StreamReader(
+        audit_reader(
             ch,
             audit_pb2.StreamAuditEventsRequest(
                 filter=audit_pb2.AuditEventFilter(organization_id=org if i % 2 else other), live_only=True
@@ -251,7 +209,7 @@ def test_shutdown_ends_open_streams_at_once(
     try:
         with channel(own.address) as c:
             readers = [
-                StreamReader(c, audit_pb2.StreamAuditEventsRequest(after_sequence=0)) for _ in range(3)
+                audit_reader(c, audit_pb2.StreamAuditEventsRequest(after_sequence=0)) for _ in range(3)
             ]
             _wait_for(lambda: len(own.container.audit_feed._subscribers) >= 3)
             started = time.monotonic()

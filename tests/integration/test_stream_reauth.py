@@ -12,7 +12,6 @@ import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import grpc
 import pytest
@@ -30,68 +29,12 @@ from tests import http_support
 from tests.audit_support import append, audit_stub, crypto_records
 from tests.integration.test_auth import binding, new_principal
 from tests.integration.test_validate import create_key
-from tests.support import ServerThread, channel, decode_error
+from tests.support import ServerThread, StreamReader, channel
 
 http_server = http_support.http_server
 
 # A change that is announced ends the stream at once; this leaves room for a slow machine.
 PROMPT_SECONDS = 3.0
-
-
-class Reader:
-    """A server stream read on its own thread; remembers how it ended."""
-
-    def __init__(self, call: Any) -> None:
-        self.call = call
-        self.items: queue.Queue[Any] = queue.Queue()
-        self.error: grpc.RpcError | None = None
-        self.finished = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            for message in self.call:
-                self.items.put(message.event)
-        except grpc.RpcError as error:
-            self.error = error
-        finally:
-            self.finished.set()
-
-    def take(self, count: int, timeout: float = 10.0) -> list[Any]:
-        deadline = time.monotonic() + timeout
-        out: list[Any] = []
-        while len(out) < count:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise AssertionError(f"got {len(out)} of {count} events; error={self.error}")
-            try:
-                out.append(self.items.get(timeout=remaining))
-            except queue.Empty:
-                continue
-        return out
-
-    def quiet(self, seconds: float = 0.6) -> bool:
-        try:
-            self.items.get(timeout=seconds)
-        except queue.Empty:
-            return True
-        return False
-
-    def ended_with(self, code: grpc.StatusCode, reason: str, within: float = PROMPT_SECONDS) -> str:
-        assert self.finished.wait(within), f"the stream was still open after {within}s"
-        assert self.error is not None
-        decoded = decode_error(self.error)
-        assert (decoded.code, decoded.reason) == (code, reason), (
-            decoded.code,
-            decoded.reason,
-            decoded.message,
-        )
-        return decoded.message
-
-    def close(self) -> None:
-        self.call.cancel()
-        self._thread.join(10)
 
 
 @pytest.fixture(scope="module")
@@ -116,17 +59,17 @@ def _key_event(admin: grpc.Channel, org: str) -> str:
     return str(create_key(keys, org, project=project).key.id)
 
 
-def _watch(ch: grpc.Channel, org: str) -> Reader:
+def _watch(ch: grpc.Channel, org: str) -> StreamReader:
     stub = key_events_pb2_grpc.KeyEventServiceStub(ch)
     request = key_events_pb2.WatchKeyEventsRequest(filter=key_events_pb2.KeyEventFilter(organization_id=org))
-    return Reader(stub.WatchKeyEvents(request, timeout=60))
+    return StreamReader(stub.WatchKeyEvents(request, timeout=60))
 
 
-def _stream(ch: grpc.Channel, org: str = "") -> Reader:
+def _stream(ch: grpc.Channel, org: str = "") -> StreamReader:
     request = audit_pb2.StreamAuditEventsRequest(
         filter=audit_pb2.AuditEventFilter(organization_id=org), live_only=True
     )
-    reader = Reader(audit_stub(ch).StreamAuditEvents(request, timeout=60))
+    reader = StreamReader(audit_stub(ch).StreamAuditEvents(request, timeout=60))
     reader.call.initial_metadata()  # subscribed: every later event follows
     return reader
 
@@ -164,7 +107,7 @@ def test_revoking_the_token_ends_an_open_watch(server: ServerThread, admin: grpc
             assert "revoked" in message
             assert token not in message
         finally:
-            watcher.close()
+            watcher.cancel()
 
 
 def test_revoking_the_token_ends_an_open_audit_stream(server: ServerThread, admin: grpc.Channel) -> None:
@@ -180,7 +123,7 @@ def test_revoking_the_token_ends_an_open_audit_stream(server: ServerThread, admi
             )
             stream.ended_with(grpc.StatusCode.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED")
         finally:
-            stream.close()
+            stream.cancel()
 
 
 def test_disabling_the_principal_ends_its_open_streams(server: ServerThread, admin: grpc.Channel) -> None:
@@ -196,8 +139,8 @@ def test_disabling_the_principal_ends_its_open_streams(server: ServerThread, adm
                 message = reader.ended_with(grpc.StatusCode.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED")
                 assert "disabled" in message
         finally:
-            watcher.close()
-            stream.close()
+            watcher.cancel()
+            stream.cancel()
 
 
 def test_losing_the_role_ends_open_streams_with_permission_denied(
@@ -215,8 +158,8 @@ def test_losing_the_role_ends_open_streams_with_permission_denied(
             for reader in (watcher, stream):
                 reader.ended_with(grpc.StatusCode.PERMISSION_DENIED, "CALLER_FORBIDDEN")
         finally:
-            watcher.close()
-            stream.close()
+            watcher.cancel()
+            stream.cancel()
 
 
 def test_a_narrowed_caller_stops_receiving_events_outside_its_scope(
@@ -245,7 +188,7 @@ def test_a_narrowed_caller_stops_receiving_events_outside_its_scope(
             assert stream.quiet()
             assert not stream.finished.is_set()  # still open
         finally:
-            stream.close()
+            stream.cancel()
     # The watch naming the lost organization ends as a new watch on it would be refused.
     _set_roles(admin, principal_id, binding("AUDITOR", a), binding("AUDITOR", b))
     _key_event(admin, b)
@@ -256,7 +199,7 @@ def test_a_narrowed_caller_stops_receiving_events_outside_its_scope(
             _set_roles(admin, principal_id, binding("AUDITOR", a))
             watcher.ended_with(grpc.StatusCode.NOT_FOUND, "NOT_FOUND")
         finally:
-            watcher.close()
+            watcher.cancel()
 
 
 def test_the_periodic_recheck_ends_a_stream_whose_token_expired(
@@ -297,8 +240,8 @@ def test_the_periodic_recheck_ends_a_stream_whose_token_expired(
                 message = reader.ended_with(grpc.StatusCode.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED")
                 assert "expired" in message
         finally:
-            watcher.close()
-            stream.close()
+            watcher.cancel()
+            stream.cancel()
 
 
 def test_a_watch_narrowed_to_fewer_projects_stops_receiving_the_others(
@@ -326,7 +269,7 @@ def test_a_watch_narrowed_to_fewer_projects_stops_receiving_the_others(
             assert watcher.quiet()
             assert not watcher.finished.is_set()
         finally:
-            watcher.close()
+            watcher.cancel()
 
 
 def test_an_http_event_stream_ends_with_an_error_event_when_the_token_is_revoked(
