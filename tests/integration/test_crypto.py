@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import statistics
 import time
 import uuid
 from collections.abc import Iterator
@@ -300,8 +301,10 @@ def test_rsa_4096_does_not_stall_other_rpcs(stub: crypto_pb2_grpc.CryptoServiceS
         assert response.key_size == 4096
         if rsa_seconds >= 0.3:
             break
+    # A stalled event loop answers the first cheap call only after the RSA call: one call.
+    # The median (not the max) so one pause of a busy machine (CI) does not fail the test.
     assert len(latencies) >= 5, f"only {len(latencies)} calls during a {rsa_seconds:.2f}s RSA call"
-    assert max(latencies) < rsa_seconds / 3, (max(latencies), rsa_seconds)
+    assert statistics.median(latencies) < rsa_seconds / 10, (statistics.median(latencies), rsa_seconds)
 
 
 # --- Encrypt / Decrypt with a raw key -------------------------------------------------------
