@@ -220,6 +220,11 @@ def test_every_organization_jwks_leaves_out_a_damaged_version(
     assert f"organization_id={damaged_org}" in mine[0].getMessage()
     # Counted once per version found unreadable (other tests' damaged keys may add theirs).
     assert server.container.tokens.jwks_versions_skipped - skipped_before == len(skipped)
+    from keyturn_server.api.metrics import ContainerCollector
+
+    exposed = {m.name: m for m in ContainerCollector(server.container).collect()}
+    counted = exposed["keyturn_jwks_unreadable_versions"].samples[0].value
+    assert counted == server.container.tokens.jwks_versions_skipped
     # The damaged organization's own listing says what is wrong, over gRPC and HTTP.
     own = tokens_pb2.GetJwksRequest(organization_id=damaged_org)
     lost = expect_error(lambda: tokens.GetJwks(own, timeout=10), DATA_LOSS, "DATA_LOSS")

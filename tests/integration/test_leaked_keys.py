@@ -450,6 +450,10 @@ def test_hidden_keys_are_queued_alike_and_applied_after_a_crash(
             second.call(second.container.leaks.apply_pending())  # or its applier, within 5 s
             assert revoked()
         assert rows(db, "SELECT * FROM leak_report_outbox") == []
+        from keyturn_server.api.metrics import ContainerCollector
+
+        exposed = {m.name: m for m in ContainerCollector(second.container).collect()}
+        assert exposed["keyturn_leak_reports_applied"].samples[0].value == 2  # both calls' rows
         assert [e["type"] for e in key_events(db, theirs.key.id)][-2:] == ["LEAKED", "REVOKED"]
         (audited,) = leak_audits(db, theirs.key.id)
         assert audited["actor"] == queued[0]["actor"] and audited["request_id"] == queued[0]["request_id"]

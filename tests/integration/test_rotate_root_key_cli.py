@@ -1,8 +1,8 @@
 """`keyturn rotate-root-key` as a real subprocess, with rows no configured root key opens.
 
-On SQLite and PostgreSQL: key versions wrapped under root key 1 (fine), under root key 2
-(which the first run's KEYTURN_ROOT_KEY forgets) and under root key 1 but altered in the
-database. The command re-wraps every row it can, names the rows it could not (table and id,
+On SQLite and PostgreSQL: key versions and webhook secrets wrapped under root key 1 (fine)
+and under root key 2 (which the first run's KEYTURN_ROOT_KEY forgets), and a key version
+under root key 1 but altered in the database. The command re-wraps every row it can, names the rows it could not (table and id,
 never material) on stderr with exit code 1 and no traceback; run again once the forgotten
 version is configured it moves those rows too, and once the altered row is restored it
 completes with exit code 0. A server knowing only the newest root key then decrypts all.
@@ -20,7 +20,7 @@ from pathlib import Path
 import grpc
 import pytest
 from keyturn.v1 import crypto_keys_pb2 as ck
-from keyturn.v1 import crypto_pb2_grpc, keys_pb2, keys_pb2_grpc
+from keyturn.v1 import crypto_pb2_grpc, keys_pb2, keys_pb2_grpc, webhooks_pb2, webhooks_pb2_grpc
 from keyturn_server import config
 from keyturn_server.store.db import sync_url
 from sqlalchemy import Engine, create_engine, text
@@ -56,6 +56,7 @@ class Running:
         authed = with_token(self.channel, self.server.admin_token)
         self.keys = keys_pb2_grpc.KeyServiceStub(authed)
         self.crypto = crypto_pb2_grpc.CryptoServiceStub(authed)
+        self.webhooks = webhooks_pb2_grpc.WebhookServiceStub(authed)
 
     def __enter__(self) -> Running:
         return self
@@ -81,6 +82,12 @@ class Running:
             ck.EncryptWithKeyRequest(crypto_key_id=key_id, plaintext=PLAINTEXT), timeout=10
         )
         return key_id, bytes(sealed.ciphertext)
+
+    def webhook(self, org: str) -> str:
+        """A new webhook (its signing secret is wrapped under the root key)."""
+        hook = webhooks_pb2.Webhook(organization_id=org, url="https://hooks.example.com/rotate")
+        created = self.webhooks.CreateWebhook(webhooks_pb2.CreateWebhookRequest(webhook=hook), timeout=10)
+        return str(created.webhook.id)
 
     def decrypt(self, ciphertext: bytes) -> bytes:
         answer = self.crypto.DecryptWithKey(ck.DecryptWithKeyRequest(ciphertext=ciphertext), timeout=10)
@@ -109,6 +116,15 @@ def _wrapped(engine: Engine, key_id: str) -> tuple[int, bytes]:
     return int(row[0]), bytes(row[1])
 
 
+def _webhook_root_version(engine: Engine, webhook_id: str) -> int:
+    with engine.connect() as conn:
+        return int(
+            conn.execute(
+                text("SELECT secret_root_key_version FROM webhook WHERE id = :w"), {"w": webhook_id}
+            ).scalar_one()
+        )
+
+
 def _set_material(engine: Engine, key_id: str, blob: bytes) -> None:
     with engine.begin() as conn:
         conn.execute(
@@ -124,8 +140,10 @@ def test_rotation_finishes_what_it_can_names_the_rest_and_completes_once_fixed(
         org = first.org()
         fine_id, fine_sealed = first.sealed_key(org)
         altered_id, altered_sealed = first.sealed_key(org)
+        fine_hook = first.webhook(org)
     with Running(database, tmp_path / "two", f"{ROOT_2},{ROOT_1}") as second:
         forgotten_id, forgotten_sealed = second.sealed_key(org)
+        forgotten_hook = second.webhook(org)
     assert _wrapped(engine, fine_id)[0] == 1 and _wrapped(engine, forgotten_id)[0] == 2
     good_blob = _wrapped(engine, altered_id)[1]
     damaged = bytearray(good_blob)
@@ -136,22 +154,28 @@ def test_rotation_finishes_what_it_can_names_the_rest_and_completes_once_fixed(
     run = _rotate(database, tmp_path, f"{ROOT_3},{ROOT_1}")
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stderr and "Traceback" not in run.stdout
-    assert "re-wrapped 1 key versions" in run.stdout
-    assert "2 rows could not be re-wrapped" in run.stderr
+    assert "re-wrapped 1 key versions" in run.stdout and "and 1 webhook signing secrets" in run.stdout
+    assert "3 rows could not be re-wrapped" in run.stderr
     named = {line.strip() for line in run.stderr.splitlines() if line.startswith("  ")}
-    assert named == {f"crypto_key_version {forgotten_id}/1", f"crypto_key_version {altered_id}/1"}
+    assert named == {
+        f"crypto_key_version {forgotten_id}/1",
+        f"crypto_key_version {altered_id}/1",
+        f"webhook {forgotten_hook}",
+    }
     assert PLAINTEXT.decode() not in run.stdout + run.stderr
     assert good_blob.hex() not in run.stderr and bytes(damaged).hex() not in run.stderr
-    assert _wrapped(engine, fine_id)[0] == 3
+    assert _wrapped(engine, fine_id)[0] == 3 and _webhook_root_version(engine, fine_hook) == 3
     assert _wrapped(engine, forgotten_id)[0] == 2 and _wrapped(engine, altered_id) == (1, bytes(damaged))
+    assert _webhook_root_version(engine, forgotten_hook) == 2
 
     # The configuration fixed (root key 2 back): that row moves; the altered one is still named.
     run = _rotate(database, tmp_path, f"{ROOT_3},{ROOT_2},{ROOT_1}")
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "re-wrapped 1 key versions" in run.stdout and "Traceback" not in run.stderr
+    assert "re-wrapped 1 key versions" in run.stdout and "and 1 webhook signing secrets" in run.stdout
+    assert "Traceback" not in run.stderr
     named = {line.strip() for line in run.stderr.splitlines() if line.startswith("  ")}
     assert named == {f"crypto_key_version {altered_id}/1"}
-    assert _wrapped(engine, forgotten_id)[0] == 3
+    assert _wrapped(engine, forgotten_id)[0] == 3 and _webhook_root_version(engine, forgotten_hook) == 3
 
     # The altered row restored (from a backup): the rotation completes.
     _set_material(engine, altered_id, good_blob)

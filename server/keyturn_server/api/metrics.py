@@ -229,6 +229,12 @@ class ContainerCollector(Collector):
             value=c.tokens.jwks_versions_skipped,
         )
 
+        yield CounterMetricFamily(
+            "keyturn_leak_reports_applied",
+            "Leaked-key outbox rows applied by this replica (ReportLeakedKeys calls that queued candidates)",
+            value=c.leaks.applied_rows,
+        )
+
         yield from _pool_metrics(c.db)
 
         scheduler = getattr(c, "scheduler", None)  # built by the container once jobs exist
