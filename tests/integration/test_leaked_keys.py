@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -460,6 +461,33 @@ def test_hidden_keys_are_queued_alike_and_applied_after_a_crash(
     finally:
         second.stop()
         db.dispose()
+
+
+def test_an_outbox_row_that_cannot_be_applied_holds_up_no_other(
+    server: ServerThread, channel: grpc.Channel, stub: keys_pb2_grpc.KeyServiceStub, db: Engine
+) -> None:
+    """A damaged outbox row (here: an entry without its source) is logged with its id and
+    left for later; the rows after it are still applied."""
+    a, b = tenant(stub), tenant(stub)
+    theirs = new_key(stub, b.org.id)
+    damaged_id = "00000000-0000-4000-8000-" + keyformat.generate("x", "test")[-12:].lower().rjust(12, "0")
+    with db.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO leak_report_outbox (id, create_time, entries, actor, request_id, "
+                "client_address, user_agent) VALUES (:i, :t, :e, '', '', '', '')"
+            ),
+            {"i": damaged_id, "t": datetime(2000, 1, 1), "e": json.dumps([{"key_id": theirs.key.id}])},
+        )
+    reporter = keys_pb2_grpc.KeyServiceStub(principal(channel, server, role("KEY_MANAGER", a.org.id)))
+    (answer,) = report(reporter, theirs.plaintext, url="https://leak.example/poison")
+    assert answer.result == NOT_FOUND
+    server.call(server.container.leaks.apply_pending())
+    assert stub.GetKey(K.GetKeyRequest(id=theirs.key.id), timeout=10).status == K.KEY_STATUS_REVOKED
+    left = rows(db, "SELECT id FROM leak_report_outbox")
+    assert [r["id"] for r in left] == [damaged_id]
+    with db.begin() as conn:
+        conn.execute(text("DELETE FROM leak_report_outbox WHERE id = :i"), {"i": damaged_id})
 
 
 def test_candidates_are_never_stored_or_logged(

@@ -65,7 +65,7 @@ from keyturn_server.domain.errors import KeyInvalid
 from keyturn_server.domain.key_events import KeyEventType, NewKeyEvent
 from keyturn_server.domain.ports import KeyEvents
 from keyturn_server.store.audit import append_events
-from keyturn_server.store.db import Database
+from keyturn_server.store.db import Database, is_outage
 from keyturn_server.store.key_event_log import append_key_events
 from keyturn_server.store.models import ApiKey, KeyEvent, LeakReportOutbox
 from keyturn_server.usecases import key_event, notify_key_changed, utcnow
@@ -310,56 +310,81 @@ class LeakReports:
         """Apply and delete the outbox rows (every replica; see the module docstring).
         Returns how many rows were applied. Safe to run concurrently and to repeat: a row is
         applied and deleted in one transaction, and a key reported twice with one url is a
-        duplicate (its LEAKED event's dedupe string)."""
+        duplicate (its LEAKED event's dedupe string). A row that fails for another reason
+        than an outage is logged (its id only), left for the next pass and passed over in
+        this one, so it cannot hold up the rows after it."""
         applied = 0
+        passed_over: set[str] = set()
         while True:
 
-            async def work(session: AsyncSession) -> tuple[int, set[str]]:
-                return await self._apply_outbox(session, batch)
+            async def pending(session: AsyncSession) -> list[str]:
+                query = select(LeakReportOutbox.id).order_by(
+                    LeakReportOutbox.create_time, LeakReportOutbox.id
+                )
+                if passed_over:
+                    query = query.where(LeakReportOutbox.id.not_in(sorted(passed_over)))
+                return list((await session.scalars(query.limit(batch))).all())
 
-            count, changed = await self.db.run(work)
-            for key_id in sorted(changed):
-                await notify_key_changed(self.key_events, key_id)
-            applied += count
-            self.applied_rows += count
-            if count < batch:
+            ids = await self.db.read(pending)
+            for outbox_id in ids:
+
+                async def work(session: AsyncSession, outbox_id: str = outbox_id) -> set[str] | None:
+                    return await self._apply_outbox_row(session, outbox_id)
+
+                try:
+                    changed = await self.db.run(work)
+                except Exception as error:
+                    if is_outage(error):
+                        raise
+                    log.error(
+                        "a leaked-key outbox row could not be applied; retried later (id=%s)", outbox_id
+                    )
+                    passed_over.add(outbox_id)
+                    continue
+                if changed is None:  # another replica has it, or had it
+                    passed_over.add(outbox_id)
+                    continue
+                for key_id in sorted(changed):
+                    await notify_key_changed(self.key_events, key_id)
+                applied += 1
+                self.applied_rows += 1
+            if len(ids) < batch:
                 return applied
 
-    async def _apply_outbox(self, session: AsyncSession, batch: int) -> tuple[int, set[str]]:
-        query = (
-            select(LeakReportOutbox).order_by(LeakReportOutbox.create_time, LeakReportOutbox.id).limit(batch)
-        )
+    async def _apply_outbox_row(self, session: AsyncSession, outbox_id: str) -> set[str] | None:
+        """Apply one outbox row and delete it; None when it is gone or claimed elsewhere."""
+        query = select(LeakReportOutbox).where(LeakReportOutbox.id == outbox_id)
         if session.get_bind().dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True)  # another replica has those
-        rows = list((await session.scalars(query)).all())
+            query = query.with_for_update(skip_locked=True)  # another replica is on it
+        row = (await session.scalars(query)).first()
+        if row is None:
+            return None
         changed: set[str] = set()
-        now = utcnow()
-        for row in rows:
-            ids = {str(entry["key_id"]) for entry in row.entries if entry.get("key_id")}
-            if ids:
-                # As the reporter: its actor and request on the events and audit records.
-                reporter = RequestMeta(
-                    request_id=row.request_id,
-                    method="ReportLeakedKeys",
-                    client_address=row.client_address,
-                    user_agent=row.user_agent,
-                    actor=row.actor,
-                )
-                reset = current_request.set(reporter)
-                try:
-                    locked = {key.id: key for key in await _lock_keys(session, ids)}
-                    matches = [
-                        _Match(n, locked[str(entry["key_id"])], str(entry["source"]), str(entry["url"]))
-                        for n, entry in enumerate(row.entries)
-                        if entry.get("key_id") and str(entry["key_id"]) in locked
-                    ]
-                    outcomes = await self._apply(session, matches, row.create_time, now)
-                finally:
-                    current_request.reset(reset)
-                changed |= {outcome.row.id for outcome in outcomes.values()}
-            await session.delete(row)
+        ids = {str(entry["key_id"]) for entry in row.entries if entry.get("key_id")}
+        if ids:
+            # As the reporter: its actor and request on the events and audit records.
+            reporter = RequestMeta(
+                request_id=row.request_id,
+                method="ReportLeakedKeys",
+                client_address=row.client_address,
+                user_agent=row.user_agent,
+                actor=row.actor,
+            )
+            reset = current_request.set(reporter)
+            try:
+                locked = {key.id: key for key in await _lock_keys(session, ids)}
+                matches = [
+                    _Match(n, locked[str(entry["key_id"])], str(entry["source"]), str(entry["url"]))
+                    for n, entry in enumerate(row.entries)
+                    if entry.get("key_id") and str(entry["key_id"]) in locked
+                ]
+                outcomes = await self._apply(session, matches, row.create_time, utcnow())
+            finally:
+                current_request.reset(reset)
+            changed = {outcome.row.id for outcome in outcomes.values()}
+        await session.delete(row)
         await session.flush()
-        return len(rows), changed
+        return changed
 
     # ---- acting on a key -------------------------------------------------------------------
 
