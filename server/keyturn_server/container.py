@@ -53,7 +53,7 @@ from keyturn_server.usecases.key_policies import KeyPolicies, KeyPolicyLookup
 from keyturn_server.usecases.key_rotation import KeyRotation
 from keyturn_server.usecases.keycache import KeyCache
 from keyturn_server.usecases.keys import KeyManagement
-from keyturn_server.usecases.leaks import LeakReports
+from keyturn_server.usecases.leaks import LEAK_APPLY_INTERVAL_SECONDS, LeakReports
 from keyturn_server.usecases.principals import Principals
 from keyturn_server.usecases.stream_access import StreamAccess
 from keyturn_server.usecases.tenancy import Tenancy
@@ -342,6 +342,15 @@ class Container:
         webhook_sender = PeriodicTask(
             "keyturn-webhook-sender", WEBHOOK_SEND_INTERVAL_SECONDS, send_webhooks, wake=webhooks.wakeup
         )
+        leaks = LeakReports(db, hasher, settings.key_prefix, key_events, key_policy_lookup)
+
+        async def apply_leak_reports() -> None:
+            await leaks.apply_pending()
+
+        # Every replica applies the leaked-key outbox (woken just after its own reports).
+        leak_applier = PeriodicTask(
+            "keyturn-leak-reports", LEAK_APPLY_INTERVAL_SECONDS, apply_leak_reports, wake=leaks.wakeup
+        )
         provider = tracer_provider or provider_from_environment()
         tracing = Tracing(provider, db) if provider is not None else None
 
@@ -359,6 +368,7 @@ class Container:
         lifecycle.add(start=access_log.start, stop=access_log.stop)  # drains the queue
         lifecycle.add(stop=webhooks.stop)  # closes the HTTP client after the sender stopped
         lifecycle.add(start=webhook_sender.start, stop=webhook_sender.stop)
+        lifecycle.add(start=leak_applier.start, stop=leak_applier.stop)
         lifecycle.add(start=scheduler.start, stop=scheduler.stop)  # stopped first: no job mid-shutdown
 
         container = cls(
@@ -374,7 +384,7 @@ class Container:
             authenticator=authenticator,
             tenancy=Tenancy(db, key_events, pages),
             keys=keys,
-            leaks=LeakReports(db, hasher, settings.key_prefix, key_events, key_policy_lookup),
+            leaks=leaks,
             key_policies=KeyPolicies(db, key_policy_lookup, key_events),
             key_policy_lookup=key_policy_lookup,
             principals=Principals(db, hasher, authenticator, key_events, pages),

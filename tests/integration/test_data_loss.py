@@ -4,7 +4,8 @@ A managed key version's wrapped material altered in the database, or wrapped und
 root-key version the server no longer has, and the organization's access-token signing key
 likewise: the calls that need the material answer DATA_LOSS with exactly one ErrorInfo naming
 the key version (never INTERNAL, never a stack trace, the material or a plaintext in the
-answer or the log). RevealKey's own cases are in test_reveal_key.py.
+answer or the log). RevealKey's own cases are in test_reveal_key.py. The every-organization
+JWKS leaves such a signing version out rather than failing for every organization.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 
 import grpc
+import httpx
 import pytest
 from keyturn.client.errors import DataLossError, from_rpc_error
 from keyturn.v1 import crypto_keys_pb2 as ck
@@ -21,10 +23,23 @@ from keyturn.v1 import crypto_pb2_grpc, keys_pb2, keys_pb2_grpc, tokens_pb2, tok
 from keyturn_server.store.db import sync_url
 from sqlalchemy import Engine, create_engine, text
 
+from tests.http_support import base_url, error_info, start_http_server
 from tests.support import ServerThread, expect_error
 
 DATA_LOSS = grpc.StatusCode.DATA_LOSS
 SECRET = b"plaintext-that-must-not-leak-" + uuid.uuid4().hex.encode()
+
+
+@pytest.fixture(scope="module")
+def server(
+    backend: str, new_database_url, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerThread]:  # type: ignore[no-untyped-def]
+    """This module's server also listens for HTTP (the JWKS routes)."""
+    running = start_http_server(new_database_url(backend), tmp_path_factory.mktemp("data"))
+    try:
+        yield running
+    finally:
+        running.stop()
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +175,62 @@ def test_altered_token_signing_key_is_data_loss(
     assert lost.metadata["resourceType"] == "CryptoKeyVersion"
     assert lost.metadata["resourceId"].startswith(signing_key_id + "/")
     _no_leak(caplog, created.plaintext)
+
+
+def _signing_kid(grpc_channel: grpc.Channel, org: str) -> str:
+    """The kid of `org`'s access-token signing key (created by its first exchange)."""
+    keys = keys_pb2_grpc.KeyServiceStub(grpc_channel)
+    created = keys.CreateKey(keys_pb2.CreateKeyRequest(organization_id=org), timeout=10)
+    tokens = tokens_pb2_grpc.TokenServiceStub(grpc_channel)
+    return str(tokens.ExchangeKey(tokens_pb2.ExchangeKeyRequest(plaintext=created.plaintext), timeout=10).kid)
+
+
+def test_every_organization_jwks_leaves_out_a_damaged_version(
+    server: ServerThread,
+    grpc_channel: grpc.Channel,
+    db: Engine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """One organization's damaged signing key must not take `/.well-known/jwks.json` (GetJwks
+    without an organization) down for every organization: the damaged version is left out
+    (logged once, ids only, counted), the others are served over gRPC and HTTP, and the
+    damaged organization's own GetJwks still answers DATA_LOSS."""
+    damaged_org, healthy_org = _org(grpc_channel), _org(grpc_channel)
+    damaged_kid = _signing_kid(grpc_channel, damaged_org)
+    healthy_kid = _signing_kid(grpc_channel, healthy_org)
+    tokens = tokens_pb2_grpc.TokenServiceStub(grpc_channel)
+    every = tokens_pb2.GetJwksRequest()
+    assert {damaged_kid, healthy_kid} <= {k.kid for k in tokens.GetJwks(every, timeout=10).keys}
+    _corrupt_material(db, damaged_kid.rsplit(".", 1)[0])
+    _forget(server)
+    server.container.tokens.jwks_by_kid.clear()  # the public keys cached too: a restart
+    skipped_before = server.container.tokens.jwks_versions_skipped
+    caplog.set_level(logging.DEBUG)
+    url = base_url(server)
+    for _ in range(3):  # the first listing finds the damage; the later ones remember it
+        listed = {k.kid for k in tokens.GetJwks(every, timeout=10).keys}
+        assert healthy_kid in listed and damaged_kid not in listed
+        answer = httpx.get(url + "/.well-known/jwks.json", timeout=10)
+        assert answer.status_code == 200, answer.text
+        served = {k["kid"] for k in answer.json()["keys"]}
+        assert healthy_kid in served and damaged_kid not in served
+    skipped = [r for r in caplog.records if "every-organization JWKS leaves out" in r.getMessage()]
+    mine = [r for r in skipped if damaged_kid.rsplit(".", 1)[0] in r.getMessage()]
+    assert len(mine) == 1, [r.getMessage() for r in skipped]
+    assert f"organization_id={damaged_org}" in mine[0].getMessage()
+    # Counted once per version found unreadable (other tests' damaged keys may add theirs).
+    assert server.container.tokens.jwks_versions_skipped - skipped_before == len(skipped)
+    from keyturn_server.api.metrics import ContainerCollector
+
+    exposed = {m.name: m for m in ContainerCollector(server.container).collect()}
+    counted = exposed["keyturn_jwks_unreadable_versions"].samples[0].value
+    assert counted == server.container.tokens.jwks_versions_skipped
+    # The damaged organization's own listing says what is wrong, over gRPC and HTTP.
+    own = tokens_pb2.GetJwksRequest(organization_id=damaged_org)
+    lost = expect_error(lambda: tokens.GetJwks(own, timeout=10), DATA_LOSS, "DATA_LOSS")
+    assert lost.metadata["resourceId"].startswith(damaged_kid.rsplit(".", 1)[0] + "/")
+    refused = httpx.get(url + f"/v1/organizations/{damaged_org}/jwks.json", timeout=10)
+    assert refused.status_code == 500 and error_info(refused.json())["reason"] == "DATA_LOSS"
+    healthy = tokens.GetJwks(tokens_pb2.GetJwksRequest(organization_id=healthy_org), timeout=10)
+    assert [k.kid for k in healthy.keys] == [healthy_kid]
+    _no_leak(caplog)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -203,6 +205,17 @@ def principal(
     return with_token(grpc.insecure_channel(server.address), token.plaintext)
 
 
+def eventually(check: Any, timeout: float = 10.0) -> Any:
+    """`check()` once it is truthy: a key the reporter may not see is acted upon just after
+    the answer (usecases/leaks.py, the outbox), by the server's applier, not by this test."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.02)
+
+
 def role(name: str, org: str = "", project: str = "") -> access_pb2.RoleBinding:
     return access_pb2.RoleBinding(
         role=access_pb2.Role.Value(f"ROLE_{name}"), organization_id=org, project_id=project
@@ -339,11 +352,18 @@ def test_another_tenant_s_key_is_answered_like_no_key_but_still_revoked(
     assert first.SerializeToString() == second.SerializeToString()
     assert (answers[2].result, answers[2].key_id) == (FOUND, mine.key.id)
 
-    # ... and yet the leak was acted upon: revoked, with its event and audit record.
+    # ... and yet the leak was acted upon just after the answer: revoked, with its event and
+    # audit record, in the reporter's name.
+    def revoked(key_id: str) -> bool:
+        return stub.GetKey(K.GetKeyRequest(id=key_id), timeout=10).status == K.KEY_STATUS_REVOKED
+
+    assert eventually(lambda: revoked(theirs.key.id))
     got = stub.GetKey(K.GetKeyRequest(id=theirs.key.id), timeout=10)
-    assert got.status == K.KEY_STATUS_REVOKED and got.HasField("leak_time")
+    assert got.HasField("leak_time")
     assert [e["type"] for e in key_events(db, theirs.key.id)][-2:] == ["LEAKED", "REVOKED"]
-    assert len(leak_audits(db, theirs.key.id)) == 1
+    (audited,) = leak_audits(db, theirs.key.id)
+    assert audited["actor"] and audited["actor"] != "system"
+    assert audited["actor"] == leak_audits(db, mine.key.id)[0]["actor"]  # the same reporter
     # The reporter cannot read it back either.
     expect_error(
         lambda: as_manager.GetKey(K.GetKeyRequest(id=theirs.key.id), timeout=10),
@@ -358,7 +378,7 @@ def test_another_tenant_s_key_is_answered_like_no_key_but_still_revoked(
     )
     (hidden,) = report(project_manager, org_wide.plaintext, url="https://leak.example/y")
     assert hidden.result == NOT_FOUND
-    assert stub.GetKey(K.GetKeyRequest(id=org_wide.key.id), timeout=10).status == K.KEY_STATUS_REVOKED
+    assert eventually(lambda: revoked(org_wide.key.id))
 
     # The global scanner role learns about every tenant's keys, and can do nothing else.
     scanner = keys_pb2_grpc.KeyServiceStub(principal(channel, server, role("LEAK_REPORTER")))
@@ -370,6 +390,104 @@ def test_another_tenant_s_key_is_answered_like_no_key_but_still_revoked(
         grpc.StatusCode.PERMISSION_DENIED,
         "CALLER_FORBIDDEN",
     )
+
+
+def test_hidden_keys_are_queued_alike_and_applied_after_a_crash(
+    backend: str, new_database_url: Any, tmp_path: Path
+) -> None:
+    """No timing oracle, and no lost revocation: a call reporting another tenant's live key
+    writes exactly what a call reporting a string that matches no key writes (one outbox
+    row of the same shape, nothing else), commits it before answering, and a server that
+    stops before acting on it (a crash) leaves it to the next one, which revokes the key in
+    the reporter's name and empties the outbox."""
+    url = new_database_url(backend)
+    first = ServerThread(make_settings(url, tmp_path / "one")).start()
+    db = create_engine(sync_url(url))
+    try:
+
+        async def crashed_before_applying(batch: int = 0) -> int:
+            return 0
+
+        first.container.leaks.apply_pending = crashed_before_applying
+        with grpc.insecure_channel(first.address) as raw:
+            admin = with_token(raw, first.admin_token)
+            stub = keys_pb2_grpc.KeyServiceStub(admin)
+            a, b = tenant(stub), tenant(stub)
+            theirs = new_key(stub, b.org.id)
+            reporter = keys_pb2_grpc.KeyServiceStub(principal(admin, first, role("KEY_MANAGER", a.org.id)))
+            before = {
+                table: rows(db, f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
+                for table in ("key_event", "audit_event")
+            }
+            (foreign,) = report(reporter, theirs.plaintext, url="https://leak.example/crash")
+            (nobody,) = report(reporter, keyformat.generate("kt", "live"), url="https://leak.example/crash")
+            assert foreign.result == nobody.result == NOT_FOUND
+            queued = rows(db, "SELECT * FROM leak_report_outbox ORDER BY create_time")
+            assert len(queued) == 2
+            entries = [
+                json.loads(q["entries"]) if isinstance(q["entries"], str) else q["entries"] for q in queued
+            ]
+            assert [e[0]["key_id"] for e in entries] == [theirs.key.id, None]
+            assert [sorted(e[0]) for e in entries] == [["key_id", "source", "url"]] * 2
+            assert queued[0]["actor"] == queued[1]["actor"] != ""
+            # Nothing else was written by either call: the key is untouched until applied.
+            after = {
+                table: rows(db, f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
+                for table in ("key_event", "audit_event")
+            }
+            assert after == before
+            assert stub.GetKey(K.GetKeyRequest(id=theirs.key.id), timeout=10).status == K.KEY_STATUS_ACTIVE
+    finally:
+        first.stop()
+    second = ServerThread(make_settings(url, tmp_path / "two")).start()
+    try:
+        with grpc.insecure_channel(second.address) as raw:
+            stub = keys_pb2_grpc.KeyServiceStub(with_token(raw, second.admin_token))
+
+            def revoked() -> bool:
+                got = stub.GetKey(K.GetKeyRequest(id=theirs.key.id), timeout=10)
+                return bool(got.status == K.KEY_STATUS_REVOKED)
+
+            second.call(second.container.leaks.apply_pending())  # or its applier, within 5 s
+            assert revoked()
+        assert rows(db, "SELECT * FROM leak_report_outbox") == []
+        from keyturn_server.api.metrics import ContainerCollector
+
+        exposed = {m.name: m for m in ContainerCollector(second.container).collect()}
+        assert exposed["keyturn_leak_reports_applied"].samples[0].value == 2  # both calls' rows
+        assert [e["type"] for e in key_events(db, theirs.key.id)][-2:] == ["LEAKED", "REVOKED"]
+        (audited,) = leak_audits(db, theirs.key.id)
+        assert audited["actor"] == queued[0]["actor"] and audited["request_id"] == queued[0]["request_id"]
+    finally:
+        second.stop()
+        db.dispose()
+
+
+def test_an_outbox_row_that_cannot_be_applied_holds_up_no_other(
+    server: ServerThread, channel: grpc.Channel, stub: keys_pb2_grpc.KeyServiceStub, db: Engine
+) -> None:
+    """A damaged outbox row (here: an entry without its source) is logged with its id and
+    left for later; the rows after it are still applied."""
+    a, b = tenant(stub), tenant(stub)
+    theirs = new_key(stub, b.org.id)
+    damaged_id = "00000000-0000-4000-8000-" + keyformat.generate("x", "test")[-12:].lower().rjust(12, "0")
+    with db.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO leak_report_outbox (id, create_time, entries, actor, request_id, "
+                "client_address, user_agent) VALUES (:i, :t, :e, '', '', '', '')"
+            ),
+            {"i": damaged_id, "t": datetime(2000, 1, 1), "e": json.dumps([{"key_id": theirs.key.id}])},
+        )
+    reporter = keys_pb2_grpc.KeyServiceStub(principal(channel, server, role("KEY_MANAGER", a.org.id)))
+    (answer,) = report(reporter, theirs.plaintext, url="https://leak.example/poison")
+    assert answer.result == NOT_FOUND
+    server.call(server.container.leaks.apply_pending())
+    assert stub.GetKey(K.GetKeyRequest(id=theirs.key.id), timeout=10).status == K.KEY_STATUS_REVOKED
+    left = rows(db, "SELECT id FROM leak_report_outbox")
+    assert [r["id"] for r in left] == [damaged_id]
+    with db.begin() as conn:
+        conn.execute(text("DELETE FROM leak_report_outbox WHERE id = :i"), {"i": damaged_id})
 
 
 def test_candidates_are_never_stored_or_logged(

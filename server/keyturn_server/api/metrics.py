@@ -222,6 +222,19 @@ class ContainerCollector(Collector):
             value=audit.filtered,
         )
 
+        yield CounterMetricFamily(
+            "keyturn_jwks_unreadable_versions",
+            "Signing key versions the every-organization JWKS left out because their material "
+            "does not unwrap (counted once per try, at most once per cache TTL per version)",
+            value=c.tokens.jwks_versions_skipped,
+        )
+
+        yield CounterMetricFamily(
+            "keyturn_leak_reports_applied",
+            "Leaked-key outbox rows applied by this replica (ReportLeakedKeys calls that queued candidates)",
+            value=c.leaks.applied_rows,
+        )
+
         yield from _pool_metrics(c.db)
 
         scheduler = getattr(c, "scheduler", None)  # built by the container once jobs exist

@@ -573,3 +573,24 @@ class WebhookCursor(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     sequence: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+# --- leaked-key reports: the outbox (usecases/leaks.py) ---------------------------------------
+
+
+class LeakReportOutbox(Base):
+    """The part of one ReportLeakedKeys call the reporter is answered NOT_FOUND for, written
+    in the call's transaction and acted upon after the answer (LeakReports.apply_pending),
+    so the call takes as long whether or not a string was another tenant's live key.
+    `entries`: one {"key_id" (None when no key matched), "source", "url"} per such candidate;
+    never a candidate string. `actor`..`user_agent`: the reporter, for the audit records."""
+
+    __tablename__ = "leak_report_outbox"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    create_time: Mapped[datetime] = mapped_column(index=True)
+    entries: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    request_id: Mapped[str] = mapped_column(String(200), default="")
+    client_address: Mapped[str] = mapped_column(String(200), default="")
+    user_agent: Mapped[str] = mapped_column(String(500), default="")

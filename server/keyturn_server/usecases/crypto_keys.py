@@ -1230,24 +1230,38 @@ class CryptoKeys:
 
     # ==== root-key rotation ======================================================================
 
-    async def rewrap_all(self, batch: int = 500) -> tuple[int, int]:
+    async def rewrap_all(
+        self, batch: int = 500, unreadable: list[tuple[str, str]] | None = None
+    ) -> tuple[int, int]:
         """Re-wrap every version's material and every import job's private key under the
         newest root-key version (the operator command `keyturn rotate-root-key`). Returns
-        (versions, import jobs) re-wrapped; safe to run again and beside live servers."""
+        (versions, import jobs) re-wrapped; safe to run again and beside live servers.
+
+        With `unreadable` given, a row that no configured root key opens is left as it is,
+        named there as (table, id), and the others are still done; without it the first such
+        row raises DataLoss."""
         current = self.ring.current_version
         versions = jobs = 0
+        skipped: set[str] = set()
         while True:
+            limit = batch + len(skipped)  # the rows left behind come back in every batch
             async with self.db.transaction() as session:
-                rows = await repo.versions_to_rewrap(session, current, batch)
+                rows = await repo.versions_to_rewrap(session, current, limit)
                 for row in rows:
                     assert row.wrapped_material is not None
+                    name = f"{row.crypto_key_id}/{row.number}"
+                    if name in skipped:
+                        continue
                     old = WrappedMaterial(row.wrapped_material, row.root_key_version)
-                    fresh = self.ring.wrap(
-                        self._unwrap(old, VERSION_KIND, row.crypto_key_id, row.number),
-                        VERSION_KIND,
-                        row.crypto_key_id,
-                        row.number,
-                    )
+                    try:
+                        material = self._unwrap(old, VERSION_KIND, row.crypto_key_id, row.number)
+                    except DataLoss:
+                        if unreadable is None:
+                            raise
+                        skipped.add(name)
+                        unreadable.append(("crypto_key_version", name))
+                        continue
+                    fresh = self.ring.wrap(material, VERSION_KIND, row.crypto_key_id, row.number)
                     if await repo.replace_wrapped_material(
                         session,
                         row.crypto_key_id,
@@ -1257,21 +1271,31 @@ class CryptoKeys:
                         current,
                     ):
                         versions += 1
-            if len(rows) < batch:
+            if len(rows) < limit:
                 break
+        skipped.clear()
         while True:
+            limit = batch + len(skipped)
             async with self.db.transaction() as session:
-                found = await repo.import_jobs_to_rewrap(session, current, batch)
+                found = await repo.import_jobs_to_rewrap(session, current, limit)
                 for job in found:
+                    if job.id in skipped:
+                        continue
                     old = WrappedMaterial(job.wrapped_private_key, job.root_key_version)
-                    fresh = self.ring.wrap(
-                        self._unwrap(old, IMPORT_JOB_KIND, job.id, 0), IMPORT_JOB_KIND, job.id
-                    )
+                    try:
+                        material = self._unwrap(old, IMPORT_JOB_KIND, job.id, 0)
+                    except DataLoss:
+                        if unreadable is None:
+                            raise
+                        skipped.add(job.id)
+                        unreadable.append(("import_job", job.id))
+                        continue
+                    fresh = self.ring.wrap(material, IMPORT_JOB_KIND, job.id)
                     if await repo.replace_import_job_key(
                         session, job.id, job.root_key_version, fresh.ciphertext, current
                     ):
                         jobs += 1
-            if len(found) < batch:
+            if len(found) < limit:
                 break
         self.cache.clear()
         return versions, jobs

@@ -297,23 +297,42 @@ class ImportedKeys:
 
     # ---- validation fallback ------------------------------------------------------------
 
-    async def rewrap_secrets(self, batch: int = 500) -> int:
+    async def rewrap_secrets(self, batch: int = 500, unreadable: list[tuple[str, str]] | None = None) -> int:
         """Re-wrap every imported HMAC secret under the newest root-key version (part of
-        `keyturn rotate-root-key`); conditional per row, so safe beside live servers."""
+        `keyturn rotate-root-key`); conditional per row, so safe beside live servers. With
+        `unreadable` given, a secret no configured root key opens is left as it is and named
+        there (table, id); without it the first such secret raises UnwrapFailed."""
         current = self.ring.current_version
         done = 0
+        skipped: set[str] = set()
         while True:
+            limit = batch + len(skipped)  # the rows left behind come back in every batch
             async with self.db.transaction() as session:
                 rows = list(
                     await session.scalars(
                         select(ImportedKeySecret)
                         .where(ImportedKeySecret.root_key_version != current)
-                        .limit(batch)
+                        .order_by(ImportedKeySecret.id)
+                        .limit(limit)
                     )
                 )
                 for row in rows:
+                    if row.id in skipped:
+                        continue
                     old = WrappedMaterial(row.wrapped_secret, row.root_key_version)
-                    fresh = self.ring.rewrap(old, SECRET_KIND, row.id)
+                    try:
+                        fresh = self.ring.rewrap(old, SECRET_KIND, row.id)
+                    except UnwrapFailed:
+                        if unreadable is None:
+                            raise
+                        log.error(
+                            "stored imported-key secret does not unwrap (id=%s root_key_version=%s)",
+                            row.id,
+                            row.root_key_version,
+                        )
+                        skipped.add(row.id)
+                        unreadable.append(("imported_key_secret", row.id))
+                        continue
                     moved = await session.execute(
                         update(ImportedKeySecret)
                         .where(
@@ -323,7 +342,7 @@ class ImportedKeys:
                         .values(wrapped_secret=fresh.ciphertext, root_key_version=fresh.root_key_version)
                     )
                     done += int(getattr(moved, "rowcount", 0) or 0)
-            if len(rows) < batch:
+            if len(rows) < limit:
                 return done
 
     def forget_state(self) -> None:

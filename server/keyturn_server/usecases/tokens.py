@@ -19,11 +19,16 @@ the managed-key cache TTL; every `crypto_key` event, here or on another replica,
 and each version's JWK by kid (public, immutable). The key policy's token settings come from
 the shared cached policy lookup (usecases/key_policies.py KeyPolicyLookup), which
 UpdateKeyPolicy clears here and on every other replica.
+
+Damaged material: one organization's GetJwks answers DATA_LOSS for a signing version that
+does not unwrap; the every-organization listing (`/.well-known/jwks.json`) leaves it out
+(see `jwks`), so that one damaged row cannot stop every other organization's verifiers.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import secrets
 import time
 from collections.abc import Callable, Iterator
@@ -35,7 +40,7 @@ from keyturn_server.config import Settings
 from keyturn_server.domain import access as policy
 from keyturn_server.domain import access_tokens as tokens
 from keyturn_server.domain import managed_keys as mk
-from keyturn_server.domain.errors import AlreadyExists, FailedPrecondition, InvalidArgument
+from keyturn_server.domain.errors import AlreadyExists, DataLoss, FailedPrecondition, InvalidArgument
 from keyturn_server.domain.key_policy import TokenSettings
 from keyturn_server.domain.keycheck import KeySnapshot, ValidationRequest
 from keyturn_server.store import token_keys
@@ -44,6 +49,8 @@ from keyturn_server.usecases.crypto_keys import CryptoKeys, NewCryptoKey
 from keyturn_server.usecases.key_policies import KeyPolicyLookup
 from keyturn_server.usecases.keycache import KeyCache, SingleFlight
 from keyturn_server.usecases.validate import KeyValidation, Validated
+
+log = logging.getLogger("keyturn.tokens")
 
 ENABLED = mk.VersionState.ENABLED.value
 ALL_ORGANIZATIONS = ""  # the cache lookup of the every-organization listing
@@ -117,12 +124,18 @@ class AccessTokens:
         self.leeway = timedelta(seconds=cache_ttl)
         self.keys: KeyCache[tuple[SigningKey, ...]] = KeyCache(10_000, cache_ttl)
         self.jwks_by_kid: KeyCache[dict[str, str]] = KeyCache(10_000, 24 * 3600.0)
+        # Versions whose material does not unwrap (DATA_LOSS), by kid: the every-organization
+        # listing leaves them out and tries them again after the cache TTL, not per request.
+        self.unreadable: KeyCache[bool] = KeyCache(10_000, cache_ttl)
+        self._reported_unreadable: set[str] = set()  # kids logged once (bounded by the cap below)
+        self.jwks_versions_skipped = 0  # metric: versions found unreadable by the listing
         self._loads: SingleFlight[tuple[SigningKey, ...]] = SingleFlight()
         self._creates: SingleFlight[SigningKey] = SingleFlight()
 
     def forget_all(self) -> None:
         """A managed key changed somewhere (a rotation, a version disabled): reload."""
         self.keys.clear()
+        self.unreadable.clear()
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self.clock(), UTC)
@@ -227,8 +240,15 @@ class AccessTokens:
     # ---- GetJwks --------------------------------------------------------------------------
 
     async def jwks(self, organization_id: str) -> list[dict[str, str]]:
-        """The published public keys of one organization ("" = of every organization)."""
+        """The published public keys of one organization ("" = of every organization).
+
+        One organization's listing answers DATA_LOSS when one of its versions does not
+        unwrap (its operator must restore it). The every-organization listing leaves such a
+        version out instead, so that one organization's damaged row does not take down token
+        verification for all the others: logged once with ids only, counted in
+        `jwks_versions_skipped`, and tried again after the cache TTL."""
         now = self.now()
+        every = organization_id == ALL_ORGANIZATIONS
         published: list[dict[str, str]] = []
         for signing in await self._load(organization_id):
             for version in tokens.published_versions(
@@ -238,8 +258,35 @@ class AccessTokens:
                 max_ttl=tokens.MAX_TTL,
                 leeway=self.leeway,
             ):
-                published.append(await self._jwk(signing, version.number))
+                if not every:
+                    published.append(await self._jwk(signing, version.number))
+                    continue
+                jwk = await self._readable_jwk(signing, version.number)
+                if jwk is not None:
+                    published.append(jwk)
         return published
+
+    async def _readable_jwk(self, signing: SigningKey, number: int) -> dict[str, str] | None:
+        """The version's JWK, or None when its material does not unwrap (see `jwks`)."""
+        kid = tokens.kid(signing.crypto_key_id, number)
+        if self.unreadable.get(kid) is not None:
+            return None
+        generation = self.unreadable.generation
+        try:
+            return await self._jwk(signing, number)
+        except DataLoss:
+            self.unreadable.put(kid, signing.crypto_key_id, True, generation)
+            self.jwks_versions_skipped += 1
+            if kid not in self._reported_unreadable and len(self._reported_unreadable) < 10_000:
+                self._reported_unreadable.add(kid)
+                log.error(
+                    "the every-organization JWKS leaves out a signing key version that does not "
+                    "unwrap (organization_id=%s crypto_key_id=%s version=%s)",
+                    signing.organization_id,
+                    signing.crypto_key_id,
+                    number,
+                )
+            return None
 
     async def _jwk(self, signing: SigningKey, number: int) -> dict[str, str]:
         kid = tokens.kid(signing.crypto_key_id, number)

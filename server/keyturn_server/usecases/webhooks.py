@@ -178,15 +178,19 @@ class Webhooks:
             found.append(self.ring.unwrap(previous, SECRET_KIND, row.id, row.secret_version - 1).decode())
         return tuple(found)
 
-    async def rewrap_secrets(self, batch: int = 500) -> int:
+    async def rewrap_secrets(self, batch: int = 500, unreadable: list[tuple[str, str]] | None = None) -> int:
         """Re-wrap every webhook signing secret (the current one and a previous one still in
         its overlap) under the newest root-key version (part of `keyturn rotate-root-key`);
         returns how many secrets moved. Each row's update is conditional on the versions it
-        read, so a RotateWebhookSecret racing with it wins and the row is looked at again."""
+        read, so a RotateWebhookSecret racing with it wins and the row is looked at again.
+        With `unreadable` given, a webhook whose secret no configured root key opens is left
+        as it is and named there (table, id); without it the first one raises UnwrapFailed."""
         current = self.ring.current_version
         done = 0
+        skipped: set[str] = set()
         while True:
             moved_rows = 0
+            limit = batch + len(skipped)  # the rows left behind come back in every batch
             async with self.db.transaction() as session:
                 rows = list(
                     await session.scalars(
@@ -201,36 +205,27 @@ class Webhooks:
                             )
                         )
                         .order_by(Webhook.id)
-                        .limit(batch)
+                        .limit(limit)
                     )
                 )
                 for row in rows:
-                    fresh = self.ring.rewrap(
-                        WrappedMaterial(row.secret_wrapped, row.secret_root_key_version),
-                        SECRET_KIND,
-                        row.id,
-                        row.secret_version,
-                    )
-                    values: dict[str, Any] = {
-                        "secret_wrapped": fresh.ciphertext,
-                        "secret_root_key_version": fresh.root_key_version,
-                    }
-                    count = int(fresh.root_key_version != row.secret_root_key_version)
-                    if (
-                        row.previous_secret_wrapped is not None
-                        and row.previous_secret_root_key_version is not None
-                    ):
-                        previous = self.ring.rewrap(
-                            WrappedMaterial(
-                                row.previous_secret_wrapped, row.previous_secret_root_key_version
-                            ),
-                            SECRET_KIND,
+                    if row.id in skipped:
+                        continue
+                    try:
+                        values, count = self._rewrapped(row)
+                    except UnwrapFailed:
+                        if unreadable is None:
+                            raise
+                        log.error(
+                            "stored webhook signing secret does not unwrap (webhook_id=%s "
+                            "root_key_version=%s previous_root_key_version=%s)",
                             row.id,
-                            row.secret_version - 1,
+                            row.secret_root_key_version,
+                            row.previous_secret_root_key_version,
                         )
-                        values["previous_secret_wrapped"] = previous.ciphertext
-                        values["previous_secret_root_key_version"] = previous.root_key_version
-                        count += int(previous.root_key_version != row.previous_secret_root_key_version)
+                        skipped.add(row.id)
+                        unreadable.append(("webhook", row.id))
+                        continue
                     result = await session.execute(
                         update(Webhook)
                         .where(
@@ -244,8 +239,33 @@ class Webhooks:
                     if int(getattr(result, "rowcount", 0) or 0):
                         done += count
                         moved_rows += 1
-            if len(rows) < batch or not moved_rows:
+            if len(rows) < limit or not moved_rows:
                 return done
+
+    def _rewrapped(self, row: Webhook) -> tuple[dict[str, Any], int]:
+        """The row's secrets under the newest root key (columns to set) and how many moved."""
+        fresh = self.ring.rewrap(
+            WrappedMaterial(row.secret_wrapped, row.secret_root_key_version),
+            SECRET_KIND,
+            row.id,
+            row.secret_version,
+        )
+        values: dict[str, Any] = {
+            "secret_wrapped": fresh.ciphertext,
+            "secret_root_key_version": fresh.root_key_version,
+        }
+        count = int(fresh.root_key_version != row.secret_root_key_version)
+        if row.previous_secret_wrapped is not None and row.previous_secret_root_key_version is not None:
+            previous = self.ring.rewrap(
+                WrappedMaterial(row.previous_secret_wrapped, row.previous_secret_root_key_version),
+                SECRET_KIND,
+                row.id,
+                row.secret_version - 1,
+            )
+            values["previous_secret_wrapped"] = previous.ciphertext
+            values["previous_secret_root_key_version"] = previous.root_key_version
+            count += int(previous.root_key_version != row.previous_secret_root_key_version)
+        return values, count
 
     # --- Subscriptions -------------------------------------------------------------------------
 
