@@ -39,7 +39,8 @@ import asyncio
 import contextlib
 import logging
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 from keyturn_server import background
 from keyturn_server.store.db import is_outage
@@ -303,3 +304,67 @@ class FanOutFeed(ABC, Generic[RowT]):
 
 
 __all__ = ["READ_BATCH", "SUBSCRIBER_BUFFER", "FanOutFeed", "Sequenced", "Subscription"]
+
+
+# The rows of one stream (a model with a `sequence`; mypy sees ORM columns on the class only).
+StreamRowT = TypeVar("StreamRowT")
+
+
+async def replay_then_follow(
+    feed: FanOutFeed[Any],
+    cursor: int | None,
+    *,
+    read: Callable[[int, int], Awaitable[list[StreamRowT]]],
+    batch_size: int,
+    matches: Callable[[StreamRowT], bool],
+    step: Callable[[], Awaitable[None]],
+    before_subscribe: Callable[[int], Awaitable[None]] | None = None,
+    on_start: Callable[[int], Awaitable[None]] | None = None,
+) -> AsyncIterator[StreamRowT]:
+    """The one stream loop of StreamAuditEvents and WatchKeyEvents: the rows after `cursor`
+    (None: from the head, live only) in sequence order, until the caller stops iterating.
+
+    Subscribe; catch up from the database with `read(after, through)` (at most `batch_size`
+    rows of (after, through], already filtered) up to where the subscription starts; then
+    follow the rows the shared reader hands over, filtered by `matches`. A subscriber that
+    lagged behind catches up again. `step()` runs before every read and around every wait:
+    it raises to end the stream (shutdown, the caller lost access) and may narrow what
+    `read` and `matches` let through (they are called afresh each time).
+    `before_subscribe(cursor)` checks a cursor before each subscription (a pruned cursor is
+    refused); `on_start(n)` is awaited once, when the starting point n is known.
+    """
+    while True:
+        await step()
+        if before_subscribe is not None and cursor is not None:
+            await before_subscribe(cursor)
+        subscription = await feed.subscribe()
+        try:
+            if cursor is None:
+                cursor = subscription.head
+            if on_start is not None:
+                await on_start(cursor)
+                on_start = None
+            # Catch up from the database: rows in (cursor, subscription.start], in short
+            # reads of batch_size rows, each yielded after its read ends.
+            while cursor < subscription.start:
+                await step()
+                rows = await read(cursor, subscription.start)
+                for row in rows:
+                    yield row
+                cursor = (
+                    sequence_of(cast(Sequenced, rows[-1])) if len(rows) == batch_size else subscription.start
+                )
+            # Follow: rows the shared reader hands over, filtered here.
+            while not subscription.lagged:
+                await step()
+                batch: list[StreamRowT] = await subscription.next_batch(feed.poll_seconds)
+                await step()  # access may have changed while waiting (a change nudges the wait)
+                for row in batch:
+                    sequence = sequence_of(cast(Sequenced, row))
+                    if sequence <= cursor:
+                        continue
+                    cursor = sequence
+                    if matches(row):
+                        yield row
+        finally:
+            subscription.close()

@@ -32,6 +32,7 @@ from keyturn_server.store import repositories as repo
 from keyturn_server.store.audit import lock_chain
 from keyturn_server.store.audit_feed import AuditFeed
 from keyturn_server.store.db import Database
+from keyturn_server.store.fanout import replay_then_follow
 from keyturn_server.store.models import ApiKey, AuditEvent
 from keyturn_server.usecases.stream_access import Recheck, StreamAccess
 from keyturn_server.usecases.tenancy import require_project
@@ -270,44 +271,31 @@ class AuditUseCases(AuditChain):
         guard = self.access.guard(recheck)
         if after_sequence < 0:
             raise de.InvalidArgument.field("after_sequence", "must not be negative")
-        cursor: int | None = None if live_only else after_sequence
-        while True:
+
+        async def step() -> None:
+            nonlocal flt
             self._check_closing()
-            subscription = await self.feed.subscribe()
-            try:
-                if cursor is None:
-                    cursor = subscription.head
-                if on_start is not None:
-                    await on_start(cursor)
-                    on_start = None
-                # Catch up from the database: events in (cursor, subscription.start].
-                while cursor < subscription.start:
-                    self._check_closing()
-                    if await guard.check():
-                        flt = await self._scoped(requested)
-                    async with self.db.transaction() as session:
-                        rows = await q.events_after(session, flt, cursor, subscription.start, STREAM_BATCH)
-                    for row in rows:
-                        yield row
-                    cursor = rows[-1].sequence if len(rows) == STREAM_BATCH else subscription.start
-                # Follow: rows the shared reader hands over, filtered here.
-                while not subscription.lagged:
-                    self._check_closing()
-                    if await guard.check():
-                        flt = await self._scoped(requested)
-                    batch = await subscription.next_batch(self.feed.poll_seconds)
-                    # Access may have changed while waiting (a change nudges the wait awake).
-                    if await guard.check():
-                        flt = await self._scoped(requested)
-                    self._check_closing()
-                    for row in batch:
-                        if row.sequence <= cursor:
-                            continue
-                        cursor = row.sequence
-                        if flt.matches(_filter_values(row)):
-                            yield row
-            finally:
-                subscription.close()
+            if await guard.check():
+                flt = await self._scoped(requested)
+
+        async def read(after: int, through: int) -> list[AuditEvent]:
+            async with self.db.transaction() as session:
+                return await q.events_after(session, flt, after, through, STREAM_BATCH)
+
+        stream = replay_then_follow(
+            self.feed,
+            None if live_only else after_sequence,
+            read=read,
+            batch_size=STREAM_BATCH,
+            matches=lambda row: flt.matches(_filter_values(row)),
+            step=step,
+            on_start=on_start,
+        )
+        try:
+            async for row in stream:
+                yield row
+        finally:
+            await stream.aclose()  # type: ignore[attr-defined]
 
     def _check_closing(self) -> None:
         if self.feed.closing:

@@ -44,6 +44,7 @@ from keyturn_server.domain.paging import page_size as page_size_rule
 from keyturn_server.store import key_event_log as log_store
 from keyturn_server.store import repositories as repo
 from keyturn_server.store.db import Database
+from keyturn_server.store.fanout import replay_then_follow
 from keyturn_server.store.models import ApiKey, KeyEvent
 from keyturn_server.usecases import key_event
 from keyturn_server.usecases.stream_access import Recheck, StreamAccess
@@ -203,40 +204,30 @@ class KeyEventUseCases:
             raise de.InvalidArgument.field("after_sequence", "must not be negative")
         scope = await self._scope(query)
         guard = self.access.guard(recheck)
-        cursor = after_sequence
-        while True:
+
+        async def step() -> None:
+            nonlocal scope
             self._check_closing()
-            await self._check_cursor(cursor)
-            subscription = await self.feed.subscribe()
-            try:
-                # Catch up from the database: events in (cursor, subscription.start], in
-                # short transactions of WATCH_BATCH rows, each yielded after it ends.
-                while cursor < subscription.start:
-                    self._check_closing()
-                    if await guard.check():
-                        scope = await self._scope(query)
-                    rows = await scope.read(self.db, cursor, WATCH_BATCH, through=subscription.start)
-                    for row in rows:
-                        yield row
-                    cursor = rows[-1].sequence if len(rows) == WATCH_BATCH else subscription.start
-                # Follow: rows the shared reader hands over, filtered here.
-                while not subscription.lagged:
-                    self._check_closing()
-                    if await guard.check():
-                        scope = await self._scope(query)
-                    batch = await subscription.next_batch(self.feed.poll_seconds)
-                    # Access may have changed while waiting (a change nudges the wait awake).
-                    if await guard.check():
-                        scope = await self._scope(query)
-                    self._check_closing()
-                    for row in batch:
-                        if row.sequence <= cursor:
-                            continue
-                        cursor = row.sequence
-                        if scope.matches(row):
-                            yield row
-            finally:
-                subscription.close()
+            if await guard.check():
+                scope = await self._scope(query)
+
+        async def read(after: int, through: int) -> list[KeyEvent]:
+            return await scope.read(self.db, after, WATCH_BATCH, through=through)
+
+        stream = replay_then_follow(
+            self.feed,
+            after_sequence,
+            read=read,
+            batch_size=WATCH_BATCH,
+            matches=lambda row: scope.matches(row),
+            step=step,
+            before_subscribe=self._check_cursor,
+        )
+        try:
+            async for row in stream:
+                yield row
+        finally:
+            await stream.aclose()  # type: ignore[attr-defined]
 
     async def _check_cursor(self, after_sequence: int) -> None:
         """A cursor whose next events were pruned is refused, not silently skipped ahead
