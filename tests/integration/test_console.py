@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -329,11 +330,22 @@ def test_console_key_lifecycle_and_webhooks(
             rest.post("/v1/keys", json={"organization_id": org, "metadata": {"name": "later"}}).status_code
             == 200
         )
-        http_server.call(http_server.container.webhooks.dispatch(datetime.now(UTC)))
-        page.get_by_role("button", name=f"Deliveries to {hook_url}").click()
-        expect(page.locator("#webhook-deliveries")).to_contain_text(f"Recent deliveries to {hook_url}")
-        expect(page.locator("#webhook-deliveries tbody")).to_contain_text("CREATED")
-        page.screenshot(path=str(shots / "webhooks.png"), full_page=True)
+        webhooks = http_server.container.webhooks
+        http_server.call(webhooks.dispatch(datetime.now(UTC)))
+        # The server's own sender runs on the scheduler's clock: held still here, it sends
+        # nothing the test does not send itself (a retry or a redelivery is due after it).
+        scheduler = http_server.container.scheduler
+        real_clock, held = scheduler.clock, datetime.now(UTC)
+        scheduler.clock = lambda: held
+        try:
+            http_server.call(webhooks.send_due(held))  # the first attempt (if not sent already)
+            page.get_by_role("button", name=f"Deliveries to {hook_url}").click()
+            expect(page.locator("#webhook-deliveries")).to_contain_text(f"Recent deliveries to {hook_url}")
+            expect(page.locator("#webhook-deliveries tbody")).to_contain_text("CREATED")
+            page.screenshot(path=str(shots / "webhooks.png"), full_page=True)
+            _manage_webhook(page, http_server, rest, hook_url, hooks[0]["id"], secret)
+        finally:
+            scheduler.clock = real_clock
 
         # The key policy edited in place: the fields of the form are replaced, the rest kept.
         page.click("#edit-policy")
@@ -356,3 +368,94 @@ def test_console_key_lifecycle_and_webhooks(
         assert "default_rate_limit" not in saved and "recoverable" not in saved, saved
         assert not violations, violations
         context.close()
+
+
+def _manage_webhook(
+    page: Any, http_server: ServerThread, rest: httpx.Client, hook_url: str, hook_id: str, secret: str
+) -> None:
+    """Redeliver a failed delivery, edit, disable, rotate the secret of and delete a webhook."""
+    from playwright.sync_api import expect
+
+    webhooks = http_server.container.webhooks
+    delivery = page.locator("#webhook-deliveries tbody tr")
+    expect(delivery).to_have_count(1)
+    attempts = delivery.locator("td").nth(3)
+    expect(delivery).to_contain_text("FAILED")
+    expect(attempts).to_have_text("1")
+
+    # Redeliver: PENDING again; the next send makes a second attempt.
+    page.get_by_role("button", name=re.compile(r"^Redeliver event #\d+ to ")).click()
+    expect(delivery).to_contain_text("PENDING")
+    expect(attempts).to_have_text("1")
+    assert http_server.call(webhooks.send_due(datetime.now(UTC))) == 1
+    page.get_by_role("button", name=f"Refresh the deliveries to {hook_url}", exact=True).click()
+    expect(delivery).to_contain_text("FAILED")
+    expect(attempts).to_have_text("2")
+    (listed,) = rest.get(f"/v1/webhooks/{hook_id}/deliveries").json()["deliveries"]
+    assert listed["attempt_count"] == 2, listed
+
+    # Edit: the description and one more event type; the mask names just those two.
+    hooks = page.locator("#webhooks > div > table tbody")
+    page.get_by_role("button", name=f"Edit webhook {hook_url}", exact=True).click()
+    form = page.locator("#edit-webhook")
+    expect(form.locator("input[name=description]")).to_have_value("billing alerts")
+    expect(form.get_by_label("created", exact=True)).to_be_checked()
+    form.locator("input[name=description]").fill("billing and leak alerts")
+    form.get_by_label("leaked", exact=True).check()
+    with page.expect_response(lambda r: r.request.method == "PATCH") as patch:
+        page.click("text=Save webhook")
+    assert patch.value.status == 200, patch.value.text()
+    assert parse_qs(urlsplit(patch.value.url).query)["update_mask"] == ["description,eventTypes"]
+    expect(page.locator("#webhook-manage [role=alert]")).to_have_count(0)
+    expect(hooks).to_contain_text("billing and leak alerts")
+    expect(hooks).to_contain_text("LEAKED")
+    got = rest.get(f"/v1/webhooks/{hook_id}").json()
+    assert got["description"] == "billing and leak alerts", got
+    assert sorted(got["event_types"]) == [
+        "KEY_EVENT_TYPE_CREATED",
+        "KEY_EVENT_TYPE_LEAKED",
+        "KEY_EVENT_TYPE_REVOKED",
+    ], got
+    assert got["url"] == hook_url and got["enabled"] is True, got
+
+    # Disable: shown disabled, and so over REST; a redelivery is then refused, shown as an error.
+    with page.expect_response(lambda r: r.request.method == "PATCH") as patch:
+        page.get_by_role("button", name=f"Disable webhook {hook_url}", exact=True).click()
+    assert patch.value.status == 200, patch.value.text()
+    assert parse_qs(urlsplit(patch.value.url).query)["update_mask"] == ["enabled"]
+    expect(hooks).to_contain_text("Disabled")
+    expect(hooks).not_to_contain_text("Enabled")
+    expect(page.get_by_role("button", name=f"Enable webhook {hook_url}", exact=True)).to_be_visible()
+    assert rest.get(f"/v1/webhooks/{hook_id}").json().get("enabled", False) is False
+    page.get_by_role("button", name=re.compile(r"^Redeliver event #\d+ to ")).click()
+    expect(page.locator("#webhook-deliveries [role=alert]")).to_contain_text("disabled")
+
+    # Rotate the signing secret (the previous one signs for another hour): shown once.
+    page.get_by_role("button", name=f"Rotate the signing secret of {hook_url}", exact=True).click()
+    page.select_option("#rotate-webhook-secret select[name=overlap]", "3600s")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#rotate-webhook-secret button[type=submit]")
+    expect(page.get_by_role("heading", name="New signing secret — shown once")).to_be_visible()
+    rotated = page.locator("#webhook-secret-value").inner_text().strip()
+    assert rotated.startswith("whsec_") and rotated != secret
+    expect(page.locator("#webhook-secret")).to_contain_text("keeps signing alongside until")
+    got = rest.get(f"/v1/webhooks/{hook_id}").json()
+    assert got["previous_secret_expire_time"] and rotated not in str(got), got
+    stored = page.evaluate("() => JSON.stringify({...sessionStorage}) + JSON.stringify({...localStorage})")
+    assert rotated not in stored
+    page.locator("#webhook-secret").get_by_role("button", name="Done").click()
+    expect(page.locator("#webhook-secret-value")).to_have_count(0)
+    assert rotated not in page.content()
+
+    # Delete, after a confirm: gone from the list, its deliveries' view and REST.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name=f"Delete webhook {hook_url}", exact=True).click()
+    expect(hooks).to_contain_text("No webhooks.")
+    expect(page.locator("#webhook-deliveries")).to_be_empty()
+    assert rest.get(f"/v1/webhooks/{hook_id}").status_code == 404
+    assert (
+        rest.get("/v1/webhooks", params={"organization_id": got["organization_id"]})
+        .json()
+        .get("webhooks", [])
+        == []
+    )

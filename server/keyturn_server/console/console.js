@@ -305,31 +305,110 @@ async function webhookEventTypes() {
 
 function webhooksSection(org) {
   const secretBox = h("div", { id: "webhook-secret" });
+  const manage = h("div", { id: "webhook-manage", "aria-live": "polite" });
   const deliveries = h("div", { id: "webhook-deliveries", "aria-live": "polite" });
   const list = pagedTable({
     load: async (t) => { const r = await api("GET", "/v1/webhooks", { query: { organization_id: org, page_size: 10, page_token: t } }); return { rows: r.webhooks || [], next: r.next_page_token || "" }; },
     columns: [
       { title: "URL", cell: (w) => mono(w.url) },
+      { title: "Description", cell: (w) => w.description || "—" },
       { title: "Events", cell: (w) => (w.event_types || []).map((t) => strip(t, "KEY_EVENT_TYPE_")).join(", ") || "All" },
       { title: "State", cell: (w) => (w.enabled ? h("span", { class: "ok" }, "Enabled") : h("span", { class: "bad" }, w.disabled_reason ? `Disabled: ${w.disabled_reason}` : "Disabled")) },
       { title: "Created", cell: (w) => fmt(w.create_time) },
       { title: "Deliveries", cell: (w) => (can("WebhookService/ListWebhookDeliveries")
         ? h("button", { type: "button", class: "secondary", "aria-label": `Deliveries to ${w.url}`, "aria-controls": "webhook-deliveries", onclick: () => showDeliveries(deliveries, w) }, "Show")
         : "—") },
+      { title: "Manage", cell: (w) => webhookActions(w, { list, manage, secretBox, deliveries }) },
     ],
     empty: "No webhooks.",
   });
   return h("section", { id: "webhooks" }, h("h2", {}, "Webhooks"),
-    can("WebhookService/CreateWebhook") ? webhookForm(org, secretBox, list) : null, secretBox, list, deliveries);
+    can("WebhookService/CreateWebhook") ? webhookForm(org, secretBox, list) : null, secretBox, list, manage, deliveries);
+}
+
+function webhookActions(w, { list, manage, secretBox, deliveries }) {
+  // Per webhook: enable/disable, edit, rotate the signing secret, delete. Forms and errors go
+  // to the one `manage` box under the list.
+  const button = (label, rpc, cls, aria, onclick) => (can(rpc) ? h("button", { type: "button", class: cls, "aria-label": `${aria} ${w.url}`, "aria-controls": "webhook-manage", onclick }, label) : null);
+  const run = async (work) => { try { await work(); } catch (err) { manage.replaceChildren(errorBox(err)); } };
+  const buttons = [
+    button(w.enabled ? "Disable" : "Enable", "WebhookService/UpdateWebhook", "secondary", w.enabled ? "Disable webhook" : "Enable webhook", () => run(async () => {
+      await api("PATCH", `/v1/webhooks/${encodeURIComponent(w.id)}`, { query: { update_mask: "enabled" }, body: { enabled: !w.enabled } });
+      manage.replaceChildren(); toast(w.enabled ? "Webhook disabled" : "Webhook enabled"); list.reload();
+    })),
+    button("Edit", "WebhookService/UpdateWebhook", "secondary", "Edit webhook", () => webhookEditForm(w, manage, list)),
+    button("Rotate secret", "WebhookService/RotateWebhookSecret", "secondary", "Rotate the signing secret of", () => webhookRotateForm(w, manage, secretBox, list)),
+    button("Delete", "WebhookService/DeleteWebhook", "danger", "Delete webhook", () => {
+      if (!window.confirm(`Delete the webhook to ${w.url}? Its deliveries stop and go with it.`)) return;
+      run(async () => {
+        await api("DELETE", `/v1/webhooks/${encodeURIComponent(w.id)}`);
+        manage.replaceChildren();
+        if (deliveries.dataset.webhook === w.id) { deliveries.replaceChildren(); delete deliveries.dataset.webhook; }
+        toast("Webhook deleted"); list.reload();
+      });
+    }),
+  ].filter(Boolean);
+  return buttons.length ? h("div", { class: "actions" }, buttons) : "—";
+}
+
+function eventTypeBoxes(legend, checked) {
+  const types = h("fieldset", { class: "types" }, h("legend", {}, legend));
+  webhookEventTypes().then((all) => types.append(...all.map((t) => h("label", { class: "check" },
+    h("input", { type: "checkbox", name: "event_types", value: t, checked: checked.includes(t) }), strip(t, "KEY_EVENT_TYPE_").toLowerCase()))))
+    .catch((err) => types.append(errorBox(err)));
+  return types;
+}
+
+function webhookEditForm(w, manage, list) {
+  // Sends only the fields that changed (update_mask, a FieldMask: lowerCamel paths in JSON), so a
+  // concurrent edit of another field stays.
+  const description = h("input", { name: "description", value: w.description || "" });
+  const before = [...(w.event_types || [])].sort();
+  const types = eventTypeBoxes("Event types (none ticked: every type)", before);
+  const out = h("div");
+  const form = h("form", { class: "inline", id: "edit-webhook", onsubmit: async (e) => {
+    e.preventDefault();
+    const body = {};
+    const mask = [];
+    if (description.value.trim() !== (w.description || "")) { body.description = description.value.trim(); mask.push("description"); }
+    const after = [...types.querySelectorAll("input:checked")].map((i) => i.value).sort();
+    if (after.join() !== before.join()) { body.event_types = after; mask.push("eventTypes"); }
+    if (!mask.length) { manage.replaceChildren(); toast("Nothing changed"); return; }
+    try {
+      await api("PATCH", `/v1/webhooks/${encodeURIComponent(w.id)}`, { query: { update_mask: mask.join(",") }, body });
+      manage.replaceChildren(); toast("Webhook saved"); list.reload();
+    } catch (err) { out.replaceChildren(errorBox(err)); }
+  } }, h("label", {}, "Description", description), types, h("button", { type: "submit" }, "Save webhook"),
+    h("button", { type: "button", class: "secondary", onclick: () => manage.replaceChildren() }, "Cancel"));
+  manage.replaceChildren(h("h3", {}, `Edit the webhook to ${w.url}`), form, out);
+  description.focus();
+}
+
+function webhookRotateForm(w, manage, secretBox, list) {
+  const overlap = h("select", { name: "overlap" }, [["", "24 hours (default)"], ["3600s", "1 hour"], ["604800s", "7 days"], ["0s", "none: stop at once"]]
+    .map(([v, t]) => h("option", { value: v }, t)));
+  const out = h("div");
+  const form = h("form", { class: "inline", id: "rotate-webhook-secret", onsubmit: async (e) => {
+    e.preventDefault();
+    if (!window.confirm(`Rotate the signing secret of the webhook to ${w.url}?`)) return;
+    try {
+      const r = await api("POST", `/v1/webhooks/${encodeURIComponent(w.id)}:rotateSecret`, { body: overlap.value ? { overlap: overlap.value } : {} });
+      manage.replaceChildren();
+      const until = r.webhook && r.webhook.previous_secret_expire_time;
+      showSecret(secretBox, r.secret, `The new signing secret of the webhook to ${w.url}: Keyturn will never show it again. ${until ? `The previous secret keeps signing alongside until ${fmt(until)}.` : "The previous secret no longer signs."}`,
+        { title: "New signing secret — shown once", id: "webhook-secret-value" });
+      toast("Signing secret rotated"); list.reload();
+    } catch (err) { out.replaceChildren(errorBox(err)); }
+  } }, h("label", {}, "Previous secret keeps signing for", overlap), h("button", { type: "submit" }, "Rotate secret"),
+    h("button", { type: "button", class: "secondary", onclick: () => manage.replaceChildren() }, "Cancel"));
+  manage.replaceChildren(h("h3", {}, `Rotate the signing secret of ${w.url}`), form, out);
+  overlap.focus();
 }
 
 function webhookForm(org, secretBox, list) {
   const url = h("input", { name: "url", type: "url", required: true, placeholder: "https://example.com/keyturn" });
   const description = h("input", { name: "description", placeholder: "Optional" });
-  const types = h("fieldset", { class: "types" }, h("legend", {}, "Event types (none ticked: every type)"));
-  webhookEventTypes().then((all) => types.append(...all.map((t) => h("label", { class: "check" },
-    h("input", { type: "checkbox", name: "event_types", value: t }), strip(t, "KEY_EVENT_TYPE_").toLowerCase()))))
-    .catch((err) => types.append(errorBox(err)));
+  const types = eventTypeBoxes("Event types (none ticked: every type)", []);
   const out = h("div");
   const form = h("form", { class: "inline", id: "create-webhook", onsubmit: async (e) => {
     e.preventDefault();
@@ -349,14 +428,26 @@ function showDeliveries(box, w) {
     return a ? [a.http_status ? `HTTP ${a.http_status}` : "", a.error || ""].filter(Boolean).join(" · ") || "—" : "—";
   };
   const good = { WEBHOOK_DELIVERY_STATE_SUCCEEDED: "ok", WEBHOOK_DELIVERY_STATE_FAILED: "bad", WEBHOOK_DELIVERY_STATE_GAVE_UP: "bad" };
-  box.replaceChildren(h("h3", {}, `Recent deliveries to ${w.url}`), pagedTable({
+  const out = h("div");
+  const columns = [{ title: "Created", cell: (d) => fmt(d.create_time) }, { title: "Event", cell: (d) => `#${d.event_sequence} ${strip(d.event_type, "KEY_EVENT_TYPE_")}` },
+    { title: "State", cell: (d) => h("span", { class: good[d.state] || "" }, strip(d.state, "WEBHOOK_DELIVERY_STATE_")) },
+    { title: "Attempts", cell: (d) => d.attempt_count || 0 }, { title: "Last attempt", cell: last },
+    { title: "Next attempt", cell: (d) => fmt(d.next_attempt_time) }];
+  if (can("WebhookService/RedeliverWebhookDelivery")) columns.push({ title: "Redeliver", cell: (d) => h("button", { type: "button", class: "secondary",
+    "aria-label": `Redeliver event #${d.event_sequence} to ${w.url}`, onclick: async () => {
+      try {
+        await api("POST", `/v1/webhookDeliveries/${encodeURIComponent(d.id)}:redeliver`, { body: {} });
+        out.replaceChildren(); toast("Delivery queued to be sent again"); table.reload();
+      } catch (err) { out.replaceChildren(errorBox(err)); }
+    } }, "Redeliver") });
+  const table = pagedTable({
     load: async (t) => { const r = await api("GET", `/v1/webhooks/${encodeURIComponent(w.id)}/deliveries`, { query: { page_size: 10, page_token: t } }); return { rows: r.deliveries || [], next: r.next_page_token || "" }; },
-    columns: [{ title: "Created", cell: (d) => fmt(d.create_time) }, { title: "Event", cell: (d) => `#${d.event_sequence} ${strip(d.event_type, "KEY_EVENT_TYPE_")}` },
-      { title: "State", cell: (d) => h("span", { class: good[d.state] || "" }, strip(d.state, "WEBHOOK_DELIVERY_STATE_")) },
-      { title: "Attempts", cell: (d) => d.attempt_count || 0 }, { title: "Last attempt", cell: last },
-      { title: "Next attempt", cell: (d) => fmt(d.next_attempt_time) }],
+    columns,
     empty: "No deliveries yet.",
-  }));
+  });
+  box.dataset.webhook = w.id;
+  box.replaceChildren(h("h3", {}, `Recent deliveries to ${w.url}`), out, table,
+    h("button", { type: "button", class: "secondary", id: "refresh-deliveries", "aria-label": `Refresh the deliveries to ${w.url}`, onclick: () => table.reload() }, "Refresh"));
 }
 
 function showSecret(box, plaintext, note, { title = "New key — shown once", id = "plaintext" } = {}) {
