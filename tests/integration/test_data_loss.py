@@ -23,23 +23,21 @@ from keyturn.v1 import crypto_pb2_grpc, keys_pb2, keys_pb2_grpc, tokens_pb2, tok
 from keyturn_server.store.db import sync_url
 from sqlalchemy import Engine, create_engine, text
 
-from tests.http_support import base_url, error_info, start_http_server
+from tests import http_support
+from tests.http_support import base_url, error_info
 from tests.support import ServerThread, expect_error
 
 DATA_LOSS = grpc.StatusCode.DATA_LOSS
 SECRET = b"plaintext-that-must-not-leak-" + uuid.uuid4().hex.encode()
 
 
+http_server = http_support.http_server
+
+
 @pytest.fixture(scope="module")
-def server(
-    backend: str, new_database_url, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ServerThread]:  # type: ignore[no-untyped-def]
+def server(http_server: ServerThread) -> ServerThread:
     """This module's server also listens for HTTP (the JWKS routes)."""
-    running = start_http_server(new_database_url(backend), tmp_path_factory.mktemp("data"))
-    try:
-        yield running
-    finally:
-        running.stop()
+    return http_server
 
 
 @pytest.fixture(scope="module")
